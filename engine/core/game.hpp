@@ -1,0 +1,209 @@
+#pragma once
+// A session in play: the changing GameState, separate from the read-only
+// Scenario, and Game, the rules engine that is the only way to change it.
+// Deterministic: scenario + setup (with seed) + the same actions = the same state.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/action.hpp"
+#include "core/scenario.hpp"
+#include "core/scoring.hpp"
+
+namespace samenspel {
+
+// A bot's character, set by the facilitator per seat. Both in [0, 1].
+struct BotCharacter {
+    double cooperation = 0.5; // 0 hard-line .. 1 cooperative
+    double openness = 0.5;    // 0 guarded .. 1 open
+};
+
+struct Seat {
+    int role = 0;
+    std::string name; // player's name, or a bot's display name
+    bool bot = false;
+    BotCharacter character;
+};
+
+struct SessionSetup {
+    std::vector<Seat> seats;          // at least min players for every role
+    std::uint64_t seed = 1;
+    std::string language = "nl";
+    std::vector<int> phaseMinutes;    // per scenario phase; empty = scenario's times
+    bool endPhaseWhenAllDone = true;  // the facilitator can switch this off
+
+    // One seat per role (its minimum, at least one), all bots or all people.
+    static SessionSetup defaultFor(const Scenario& sc, bool bots, std::uint64_t seed = 1);
+};
+
+struct SharedValue {
+    int seat = -1;
+    int role = -1;
+    int value = -1;
+    int phase = -1;
+};
+
+struct Question {
+    enum class Status { Open, Answered, Declined };
+    int id = -1;
+    int askerSeat = -1;
+    int targetRole = -1;
+    int value = -1; // -1: an open "what matters to you?"
+    Status status = Status::Open;
+    int answeredBy = -1;   // seat
+    int answerValue = -1;  // value revealed
+    std::string declineReason;
+};
+
+struct SharedPrecondition {
+    int seat = -1;
+    int role = -1;
+    int precondition = -1;
+};
+
+struct Prediction {
+    int seat = -1;
+    int targetRole = -1;
+    int phase = -1; // scenario phase index (perspectief or reflectie)
+    std::vector<int> values;
+    double accuracy = 0.0; // acc against the target's weights at that moment
+};
+
+struct Reaction {
+    int seat = -1;
+    ReactionKind kind = ReactionKind::Support;
+    Reason reason;
+    std::vector<MitsCondition> conditions;
+};
+
+struct CastVote {
+    int seat = -1;
+    VoteKind kind = VoteKind::Yes;
+    Reason reason;
+    std::vector<MitsCondition> conditions;
+};
+
+// A condition attached to a version of a proposal by a ja-mits vote on the
+// version before, with whether this version meets it.
+struct AttachedCondition {
+    MitsCondition condition;
+    int fromSeat = -1;
+    bool met = false;
+};
+
+struct Proposal {
+    enum class Status { Open, Superseded, BackForAmendment, Accepted, Rejected };
+    int id = -1;
+    int parent = -1;  // proposal it amends, -1 for a new one
+    int version = 1;  // 1 + parent's version
+    int authorSeat = -1;
+    int phase = -1;
+    std::int64_t timeMs = 0;
+    Package package;
+    std::string note;
+    Status status = Status::Open;
+    bool amendmentRoundUsed = false; // a ja-mits already sent an ancestor back once
+    std::vector<Reaction> reactions;
+    std::vector<CastVote> votes;
+    std::vector<AttachedCondition> conditions;
+    std::vector<double> supportAtCreation; // per role, with the world of that moment
+};
+
+struct Announcement {
+    int event = -1;
+    std::int64_t timeMs = 0;
+    int phase = -1;
+};
+
+// One point of the "support over time" chart: every role's support for the
+// most recent open proposal.
+struct SupportSample {
+    std::int64_t timeMs = 0;
+    int proposal = -1;
+    std::vector<double> support; // per role
+};
+
+struct Decision {
+    bool taken = false;
+    int proposal = -1;
+    bool gedragen = false;
+    Draagvlak draagvlak;
+    double publicValue = 0.0;
+};
+
+struct GameState {
+    int phase = 0; // index into Scenario::phases; == phases.size() once the session ended
+    bool finished = false;
+    bool paused = false;
+    std::int64_t nowMs = 0;
+    std::int64_t phaseStartMs = 0;
+    std::int64_t phaseDurationMs = 0;
+    World world;
+    std::vector<bool> done;               // per seat, this phase
+    std::vector<bool> eventFired;         // per scenario event
+    std::vector<bool> secretRevealed;     // per role (events; everything at reflectie)
+    std::vector<SharedValue> sharedValues;
+    std::vector<Question> questions;
+    std::vector<SharedPrecondition> sharedPreconditions;
+    std::vector<Prediction> predictions;
+    std::vector<Proposal> proposals;
+    std::vector<Announcement> announcements;
+    std::vector<SupportSample> supportHistory;
+    std::vector<std::vector<int>> publicActions; // [seat][phase] public actions
+    Decision decision;
+    std::uint64_t actionCount = 0; // accepted actions so far
+
+    std::int64_t phaseRemainingMs() const;
+};
+
+// Summary measurements of a session (DESIGN.md "Measurements").
+struct SeatBegrip {
+    std::optional<double> before; // mean acc at Perspectief
+    std::optional<double> after;  // mean acc at Reflectie
+};
+
+struct Measurements {
+    Decision decision;
+    std::vector<double> decisionSupport; // per role, when a decision was taken
+    std::vector<SeatBegrip> begrip;      // per seat
+    std::optional<double> begripBefore;  // mean over seats that predicted
+    std::optional<double> begripAfter;
+    double inclusie = 1.0;                  // 1 - Gini of public actions per seat
+    std::vector<double> rolesHeardPerPhase; // per scenario phase: share of roles with a public action
+    std::vector<int> actionsPerSeat;
+    std::vector<int> actionsPerRole;
+};
+
+class Game {
+public:
+    Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup);
+
+    const Scenario& scenario() const { return *scenario_; }
+    std::shared_ptr<const Scenario> scenarioPtr() const { return scenario_; }
+    const SessionSetup& setup() const { return setup_; }
+    const GameState& state() const { return state_; }
+    PhaseKind currentPhase() const; // Reflectie once finished
+    int roleOfSeat(int seat) const { return setup_.seats.at(seat).role; }
+    int seatCount() const { return static_cast<int>(setup_.seats.size()); }
+
+    // Validates and applies; a refused action changes nothing.
+    ApplyResult apply(const Action& action);
+    // Only validates.
+    ApplyResult check(const Action& action) const;
+
+    // System actions the clock makes due at session time `nowMs`: the phase
+    // timing out, minute events. The driver applies (and logs) them, so replay
+    // needs nothing but the log.
+    std::vector<Action> dueActions(std::int64_t nowMs) const;
+
+    Measurements measure() const;
+
+private:
+    std::shared_ptr<const Scenario> scenario_;
+    SessionSetup setup_;
+    GameState state_;
+};
+
+} // namespace samenspel

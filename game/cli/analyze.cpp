@@ -1,0 +1,13 @@
+// Not implemented yet in this tree; its owner replaces this file.
+#include <cstdio>
+
+#include "cli/commands.hpp"
+
+namespace samenspel::cli {
+
+int runAnalyze(const Args&) {
+    std::fprintf(stderr, "samenspel: 'analyze' is not available in this build\n");
+    return kExitFailure;
+}
+
+} // namespace samenspel::cli

@@ -1,0 +1,28 @@
+#pragma once
+// The command line: `samenspel COMMAND ...`. Each command lives in its own
+// file in game/cli/ and returns the process exit code.
+#include <string>
+#include <vector>
+
+namespace samenspel::cli {
+
+using Args = std::vector<std::string>; // arguments after the command name
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;   // the command ran but failed (I/O, refused, ...)
+inline constexpr int kExitBadInput = 2;  // invalid scenario/log or bad command-line use
+inline constexpr int kExitTimeout = 3;   // --max-seconds ran out
+
+int runValidate(const Args& args);
+int runReplay(const Args& args);
+int runSimulate(const Args& args);
+int runAnalyze(const Args& args);
+int runBench(const Args& args);
+int runGame(const Args& args); // `play` and no command at all: the window
+int runHost(const Args& args);
+int runJoin(const Args& args);
+
+std::string helpText();
+
+} // namespace samenspel::cli

@@ -1,0 +1,31 @@
+#include "cli/commands.hpp"
+
+namespace samenspel::cli {
+
+std::string helpText() {
+    return R"(Samenspel - a deliberation game: residents, officials and council members
+negotiate toward a decision every party can carry (een gedragen besluit).
+
+Usage:
+  samenspel [--scenario FILE] [--lang nl|en]
+                                   start the game (title screen)
+  samenspel play --scenario FILE --autoplay --seed S --screenshots DIR [--lang nl|en]
+                                   play a whole session with bots at speed, saving
+                                   a screenshot of every phase and the debrief
+  samenspel validate FILE...       check scenarios; errors as FILE:LINE:COL: error: ...
+  samenspel replay LOG [--json]    rebuild a session from its log, print the measurements
+  samenspel simulate FILE --games N --seed S [--json] [--bots SPEC]
+                                   play N sessions with bots in every seat
+  samenspel analyze FILE [--json]  the decision space of a scenario, for authors
+  samenspel bench                  speed figures of analysis and simulation
+  samenspel host FILE --port P [--code C] [--headless] [--bots-fill] [--log PATH]
+                 [--max-seconds T] host a session on the local network
+  samenspel join HOST:PORT --code C [--name N] [--seat ROLE] [--bot]
+                                   join a hosted session
+  samenspel --help | --version
+
+Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3 time limit reached.
+)";
+}
+
+} // namespace samenspel::cli

@@ -1,0 +1,13 @@
+// Not implemented yet in this tree; its owner replaces this file.
+#include <cstdio>
+
+#include "cli/commands.hpp"
+
+namespace samenspel::cli {
+
+int runValidate(const Args&) {
+    std::fprintf(stderr, "samenspel: 'validate' is not available in this build\n");
+    return kExitFailure;
+}
+
+} // namespace samenspel::cli

@@ -1,0 +1,59 @@
+# Shared by scripts/play and scripts/test: install what is missing, then build.
+# Sourced, not run. Idempotent: a second run with nothing changed takes seconds.
+
+SAMENSPEL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SAMENSPEL_BUILD="${SAMENSPEL_BUILD:-$SAMENSPEL_ROOT/build}"
+
+# Debian 12 packages the build, the game and the tests need.
+SAMENSPEL_PACKAGES=(
+  build-essential cmake pkg-config
+  libsfml-dev libimgui-dev libyaml-cpp-dev doctest-dev libgl-dev
+  fonts-dejavu-core
+  xvfb xauth xdotool
+  python3 python3-jsonschema python3-yaml
+)
+
+samenspel_missing_packages() {
+  local missing=() pkg
+  for pkg in "${SAMENSPEL_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  echo "${missing[@]}"
+}
+
+samenspel_install_packages() {
+  local missing
+  missing="$(samenspel_missing_packages)"
+  [ -z "$missing" ] && return 0
+  echo "samenspel: installing missing Debian packages: $missing"
+  local apt=(apt-get)
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      apt=(sudo apt-get)
+    elif command -v sudo >/dev/null 2>&1 && [ -t 0 ]; then
+      apt=(sudo apt-get)
+    else
+      echo "samenspel: cannot install packages (not root, no sudo). Run this, then try again:" >&2
+      echo "  sudo apt-get update && sudo apt-get install -y $missing" >&2
+      exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${apt[@]}" update -qq || { echo "samenspel: apt-get update failed" >&2; exit 1; }
+  # shellcheck disable=SC2086
+  "${apt[@]}" install -y -qq --no-install-recommends $missing ||
+    { echo "samenspel: apt-get install failed for: $missing" >&2; exit 1; }
+}
+
+samenspel_build() {
+  local jobs
+  jobs="$(nproc 2>/dev/null || echo 2)"
+  if [ ! -f "$SAMENSPEL_BUILD/CMakeCache.txt" ]; then
+    cmake -S "$SAMENSPEL_ROOT" -B "$SAMENSPEL_BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null ||
+      { echo "samenspel: cmake configure failed" >&2; exit 1; }
+  fi
+  cmake --build "$SAMENSPEL_BUILD" -j "$jobs" "$@" ||
+    { echo "samenspel: build failed" >&2; exit 1; }
+}
