@@ -63,5 +63,10 @@ struct ExprParseResult {
 ExprParseResult parseExpression(const std::string& text, const ExprNames& names,
                                 bool wantBoolean, const std::string& file = "",
                                 SourcePos start = {1, 1});
+// Same, with the file position of every byte of `text` (plus one for its end),
+// for text that spans lines or came from a quoted YAML scalar.
+ExprParseResult parseExpression(const std::string& text, const ExprNames& names,
+                                bool wantBoolean, const std::string& file,
+                                const std::vector<SourcePos>& positions);
 
 } // namespace samenspel

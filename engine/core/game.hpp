@@ -131,6 +131,8 @@ struct Decision {
     bool gedragen = false;
     Draagvlak draagvlak;
     double publicValue = 0.0;
+    std::vector<double> support; // per role, with the world of the moment of decision
+    std::int64_t timeMs = 0;
 };
 
 struct GameState {
@@ -174,7 +176,19 @@ struct Measurements {
     std::vector<double> rolesHeardPerPhase; // per scenario phase: share of roles with a public action
     std::vector<int> actionsPerSeat;
     std::vector<int> actionsPerRole;
+    // Share of roles with at least one public action in any dialogue phase.
+    double rolesHeard = 0.0;
+    std::vector<bool> roleHeard; // per role
 };
+
+// Waarden, randvoorwaarden, voorstel and besluit: the phases where people talk
+// and where "was every role heard?" is asked.
+bool isDialoguePhase(PhaseKind kind);
+// Every refusal key the rules engine can return ("refuse.wrong_phase", ...),
+// so tests can check that both catalogs translate each of them.
+const std::vector<std::string>& allRefusalKeys();
+// Counts as a public action for inclusie (everything others can see a seat do).
+bool isPublicAction(ActionType type);
 
 class Game {
 public:
@@ -200,7 +214,16 @@ public:
 
     Measurements measure() const;
 
+    // The proposal that is on the table: the most recent one that is open
+    // (votes in besluit go to it), or -1.
+    int proposalOnTable() const;
+    // Whether `seat` votes under the scenario's decision rule.
+    bool isVoter(int seat) const;
+    // The scenario phase kind at index `phase` (Reflectie past the end).
+    PhaseKind phaseKindAt(int phase) const;
+
 private:
+    friend struct Rules; // the rule implementations in rules_*.cpp
     std::shared_ptr<const Scenario> scenario_;
     SessionSetup setup_;
     GameState state_;

@@ -50,9 +50,21 @@ std::optional<Action> decodeAction(const std::string& json, std::string& error);
 std::string encodeSetup(const SessionSetup& setup); // one JSON object
 std::optional<SessionSetup> decodeSetup(const std::string& json, std::string& error);
 
+// Ids used in the log (and anywhere else actions are written as text).
+const char* reactionKindId(ReactionKind kind); // "support", "object", "support_if"
+const char* voteKindId(VoteKind kind);         // "yes", "no", "ja_mits"
+const char* reasonKindId(Reason::Kind kind);   // "none", "value", "precondition"
+bool reactionKindFromId(const std::string& id, ReactionKind& out);
+bool voteKindFromId(const std::string& id, VoteKind& out);
+bool reasonKindFromId(const std::string& id, Reason::Kind& out);
+
+std::string encodeHeader(const LogHeader& header); // the first line, no newline
+
 struct ReadLog {
     std::optional<LogHeader> header;
     std::vector<Action> actions;
+    std::vector<int> actionLines; // line number of each action in the file
+    std::vector<int> actionPhases; // phase recorded with each action (-1 when absent)
     Diagnostics errors;       // LOG:LINE:COL: error: ...
     bool truncatedTail = false; // last line was cut off by a crash; it is ignored
 };

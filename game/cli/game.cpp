@@ -1,13 +1,124 @@
-// Not implemented yet in this tree; its owner replaces this file.
+// `samenspel` with no command, and `samenspel play ...`: the game window.
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
+#include "app.hpp"
 #include "cli/commands.hpp"
 
 namespace samenspel::cli {
 
-int runGame(const Args&) {
-    std::fprintf(stderr, "samenspel: 'game' is not available in this build\n");
-    return kExitFailure;
+namespace {
+
+const char* kUsage =
+    "usage: samenspel [play] [options]\n"
+    "  --scenario PATH     list this scenario file (or folder) in the picker;\n"
+    "                      with --autoplay: the scenario to play\n"
+    "  --lang nl|en        interface and scenario language\n"
+    "  --autoplay          bots in every seat, play the whole session at speed\n"
+    "  --seed N            seed of the session (autoplay)\n"
+    "  --screenshots DIR   save a PNG of every phase and of the debrief here\n"
+    "  --log PATH          write the session log here (default: the data folder)\n"
+    "  --continue [LOG]    continue the last (or the given) unfinished session\n"
+    "  --fullscreen        start in fullscreen (F11 toggles)\n"
+    "  --scale X           UI scale, 0.6 .. 3 (Ctrl+= / Ctrl+- change it)\n"
+    "  --size WxH          initial window size (default 1600x900)\n"
+    "  --max-seconds S     give up with exit code 3 after S seconds\n";
+
+bool parseNumber(const std::string& text, double& out) {
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return end && *end == '\0' && !text.empty();
+}
+
+// Returns false (with a message on stderr) for a bad command line.
+bool parseOptions(const Args& args, LaunchOptions& o) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size()) {
+                std::fprintf(stderr, "samenspel: %s needs a value\n", a.c_str());
+                return false;
+            }
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        double number = 0;
+        if (a == "--scenario") {
+            if (!value(v))
+                return false;
+            o.extraScenarios.push_back(v);
+        } else if (a == "--lang") {
+            if (!value(v))
+                return false;
+            if (v != "nl" && v != "en") {
+                std::fprintf(stderr, "samenspel: --lang must be nl or en\n");
+                return false;
+            }
+            o.lang = v;
+        } else if (a == "--autoplay") {
+            o.autoplay = true;
+        } else if (a == "--seed") {
+            if (!value(v) || !parseNumber(v, number) || number < 0) {
+                std::fprintf(stderr, "samenspel: --seed needs a number\n");
+                return false;
+            }
+            o.seed = static_cast<std::uint64_t>(number);
+            o.seedGiven = true;
+        } else if (a == "--screenshots") {
+            if (!value(o.screenshotDir))
+                return false;
+        } else if (a == "--log") {
+            if (!value(o.logPath))
+                return false;
+        } else if (a == "--continue") {
+            o.continueLast = true;
+            if (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0)
+                o.logPath = args[++i];
+        } else if (a == "--fullscreen") {
+            o.fullscreen = true;
+        } else if (a == "--scale") {
+            if (!value(v) || !parseNumber(v, number) || number < 0.6 || number > 3) {
+                std::fprintf(stderr, "samenspel: --scale needs a number from 0.6 to 3\n");
+                return false;
+            }
+            o.scale = static_cast<float>(number);
+        } else if (a == "--size") {
+            if (!value(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 ||
+                o.width < 320 || o.height < 240) {
+                std::fprintf(stderr, "samenspel: --size needs WIDTHxHEIGHT, e.g. 1600x900\n");
+                return false;
+            }
+        } else if (a == "--max-seconds") {
+            if (!value(v) || !parseNumber(v, number) || number <= 0) {
+                std::fprintf(stderr, "samenspel: --max-seconds needs a positive number\n");
+                return false;
+            }
+            o.maxSeconds = number;
+        } else if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            std::exit(kExitOk);
+        } else {
+            std::fprintf(stderr, "samenspel: unknown option '%s'\n%s", a.c_str(), kUsage);
+            return false;
+        }
+    }
+    if (o.autoplay && o.extraScenarios.size() != 1) {
+        std::fprintf(stderr, "samenspel: --autoplay needs exactly one --scenario FILE\n");
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runGame(const Args& args) {
+    LaunchOptions options;
+    if (!parseOptions(args, options))
+        return kExitBadInput;
+    App app(std::move(options));
+    return app.run();
 }
 
 } // namespace samenspel::cli

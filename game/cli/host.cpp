@@ -1,12 +1,230 @@
-// Not implemented yet in this tree; its owner replaces this file.
+// `samenspel host FILE --port P ...`: hosts a session on the local network.
+// The facilitator's machine is the authority: it keeps the game and its log,
+// and players join from their own laptops (`samenspel join`, or Join in the
+// game). Headless it runs in a terminal, for servers, tests and load.
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
 
 #include "cli/commands.hpp"
+#include "core/log.hpp"
+#include "core/scenario.hpp"
+#include "net/addresses.hpp"
+#include "net/host.hpp"
+#include "net/protocol.hpp"
 
 namespace samenspel::cli {
 
-int runHost(const Args&) {
-    std::fprintf(stderr, "samenspel: 'host' is not available in this build\n");
+namespace {
+
+volatile std::sig_atomic_t gStop = 0;
+void onSignal(int) { gStop = 1; }
+
+constexpr unsigned short kDefaultPort = 7531;
+
+const char* kUsage =
+    "usage: samenspel host FILE [--port P] [--code C] [--headless] [--bots-fill]\n"
+    "                      [--log PATH] [--max-seconds T] [--players N] [--bind ADDR]\n"
+    "                      [--seed S] [--lang nl|en]\n"
+    "Hosts a session of scenario FILE on this machine (TCP port P, default 7531).\n"
+    "Players join with: samenspel join ADDRESS:P --code C (or Join in the game).\n"
+    "  --code C        session code (three words); default: made from the seed\n"
+    "  --headless      no window: run in this terminal until the debrief\n"
+    "  --bots-fill     start at once, bots in every seat nobody took\n"
+    "  --log PATH      session log; an existing log is resumed\n"
+    "  --max-seconds T give up after T seconds (exit code 3)\n"
+    "  --players N     seats for N players over the roles (default: one per role)\n"
+    "  --bind ADDR     listen on this address only (default: all)\n"
+    "Exit codes: 0 session ended, 1 failure, 2 bad input, 3 --max-seconds ran out.\n";
+
+struct HostArgs {
+    std::string file;
+    net::HostConfig config;
+    std::string logPath;
+    double maxSeconds = 0;
+    int players = 0;
+    std::uint64_t seed = 0;
+    bool seedGiven = false;
+    std::string lang = "nl";
+    bool headless = false;
+};
+
+bool parseNumber(const std::string& text, double& out) {
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return end && *end == '\0' && !text.empty();
+}
+
+// Returns an exit code when parsing ends the command, -1 to go on.
+int parseArgs(const Args& args, HostArgs& h) {
+    h.config.port = kDefaultPort;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto next = [&](std::string& out) {
+            if (i + 1 >= args.size())
+                return false;
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        double n = 0;
+        if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            return kExitOk;
+        } else if (a == "--headless") {
+            h.headless = true;
+        } else if (a == "--bots-fill") {
+            h.config.botsFill = true;
+        } else if (a == "--port" && next(v) && parseNumber(v, n) && n >= 0 && n <= 65535) {
+            h.config.port = static_cast<unsigned short>(n);
+        } else if (a == "--code" && next(v) && !net::normalizeSessionCode(v).empty()) {
+            h.config.code = v;
+        } else if (a == "--log" && next(v)) {
+            h.logPath = v;
+        } else if (a == "--max-seconds" && next(v) && parseNumber(v, n) && n > 0) {
+            h.maxSeconds = n;
+        } else if (a == "--players" && next(v) && parseNumber(v, n) && n >= 1 && n <= 1000) {
+            h.players = static_cast<int>(n);
+        } else if (a == "--bind" && next(v)) {
+            h.config.bindAddress = v;
+        } else if (a == "--seed" && next(v) && parseNumber(v, n) && n >= 0) {
+            h.seed = static_cast<std::uint64_t>(n);
+            h.seedGiven = true;
+        } else if (a == "--lang" && next(v) && (v == "nl" || v == "en")) {
+            h.lang = v;
+        } else if (!a.empty() && a[0] != '-' && h.file.empty()) {
+            h.file = a;
+        } else {
+            std::fprintf(stderr, "samenspel host: bad or incomplete option '%s'\n\n%s", a.c_str(),
+                         kUsage);
+            return kExitBadInput;
+        }
+    }
+    return -1;
+}
+
+std::string defaultLogPath(const std::string& scenarioId) {
+    char stamp[32];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    return std::string("samenspel-") + stamp + "-" + scenarioId + ".log";
+}
+
+void printWelcome(const net::Host& host) {
+    std::printf("Samenspel host: %s\n", host.scenario().title.get("en").c_str());
+    std::printf("  session code: %s\n", host.code().c_str());
+    std::printf("  port: %u    log: %s\n", host.port(), host.logPath().c_str());
+    const auto addresses = net::localIpv4Addresses();
+    if (addresses.empty())
+        std::printf("  join on this machine: samenspel join 127.0.0.1:%u --code %s\n", host.port(),
+                    host.code().c_str());
+    for (const std::string& a : addresses)
+        std::printf("  join: samenspel join %s:%u --code %s\n", a.c_str(), host.port(),
+                    host.code().c_str());
+    std::fflush(stdout);
+}
+
+void printEnd(const net::Host& host) {
+    const Game* game = host.game();
+    if (!game)
+        return;
+    const Decision& d = game->state().decision;
+    if (d.taken)
+        std::printf("Session ended: proposal %d decided%s (%llu actions)\n", d.proposal,
+                    d.gedragen ? ", gedragen" : "",
+                    static_cast<unsigned long long>(game->state().actionCount));
+    else
+        std::printf("Session ended without a decision (%llu actions)\n",
+                    static_cast<unsigned long long>(game->state().actionCount));
+    std::fflush(stdout);
+}
+
+std::unique_ptr<net::Host> openHost(HostArgs& h, std::string& error, int& code) {
+    code = kExitFailure;
+    if (!h.logPath.empty() && std::filesystem::exists(h.logPath)) {
+        std::printf("Resuming the session in %s\n", h.logPath.c_str());
+        return net::Host::resume(h.logPath, h.config, error);
+    }
+    if (h.file.empty()) {
+        error = "no scenario FILE given";
+        code = kExitBadInput;
+        return nullptr;
+    }
+    LoadResult loaded = loadScenarioFile(h.file);
+    if (!loaded.ok()) {
+        for (const Diagnostic& d : loaded.errors)
+            std::fprintf(stderr, "%s\n", d.format().c_str());
+        error = "the scenario could not be loaded";
+        code = kExitBadInput;
+        return nullptr;
+    }
+    auto scenario = std::make_shared<const Scenario>(std::move(*loaded.scenario));
+    if (!h.seedGiven)
+        h.seed = static_cast<std::uint64_t>(
+            std::chrono::system_clock::now().time_since_epoch().count());
+    SessionSetup setup = net::setupForPlayers(*scenario, h.players, h.seed);
+    setup.language = h.lang;
+    if (h.logPath.empty())
+        h.logPath = defaultLogPath(scenario->id);
+    return net::Host::create(scenario, setup, h.logPath, h.config, error);
+}
+
+} // namespace
+
+int runHost(const Args& args) {
+    HostArgs h;
+    if (int code = parseArgs(args, h); code >= 0)
+        return code;
+    if (!h.headless)
+        std::fprintf(stderr, "samenspel host: running in this terminal; the window host is "
+                             "under 'Host a session' on the title screen\n");
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+
+    std::string error;
+    int failCode = kExitFailure;
+    std::unique_ptr<net::Host> host = openHost(h, error, failCode);
+    if (!host) {
+        std::fprintf(stderr, "samenspel host: %s\n", error.c_str());
+        return failCode;
+    }
+    host->onNotice = [](const std::string& line) {
+        std::printf("  %s\n", line.c_str());
+        std::fflush(stdout);
+    };
+    printWelcome(*host);
+
+    const auto begin = std::chrono::steady_clock::now();
+    while (!gStop) {
+        host->poll(0.01);
+        if (!host->diskError().empty()) {
+            std::fprintf(stderr, "samenspel host: %s\n", host->diskError().c_str());
+            host->shutdown(1.0);
+            return kExitFailure;
+        }
+        if (host->finished()) {
+            host->shutdown(3.0);
+            printEnd(*host);
+            return kExitOk;
+        }
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+        if (h.maxSeconds > 0 && elapsed > h.maxSeconds) {
+            std::fprintf(stderr,
+                         "samenspel host: --max-seconds %.0f ran out; the log can be resumed "
+                         "with --log %s\n",
+                         h.maxSeconds, host->logPath().c_str());
+            host->shutdown(1.0);
+            return kExitTimeout;
+        }
+    }
+    std::fprintf(stderr, "samenspel host: stopped; resume with --log %s\n",
+                 host->logPath().c_str());
+    host->shutdown(1.0);
     return kExitFailure;
 }
 

@@ -1,13 +1,213 @@
-// Not implemented yet in this tree; its owner replaces this file.
+// `samenspel replay LOG [--json] [--scenario FILE]`: rebuilds a session from
+// its log and prints what it yielded (DESIGN.md "Measurements"). A bad log
+// exits 2 with FILE:LINE:COL errors on stderr.
 #include <cstdio>
+#include <string>
 
 #include "cli/commands.hpp"
+#include "core/json.hpp"
+#include "core/log.hpp"
 
 namespace samenspel::cli {
 
-int runReplay(const Args&) {
-    std::fprintf(stderr, "samenspel: 'replay' is not available in this build\n");
-    return kExitFailure;
+namespace {
+
+const char* kUsage = "usage: samenspel replay LOG [--json] [--scenario FILE]\n";
+
+std::string packageText(const Scenario& sc, const Package& p) {
+    std::string out;
+    for (std::size_t i = 0; i < sc.issues.size() && i < p.size(); ++i) {
+        const auto& options = sc.issues[i].options;
+        const int o = p[i];
+        if (!out.empty())
+            out += ", ";
+        out += sc.issues[i].id + "=" +
+               (o >= 0 && o < static_cast<int>(options.size())
+                    ? options[static_cast<std::size_t>(o)].id
+                    : std::string("?"));
+    }
+    return out;
+}
+
+std::string oneDecimal(double s) {
+    return formatNumber(roundSupport(s), 1);
+}
+std::string twoDecimals(double s) {
+    return formatNumber(s, 2);
+}
+
+void printText(const Game& g, const ReadLog& read, const std::string& logPath) {
+    const Scenario& sc = g.scenario();
+    const GameState& st = g.state();
+    const Measurements m = g.measure();
+    std::printf("log:        %s\n", logPath.c_str());
+    std::printf("scenario:   %s (%s)\n", sc.id.c_str(), sc.sourcePath.c_str());
+    std::printf("actions:    %llu%s\n", static_cast<unsigned long long>(st.actionCount),
+                read.truncatedTail ? " (a last line cut off by a crash was ignored)" : "");
+    std::printf("state:      %s\n", st.finished ? "finished" : phaseId(g.currentPhase()));
+    if (!m.decision.taken) {
+        std::printf("decision:   none\n");
+    } else {
+        const Proposal& p = st.proposals[static_cast<std::size_t>(m.decision.proposal)];
+        std::printf("decision:   proposal %d (version %d): %s\n", p.id, p.version,
+                    packageText(sc, p.package).c_str());
+        std::printf("gedragen:   %s\n", m.decision.gedragen ? "yes" : "no");
+        std::printf("draagvlak:  min %s, mean %s\n",
+                    oneDecimal(m.decision.draagvlak.minimum).c_str(),
+                    oneDecimal(m.decision.draagvlak.mean).c_str());
+        std::printf("support:   ");
+        for (std::size_t r = 0; r < sc.roles.size() && r < m.decisionSupport.size(); ++r)
+            std::printf(" %s %s%s", sc.roles[r].id.c_str(),
+                        oneDecimal(m.decisionSupport[r]).c_str(),
+                        r + 1 < sc.roles.size() ? "," : "");
+        std::printf("\npublic value: %s\n", oneDecimal(m.decision.publicValue).c_str());
+        for (const AttachedCondition& c : p.conditions)
+            std::printf("condition:  %s (%s)\n", c.condition.expression.c_str(),
+                        c.met ? "met" : "not met");
+    }
+    auto opt = [](const std::optional<double>& v) {
+        return v ? twoDecimals(*v) : std::string("-");
+    };
+    std::printf("begrip:     before %s, after %s", opt(m.begripBefore).c_str(),
+                opt(m.begripAfter).c_str());
+    if (m.begripBefore && m.begripAfter)
+        std::printf(", gain %s", twoDecimals(*m.begripAfter - *m.begripBefore).c_str());
+    std::printf("\ninclusie:   %s (public actions per seat:", twoDecimals(m.inclusie).c_str());
+    for (int n : m.actionsPerSeat)
+        std::printf(" %d", n);
+    std::printf(")\nroles heard: %s overall;", twoDecimals(m.rolesHeard).c_str());
+    for (std::size_t ph = 0; ph < sc.phases.size(); ++ph)
+        if (isDialoguePhase(sc.phases[ph].kind))
+            std::printf(" %s %s", phaseId(sc.phases[ph].kind),
+                        twoDecimals(m.rolesHeardPerPhase[ph]).c_str());
+    std::printf("\n");
+}
+
+void printJson(const Game& g, const ReadLog& read, const std::string& logPath) {
+    const Scenario& sc = g.scenario();
+    const GameState& st = g.state();
+    const Measurements m = g.measure();
+    JsonWriter w;
+    w.beginObject();
+    w.key("log").value(logPath);
+    w.key("scenario")
+        .beginObject()
+        .key("id")
+        .value(sc.id)
+        .key("path")
+        .value(sc.sourcePath)
+        .endObject();
+    w.key("actions").value(static_cast<std::uint64_t>(st.actionCount));
+    w.key("truncatedTail").value(read.truncatedTail);
+    w.key("finished").value(st.finished);
+    w.key("phase").value(st.finished ? "finished" : phaseId(g.currentPhase()));
+    w.key("decision").beginObject();
+    w.key("taken").value(m.decision.taken);
+    if (m.decision.taken) {
+        const Proposal& p = st.proposals[static_cast<std::size_t>(m.decision.proposal)];
+        w.key("proposal").value(p.id);
+        w.key("version").value(p.version);
+        w.key("package").beginObject();
+        for (std::size_t i = 0; i < sc.issues.size() && i < p.package.size(); ++i)
+            w.key(sc.issues[i].id)
+                .value(sc.issues[i].options[static_cast<std::size_t>(p.package[i])].id);
+        w.endObject();
+        w.key("gedragen").value(m.decision.gedragen);
+        w.key("draagvlak").beginObject();
+        w.key("min").value(roundSupport(m.decision.draagvlak.minimum), 1);
+        w.key("mean").value(roundSupport(m.decision.draagvlak.mean), 1);
+        w.endObject();
+        w.key("support").beginObject();
+        for (std::size_t r = 0; r < sc.roles.size() && r < m.decisionSupport.size(); ++r)
+            w.key(sc.roles[r].id).value(roundSupport(m.decisionSupport[r]), 1);
+        w.endObject();
+        w.key("publicValue").value(roundSupport(m.decision.publicValue), 1);
+        w.key("conditions").beginArray();
+        for (const AttachedCondition& c : p.conditions)
+            w.beginObject()
+                .key("expression")
+                .value(c.condition.expression)
+                .key("met")
+                .value(c.met)
+                .endObject();
+        w.endArray();
+    }
+    w.endObject();
+    w.key("begrip").beginObject();
+    auto opt = [&](const char* key, const std::optional<double>& v) {
+        w.key(key);
+        if (v)
+            w.value(*v);
+        else
+            w.null();
+    };
+    opt("before", m.begripBefore);
+    opt("after", m.begripAfter);
+    if (m.begripBefore && m.begripAfter)
+        w.key("gain").value(*m.begripAfter - *m.begripBefore);
+    else
+        w.key("gain").null();
+    w.endObject();
+    w.key("inclusie").value(m.inclusie);
+    w.key("actionsPerSeat").beginArray();
+    for (int n : m.actionsPerSeat)
+        w.value(n);
+    w.endArray();
+    w.key("rolesHeard").value(m.rolesHeard);
+    w.key("rolesHeardPerPhase").beginObject();
+    for (std::size_t ph = 0; ph < sc.phases.size(); ++ph)
+        if (isDialoguePhase(sc.phases[ph].kind))
+            w.key(phaseId(sc.phases[ph].kind)).value(m.rolesHeardPerPhase[ph]);
+    w.endObject();
+    w.endObject();
+    std::printf("%s\n", w.str().c_str());
+}
+
+} // namespace
+
+int runReplay(const Args& args) {
+    std::string logPath, scenarioOverride;
+    bool json = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--json") {
+            json = true;
+        } else if (a == "--scenario" && i + 1 < args.size()) {
+            scenarioOverride = args[++i];
+        } else if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            return kExitOk;
+        } else if (!a.empty() && a[0] == '-') {
+            std::fprintf(stderr, "samenspel replay: unknown option '%s'\n%s", a.c_str(), kUsage);
+            return kExitBadInput;
+        } else if (logPath.empty()) {
+            logPath = a;
+        } else {
+            std::fprintf(stderr, "samenspel replay: one log at a time\n%s", kUsage);
+            return kExitBadInput;
+        }
+    }
+    if (logPath.empty()) {
+        std::fputs(kUsage, stderr);
+        return kExitBadInput;
+    }
+    const ReadLog read = readSessionLog(logPath);
+    Replay replay = replaySessionLog(logPath, scenarioOverride);
+    if (!replay.errors.empty() || !replay.game) {
+        for (const Diagnostic& d : replay.errors)
+            std::fprintf(stderr, "%s\n", d.format().c_str());
+        return kExitBadInput;
+    }
+    if (read.truncatedTail)
+        std::fprintf(stderr,
+                     "%s: warning: the last line was cut off (the session ended abruptly); "
+                     "it is ignored\n",
+                     logPath.c_str());
+    if (json)
+        printJson(*replay.game, read, logPath);
+    else
+        printText(*replay.game, read, logPath);
+    return kExitOk;
 }
 
 } // namespace samenspel::cli

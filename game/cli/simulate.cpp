@@ -1,13 +1,153 @@
-// Not implemented yet in this tree; its owner replaces this file.
+// `samenspel simulate FILE --games N --seed S [--json] [--bots SPEC]`: plays
+// N complete sessions with bots in every seat and reports what came out.
+// stdout depends on nothing but the arguments (byte-identical per seed); the
+// progress bar goes to stderr, and only when stderr is a terminal.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <memory>
 
 #include "cli/commands.hpp"
+#include "core/simulation.hpp"
 
 namespace samenspel::cli {
 
-int runSimulate(const Args&) {
-    std::fprintf(stderr, "samenspel: 'simulate' is not available in this build\n");
-    return kExitFailure;
+namespace {
+
+constexpr const char* kUsage =
+    "usage: samenspel simulate FILE --games N --seed S [--json] [--bots SPEC]\n";
+
+std::string simulateHelp() {
+    return std::string(kUsage) + R"(
+Plays N complete sessions of the scenario with bots in every seat (one seat
+per role) and reports the outcome distribution: share of sessions with a
+decision and with a gedragen besluit, draagvlak (lowest support of the
+decided proposal: mean, sd, range), begrip before/after and its gain,
+inclusie, publieke waarde, the most frequent decisions, and the phase in
+which decisions were reached. The same arguments give byte-identical output.
+
+  --games N    number of sessions (1 .. 10000000)
+  --seed S     seed of the whole run (an unsigned integer)
+  --json       one JSON object instead of the text report
+  --bots SPEC  bot characters, see below
+
+)" + botSpecHelp() + R"(
+Exit codes: 0 ok, 1 a bot action was refused (a bug), 2 invalid scenario or usage.
+)";
+}
+
+bool parseCount(const std::string& text, unsigned long long max, unsigned long long& out) {
+    if (text.empty() || text[0] == '-' || text[0] == '+')
+        return false;
+    errno = 0;
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+    if (errno != 0 || end != text.c_str() + text.size() || v > max)
+        return false;
+    out = v;
+    return true;
+}
+
+void drawProgress(int done, int total) {
+    const int width = 40;
+    const int filled = total > 0 ? done * width / total : width;
+    std::fprintf(stderr, "\r[%.*s%*s] %d/%d", filled, "########################################",
+                 width - filled, "", done, total);
+    if (done == total)
+        std::fputs("\n", stderr);
+    std::fflush(stderr);
+}
+
+int usageError(const std::string& message) {
+    std::fprintf(stderr, "samenspel simulate: %s\n%s", message.c_str(), kUsage);
+    return kExitBadInput;
+}
+
+} // namespace
+
+int runSimulate(const Args& args) {
+    std::string file, botSpec;
+    bool json = false, haveGames = false, haveSeed = false;
+    unsigned long long games = 0, seed = 0;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const auto value = [&](const char* name, std::string& out) {
+            if (i + 1 >= args.size())
+                return false;
+            out = args[++i];
+            (void)name;
+            return true;
+        };
+        std::string v;
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(simulateHelp().c_str(), stdout);
+            return kExitOk;
+        } else if (arg == "--json") {
+            json = true;
+        } else if (arg == "--games") {
+            if (!value("--games", v) || !parseCount(v, 10'000'000, games) || games == 0)
+                return usageError("--games needs a whole number from 1 to 10000000");
+            haveGames = true;
+        } else if (arg == "--seed") {
+            if (!value("--seed", v) || !parseCount(v, ~0ull, seed))
+                return usageError("--seed needs an unsigned whole number");
+            haveSeed = true;
+        } else if (arg == "--bots") {
+            if (!value("--bots", botSpec))
+                return usageError("--bots needs a SPEC (see samenspel simulate --help)");
+        } else if (!arg.empty() && arg[0] == '-') {
+            return usageError("unknown option '" + arg + "'");
+        } else if (file.empty()) {
+            file = arg;
+        } else {
+            return usageError("one scenario at a time");
+        }
+    }
+    if (file.empty())
+        return usageError("no scenario file given");
+    if (!haveGames)
+        return usageError("--games N is required");
+    if (!haveSeed)
+        return usageError("--seed S is required");
+
+    const LoadResult loaded = loadScenarioFile(file);
+    if (!loaded.ok()) {
+        for (const Diagnostic& d : loaded.errors)
+            std::fprintf(stderr, "%s\n", d.format().c_str());
+        if (loaded.errors.empty())
+            std::fprintf(stderr, "%s: error: the scenario could not be loaded\n", file.c_str());
+        return kExitBadInput;
+    }
+    auto sc = std::make_shared<const Scenario>(*loaded.scenario);
+    const BotSpecResult spec = parseBotSpec(botSpec, *sc);
+    if (!spec.ok())
+        return usageError(spec.error);
+
+    SimulationOptions options;
+    options.games = static_cast<int>(games);
+    options.seed = seed;
+    options.perRole = spec.perRole;
+    if (isatty(STDERR_FILENO)) {
+        const int step = std::max(1, options.games / 200);
+        options.progress = [step](int done, int total) {
+            if (done % step == 0 || done == total)
+                drawProgress(done, total);
+        };
+    }
+    const SimulationReport report = simulate(sc, options);
+    const std::string out = json ? simulationJson(*sc, report) : simulationText(*sc, report);
+    std::fputs(out.c_str(), stdout);
+    std::fflush(stdout);
+    if (report.refusedBotActions > 0) {
+        std::fprintf(stderr, "samenspel simulate: %llu bot actions were refused; first: %s\n",
+                     static_cast<unsigned long long>(report.refusedBotActions),
+                     report.firstRefusal.c_str());
+        return kExitFailure;
+    }
+    return kExitOk;
 }
 
 } // namespace samenspel::cli

@@ -1,13 +1,44 @@
-// Not implemented yet in this tree; its owner replaces this file.
+// `samenspel validate FILE...`: checks scenario files the way the game loads
+// them. Output is for people and scripts alike: "ok FILE" on stdout per valid
+// file, one "FILE:LINE:COL: error: MESSAGE" line on stderr per problem.
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "core/scenario.hpp"
 
 namespace samenspel::cli {
 
-int runValidate(const Args&) {
-    std::fprintf(stderr, "samenspel: 'validate' is not available in this build\n");
-    return kExitFailure;
+int runValidate(const Args& args) {
+    std::vector<std::string> files;
+    for (const std::string& arg : args) {
+        if (arg == "--help" || arg == "-h") {
+            std::printf("usage: samenspel validate FILE...\n"
+                        "Checks scenario files; prints 'ok FILE' for each valid one and\n"
+                        "FILE:LINE:COL: error: MESSAGE for each problem. Exit code 0 when\n"
+                        "all files are valid, 2 when any has errors.\n");
+            return kExitOk;
+        }
+        files.push_back(arg);
+    }
+    if (files.empty()) {
+        std::fprintf(stderr, "usage: samenspel validate FILE...\n");
+        return kExitBadInput;
+    }
+    bool allValid = true;
+    for (const std::string& file : files) {
+        const LoadResult result = loadScenarioFile(file);
+        if (result.ok()) {
+            std::printf("ok %s\n", file.c_str());
+            continue;
+        }
+        allValid = false;
+        for (const Diagnostic& error : result.errors)
+            std::fprintf(stderr, "%s\n", error.format().c_str());
+        if (result.errors.empty())
+            std::fprintf(stderr, "%s: error: the scenario could not be loaded\n", file.c_str());
+    }
+    std::fflush(stdout);
+    return allValid ? kExitOk : kExitBadInput;
 }
 
 } // namespace samenspel::cli

@@ -1,0 +1,369 @@
+// Game: construction, the apply/check entry points, the clock's due actions
+// and the session measurements. The rules themselves are in rules_check.cpp
+// (who may do what) and rules_apply.cpp (what an accepted action changes).
+#include "core/game.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/rules_internal.hpp"
+
+namespace samenspel {
+
+// [SECTION] Action ids -------------------------------------------------------
+
+namespace {
+
+struct ActionTypeName {
+    ActionType type;
+    const char* id;
+};
+
+constexpr ActionTypeName kActionTypeNames[] = {
+    {ActionType::ShareValue, "share_value"},
+    {ActionType::Ask, "ask"},
+    {ActionType::Answer, "answer"},
+    {ActionType::Decline, "decline"},
+    {ActionType::SharePrecondition, "share_precondition"},
+    {ActionType::Predict, "predict"},
+    {ActionType::Propose, "propose"},
+    {ActionType::Amend, "amend"},
+    {ActionType::React, "react"},
+    {ActionType::Vote, "vote"},
+    {ActionType::Done, "done"},
+    {ActionType::Advance, "advance"},
+    {ActionType::Pause, "pause"},
+    {ActionType::Resume, "resume"},
+    {ActionType::Extend, "extend"},
+    {ActionType::InjectEvent, "inject_event"},
+};
+
+} // namespace
+
+const char* actionTypeId(ActionType type) {
+    for (const auto& n : kActionTypeNames)
+        if (n.type == type)
+            return n.id;
+    return "unknown";
+}
+
+bool actionTypeFromId(const std::string& id, ActionType& out) {
+    for (const auto& n : kActionTypeNames) {
+        if (id == n.id) {
+            out = n.type;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isPublicAction(ActionType type) {
+    switch (type) {
+    case ActionType::ShareValue:
+    case ActionType::Ask:
+    case ActionType::Answer:
+    case ActionType::Decline:
+    case ActionType::SharePrecondition:
+    case ActionType::Propose:
+    case ActionType::Amend:
+    case ActionType::React:
+    case ActionType::Vote:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isDialoguePhase(PhaseKind kind) {
+    return kind == PhaseKind::Waarden || kind == PhaseKind::Randvoorwaarden ||
+           kind == PhaseKind::Voorstel || kind == PhaseKind::Besluit;
+}
+
+// [SECTION] Refusals ----------------------------------------------------------
+
+namespace {
+
+struct RefusalText {
+    const char* key;
+    const char* english; // {0}, {1}: arguments
+};
+
+// Keep in step with assets/i18n/{nl,en}/refusals.yaml (a test checks it).
+constexpr RefusalText kRefusals[] = {
+    {"refuse.finished", "The session has ended."},
+    {"refuse.unknown_seat", "There is no seat {0}."},
+    {"refuse.paused", "The session is paused."},
+    {"refuse.facilitator_only", "Only the facilitator can do '{0}'."},
+    {"refuse.seat_only", "'{0}' is done by a player's seat, not by the facilitator."},
+    {"refuse.wrong_phase", "'{0}' is not possible in the phase {1}."},
+    {"refuse.unknown_role", "There is no role {0}."},
+    {"refuse.own_role", "Choose another role than your own."},
+    {"refuse.unknown_value", "There is no value {0}."},
+    {"refuse.value_not_held", "Your role does not hold the value {0}."},
+    {"refuse.value_already_shared", "Your role has already shared the value {0}."},
+    {"refuse.question_already_open", "You already asked this question; it is still open."},
+    {"refuse.unknown_question", "There is no question {0}."},
+    {"refuse.question_closed", "Question {0} has already been answered or declined."},
+    {"refuse.not_asked", "Question {0} was asked to another role."},
+    {"refuse.answer_other_value",
+     "Question {0} asks about another value; answer that one or decline."},
+    {"refuse.reason_text_required", "Say why you decline."},
+    {"refuse.unknown_precondition", "Your role has no precondition {0}."},
+    {"refuse.precondition_already_shared", "Your role has already shared this precondition."},
+    {"refuse.prediction_size", "Pick one to three values."},
+    {"refuse.prediction_duplicate", "Pick each value only once."},
+    {"refuse.invalid_package", "A proposal picks exactly one existing option for every issue."},
+    {"refuse.option_unavailable", "The option {0} is not available."},
+    {"refuse.unknown_proposal", "There is no proposal {0}."},
+    {"refuse.proposal_not_open", "Proposal {0} is no longer open."},
+    {"refuse.amend_unchanged", "The amendment changes nothing."},
+    {"refuse.amend_not_allowed",
+     "In the decision phase only a proposal sent back for amendment can be amended."},
+    {"refuse.proposal_on_table",
+     "A vote is in progress or an amendment is pending; a new proposal has to wait."},
+    {"refuse.reason_required", "Give a reason: one of your values or preconditions."},
+    {"refuse.invalid_reason", "The reason must be one of your own role's values or preconditions."},
+    {"refuse.conditions_required", "Add at least one condition."},
+    {"refuse.conditions_not_allowed",
+     "Only 'yes, provided that' and 'support if' carry conditions."},
+    {"refuse.bad_condition", "The condition '{0}' is not valid: {1}"},
+    {"refuse.not_a_voter", "Your seat does not vote under this decision rule."},
+    {"refuse.amendment_pending",
+     "Proposal {0} was sent back for amendment; vote after it is amended."},
+    {"refuse.not_on_vote", "The vote is on proposal {0}."},
+    {"refuse.no_proposal", "There is no proposal to vote on."},
+    {"refuse.already_voted", "You have already voted on this proposal."},
+    {"refuse.unknown_event", "There is no event {0}."},
+    {"refuse.event_already_fired", "The event {0} has already happened."},
+    {"refuse.already_paused", "The session is already paused."},
+    {"refuse.not_paused", "The session is not paused."},
+    {"refuse.extend_zero", "Extend by a number of seconds other than zero."},
+    {"refuse.phase_not_over", "The phase still has time left."},
+};
+
+std::string fillArgs(const char* pattern, std::initializer_list<std::string> args) {
+    std::string out;
+    for (const char* p = pattern; *p; ++p) {
+        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
+            const std::size_t i = static_cast<std::size_t>(p[1] - '0');
+            if (i < args.size())
+                out += *(args.begin() + i);
+            p += 2;
+            continue;
+        }
+        out += *p;
+    }
+    return out;
+}
+
+} // namespace
+
+ApplyResult refuse(const char* key, std::initializer_list<std::string> args) {
+    ApplyResult r;
+    r.accepted = false;
+    r.refusal.key = key;
+    r.refusal.args.assign(args.begin(), args.end());
+    for (const auto& t : kRefusals) {
+        if (std::strcmp(t.key, key) == 0) {
+            r.refusal.english = fillArgs(t.english, args);
+            return r;
+        }
+    }
+    r.refusal.english = key;
+    return r;
+}
+
+const std::vector<std::string>& allRefusalKeys() {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> k;
+        for (const auto& t : kRefusals)
+            k.emplace_back(t.key);
+        return k;
+    }();
+    return keys;
+}
+
+// [SECTION] Setup --------------------------------------------------------------
+
+SessionSetup SessionSetup::defaultFor(const Scenario& sc, bool bots, std::uint64_t seed) {
+    SessionSetup setup;
+    setup.seed = seed;
+    for (std::size_t r = 0; r < sc.roles.size(); ++r) {
+        const Role& role = sc.roles[r];
+        const int count = std::max(1, role.minPlayers);
+        for (int i = 0; i < count; ++i) {
+            Seat seat;
+            seat.role = static_cast<int>(r);
+            seat.bot = bots;
+            seat.name = role.name.empty() ? role.id : role.name.get(setup.language);
+            if (count > 1)
+                seat.name.append(" ").append(std::to_string(i + 1));
+            setup.seats.push_back(std::move(seat));
+        }
+    }
+    return setup;
+}
+
+std::int64_t GameState::phaseRemainingMs() const {
+    if (finished)
+        return 0;
+    return std::max<std::int64_t>(0, phaseStartMs + phaseDurationMs - nowMs);
+}
+
+// [SECTION] Game -----------------------------------------------------------------
+
+Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
+    : scenario_(std::move(scenario)), setup_(std::move(setup)) {
+    const Scenario& sc = *scenario_;
+    const std::size_t seats = setup_.seats.size();
+    state_.world = World::initial(sc);
+    state_.done.assign(seats, false);
+    state_.eventFired.assign(sc.events.size(), false);
+    state_.secretRevealed.assign(sc.roles.size(), false);
+    state_.publicActions.assign(seats, std::vector<int>(sc.phases.size(), 0));
+    if (sc.phases.empty()) {
+        state_.finished = true;
+        return;
+    }
+    Rules::startPhase(*this, 0);
+}
+
+PhaseKind Game::phaseKindAt(int phase) const {
+    if (phase < 0 || phase >= static_cast<int>(scenario_->phases.size()))
+        return PhaseKind::Reflectie;
+    return scenario_->phases[static_cast<std::size_t>(phase)].kind;
+}
+
+PhaseKind Game::currentPhase() const {
+    return phaseKindAt(state_.phase);
+}
+
+ApplyResult Game::check(const Action& action) const {
+    return Rules::check(*this, action);
+}
+
+ApplyResult Game::apply(const Action& action) {
+    ApplyResult result = Rules::check(*this, action);
+    if (!result.accepted)
+        return result;
+    Rules::execute(*this, action);
+    return result;
+}
+
+int Game::proposalOnTable() const {
+    for (int i = static_cast<int>(state_.proposals.size()) - 1; i >= 0; --i)
+        if (state_.proposals[static_cast<std::size_t>(i)].status == Proposal::Status::Open)
+            return i;
+    return -1;
+}
+
+bool Game::isVoter(int seat) const {
+    const int role = Rules::roleOf(*this, seat);
+    if (role < 0)
+        return false;
+    if (scenario_->rule == DecisionRule::Consensus)
+        return true;
+    return scenario_->roles[static_cast<std::size_t>(role)].kind == RoleKind::Council;
+}
+
+std::vector<Action> Game::dueActions(std::int64_t nowMs) const {
+    std::vector<Action> due;
+    if (state_.finished || state_.paused)
+        return due;
+    const Scenario& sc = *scenario_;
+    for (std::size_t e = 0; e < sc.events.size(); ++e) {
+        const Event& ev = sc.events[e];
+        if (ev.trigger != Event::Trigger::Minute || state_.eventFired[e])
+            continue;
+        if (static_cast<double>(nowMs) >= ev.minute * 60000.0) {
+            Action a;
+            a.type = ActionType::InjectEvent;
+            a.seat = kSystem;
+            a.timeMs = nowMs;
+            a.event = static_cast<int>(e);
+            due.push_back(a);
+        }
+    }
+    if (nowMs >= state_.phaseStartMs + state_.phaseDurationMs) {
+        Action a;
+        a.type = ActionType::Advance;
+        a.seat = kSystem;
+        a.timeMs = nowMs;
+        due.push_back(a);
+    }
+    return due;
+}
+
+// [SECTION] Measurements ------------------------------------------------------------
+
+Measurements Game::measure() const {
+    const Scenario& sc = *scenario_;
+    const std::size_t seats = setup_.seats.size();
+    const std::size_t roles = sc.roles.size();
+    Measurements m;
+    m.decision = state_.decision;
+    m.decisionSupport = state_.decision.support;
+
+    // Begrip: the mean accuracy of each seat's predictions, before and after.
+    m.begrip.resize(seats);
+    double beforeSum = 0.0, afterSum = 0.0;
+    int beforeSeats = 0, afterSeats = 0;
+    for (std::size_t s = 0; s < seats; ++s) {
+        double sums[2] = {0.0, 0.0};
+        int counts[2] = {0, 0};
+        for (const Prediction& p : state_.predictions) {
+            if (p.seat != static_cast<int>(s))
+                continue;
+            const int slot = phaseKindAt(p.phase) == PhaseKind::Reflectie ? 1 : 0;
+            sums[slot] += p.accuracy;
+            ++counts[slot];
+        }
+        if (counts[0] > 0) {
+            m.begrip[s].before = sums[0] / counts[0];
+            beforeSum += *m.begrip[s].before;
+            ++beforeSeats;
+        }
+        if (counts[1] > 0) {
+            m.begrip[s].after = sums[1] / counts[1];
+            afterSum += *m.begrip[s].after;
+            ++afterSeats;
+        }
+    }
+    if (beforeSeats > 0)
+        m.begripBefore = beforeSum / beforeSeats;
+    if (afterSeats > 0)
+        m.begripAfter = afterSum / afterSeats;
+
+    // Inclusie: public actions per seat and per role, and who was heard.
+    m.actionsPerSeat.assign(seats, 0);
+    m.actionsPerRole.assign(roles, 0);
+    m.roleHeard.assign(roles, false);
+    const std::size_t phases = sc.phases.size();
+    std::vector<std::vector<bool>> heard(phases, std::vector<bool>(roles, false));
+    for (std::size_t s = 0; s < seats; ++s) {
+        const int role = Rules::roleOf(*this, static_cast<int>(s));
+        for (std::size_t ph = 0; ph < phases && ph < state_.publicActions[s].size(); ++ph) {
+            const int n = state_.publicActions[s][ph];
+            m.actionsPerSeat[s] += n;
+            if (role < 0 || n == 0)
+                continue;
+            m.actionsPerRole[static_cast<std::size_t>(role)] += n;
+            heard[ph][static_cast<std::size_t>(role)] = true;
+            if (isDialoguePhase(sc.phases[ph].kind))
+                m.roleHeard[static_cast<std::size_t>(role)] = true;
+        }
+    }
+    m.inclusie = oneMinusGini(m.actionsPerSeat);
+    m.rolesHeardPerPhase.assign(phases, 0.0);
+    for (std::size_t ph = 0; ph < phases && roles > 0; ++ph)
+        m.rolesHeardPerPhase[ph] =
+            static_cast<double>(std::count(heard[ph].begin(), heard[ph].end(), true)) /
+            static_cast<double>(roles);
+    if (roles > 0)
+        m.rolesHeard =
+            static_cast<double>(std::count(m.roleHeard.begin(), m.roleHeard.end(), true)) /
+            static_cast<double>(roles);
+    return m;
+}
+
+} // namespace samenspel

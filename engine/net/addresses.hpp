@@ -1,0 +1,13 @@
+#pragma once
+// The addresses people can type to reach this machine: its IPv4 addresses on
+// the local network, for the host's join screen.
+#include <string>
+#include <vector>
+
+namespace samenspel::net {
+
+// Non-loopback IPv4 addresses of the interfaces that are up, best first
+// (private LAN ranges before others). Never contacts the network.
+std::vector<std::string> localIpv4Addresses();
+
+} // namespace samenspel::net

@@ -1,0 +1,460 @@
+#include "net/client.hpp"
+
+#include <chrono>
+
+#include <SFML/Network.hpp>
+
+#include "core/bot.hpp"
+#include "core/session_driver.hpp"
+#include "core/json.hpp"
+#include "core/log.hpp"
+#include "net/protocol.hpp"
+
+namespace samenspel::net {
+
+namespace {
+// SFML waits forever on a zero timeout; a zero wait here means "just look".
+sf::Time waitTime(double seconds) {
+    return seconds <= 0.0 ? sf::microseconds(1) : sf::seconds(static_cast<float>(seconds));
+}
+} // namespace
+
+namespace {
+using Clock = std::chrono::steady_clock;
+}
+
+struct Client::Impl {
+    ClientConfig config;
+    sf::TcpSocket socket;
+    sf::SocketSelector selector;
+    FrameReader reader{kMaxHostFrame};
+    std::string out;
+    std::size_t outPos = 0;
+    Status status = Status::Connecting;
+    std::string refusalKey, refusalMessage;
+
+    int seat = -1;
+    int role = -1;
+    std::string token;
+    std::string scenarioYaml;
+    std::shared_ptr<const Scenario> scenario;
+    std::optional<SessionSetup> setup;
+    bool started = false;
+    std::vector<std::pair<std::uint64_t, Action>> actions; // as received, by index
+    std::optional<std::uint64_t> lastIndex;
+    std::unique_ptr<Game> mirror;
+    int mirrorRefusals = 0;
+    std::vector<SeatStatus> presence;
+    bool awaiting = false;
+    std::optional<Refusal> lastRefusal;
+    Clock::time_point lastActionAt = Clock::now();
+    Client* owner = nullptr;
+
+    // [Sending] ---------------------------------------------------------------
+    void flush() {
+        while (outPos < out.size()) {
+            std::size_t sent = 0;
+            sf::Socket::Status s = socket.send(out.data() + outPos, out.size() - outPos, sent);
+            outPos += sent;
+            if (s == sf::Socket::Done)
+                continue;
+            if (s == sf::Socket::Partial || s == sf::Socket::NotReady)
+                break;
+            lost("net.client.lost", "The connection to the host was lost.");
+            return;
+        }
+        if (outPos == out.size()) {
+            out.clear();
+            outPos = 0;
+        }
+    }
+    void send(const std::string& body) {
+        appendFrame(out, body);
+        flush();
+    }
+
+    void lost(const std::string& key, const std::string& message) {
+        if (status == Status::Refused || status == Status::Disconnected)
+            return;
+        status = Status::Disconnected;
+        if (refusalKey.empty()) {
+            refusalKey = key;
+            refusalMessage = message;
+        }
+        selector.clear();
+        socket.disconnect();
+        awaiting = false;
+    }
+
+    bool openSocket(std::string& error) {
+        sf::IpAddress address(config.host);
+        if (address == sf::IpAddress::None) {
+            error = "Unknown host address '" + config.host + "'.";
+            return false;
+        }
+        socket.setBlocking(true);
+        if (socket.connect(address, config.port,
+                           sf::seconds(static_cast<float>(config.connectTimeoutSeconds))) !=
+            sf::Socket::Done) {
+            error = "Cannot connect to " + config.host + ":" + std::to_string(config.port) +
+                    " (is the host running, is the address right, does a firewall block the port?)";
+            return false;
+        }
+        socket.setBlocking(false);
+        selector.clear();
+        selector.add(socket);
+        reader = FrameReader(kMaxHostFrame);
+        out.clear();
+        outPos = 0;
+        status = Status::Connecting;
+        refusalKey.clear();
+        refusalMessage.clear();
+        const int version = config.protocolVersion ? config.protocolVersion : kProtocolVersion;
+        JsonWriter w;
+        w.beginObject().key("v").value(version).key("type").value("hello");
+        w.key("version").value(version).key("code").value(config.code);
+        w.key("name").value(config.name).key("seat").value(config.seatWish);
+        if (!token.empty())
+            w.key("token").value(token);
+        if (config.bot)
+            w.key("bot").value(true);
+        w.endObject();
+        send(w.str());
+        return true;
+    }
+
+    // [The mirror] -------------------------------------------------------------
+    void rebuildMirror() {
+        mirror.reset();
+        if (!scenario || !setup || !started)
+            return;
+        mirror = std::make_unique<Game>(scenario, *setup);
+        mirrorRefusals = 0;
+        for (const auto& [index, a] : actions)
+            if (!mirror->apply(a))
+                ++mirrorRefusals;
+    }
+
+    bool loadScenario(const std::string& yaml) {
+        LoadResult loaded = loadScenarioText(yaml, "host");
+        if (!loaded.ok()) {
+            lost("net.client.bad_scenario",
+                 "The scenario from the host could not be read: " +
+                     (loaded.errors.empty() ? std::string("?") : loaded.errors.front().format()));
+            return false;
+        }
+        scenario = std::make_shared<const Scenario>(std::move(*loaded.scenario));
+        scenarioYaml = yaml;
+        return true;
+    }
+
+    bool readActions(const JsonValue& list, const std::string& text) {
+        actions.clear();
+        lastIndex.reset();
+        for (const JsonValue& item : list.items) {
+            const JsonValue* a = item.find("action");
+            if (!a)
+                continue;
+            std::string error;
+            std::optional<Action> action =
+                decodeAction(text.substr(a->begin, a->end - a->begin), error);
+            if (!action)
+                continue;
+            const auto index = static_cast<std::uint64_t>(item.intOr("index", 0));
+            actions.emplace_back(index, *action);
+            lastIndex = index;
+        }
+        if (!actions.empty())
+            lastActionAt = Clock::now();
+        return true;
+    }
+
+    bool readSetup(const JsonValue& body, const std::string& text) {
+        const JsonValue* s = body.find("setup");
+        if (!s)
+            return false;
+        std::string error;
+        setup = decodeSetup(text.substr(s->begin, s->end - s->begin), error);
+        return setup.has_value();
+    }
+
+    void readPresence(const JsonValue* list) {
+        if (!list || !list->isArray())
+            return;
+        presence.clear();
+        for (const JsonValue& item : list->items) {
+            SeatStatus s;
+            s.seat = static_cast<int>(item.intOr("seat", -1));
+            s.role = scenario ? scenario->roleIndex(item.stringOr("role")) : -1;
+            s.name = item.stringOr("name");
+            s.taken = item.boolOr("taken", false);
+            s.connected = item.boolOr("connected", false);
+            s.bot = item.boolOr("bot", false);
+            presence.push_back(s);
+        }
+    }
+
+    // [Messages] ---------------------------------------------------------------
+    void handle(const std::string& body) {
+        if (owner && owner->onFrame)
+            owner->onFrame(body);
+        std::string error;
+        std::optional<Message> m = parseMessage(body, error);
+        if (!m) {
+            lost("net.client.malformed", "The host sent something unreadable: " + error);
+            return;
+        }
+        const JsonValue& b = m->body;
+        if (m->type == "refuse" || m->type == "bye") {
+            refusalKey = b.stringOr("reason");
+            refusalMessage = b.stringOr("message");
+            const bool refused = m->type == "refuse";
+            selector.clear();
+            socket.disconnect();
+            status = refused ? Status::Refused : Status::Disconnected;
+            awaiting = false;
+            return;
+        }
+        if (m->version != kProtocolVersion) {
+            lost("net.refuse.version",
+                 "The host speaks Samenspel network protocol version " +
+                     std::to_string(m->version) + "; this client speaks version " +
+                     std::to_string(kProtocolVersion) + ". Use the same Samenspel version.");
+            return;
+        }
+        if (m->type == "welcome")
+            welcome(*m);
+        else if (m->type == "start")
+            start(*m);
+        else if (m->type == "action")
+            action(*m);
+        else if (m->type == "scenario")
+            newScenario(*m);
+        else if (m->type == "presence")
+            readPresence(b.find("presence") ? b.find("presence") : b.find("seats"));
+        else if (m->type == "refused") {
+            Refusal r;
+            r.key = b.stringOr("reason");
+            r.english = b.stringOr("message");
+            if (const JsonValue* args = b.find("args"); args && args->isArray())
+                for (const JsonValue& a : args->items)
+                    r.args.push_back(a.text);
+            lastRefusal = r;
+            awaiting = false;
+        }
+        // Unknown types are ignored: a newer host may say more than we know.
+    }
+
+    void welcome(const Message& m) {
+        const JsonValue& b = m.body;
+        seat = static_cast<int>(b.intOr("seat", -1));
+        token = b.stringOr("token");
+        started = b.boolOr("started", false);
+        if (!loadScenario(b.stringOr("scenario")))
+            return;
+        role = scenario->roleIndex(b.stringOr("role"));
+        if (!readSetup(b, m.text)) {
+            lost("net.client.malformed", "The host's welcome has no readable setup.");
+            return;
+        }
+        if (const JsonValue* list = b.find("actions"); list && list->isArray())
+            readActions(*list, m.text);
+        readPresence(b.find("presence"));
+        rebuildMirror();
+        status = started ? Status::Playing : Status::Lobby;
+        awaiting = false;
+    }
+
+    void start(const Message& m) {
+        if (!readSetup(m.body, m.text))
+            return;
+        started = true;
+        actions.clear();
+        lastIndex.reset();
+        rebuildMirror();
+        status = Status::Playing;
+    }
+
+    void action(const Message& m) {
+        const JsonValue* a = m.body.find("action");
+        if (!a)
+            return;
+        const auto index = static_cast<std::uint64_t>(m.body.intOr("index", 0));
+        if (lastIndex && index <= *lastIndex)
+            return; // already had it (from a welcome or reveal)
+        std::string error;
+        std::optional<Action> action =
+            decodeAction(m.text.substr(a->begin, a->end - a->begin), error);
+        if (!action)
+            return;
+        if (owner && owner->onAction)
+            owner->onAction(index, *action);
+        actions.emplace_back(index, *action);
+        lastIndex = index;
+        lastActionAt = Clock::now();
+        if (mirror && !mirror->apply(*action))
+            ++mirrorRefusals;
+        if (action->seat == seat)
+            awaiting = false;
+    }
+
+    void newScenario(const Message& m) {
+        if (!loadScenario(m.body.stringOr("scenario")))
+            return;
+        if (const JsonValue* list = m.body.find("actions"); list && list->isArray())
+            readActions(*list, m.text);
+        rebuildMirror();
+    }
+
+    void poll(double maxWaitSeconds) {
+        if (status == Status::Refused || status == Status::Disconnected)
+            return;
+        flush();
+        if (status == Status::Disconnected)
+            return;
+        if (!selector.wait(waitTime(maxWaitSeconds)))
+            return;
+        char buffer[65536];
+        for (int rounds = 0; rounds < 64; ++rounds) {
+            std::size_t received = 0;
+            sf::Socket::Status s = socket.receive(buffer, sizeof buffer, received);
+            if (s == sf::Socket::NotReady)
+                break;
+            if (s != sf::Socket::Done && s != sf::Socket::Partial) {
+                lost("net.client.lost", "The host closed the connection.");
+                return;
+            }
+            reader.feed(buffer, received);
+            while (status != Status::Refused && status != Status::Disconnected) {
+                std::optional<std::string> body = reader.next();
+                if (!body)
+                    break;
+                handle(*body);
+            }
+            if (reader.oversized()) {
+                lost("net.refuse.frame_too_large", "The host sent a frame beyond the limit.");
+                return;
+            }
+            if (status == Status::Refused || status == Status::Disconnected)
+                return;
+        }
+    }
+};
+
+Client::Client(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) { impl_->owner = this; }
+Client::~Client() = default;
+
+std::unique_ptr<Client> Client::connect(ClientConfig config, std::string& error) {
+    auto impl = std::make_unique<Impl>();
+    impl->config = std::move(config);
+    impl->token = impl->config.token;
+    if (!impl->openSocket(error))
+        return nullptr;
+    return std::unique_ptr<Client>(new Client(std::move(impl)));
+}
+
+void Client::poll(double maxWaitSeconds) { impl_->poll(maxWaitSeconds); }
+Client::Status Client::status() const { return impl_->status; }
+bool Client::finished() const { return impl_->mirror && impl_->mirror->state().finished; }
+int Client::seat() const { return impl_->seat; }
+int Client::role() const { return impl_->role; }
+const std::string& Client::token() const { return impl_->token; }
+const std::string& Client::refusalKey() const { return impl_->refusalKey; }
+const std::string& Client::refusalMessage() const { return impl_->refusalMessage; }
+const Game* Client::game() const { return impl_->mirror.get(); }
+std::shared_ptr<const Scenario> Client::scenario() const { return impl_->scenario; }
+const std::vector<SeatStatus>& Client::presence() const { return impl_->presence; }
+int Client::mirrorRefusals() const { return impl_->mirrorRefusals; }
+bool Client::awaitingReply() const { return impl_->awaiting; }
+const std::optional<Refusal>& Client::lastActionRefusal() const { return impl_->lastRefusal; }
+
+bool Client::sendAction(Action action) {
+    if (impl_->status != Status::Playing)
+        return false;
+    action.seat = impl_->seat;
+    JsonWriter w;
+    w.beginObject().key("v").value(kProtocolVersion).key("type").value("action");
+    w.key("action").raw(encodeAction(action)).endObject();
+    impl_->lastRefusal.reset();
+    impl_->awaiting = true;
+    impl_->send(w.str());
+    return true;
+}
+
+void Client::requestSync() {
+    JsonWriter w;
+    w.beginObject().key("v").value(kProtocolVersion).key("type").value("sync").endObject();
+    impl_->send(w.str());
+}
+
+void Client::sendRaw(const std::string& bytes) {
+    impl_->out += bytes;
+    impl_->flush();
+}
+
+bool Client::reconnect(std::string& error) {
+    impl_->selector.clear();
+    impl_->socket.disconnect();
+    return impl_->openSocket(error);
+}
+
+void Client::disconnect() {
+    impl_->selector.clear();
+    impl_->socket.disconnect();
+    impl_->status = Status::Disconnected;
+}
+
+std::int64_t Client::estimatedClockMs() const {
+    const std::int64_t base = impl_->mirror ? impl_->mirror->state().nowMs : 0;
+    return base + std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
+                                                                        impl_->lastActionAt)
+                      .count();
+}
+
+// [ClientBot] ---------------------------------------------------------------------
+
+struct ClientBot::State {
+    std::unique_ptr<Bot> bot;
+    const Game* botGame = nullptr;
+    std::uint64_t refusedAtCount = ~0ull;
+    Clock::time_point refusedAt;
+};
+
+ClientBot::ClientBot(Client& client) : client_(client) {}
+ClientBot::~ClientBot() = default;
+
+bool ClientBot::step() {
+    const Game* g = client_.game();
+    if (client_.status() != Client::Status::Playing || !g || g->state().finished ||
+        client_.awaitingReply())
+        return false;
+    if (!state_)
+        state_ = std::make_unique<State>();
+    const int seat = client_.seat();
+    if (seat < 0 || seat >= g->seatCount())
+        return false;
+    if (!state_->bot) {
+        const Seat& s = g->setup().seats[static_cast<std::size_t>(seat)];
+        state_->bot = std::make_unique<Bot>(g->scenarioPtr(), seat, s.role, s.character,
+                                            botSeed(g->setup().seed, seat));
+    }
+    // After a refusal, wait for the table to change (or a moment) before the
+    // bot tries again, so a disagreement never turns into a flood.
+    if (client_.lastActionRefusal()) {
+        if (state_->refusedAtCount == ~0ull) {
+            state_->refusedAtCount = g->state().actionCount;
+            state_->refusedAt = Clock::now();
+        }
+        const double waited =
+            std::chrono::duration<double>(Clock::now() - state_->refusedAt).count();
+        if (g->state().actionCount == state_->refusedAtCount && waited < 0.5)
+            return false;
+    }
+    state_->refusedAtCount = ~0ull;
+    std::optional<Action> next = state_->bot->nextAction(*g, client_.estimatedClockMs());
+    if (!next)
+        return false;
+    return client_.sendAction(*next);
+}
+
+} // namespace samenspel::net

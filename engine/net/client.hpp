@@ -1,0 +1,111 @@
+#pragma once
+// A player's end of a networked session. The client keeps a mirror Game,
+// built from the redacted scenario the host sent and the actions it may see,
+// so a screen or a bot reads it exactly like a local game. It never decides
+// anything: actions go to the host, which applies them and sends them back.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/game.hpp"
+#include "net/host.hpp"
+
+namespace samenspel::net {
+
+struct ClientConfig {
+    std::string host = "127.0.0.1";
+    unsigned short port = 0;
+    std::string code;
+    std::string name;
+    std::string seatWish;  // role id, or empty for any free seat
+    std::string token;     // reconnect token from an earlier welcome
+    bool bot = false;      // a bot plays this seat (the host may then speed the clock up)
+    double connectTimeoutSeconds = 5;
+    int protocolVersion = 0; // 0 = this build's; tests set others to check refusals
+};
+
+class Client {
+public:
+    enum class Status {
+        Connecting, // hello sent, waiting for welcome
+        Lobby,      // seated, the session has not started
+        Playing,
+        Refused,      // the host refused the hello (see refusal())
+        Disconnected, // the connection ended (see refusal() for the host's reason)
+    };
+
+    // Connects and says hello. nullptr with `error` when no connection can be made.
+    static std::unique_ptr<Client> connect(ClientConfig config, std::string& error);
+    ~Client();
+
+    // Reads and handles what arrived, sends what is queued; waits at most
+    // `maxWaitSeconds` for data.
+    void poll(double maxWaitSeconds);
+
+    Status status() const;
+    bool finished() const; // the mirror shows the session ended
+    int seat() const;
+    int role() const;
+    const std::string& token() const;
+    // The reason key and sentence of a refusal or farewell from the host.
+    const std::string& refusalKey() const;
+    const std::string& refusalMessage() const;
+
+    // The mirror game (null until the session started). Other roles' hidden
+    // parts are missing until the end: see redact.hpp.
+    const Game* game() const;
+    std::shared_ptr<const Scenario> scenario() const;
+    const std::vector<SeatStatus>& presence() const;
+    // Actions the mirror refused (should stay 0; counted to find bugs).
+    int mirrorRefusals() const;
+
+    // Sends an action for this client's seat (its seat field is set here).
+    // Until the host echoes it or refuses it, awaitingReply() is true.
+    bool sendAction(Action action);
+    bool awaitingReply() const;
+    // The host's refusal of this client's most recent action, if any.
+    const std::optional<Refusal>& lastActionRefusal() const;
+    // Asks the host for everything again (a fresh welcome).
+    void requestSync();
+    // Sends raw bytes as they are (tests of the host's defences).
+    void sendRaw(const std::string& bytes);
+
+    // Connects again with the token of the seat (after a dropped connection).
+    bool reconnect(std::string& error);
+    void disconnect();
+
+    // Session time the host probably has now: the last action's time plus
+    // the real time since it arrived.
+    std::int64_t estimatedClockMs() const;
+
+    // Called for every action as it arrives, before the mirror applies it.
+    std::function<void(std::uint64_t index, const Action& action)> onAction;
+    // Called for every raw frame body that arrives (tests read the bytes).
+    std::function<void(const std::string& body)> onFrame;
+
+    struct Impl;
+
+private:
+    explicit Client(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// Plays a client's seat with a bot that sees only the mirror game. Call
+// step() in the loop; it sends at most one action at a time.
+class ClientBot {
+public:
+    explicit ClientBot(Client& client);
+    ~ClientBot();
+    // True when it sent an action.
+    bool step();
+
+private:
+    Client& client_;
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+} // namespace samenspel::net

@@ -1,0 +1,133 @@
+#pragma once
+// The authoritative session host. It owns the one real Game and its log;
+// clients (people's laptops, or `join --bot`) send the same Action values as
+// local play, the host checks each against the sending connection's seat and
+// the rules, applies and logs it, and sends every client what it may see
+// (redact.hpp). Single-threaded: the owner calls poll() in its loop.
+//
+// Nothing a client sends can crash or stall the host: frames are bounded,
+// JSON is parsed by a bounded reader, sends are non-blocking with a
+// per-client outgoing buffer (a client that stops reading is dropped once its
+// buffer passes a limit), silent and half-sent connections time out, and
+// wrong session codes are limited per address.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/game.hpp"
+
+namespace samenspel::net {
+
+struct HostConfig {
+    unsigned short port = 0;              // 0: any free port (read it back with port())
+    std::string bindAddress = "0.0.0.0";  // "127.0.0.1" in tests and benchmarks
+    std::string code;                     // session code; empty = from the seed
+    bool botsFill = false;                // start at once, bots in every empty seat
+    bool startWhenFull = true;            // start as soon as every seat is taken
+    double handshakeTimeoutSeconds = 10;  // hello must arrive within this
+    double stalledFrameSeconds = 20;      // a begun frame must end within this
+    std::size_t maxOutgoingBytes = 8u << 20; // per client; beyond = not reading, dropped
+    int codeAttempts = 5;                 // wrong codes per address ...
+    double codeAttemptWindowSeconds = 60; // ... within this window
+    int socketSendBuffer = 0;             // SO_SNDBUF of client sockets (0 = system's)
+    double clockSpeed = 1.0;              // session ms per real ms
+    std::int64_t botPaceMs = 0;           // session ms between two actions of one bot
+    int maxConnections = 400;             // beyond: refused at once
+    // When every seat is played by a bot (here, or a client that said it is
+    // one) and nothing happened for `botIdleMs` real ms, the session clock
+    // jumps `botFastForwardMs` ahead: bots wait for time to concede, and a
+    // session of bots should take seconds. 0 switches this off.
+    std::int64_t botFastForwardMs = 30'000;
+    double botIdleMs = 60;
+};
+
+// One seat as the facilitator's screen shows it.
+struct SeatStatus {
+    int seat = -1;
+    int role = -1;
+    std::string name;
+    bool taken = false;     // a person holds it (connected or away)
+    bool connected = false;
+    bool bot = false;
+};
+
+struct HostStats {
+    int connectionsAccepted = 0;
+    int handshakesRefused = 0;
+    int connectionsDropped = 0; // by the host, for a reason
+    std::vector<std::string> dropReasons; // catalog keys, in order
+    int actionsRefused = 0;
+    std::uint64_t bytesSent = 0;
+};
+
+class Host {
+public:
+    // A new session of `scenario` with the seats of `setup` (names and bot
+    // flags are filled in as people join). The log is created at `logPath`
+    // when the session starts. nullptr with `error` when the port cannot be
+    // opened.
+    static std::unique_ptr<Host> create(std::shared_ptr<const Scenario> scenario,
+                                        SessionSetup setup, const std::string& logPath,
+                                        HostConfig config, std::string& error);
+    // Resumes the session in an existing log (and its "<log>.net" seat file,
+    // so people get their seats back with their tokens); already started.
+    static std::unique_ptr<Host> resume(const std::string& logPath, HostConfig config,
+                                        std::string& error);
+    ~Host();
+
+    unsigned short port() const;
+    const std::string& code() const;
+    const std::string& logPath() const;
+
+    // One turn of the loop: accepts, reads and handles messages, runs the
+    // clock and the bots, and sends. Waits at most `maxWaitSeconds` for
+    // network activity.
+    void poll(double maxWaitSeconds);
+
+    // Starts now (the facilitator's button); empty seats get bots when
+    // `fillWithBots`, else the start waits. False when seats are still empty.
+    bool start(bool fillWithBots);
+    bool started() const;
+    bool finished() const;
+    // Set when the log could not be written; the session stops taking actions.
+    const std::string& diskError() const;
+
+    // The game as the host sees it (everything); null before the start.
+    const Game* game() const;
+    const Scenario& scenario() const;
+    std::vector<SeatStatus> seats() const;
+    const HostStats& stats() const;
+    std::int64_t clockMs() const;
+
+    // A facilitator action from the host's own screen (seat kFacilitator).
+    ApplyResult submitFacilitator(Action action);
+
+    // Sends every client a farewell, flushes for up to `graceSeconds` and
+    // closes. Also done by the destructor (without grace).
+    void shutdown(double graceSeconds);
+
+    // Called with a one-line English notice for the host's console (joins,
+    // leaves, refusals). May be empty.
+    std::function<void(const std::string&)> onNotice;
+
+    // Called when an action has been applied and queued for every client,
+    // with its index in the session (the benchmark's latency probe).
+    std::function<void(std::uint64_t actionIndex, const Action& action)> onActionApplied;
+
+    struct Impl;
+
+private:
+    explicit Host(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// Seats for `players` people spread over the roles: every role its minimum
+// first, then one more per role in turn up to each role's maximum.
+SessionSetup setupForPlayers(const Scenario& scenario, int players, std::uint64_t seed);
+
+// "<log>.net": the host's seat file beside its log (code and seat tokens).
+std::string seatFilePathFor(const std::string& logPath);
+
+} // namespace samenspel::net

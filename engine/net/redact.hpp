@@ -1,0 +1,56 @@
+#pragma once
+// Hidden information never leaves the host. A client gets the scenario as
+// scenario YAML (format 1) that it loads with loadScenarioText, with what its
+// seat may not know taken out:
+//   - other roles: no secret (until an event or reflectie reveals it), no
+//     weights, no reservation, and their preconditions replaced by neutral
+//     placeholders (so indices stay the same) until put on the table;
+//   - events that have not fired: no title or text, and no effects on other
+//     roles' weights;
+// and of the actions only those it may see (another seat's predictions stay
+// on the host until the session has ended). When the session has ended
+// everything is revealed and a client can rebuild the host's exact game.
+#include <string>
+#include <vector>
+
+#include "core/action.hpp"
+#include "core/game.hpp"
+
+namespace samenspel::net {
+
+// What a viewer may know; built from the host's game for one role
+// (role -1: an observer without a seat, e.g. the projector).
+struct RedactionView {
+    int role = -1;
+    bool revealAll = false;
+    std::vector<bool> secretRevealed;                  // per role
+    std::vector<std::vector<bool>> preconditionShown;  // [role][precondition]
+    std::vector<bool> eventFired;                      // per event
+    // [role][value]: the role showed in public that the value matters to it
+    // (shared it, answered with it, gave it as a reason). The client's copy
+    // gets weight 1 there, so the rules accept those actions on its copy;
+    // the real weight stays on the host.
+    std::vector<std::vector<bool>> valueUsed;
+
+    static RedactionView of(const Game& game, int role);
+    // Before the session starts: nothing revealed yet.
+    static RedactionView initial(const Scenario& scenario, int role);
+    // Changes whenever the view gains something (a secret, a precondition,
+    // a fired event, the end): then clients need a new scenario text.
+    std::string fingerprint() const;
+};
+
+// The whole scenario as format-1 YAML, unredacted. Loading it gives the same
+// scenario (same ids, order, numbers and expressions).
+std::string scenarioToYaml(const Scenario& scenario);
+// The scenario as `view` may see it.
+std::string redactedScenarioYaml(const Scenario& scenario, const RedactionView& view);
+
+// Whether a seat may see `action` as it happened (another seat's prediction
+// may not be seen until the session has ended).
+bool actionVisibleTo(const Action& action, int viewerSeat, bool sessionEnded);
+
+// The id of the placeholder for a precondition that is not yet on the table.
+std::string hiddenPreconditionId(int index);
+
+} // namespace samenspel::net

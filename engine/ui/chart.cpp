@@ -1,0 +1,450 @@
+// Charts drawn on ImGui's draw list. Sizes derive from the current font size,
+// so the charts grow with the UI scale setting like all text does.
+#include "ui/chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace samenspel::ui {
+
+namespace {
+
+constexpr float kPi = 3.14159265358979f;
+
+float em() { return ImGui::GetFontSize(); }
+
+// Dash patterns (on, off, ...) in units of the line thickness; empty = solid.
+// The same order as the report's SVG dashes.
+const std::vector<float>& dashPattern(int index) {
+    static const std::vector<std::vector<float>> patterns = {
+        {}, {3.0f, 1.5f}, {0.9f, 1.2f}, {3.5f, 1.2f, 0.9f, 1.2f},
+        {1.8f, 0.9f}, {0.3f, 0.9f}, {4.0f, 1.8f}, {1.2f, 0.6f, 1.2f, 1.8f}};
+    return patterns[static_cast<std::size_t>(((index % 8) + 8) % 8)];
+}
+
+// A polyline with a dash pattern; the pattern continues across corners so
+// short steps do not all start with a dash.
+void dashedPolyline(ImDrawList* draw, const std::vector<ImVec2>& pts, ImU32 colour,
+                    float thickness, const std::vector<float>& pattern) {
+    if (pts.size() < 2)
+        return;
+    if (pattern.empty()) {
+        draw->AddPolyline(pts.data(), static_cast<int>(pts.size()), colour, 0, thickness);
+        return;
+    }
+    std::size_t part = 0;
+    float left = pattern[0] * thickness; // length left in the current dash or gap
+    for (std::size_t i = 1; i < pts.size(); ++i) {
+        ImVec2 a = pts[i - 1];
+        const ImVec2 b = pts[i];
+        float length = std::hypot(b.x - a.x, b.y - a.y);
+        if (length <= 0.0f)
+            continue;
+        const ImVec2 dir{(b.x - a.x) / length, (b.y - a.y) / length};
+        while (length > 0.0f) {
+            const float step = std::min(left, length);
+            const ImVec2 c{a.x + dir.x * step, a.y + dir.y * step};
+            if (part % 2 == 0)
+                draw->AddLine(a, c, colour, thickness);
+            a = c;
+            length -= step;
+            left -= step;
+            if (left <= 0.0f) {
+                part = (part + 1) % pattern.size();
+                left = pattern[part] * thickness;
+            }
+        }
+    }
+}
+
+std::string formatValue(float v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(v));
+    std::string s = buf;
+    if (s == "-0.0")
+        s = "0.0";
+    return s;
+}
+
+std::string formatTick(float v) {
+    char buf[32];
+    if (std::fabs(v - std::round(v)) < 1e-4f)
+        std::snprintf(buf, sizeof buf, "%d", static_cast<int>(std::lround(v)));
+    else
+        std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(v));
+    return buf;
+}
+
+// A tick step that gives about `target` ticks: 1, 2, 5 times a power of ten.
+float niceStep(float range, int target) {
+    if (range <= 0)
+        return 1;
+    const float raw = range / static_cast<float>(std::max(target, 1));
+    const float power = std::pow(10.0f, std::floor(std::log10(raw)));
+    for (float m : {1.0f, 2.0f, 5.0f, 10.0f})
+        if (raw <= m * power)
+            return m * power;
+    return 10 * power;
+}
+
+// The value series `line` holds at `x` (steps: the last point at or before x).
+bool valueAt(const ChartLine& line, float x, bool steps, float& out) {
+    if (line.points.empty() || x < line.points.front().x)
+        return false;
+    for (std::size_t i = 0; i + 1 < line.points.size(); ++i) {
+        const ImVec2 a = line.points[i], b = line.points[i + 1];
+        if (x >= a.x && x < b.x) {
+            out = steps || b.x == a.x ? a.y : a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x);
+            return true;
+        }
+    }
+    out = line.points.back().y;
+    return true;
+}
+
+void legend(const std::vector<ChartLine>& lines, const Theme& theme) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float sample = 2.6f * em(), thickness = std::max(2.0f, em() * 0.16f);
+    const float availableRight = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const ChartLine& line = lines[i];
+        const float width = sample + em() * 0.4f + ImGui::CalcTextSize(line.label.c_str()).x;
+        if (i > 0) {
+            ImGui::SameLine(0, em() * 1.2f);
+            if (ImGui::GetCursorScreenPos().x + width > availableRight)
+                ImGui::NewLine();
+        }
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float midY = p.y + ImGui::GetTextLineHeight() * 0.5f;
+        dashedPolyline(draw, {ImVec2(p.x, midY), ImVec2(p.x + sample, midY)},
+                       seriesColour(line.colour, theme), thickness, dashPattern(line.colour));
+        drawMarker(draw, line.colour, ImVec2(p.x + sample * 0.5f, midY), em() * 0.28f,
+                   seriesColour(line.colour, theme), toU32(theme.text));
+        ImGui::Dummy(ImVec2(sample + em() * 0.2f, ImGui::GetTextLineHeight()));
+        ImGui::SameLine(0, em() * 0.2f);
+        ImGui::TextUnformatted(line.label.c_str());
+    }
+}
+
+} // namespace
+
+ImU32 seriesColour(int index, const Theme& theme, float alpha) {
+    const std::uint32_t rgb = seriesRgb(index);
+    float c[3] = {static_cast<float>((rgb >> 16) & 0xFF) / 255.0f,
+                  static_cast<float>((rgb >> 8) & 0xFF) / 255.0f,
+                  static_cast<float>(rgb & 0xFF) / 255.0f};
+    const ImVec4 bg = theme.background;
+    const bool dark = 0.2126f * bg.x + 0.7152f * bg.y + 0.0722f * bg.z < 0.35f;
+    if (dark)
+        for (float& v : c)
+            v += (1.0f - v) * 0.28f;
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(c[0], c[1], c[2], std::clamp(alpha, 0.0f, 1.0f)));
+}
+
+void markerInline(int index, const Theme& theme) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    drawMarker(ImGui::GetWindowDrawList(), index, ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.3f,
+               seriesColour(index, theme), toU32(theme.text));
+    ImGui::Dummy(ImVec2(h, h));
+}
+
+void drawMarker(ImDrawList* draw, int index, ImVec2 c, float r, ImU32 fill, ImU32 outline) {
+    const float t = std::max(1.0f, r * 0.22f);
+    switch (seriesMarker(index)) {
+    case Marker::Circle:
+        draw->AddCircleFilled(c, r, fill, 16);
+        draw->AddCircle(c, r, outline, 16, t);
+        break;
+    case Marker::Square:
+        draw->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), fill);
+        draw->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), outline, 0, 0, t);
+        break;
+    case Marker::Triangle:
+    case Marker::TriangleDown: {
+        const float s = seriesMarker(index) == Marker::Triangle ? 1.0f : -1.0f;
+        const ImVec2 a(c.x, c.y - s * r * 1.15f), b(c.x + r * 1.1f, c.y + s * r * 0.85f),
+            d(c.x - r * 1.1f, c.y + s * r * 0.85f);
+        draw->AddTriangleFilled(a, b, d, fill);
+        draw->AddTriangle(a, b, d, outline, t);
+        break;
+    }
+    case Marker::Diamond: {
+        const float q = r * 1.25f;
+        const ImVec2 a(c.x, c.y - q), b(c.x + q, c.y), d(c.x, c.y + q), e(c.x - q, c.y);
+        draw->AddQuadFilled(a, b, d, e, fill);
+        draw->AddQuad(a, b, d, e, outline, t);
+        break;
+    }
+    case Marker::Cross:
+        draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), outline, r * 0.75f);
+        draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), outline, r * 0.75f);
+        draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), fill, r * 0.45f);
+        draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), fill, r * 0.45f);
+        break;
+    case Marker::Plus:
+        draw->AddRectFilled(ImVec2(c.x - r * 1.1f, c.y - r * 0.35f), ImVec2(c.x + r * 1.1f, c.y + r * 0.35f), fill);
+        draw->AddRectFilled(ImVec2(c.x - r * 0.35f, c.y - r * 1.1f), ImVec2(c.x + r * 0.35f, c.y + r * 1.1f), fill);
+        break;
+    case Marker::Star: {
+        ImVec2 p[10];
+        for (int i = 0; i < 10; ++i) {
+            const float a = -kPi / 2 + static_cast<float>(i) * kPi / 5;
+            const float rr = (i % 2 == 0) ? r * 1.3f : r * 0.55f;
+            p[i] = ImVec2(c.x + rr * std::cos(a), c.y + rr * std::sin(a));
+        }
+        for (int i = 0; i < 10; ++i)
+            draw->AddTriangleFilled(c, p[i], p[(i + 1) % 10], fill);
+        draw->AddPolyline(p, 10, outline, ImDrawFlags_Closed, t);
+        break;
+    }
+    }
+}
+
+void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineChartOptions& o,
+               const Theme& theme) {
+    ImGui::PushID(id);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float e = em();
+    const float width = std::max(ImGui::GetContentRegionAvail().x, 12 * e);
+    const float height = o.height > 0 ? o.height : 16 * ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+
+    // Data range.
+    float xMin = o.xMin, xMax = o.xMax;
+    if (xMax <= xMin) {
+        xMin = 0;
+        xMax = 0;
+        for (const ChartLine& l : lines)
+            for (const ImVec2& p : l.points)
+                xMax = std::max(xMax, p.x);
+        xMax = std::max(xMax, xMin + 1);
+    }
+    const float yMin = o.yMin, yMax = o.yMax > o.yMin ? o.yMax : o.yMin + 1;
+
+    // Margins: y tick labels left, end labels right, axis label below.
+    float tickWidth = 0;
+    for (float v = yMin; v <= yMax + 1e-3f; v += o.yStep)
+        tickWidth = std::max(tickWidth, ImGui::CalcTextSize(formatTick(v).c_str()).x);
+    float endWidth = 0;
+    for (const ChartLine& l : lines)
+        endWidth = std::max(endWidth, ImGui::CalcTextSize(l.label.c_str()).x);
+    endWidth = std::min(endWidth + 1.6f * e, width * 0.3f);
+    const float lineH = ImGui::GetTextLineHeight();
+    const ImVec2 plotMin(origin.x + tickWidth + 0.6f * e, origin.y + lineH * 1.4f);
+    const ImVec2 plotMax(origin.x + width - endWidth, origin.y + height - lineH * 2.4f);
+    const auto X = [&](float x) {
+        return plotMin.x + (std::clamp(x, xMin, xMax) - xMin) / (xMax - xMin) * (plotMax.x - plotMin.x);
+    };
+    const auto Y = [&](float y) {
+        return plotMax.y - (std::clamp(y, yMin, yMax) - yMin) / (yMax - yMin) * (plotMax.y - plotMin.y);
+    };
+    const ImU32 textColour = toU32(theme.text), muted = toU32(theme.textMuted);
+    const ImU32 grid = toU32(withAlpha(theme.border, 0.6f));
+
+    draw->AddRectFilled(plotMin, plotMax, toU32(theme.surface));
+    // Axis label for y above the tick labels.
+    if (!o.yLabel.empty())
+        draw->AddText(ImVec2(origin.x, origin.y), muted, o.yLabel.c_str());
+    for (float v = yMin; v <= yMax + 1e-3f; v += o.yStep) {
+        const float y = Y(v);
+        const bool zero = std::fabs(v) < 1e-4f;
+        draw->AddLine(ImVec2(plotMin.x, y), ImVec2(plotMax.x, y), zero ? muted : grid,
+                      zero ? 2.0f : 1.0f);
+        const std::string t = formatTick(v);
+        draw->AddText(ImVec2(plotMin.x - 0.4f * e - ImGui::CalcTextSize(t.c_str()).x, y - lineH / 2),
+                      muted, t.c_str());
+    }
+    const float xStep = niceStep(xMax - xMin, 8);
+    for (float v = std::ceil(xMin / xStep) * xStep; v <= xMax + 1e-3f; v += xStep) {
+        const std::string t = formatTick(v);
+        const float tw = ImGui::CalcTextSize(t.c_str()).x;
+        draw->AddLine(ImVec2(X(v), plotMax.y), ImVec2(X(v), plotMax.y + 0.3f * e), muted, 1.5f);
+        draw->AddText(ImVec2(X(v) - tw / 2, plotMax.y + 0.35f * e), muted, t.c_str());
+    }
+    if (!o.xLabel.empty()) {
+        const float tw = ImGui::CalcTextSize(o.xLabel.c_str()).x;
+        draw->AddText(ImVec2((plotMin.x + plotMax.x - tw) / 2, plotMax.y + 0.35f * e + lineH), muted,
+                      o.xLabel.c_str());
+    }
+    // Marks (events): dotted verticals, labels staggered so neighbours stay readable.
+    for (std::size_t i = 0; i < o.marks.size(); ++i) {
+        if (o.marks[i].x < xMin || o.marks[i].x > xMax)
+            continue;
+        const float x = X(o.marks[i].x);
+        dashedPolyline(draw, {ImVec2(x, plotMin.y), ImVec2(x, plotMax.y)}, muted, 1.5f, {2, 3});
+        draw->AddText(ImVec2(x + 0.2f * e, plotMin.y + (i % 2) * lineH), muted,
+                      o.marks[i].label.c_str());
+    }
+    if (o.referenceLine) {
+        const float y = Y(o.referenceY);
+        dashedPolyline(draw, {ImVec2(plotMin.x, y), ImVec2(plotMax.x, y)}, toU32(theme.bad), 2.5f,
+                       {3, 2});
+        if (!o.referenceLabel.empty())
+            draw->AddText(ImVec2(plotMin.x + 0.3f * e, y - lineH - 2), toU32(theme.bad),
+                          o.referenceLabel.c_str());
+    }
+
+    // The lines, thick, each with its dash pattern and markers at its points.
+    const float thickness = std::max(2.5f, e * 0.17f), markerR = e * 0.26f;
+    struct End {
+        float y;
+        int line;
+    };
+    std::vector<End> ends;
+    draw->PushClipRect(ImVec2(plotMin.x - markerR * 2, plotMin.y - markerR * 2),
+                       ImVec2(plotMax.x + markerR * 2, plotMax.y + markerR * 2), true);
+    for (std::size_t li = 0; li < lines.size(); ++li) {
+        const ChartLine& l = lines[li];
+        if (l.points.empty())
+            continue;
+        std::vector<ImVec2> path;
+        for (std::size_t i = 0; i < l.points.size(); ++i) {
+            const ImVec2 p(X(l.points[i].x), Y(l.points[i].y));
+            if (i > 0 && o.steps)
+                path.emplace_back(p.x, path.back().y);
+            path.push_back(p);
+        }
+        path.emplace_back(X(xMax), path.back().y); // holds until now
+        dashedPolyline(draw, path, seriesColour(l.colour, theme), thickness, dashPattern(l.colour));
+        const std::size_t stride = std::max<std::size_t>(1, l.points.size() / 30);
+        for (std::size_t i = 0; i < l.points.size(); i += stride)
+            drawMarker(draw, l.colour, ImVec2(X(l.points[i].x), Y(l.points[i].y)), markerR,
+                       seriesColour(l.colour, theme), textColour);
+        ends.push_back({Y(l.points.back().y), static_cast<int>(li)});
+    }
+    draw->PopClipRect();
+    // End labels right of the plot, nudged apart when values coincide.
+    std::sort(ends.begin(), ends.end(), [](const End& a, const End& b) { return a.y < b.y; });
+    float last = -1e9f;
+    for (End& end : ends) {
+        end.y = std::max(end.y, last + lineH);
+        last = end.y;
+        const ChartLine& l = lines[static_cast<std::size_t>(end.line)];
+        drawMarker(draw, l.colour, ImVec2(plotMax.x + 0.6f * e, end.y), markerR,
+                   seriesColour(l.colour, theme), textColour);
+        draw->PushClipRect(ImVec2(plotMax.x, origin.y), ImVec2(origin.x + width, origin.y + height), true);
+        draw->AddText(ImVec2(plotMax.x + 1.1f * e, end.y - lineH / 2), textColour, l.label.c_str());
+        draw->PopClipRect();
+    }
+
+    // Hover: a vertical ruler and each line's value there.
+    ImGui::SetCursorScreenPos(plotMin);
+    ImGui::InvisibleButton("plot", ImVec2(std::max(plotMax.x - plotMin.x, 1.0f),
+                                          std::max(plotMax.y - plotMin.y, 1.0f)));
+    if (ImGui::IsItemHovered()) {
+        const float mx = ImGui::GetIO().MousePos.x;
+        const float x = xMin + (mx - plotMin.x) / (plotMax.x - plotMin.x) * (xMax - xMin);
+        draw->AddLine(ImVec2(mx, plotMin.y), ImVec2(mx, plotMax.y), muted, 1.0f);
+        ImGui::BeginTooltip();
+        ImGui::Text("%s: %s", o.xLabel.c_str(), formatValue(x).c_str());
+        for (const ChartLine& l : lines) {
+            float v = 0;
+            if (valueAt(l, x, o.steps, v))
+                ImGui::Text("%s: %s", l.label.c_str(), formatValue(v).c_str());
+        }
+        ImGui::EndTooltip();
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(width, height));
+    if (o.legend && !lines.empty())
+        legend(lines, theme);
+    ImGui::PopID();
+}
+
+void supportBars(const char* id, const std::vector<SupportBar>& bars, const SupportBarsOptions& o,
+                 const Theme& theme) {
+    ImGui::PushID(id);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float e = em(), lineH = ImGui::GetTextLineHeight();
+    const float width = std::max(ImGui::GetContentRegionAvail().x, 14 * e);
+    const float rowH = o.rowHeight > 0 ? o.rowHeight : lineH * 1.6f;
+    float labelW = o.labelWidth;
+    if (labelW <= 0) {
+        for (const SupportBar& b : bars)
+            labelW = std::max(labelW, ImGui::CalcTextSize(b.label.c_str()).x);
+        labelW = std::min(labelW + e, width * 0.4f);
+    }
+    float valueW = ImGui::CalcTextSize("-100.0").x;
+    for (const SupportBar& b : bars) {
+        const std::string text = (b.known ? formatValue(b.value) : o.unknownLabel) +
+                                 (b.note.empty() ? "" : "  " + b.note);
+        valueW = std::max(valueW, ImGui::CalcTextSize(text.c_str()).x);
+    }
+    valueW = std::min(valueW + e, width * 0.35f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float top = origin.y + lineH * 1.2f; // room for the min_support label
+    const float axisL = origin.x + labelW, axisR = origin.x + width - valueW;
+    const auto X = [&](float s) {
+        return axisL + (std::clamp(s, -100.0f, 100.0f) + 100.0f) / 200.0f * (axisR - axisL);
+    };
+    const float bottom = top + rowH * static_cast<float>(bars.size());
+    const ImU32 textColour = toU32(theme.text), muted = toU32(theme.textMuted);
+
+    for (int tick = -100; tick <= 100; tick += 50) {
+        const float x = X(static_cast<float>(tick));
+        draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), tick == 0 ? muted : toU32(withAlpha(theme.border, 0.6f)),
+                      tick == 0 ? 2.0f : 1.0f);
+        const std::string t = formatTick(static_cast<float>(tick));
+        draw->AddText(ImVec2(x - ImGui::CalcTextSize(t.c_str()).x / 2, bottom + 0.2f * e), muted, t.c_str());
+    }
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const SupportBar& b = bars[i];
+        const float y = top + rowH * static_cast<float>(i);
+        if (b.highlight)
+            draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + rowH),
+                                toU32(theme.surfaceRaised), e * 0.2f);
+        const ImVec2 ls = ImGui::CalcTextSize(b.label.c_str());
+        draw->PushClipRect(ImVec2(origin.x, y), ImVec2(axisL - 0.4f * e, y + rowH), true);
+        draw->AddText(ImVec2(std::max(origin.x, axisL - 0.5f * e - ls.x), y + (rowH - lineH) / 2),
+                      textColour, b.label.c_str());
+        draw->PopClipRect();
+        std::string text;
+        float textX = X(0) + 0.4f * e;
+        if (b.known) {
+            const float x0 = X(0), x1 = X(b.value);
+            const float pad = rowH * 0.18f;
+            draw->AddRectFilled(ImVec2(std::min(x0, x1), y + pad), ImVec2(std::max(x0, x1) + 1, y + rowH - pad),
+                                seriesColour(b.colour, theme));
+            draw->AddRect(ImVec2(std::min(x0, x1), y + pad), ImVec2(std::max(x0, x1) + 1, y + rowH - pad),
+                          toU32(withAlpha(theme.text, 0.5f)));
+            text = formatValue(b.value);
+            if (!b.note.empty())
+                text += "  " + b.note;
+            // Beside the bar's end: right of positive bars, left of negative
+            // ones unless that would run into the label column.
+            const float w = ImGui::CalcTextSize(text.c_str()).x;
+            textX = b.value > 0 ? x1 + 0.4f * e : x0 + 0.4f * e;
+            if (b.value < 0 && x1 - 0.4f * e - w > axisL)
+                textX = x1 - 0.4f * e - w;
+        } else {
+            text = o.unknownLabel;
+            if (!b.note.empty())
+                text += "  " + b.note;
+        }
+        draw->AddText(ImVec2(textX, y + (rowH - lineH) / 2), b.known ? textColour : muted, text.c_str());
+    }
+    const float xm = X(o.minSupport);
+    dashedPolyline(draw, {ImVec2(xm, top - 0.2f * e), ImVec2(xm, bottom)}, toU32(theme.bad), 2.5f, {3, 2});
+    if (!o.minLabel.empty())
+        draw->AddText(ImVec2(xm + 0.3f * e, origin.y), toU32(theme.bad), o.minLabel.c_str());
+    ImGui::Dummy(ImVec2(width, bottom - origin.y + lineH * 1.3f));
+    ImGui::PopID();
+}
+
+void shareBar(float share, const std::string& text, int colour, const Theme& theme, float width) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float w = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float barW = w * 0.6f;
+    draw->AddRectFilled(p, ImVec2(p.x + barW, p.y + h), toU32(theme.surface), h * 0.15f);
+    draw->AddRectFilled(p, ImVec2(p.x + barW * std::clamp(share, 0.0f, 1.0f), p.y + h), seriesColour(colour, theme),
+                        h * 0.15f);
+    draw->AddRect(p, ImVec2(p.x + barW, p.y + h), toU32(theme.border), h * 0.15f);
+    draw->AddText(ImVec2(p.x + barW + em() * 0.5f, p.y), toU32(theme.text), text.c_str());
+    ImGui::Dummy(ImVec2(w, h));
+}
+
+} // namespace samenspel::ui

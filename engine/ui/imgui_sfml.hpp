@@ -1,0 +1,54 @@
+#pragma once
+// The platform half of the Dear ImGui backend for SFML 2.5, written for
+// Samenspel; the renderer half is Debian's ImGui_ImplOpenGL2 (libimgui.a).
+//
+// Rule (imgui docs/BACKENDS.md): every event goes to ImGui first; the game
+// reacts only to events ImGui does not want (see wantsEvent()).
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Window/Cursor.hpp>
+#include <SFML/Window/Event.hpp>
+#include <array>
+#include <memory>
+#include <string>
+
+namespace samenspel::ui {
+
+class ImGuiSfml {
+public:
+    // Creates the ImGui context for `window` (whose GL context must be
+    // active) and sets up keys, clipboard, cursors and the GL2 renderer.
+    bool init(sf::RenderWindow& window);
+    void shutdown();
+    ~ImGuiSfml();
+
+    // Feeds one SFML event to ImGui. Returns true when ImGui wants it, i.e.
+    // the game must not act on it as well.
+    bool processEvent(const sf::Event& event);
+
+    // Starts an ImGui frame: display size, framebuffer scale, delta time,
+    // mouse position, cursor shape. `dtSeconds` > 0.
+    void newFrame(float dtSeconds);
+    // Ends the frame and draws ImGui's lists with OpenGL 2.
+    void render();
+
+    // Recreates the font texture after the atlas changed (UI scale change).
+    void rebuildFontTexture();
+
+    // The window this binding serves (changes when the window is recreated
+    // for fullscreen).
+    void setWindow(sf::RenderWindow& window) { window_ = &window; }
+
+private:
+    void updateMouseCursor();
+
+    sf::RenderWindow* window_ = nullptr;
+    bool initialized_ = false;
+    bool windowFocused_ = true;
+    bool mousePressed_[3] = {false, false, false}; // pressed since the last frame
+    bool mouseHeld_[3] = {false, false, false};
+    std::array<std::unique_ptr<sf::Cursor>, 9> cursors_{};
+    int lastCursor_ = -2;
+    std::string clipboard_; // keeps the text ImGui asked for alive
+};
+
+} // namespace samenspel::ui

@@ -1,0 +1,163 @@
+#pragma once
+// The application shell: one window, a stack of screens, and the services the
+// screens share (text catalog, settings, fonts, theme, sounds, the running
+// session). Screens only read state and submit actions through Session; the
+// shell owns the window, the frame loop, screenshots and persistence.
+//
+// A screen is drawn every frame with ImGui calls between App's NewFrame and
+// Render. Screen changes requested during draw() (push/replace/pop) take
+// effect after the frame, so a screen may safely replace itself.
+//
+// Binding notes for screen authors: docs/ui.md.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/game.hpp"
+#include "i18n.hpp"
+#include "settings.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+
+namespace samenspel {
+
+class App;
+class Session;
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+    // Builds this frame's UI. Called once per frame, only for the top screen.
+    virtual void draw(App& app) = 0;
+    // Called once per frame before draw(), for the top screen only; dt in
+    // real seconds. Session time is advanced by the shell, not here.
+    virtual void update(App& app, double dtSeconds) {}
+    // The screen became the top of the stack (pushed, or uncovered by a pop).
+    virtual void onOpen(App& app) {}
+    // The screen stops being the top (popped, replaced, or covered by a push).
+    virtual void onClose(App& app) {}
+    // A key ImGui did not want (io.WantCaptureKeyboard was false). Return
+    // true when handled. Global keys (F11, Ctrl+=, Ctrl+-) never get here.
+    virtual bool onKey(App& app, int sfKeyCode, bool ctrl, bool shift, bool alt) { return false; }
+    // Short stable name used in screenshot file names and logs ("table").
+    virtual const char* name() const = 0;
+};
+
+// Fonts, rebuilt when the UI scale changes: never cache the pointers across
+// frames, ask App::fonts() each frame. Fields: regular, bold, heading, title,
+// small, mono (engine/ui/fonts.hpp).
+using Fonts = ui::FontSet;
+
+// How the shell was started (command line); screens may read it.
+struct LaunchOptions {
+    std::vector<std::string> extraScenarios; // --scenario PATH (files or folders)
+    std::string lang;                        // --lang; empty = from settings
+    bool autoplay = false;                   // --autoplay: bots everywhere, play at speed
+    std::uint64_t seed = 1;                  // --seed
+    bool seedGiven = false;
+    std::string screenshotDir;               // --screenshots DIR; empty = none
+    bool fullscreen = false;                 // --fullscreen
+    float scale = 0.0f;                      // --scale; 0 = from settings
+    bool continueLast = false;               // --continue: resume the last session at once
+    std::string logPath;                     // --log PATH: where the session log goes
+    double maxSeconds = 0.0;                 // --max-seconds: give up (exit 3) after this
+    int width = 1600, height = 900;          // --size WxH (initial window size)
+};
+
+class App {
+public:
+    explicit App(LaunchOptions options);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Opens the window and runs until quit(); returns the process exit code.
+    int run();
+
+    // [Screens] ----------------------------------------------------------
+    // Takes effect after the current frame.
+    void push(std::unique_ptr<Screen> screen);
+    void replace(std::unique_ptr<Screen> screen); // swaps the top screen
+    void pop();
+    void resetTo(std::unique_ptr<Screen> screen); // clears the stack, then pushes
+    Screen* top() const;
+    void quit(int exitCode = 0);
+
+    // [Text] --------------------------------------------------------------
+    const Catalog& catalog() const { return catalog_; }
+    // Interface language ("nl" / "en"); scenario texts use it too, so a
+    // language switch changes everything at once: text.get(app.lang()).
+    const std::string& lang() const { return catalog_.lang(); }
+    void setLanguage(const std::string& lang); // reloads the catalog, saves settings
+    std::string tr(std::string_view key) const { return catalog_.tr(key); }
+    template <class... Args>
+    std::string tr(std::string_view key, const Args&... args) const {
+        return catalog_.tr(key, args...);
+    }
+    // Scenario text in the interface language.
+    const std::string& text(const LocalizedText& t) const { return t.get(lang()); }
+
+    // [Settings] ------------------------------------------------------------
+    const Settings& settings() const { return settings_; }
+    // Changes a setting and applies it (fonts, theme, mute, fullscreen) and
+    // saves it to the config folder.
+    void updateSettings(const Settings& changed);
+    void setUiScale(float scale); // clamped to [0.6, 3]; fonts rebuilt next frame
+    void toggleFullscreen();
+    const LaunchOptions& options() const { return options_; }
+
+    // [Look] ----------------------------------------------------------------
+    const Fonts& fonts() const { return fonts_; }
+    const ui::Theme& theme() const { return theme_; }
+    float uiScale() const { return settings_.uiScale; }
+    // Size of a "unit" of spacing in pixels at the current scale (8 px at 1).
+    float unit() const { return 8.0f * settings_.uiScale; }
+
+    // [Sounds] --------------------------------------------------------------
+    // Both respect the mute setting. The shell already plays phaseEnd() when
+    // the session's phase changes and event() on a new announcement; screens
+    // do not need to call them for those.
+    void playPhaseEnd();
+    void playEvent();
+
+    // [Session] -------------------------------------------------------------
+    Session* session() { return session_.get(); }
+    const Session* session() const { return session_.get(); }
+    void setSession(std::unique_ptr<Session> session);
+    void endSession(); // closes the log; the session stays resumable from it
+
+    // [Screenshots] ---------------------------------------------------------
+    // Saves a PNG of the window after this frame is drawn (into --screenshots
+    // DIR, or the user's data folder when none was given). Returns the path.
+    std::string requestScreenshot(const std::string& name);
+
+    // [Paths] ---------------------------------------------------------------
+    std::filesystem::path sourceDir() const;   // scenarios/ and assets/ live here
+    std::filesystem::path sessionsDir() const; // user's data folder, sessions/
+
+    // Frame counter since start (for animations that must not use wall time
+    // in autoplay screenshots).
+    std::uint64_t frameCount() const { return frame_; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    LaunchOptions options_;
+    Catalog catalog_;
+    Settings settings_;
+    ui::Theme theme_;
+    Fonts fonts_;
+    std::unique_ptr<Session> session_;
+    std::uint64_t frame_ = 0;
+
+    friend struct AppFrameLoop;
+};
+
+} // namespace samenspel

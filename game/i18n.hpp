@@ -1,0 +1,58 @@
+#pragma once
+// The text catalog: every user-facing string of the interface, per language,
+// from assets/i18n/<lang>/*.yaml (flat maps key: text, one file per part,
+// merged). A missing key comes back as the key itself, so a gap is visible on
+// screen and never a crash. Arguments fill {0}, {1}, ... in the text.
+#include <map>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace samenspel {
+
+class Catalog {
+public:
+    // Loads every *.yaml in `i18nDir`/`lang`/ (sorted by file name; a later
+    // file's key wins, with a warning). Problems (unreadable file, YAML error,
+    // a value that is not a string) go to `problems` as file:line:col messages
+    // and the rest still loads. Returns false when the folder has no files.
+    bool load(const std::string& i18nDir, const std::string& lang,
+              std::vector<std::string>& problems);
+    // Adds or replaces one text (tests, built-in fallbacks).
+    void set(const std::string& key, const std::string& text) { texts_[key] = text; }
+    void setLang(const std::string& lang) { lang_ = lang; }
+
+    const std::string& lang() const { return lang_; }
+    bool has(std::string_view key) const;
+    std::size_t size() const { return texts_.size(); }
+    const std::map<std::string, std::string, std::less<>>& texts() const { return texts_; }
+
+    // The text of `key`, or `key` itself when missing.
+    std::string tr(std::string_view key) const;
+    std::string trArgs(std::string_view key, const std::vector<std::string>& args) const;
+    template <class... Args>
+    std::string tr(std::string_view key, const Args&... args) const {
+        return trArgs(key, {argText(args)...});
+    }
+
+    // Languages with a folder in `i18nDir` ("en", "nl"), sorted.
+    static std::vector<std::string> languages(const std::string& i18nDir);
+
+    static std::string argText(const std::string& s) { return s; }
+    static std::string argText(std::string_view s) { return std::string(s); }
+    static std::string argText(const char* s) { return s ? s : ""; }
+    template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
+    static std::string argText(T v) { return std::to_string(v); }
+    static std::string argText(double v); // shortest of %.1f / integer
+
+private:
+    std::string lang_ = "nl";
+    std::map<std::string, std::string, std::less<>> texts_;
+};
+
+// Replaces {0}, {1}, ... in `pattern` by `args`; "{{" is a literal "{"; a
+// placeholder without an argument stays as it is.
+std::string fillArgs(std::string_view pattern, const std::vector<std::string>& args);
+
+} // namespace samenspel

@@ -1,0 +1,63 @@
+#pragma once
+// The session report: a standalone HTML file (inline CSS, inline SVG charts,
+// no scripts, no external files) that a facilitator opens in any browser,
+// prints, or mails to the group. It is what a facilitator would otherwise
+// write by hand after a session: the decision and its conditions, support per
+// role and over time, begrip, inclusie, public value, every role card, how the
+// proposal changed, and points for reflection drawn from the measurements.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/game.hpp"
+#include "i18n.hpp"
+
+namespace samenspel {
+
+// Looks a catalog key up in the interface language. The report formats its
+// own arguments ("{0}", "{1}", ...) so any catalog with a plain lookup works.
+using TranslateFn = std::function<std::string(const std::string& key)>;
+// A TranslateFn reading `catalog` (which must outlive it).
+TranslateFn translateWith(const Catalog& catalog);
+
+struct ReportOptions {
+    std::string lang = "nl"; // scenario texts and number format
+    std::string date;        // shown under the title; empty = today (UTC)
+    std::string logPath;     // the session log it was made from, when known
+};
+
+// The whole report as one HTML document.
+std::string renderSessionReport(const Game& game, const TranslateFn& tr,
+                                const ReportOptions& options);
+
+// Renders and writes the report to `path`. On failure returns false and
+// explains in `error`; never throws.
+bool writeSessionReport(const Game& game, const std::string& lang, const TranslateFn& tr,
+                        const std::string& path, std::string& error);
+// Same, with every option (date, log path) spelled out.
+bool writeSessionReport(const Game& game, const TranslateFn& tr, const ReportOptions& options,
+                        const std::string& path, std::string& error);
+
+// A point for reflection, generated from the measurements: a catalog key and
+// its arguments, already in the report's language.
+struct ReflectionPoint {
+    std::string key;
+    std::vector<std::string> args;
+};
+std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::string& lang);
+
+// Small helpers the screens share with the report.
+std::string htmlEscape(const std::string& text);
+// Replaces {0}, {1}, ... in `pattern` by `args`.
+std::string formatText(const std::string& pattern, const std::vector<std::string>& args);
+// Number with `decimals` decimals and the language's decimal separator.
+std::string formatDecimal(double value, int decimals, const std::string& lang);
+// The proposal a debrief talks about: the decided one, else the most recent.
+int proposalInFocus(const GameState& state);
+// Every role's support for that proposal: as it was at the decision, else now.
+std::vector<double> supportInFocus(const Game& game);
+// Where the report goes beside a session log: "x/session.log" -> "x/session.report.html".
+std::string reportPathForLog(const std::string& logPath);
+
+} // namespace samenspel

@@ -1,0 +1,121 @@
+// Settings: language, UI scale (with a live preview: the whole interface
+// follows), high contrast, sound, fullscreen and the user's scenario folder.
+// Every change applies at once and is saved to the config folder.
+#include <SFML/Window/Keyboard.hpp>
+
+#include <array>
+#include <cstring>
+
+#include "screens/screens.hpp"
+#include "ui/widgets.hpp"
+
+namespace samenspel {
+
+namespace {
+
+class SettingsScreen final : public Screen {
+public:
+    void onOpen(App& app) override {
+        folder_.fill('\0');
+        std::strncpy(folder_.data(), userScenarioDir(app.settings()).c_str(), folder_.size() - 1);
+        scale_ = app.settings().uiScale;
+    }
+
+    void draw(App& app) override {
+        const ui::Theme& theme = app.theme();
+        const float s = app.uiScale();
+        ui::beginScreenWindow("##settings", theme);
+        if (ImGui::Button(app.tr("ui.back").c_str()))
+            app.pop();
+        ImGui::SameLine();
+        ui::textInFont(app.fonts().title, app.tr("ui.settings.title"));
+        ui::gap(2, s);
+
+        const float width = std::min(ImGui::GetContentRegionAvail().x, 900.0f * s);
+        ImGui::BeginChild("##form", ImVec2(width, 0), false);
+        Settings changed = app.settings();
+
+        label(app, "ui.settings.language");
+        for (const char* lang : {"nl", "en"}) {
+            if (ImGui::RadioButton(app.tr(std::string("ui.language.") + lang).c_str(), app.lang() == lang))
+                app.setLanguage(lang);
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+        ui::gap(1, s);
+
+        label(app, "ui.settings.scale");
+        ImGui::SetNextItemWidth(width * 0.6f);
+        // Rebuilding fonts while the slider is dragged would move the slider
+        // under the mouse: apply when it is released.
+        ImGui::SliderFloat("##scale", &scale_, 0.6f, 3.0f, "%.1f×");
+        if (ImGui::IsItemDeactivatedAfterEdit())
+            app.setUiScale(scale_);
+        ImGui::SameLine();
+        if (ImGui::Button(app.tr("ui.settings.scale_reset").c_str())) {
+            scale_ = 1.0f;
+            app.setUiScale(1.0f);
+        }
+        hint(app, "ui.settings.scale_hint");
+        ui::gap(1, s);
+
+        if (ImGui::Checkbox(app.tr("ui.settings.high_contrast").c_str(), &changed.highContrast))
+            app.updateSettings(changed);
+        hint(app, "ui.settings.high_contrast_hint");
+        if (ImGui::Checkbox(app.tr("ui.settings.mute").c_str(), &changed.mute))
+            app.updateSettings(changed);
+        ImGui::SameLine();
+        if (ImGui::Button(app.tr("ui.settings.test_sound").c_str())) {
+            app.playPhaseEnd();
+        }
+        if (ImGui::Checkbox(app.tr("ui.settings.fullscreen").c_str(), &changed.fullscreen))
+            app.toggleFullscreen();
+        hint(app, "ui.settings.fullscreen_hint");
+        ui::gap(1, s);
+
+        label(app, "ui.settings.folder");
+        ImGui::SetNextItemWidth(width * 0.8f);
+        ImGui::InputText("##folder", folder_.data(), folder_.size());
+        if (ImGui::IsItemDeactivatedAfterEdit()) {
+            Settings next = app.settings();
+            next.userScenarioDir = folder_.data();
+            app.updateSettings(next);
+        }
+        hint(app, "ui.settings.folder_hint");
+        ui::gap(2, s);
+        ImGui::PushFont(app.fonts().small);
+        ui::textColored(theme.textMuted, app.tr("ui.settings.saved_in", settingsPath()));
+        ImGui::PopFont();
+        ImGui::EndChild();
+        ui::endScreenWindow();
+        if (app.settings().uiScale != scale_ && !ImGui::IsAnyItemActive())
+            scale_ = app.settings().uiScale; // Ctrl+= / Ctrl+- changed it
+    }
+
+    bool onKey(App& app, int key, bool, bool, bool) override {
+        if (key == sf::Keyboard::Escape) {
+            app.pop();
+            return true;
+        }
+        return false;
+    }
+
+    const char* name() const override { return "settings"; }
+
+private:
+    static void label(App& app, const char* key) { ui::textInFont(app.fonts().bold, app.tr(key)); }
+    static void hint(App& app, const char* key) {
+        ImGui::PushFont(app.fonts().small);
+        ui::textWrappedColored(app.theme().textMuted, app.tr(key));
+        ImGui::PopFont();
+    }
+
+    std::array<char, 1024> folder_{};
+    float scale_ = 1.0f;
+};
+
+} // namespace
+
+std::unique_ptr<Screen> makeSettingsScreen(App& app) { return std::make_unique<SettingsScreen>(); }
+
+} // namespace samenspel

@@ -1,0 +1,351 @@
+// The table: what a group around one screen plays on. Layout, top to bottom:
+// the phase banner (what to do now, the countdown), then three columns —
+// the seats, the public board, and the active seat's private card with its
+// actions behind a privacy screen. The facilitator panel floats over it (F2).
+// Index:
+//   [SECTION] Banner          phase, what to do, countdown, pause state
+//   [SECTION] Seats           seat switcher with role, bot and done marks
+//   [SECTION] Announcements   events as a modal (people) and a strip (always)
+//   [SECTION] Screen          layout, phase changes, keys
+#include <SFML/Window/Keyboard.hpp>
+#include <algorithm>
+
+#include "screens/screens.hpp"
+#include "screens/table_view.hpp"
+#include "ui/chart.hpp"
+#include "ui/theme.hpp"
+
+namespace samenspel {
+
+namespace table {
+
+// [SECTION] Banner ----------------------------------------------------------------
+
+void drawBanner(App& app, Session& session, TableUi& ui) {
+    const Game& game = session.game();
+    const GameState& st = game.state();
+    const Scenario& sc = game.scenario();
+    const ui::Theme& theme = app.theme();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool over = st.finished;
+
+    ImGui::BeginGroup();
+    ImGui::PushFont(app.fonts().title);
+    ImGui::TextUnformatted(phaseName(app, sc, st.phase).c_str());
+    ImGui::PopFont();
+    if (!over) {
+        const std::string what = app.tr(std::string("table.phase.") + phaseId(game.currentPhase()) + ".what");
+        ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
+        ImGui::TextUnformatted(app.tr("table.phase_of", st.phase + 1, static_cast<int>(sc.phases.size())).c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(width * 0.62f);
+        ImGui::TextUnformatted(what.c_str());
+        ImGui::PopTextWrapPos();
+    } else {
+        ImGui::TextUnformatted(app.tr("table.session_over_what").c_str());
+    }
+    ImGui::EndGroup();
+
+    // Right side: countdown and the buttons that are always there.
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    const std::string clock = over ? "" : clockText(st.phaseRemainingMs());
+    const std::string facilitator = app.tr("table.facilitator_button");
+    const std::string debrief = app.tr("table.debrief_button");
+    ImGui::PushFont(app.fonts().title);
+    const float clockW = ImGui::CalcTextSize("00:00").x;
+    ImGui::PopFont();
+    const float buttonsW = ImGui::CalcTextSize(facilitator.c_str()).x +
+                           ImGui::CalcTextSize(debrief.c_str()).x + app.unit() * 8;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - clockW - buttonsW - app.unit() * 4));
+    if (!over) {
+        const bool low = st.phaseRemainingMs() < 60000;
+        ImGui::PushFont(app.fonts().title);
+        ImGui::PushStyleColor(ImGuiCol_Text, st.paused ? theme.textMuted : low ? theme.warning : theme.text);
+        ImGui::TextUnformatted(clock.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::SameLine();
+    }
+    ImGui::BeginGroup();
+    if (ImGui::Button(facilitator.c_str()))
+        ui.facilitatorOpen = !ui.facilitatorOpen;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", app.tr("table.facilitator_tooltip").c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(debrief.c_str()))
+        app.push(makeDebriefScreen(app));
+    if (st.paused)
+        badge(app, app.tr("table.paused"), theme.warning);
+    ImGui::EndGroup();
+    ImGui::EndGroup();
+
+    // Time bar: how much of the phase is gone.
+    if (!over && st.phaseDurationMs > 0) {
+        const float used = 1.0f - static_cast<float>(st.phaseRemainingMs()) / static_cast<float>(st.phaseDurationMs);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = app.unit() * 0.6f;
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ui::toU32(theme.surface), h);
+        draw->AddRectFilled(p, ImVec2(p.x + width * std::clamp(used, 0.0f, 1.0f), p.y + h),
+                            ui::toU32(st.phaseRemainingMs() < 60000 ? theme.warning : theme.accent), h);
+        ImGui::Dummy(ImVec2(width, h));
+    }
+}
+
+// [SECTION] Seats -------------------------------------------------------------------
+
+void drawSeats(App& app, Session& session, TableUi& ui) {
+    const Game& game = session.game();
+    const GameState& st = game.state();
+    const ui::Theme& theme = app.theme();
+    heading(app, app.tr("table.seats"));
+    int done = 0;
+    for (bool d : st.done)
+        done += d ? 1 : 0;
+    mutedText(app, app.tr("table.done_count", done, game.seatCount()));
+    ImGui::Spacing();
+    const float rowH = ImGui::GetTextLineHeightWithSpacing() * 2.1f;
+    for (int s = 0; s < game.seatCount(); ++s) {
+        ImGui::PushID(s);
+        const int role = game.roleOfSeat(s);
+        const bool selected = ui.activeSeat == s;
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##seat", selected, ImGuiSelectableFlags_None, ImVec2(0, rowH)) && !selected) {
+            ui.activeSeat = s;
+            ui.cardShownFor = -1; // the next player starts behind the privacy screen
+            ui.message.clear();
+        }
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(start.x + app.unit() * 0.5f, start.y + app.unit() * 0.3f));
+        ui::markerInline(role, theme);
+        ImGui::SameLine();
+        ImGui::PushFont(app.fonts().bold);
+        ImGui::TextUnformatted(seatName(app, game, s).c_str());
+        ImGui::PopFont();
+        if (s < static_cast<int>(st.done.size()) && st.done[s]) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, theme.good);
+            ImGui::TextUnformatted(("✓ " + app.tr("table.done")).c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::SetCursorScreenPos(ImVec2(start.x + app.unit() * 0.5f + ImGui::GetTextLineHeight() +
+                                             ImGui::GetStyle().ItemSpacing.x,
+                                         start.y + app.unit() * 0.3f + ImGui::GetTextLineHeight()));
+        ImGui::PushFont(app.fonts().small);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
+        std::string line = roleName(app, game.scenario(), role);
+        if (session.isBot(s))
+            line += " · " + app.tr("table.bot");
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::SetCursorScreenPos(after);
+        ImGui::PopID();
+    }
+}
+
+// [SECTION] Announcements --------------------------------------------------------------
+
+void drawAnnouncements(App& app, Session& session, TableUi& ui) {
+    const Game& game = session.game();
+    const GameState& st = game.state();
+    const Scenario& sc = game.scenario();
+    // Autoplay has nobody to click OK: it shows only the strip.
+    if (app.options().autoplay)
+        ui.announcementsSeen = st.announcements.size();
+    if (ui.announcementPopup < 0 && ui.announcementsSeen < st.announcements.size()) {
+        ui.announcementPopup = static_cast<int>(ui.announcementsSeen);
+        ImGui::OpenPopup("###announcement");
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.6f, app.unit() * 110), 0));
+    const std::string title = app.tr("table.announcement") + "###announcement";
+    if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+        const int index = ui.announcementPopup;
+        if (index >= 0 && index < static_cast<int>(st.announcements.size())) {
+            const int e = st.announcements[index].event;
+            if (e >= 0 && e < static_cast<int>(sc.events.size())) {
+                const Event& ev = sc.events[e];
+                ImGui::PushFont(app.fonts().heading);
+                ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
+                wrappedText(ev.title.empty() ? ev.id : app.text(ev.title));
+                ImGui::PopStyleColor();
+                ImGui::PopFont();
+                ImGui::Spacing();
+                wrappedText(app.text(ev.text));
+            }
+        }
+        ImGui::Spacing();
+        if (ImGui::Button(app.tr("table.announcement_ok").c_str(), ImVec2(app.unit() * 20, 0)) ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+            ui.announcementsSeen = static_cast<std::size_t>(ui.announcementPopup) + 1;
+            ui.announcementPopup = -1;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    } else if (ui.announcementPopup >= 0 && !ImGui::IsPopupOpen("###announcement")) {
+        ImGui::OpenPopup("###announcement");
+    }
+}
+
+// The events of this phase as a calm strip under the banner.
+void drawAnnouncementStrip(App& app, const Game& game) {
+    const GameState& st = game.state();
+    const Scenario& sc = game.scenario();
+    for (const Announcement& a : st.announcements) {
+        if (a.phase != st.phase || a.event < 0 || a.event >= static_cast<int>(sc.events.size()))
+            continue;
+        const Event& ev = sc.events[a.event];
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
+        ImGui::PushFont(app.fonts().bold);
+        ImGui::TextUnformatted(("▲ " + (ev.title.empty() ? ev.id : app.text(ev.title))).c_str());
+        ImGui::PopFont();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(app.text(ev.text).c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+} // namespace table
+
+// [SECTION] Screen ----------------------------------------------------------------------
+
+namespace {
+
+using namespace table;
+
+class TableScreen final : public Screen {
+public:
+    const char* name() const override { return "table"; }
+
+    void onOpen(App& app) override {
+        Session* session = app.session();
+        if (!session)
+            return;
+        // Start with the first person at the table; bots need no card.
+        ui_.activeSeat = 0;
+        for (int s = 0; s < session->game().seatCount(); ++s)
+            if (!session->isBot(s)) {
+                ui_.activeSeat = s;
+                break;
+            }
+        // Announcements from before (a resumed session) were already read.
+        ui_.announcementsSeen = session->state().announcements.size();
+    }
+
+    bool onKey(App& app, int key, bool ctrl, bool shift, bool alt) override {
+        if (key == sf::Keyboard::F2) {
+            ui_.facilitatorOpen = !ui_.facilitatorOpen;
+            return true;
+        }
+        if (key == sf::Keyboard::F3) { // next seat, behind the privacy screen
+            if (Session* s = app.session()) {
+                ui_.activeSeat = (ui_.activeSeat + 1) % std::max(1, s->game().seatCount());
+                ui_.cardShownFor = -1;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    void draw(App& app) override {
+        const ImGuiIO& io = ImGui::GetIO();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoBringToFrontOnFocus;
+        ImGui::Begin("##table", nullptr, flags);
+        Session* session = app.session();
+        if (!session) {
+            heading(app, app.tr("table.no_session"));
+            if (ImGui::Button(app.tr("table.back_to_title").c_str()))
+                app.resetTo(makeTitleScreen(app));
+            ImGui::End();
+            return;
+        }
+        followPhase(app, *session);
+        endWhenAllDone(*session);
+        drawBanner(app, *session, ui_);
+        drawAnnouncementStrip(app, session->game());
+        ImGui::Spacing();
+        drawColumns(app, *session);
+        drawAnnouncements(app, *session, ui_);
+        ImGui::End();
+        drawFacilitatorWindow(app, *session, ui_);
+    }
+
+private:
+    void followPhase(App& app, Session& session) {
+        const GameState& st = session.state();
+        if (st.phase == ui_.lastPhase)
+            return;
+        ui_.lastPhase = st.phase;
+        ui_.message.clear();
+        ui_.drafts.forPhase = -1; // drafts start over in a new phase
+        // Show the board part the phase is about.
+        switch (session.game().currentPhase()) {
+        case PhaseKind::Kennismaken: ui_.boardTabWanted = 0; break;
+        case PhaseKind::Perspectief:
+        case PhaseKind::Waarden:
+        case PhaseKind::Randvoorwaarden: ui_.boardTabWanted = 1; break;
+        default: ui_.boardTabWanted = 2; break;
+        }
+        if (st.finished && !app.options().autoplay && ui_.lastPhase >= 0)
+            ui_.boardTabWanted = 2;
+    }
+
+    // The facilitator's switch when the setup left "end when all done" off:
+    // the table advances as the facilitator would, and the log shows it.
+    void endWhenAllDone(Session& session) {
+        const GameState& st = session.state();
+        if (!ui_.uiEndWhenAllDone || st.finished || st.paused || st.done.empty())
+            return;
+        if (!std::all_of(st.done.begin(), st.done.end(), [](bool d) { return d; }))
+            return;
+        Action advance;
+        advance.type = ActionType::Advance;
+        advance.seat = kFacilitator;
+        session.submit(advance);
+    }
+
+    void drawColumns(App& app, Session& session) {
+        const float width = ImGui::GetContentRegionAvail().x;
+        const float height = ImGui::GetContentRegionAvail().y;
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        const float seatsW = std::clamp(width * 0.19f, app.unit() * 26, app.unit() * 44);
+        const float panelW = std::clamp(width * 0.34f, app.unit() * 44, app.unit() * 90);
+        const float boardW = std::max(width - seatsW - panelW - 2 * gap, app.unit() * 30);
+        const ImGuiWindowFlags childFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, app.theme().surface);
+        ImGui::BeginChild("seats", ImVec2(seatsW, height), true, childFlags);
+        drawSeats(app, session, ui_);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("board", ImVec2(boardW, height), true, childFlags);
+        drawBoard(app, session, ui_);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("panel", ImVec2(0, height), true, childFlags);
+        drawSeatPanel(app, session, ui_);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+
+    TableUi ui_;
+};
+
+} // namespace
+
+std::unique_ptr<Screen> makeTableScreen(App& app) {
+    auto screen = std::make_unique<TableScreen>();
+    return screen;
+}
+
+} // namespace samenspel

@@ -1,0 +1,405 @@
+// The public board: everything the whole room may see. Tabs: the case (with
+// the issues and their options), what each role put on the table (values,
+// preconditions, questions and answers), the proposals (with support bars
+// once public, conditions, reactions, votes and version history), and the
+// events so far.
+#include <algorithm>
+
+#include "screens/table_view.hpp"
+#include "ui/chart.hpp"
+#include "ui/theme.hpp"
+
+namespace samenspel::table {
+
+namespace {
+
+void caseTab(App& app, const Game& game) {
+    const Scenario& sc = game.scenario();
+    const GameState& st = game.state();
+    heading(app, app.text(sc.title));
+    wrappedText(app.text(sc.caseText));
+    ImGui::Spacing();
+    ImGui::Separator();
+    heading(app, app.tr("table.options"));
+    mutedText(app, app.tr("table.options_explain"));
+    for (int i = 0; i < static_cast<int>(sc.issues.size()); ++i) {
+        const Issue& issue = sc.issues[i];
+        ImGui::Spacing();
+        ImGui::PushFont(app.fonts().bold);
+        wrappedText(issueName(app, sc, i));
+        ImGui::PopFont();
+        if (!app.text(issue.description).empty())
+            mutedText(app, app.text(issue.description));
+        ImGui::Indent(app.unit() * 2);
+        for (int o = 0; o < static_cast<int>(issue.options.size()); ++o) {
+            const Option& option = issue.options[o];
+            const bool enabled = st.world.optionEnabled[i][o];
+            std::string line = "• " + optionName(app, sc, i, o);
+            if (!enabled)
+                line += "  (" + app.tr("table.option_unavailable") + ")";
+            ImGui::PushStyleColor(ImGuiCol_Text, enabled ? app.theme().text : app.theme().textMuted);
+            wrappedText(line);
+            ImGui::PopStyleColor();
+            std::string attrs;
+            for (int a = 0; a < static_cast<int>(option.attributes.size()); ++a)
+                if (option.attributes[a] != 0.0)
+                    attrs += (attrs.empty() ? "" : " · ") + attributeName(app, sc, a) + " " +
+                             attributeValue(app, sc, a, option.attributes[a]);
+            if (!app.text(option.description).empty())
+                attrs += (attrs.empty() ? "" : " — ") + app.text(option.description);
+            if (!attrs.empty()) {
+                ImGui::Indent(app.unit() * 2);
+                mutedText(app, attrs);
+                ImGui::Unindent(app.unit() * 2);
+            }
+        }
+        ImGui::Unindent(app.unit() * 2);
+    }
+    if (!sc.resourceNames.empty()) {
+        ImGui::Spacing();
+        heading(app, app.tr("table.resources"));
+        for (std::size_t r = 0; r < sc.resourceNames.size() && r < st.world.resources.size(); ++r)
+            ImGui::Text("%s: %s", sc.resourceNames[r].c_str(),
+                        formatNumber(app, st.world.resources[r], 0).c_str());
+    }
+}
+
+void roleOnTable(App& app, const Game& game, int role, bool revealAll) {
+    const Scenario& sc = game.scenario();
+    const GameState& st = game.state();
+    const Role& r = sc.roles[role];
+    ui::markerInline(role, app.theme());
+    ImGui::SameLine();
+    ImGui::PushFont(app.fonts().bold);
+    ImGui::TextUnformatted(roleName(app, sc, role).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    badge(app, kindName(app, r.kind), app.theme().textMuted);
+    ImGui::Indent(app.unit() * 3);
+    if (!app.text(r.briefing).empty())
+        mutedText(app, app.text(r.briefing));
+    // Values: shared ones, and those revealed in answers.
+    std::vector<int> values;
+    for (const SharedValue& v : st.sharedValues)
+        if (v.role == role && std::find(values.begin(), values.end(), v.value) == values.end())
+            values.push_back(v.value);
+    for (const Question& q : st.questions)
+        if (q.targetRole == role && q.status == Question::Status::Answered &&
+            std::find(values.begin(), values.end(), q.answerValue) == values.end())
+            values.push_back(q.answerValue);
+    std::string line;
+    for (int v : values) {
+        line += (line.empty() ? "" : ", ") + valueName(app, sc, v);
+        if (revealAll || atReflectie(game))
+            line += " (" + std::to_string(st.world.weights[role][v]) + ")";
+    }
+    ImGui::TextUnformatted((app.tr("table.values_shared") + ": ").c_str());
+    ImGui::SameLine(0, 0);
+    wrappedText(line.empty() ? "–" : line);
+    bool anyPrecondition = false;
+    for (const SharedPrecondition& p : st.sharedPreconditions) {
+        if (p.role != role)
+            continue;
+        if (!anyPrecondition)
+            ImGui::TextUnformatted((app.tr("table.preconditions_shared") + ":").c_str());
+        anyPrecondition = true;
+        ImGui::Bullet();
+        wrappedText(preconditionName(app, sc, role, p.precondition));
+        ImGui::SameLine();
+        ImGui::PushFont(app.fonts().mono);
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
+        ImGui::TextUnformatted(r.preconditions[p.precondition].require.source().c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    if (secretIsPublic(game, role, revealAll) && !app.text(r.secret).empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
+        ImGui::TextUnformatted((app.tr("table.secret") + ":").c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        wrappedText(app.text(r.secret));
+    }
+    ImGui::Unindent(app.unit() * 3);
+    ImGui::Spacing();
+}
+
+void questionsList(App& app, const Game& game) {
+    const Scenario& sc = game.scenario();
+    const GameState& st = game.state();
+    heading(app, app.tr("table.questions"));
+    if (st.questions.empty()) {
+        mutedText(app, app.tr("table.no_questions"));
+        return;
+    }
+    for (auto it = st.questions.rbegin(); it != st.questions.rend(); ++it) {
+        const Question& q = *it;
+        const std::string about = q.value >= 0 ? app.tr("table.question_about", valueName(app, sc, q.value))
+                                               : app.tr("table.question_open");
+        ImGui::PushFont(app.fonts().bold);
+        wrappedText(app.tr("table.question_line", seatWithRole(app, game, q.askerSeat),
+                           roleName(app, sc, q.targetRole), about));
+        ImGui::PopFont();
+        ImGui::Indent(app.unit() * 3);
+        switch (q.status) {
+        case Question::Status::Open: badge(app, app.tr("table.question_waiting"), app.theme().warning); break;
+        case Question::Status::Answered:
+            ImGui::PushStyleColor(ImGuiCol_Text, app.theme().good);
+            wrappedText("→ " + app.tr("table.question_answered", seatName(app, game, q.answeredBy),
+                                      valueName(app, sc, q.answerValue)));
+            ImGui::PopStyleColor();
+            break;
+        case Question::Status::Declined:
+            wrappedText("→ " + app.tr("table.question_declined", seatName(app, game, q.answeredBy),
+                                      declineText(app, q.declineReason)));
+            break;
+        }
+        ImGui::Unindent(app.unit() * 3);
+    }
+}
+
+void onTableTab(App& app, const Game& game, const TableUi& ui) {
+    const Scenario& sc = game.scenario();
+    heading(app, app.tr("table.on_the_table"));
+    mutedText(app, app.tr("table.on_the_table_explain"));
+    ImGui::Spacing();
+    for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r)
+        roleOnTable(app, game, r, ui.revealAll);
+    ImGui::Separator();
+    questionsList(app, game);
+}
+
+std::string statusText(const App& app, Proposal::Status status) {
+    switch (status) {
+    case Proposal::Status::Open: return app.tr("table.status.open");
+    case Proposal::Status::Superseded: return app.tr("table.status.superseded");
+    case Proposal::Status::BackForAmendment: return app.tr("table.status.back");
+    case Proposal::Status::Accepted: return app.tr("table.status.accepted");
+    case Proposal::Status::Rejected: return app.tr("table.status.rejected");
+    }
+    return "";
+}
+
+ImVec4 statusColour(const App& app, Proposal::Status status) {
+    switch (status) {
+    case Proposal::Status::Accepted: return app.theme().good;
+    case Proposal::Status::Rejected: return app.theme().bad;
+    case Proposal::Status::BackForAmendment: return app.theme().warning;
+    case Proposal::Status::Open: return app.theme().accent;
+    case Proposal::Status::Superseded: break;
+    }
+    return app.theme().textMuted;
+}
+
+void reactionsAndVotes(App& app, const Game& game, const Proposal& p) {
+    static const char* reactionKeys[] = {"table.reaction.support", "table.reaction.object",
+                                         "table.reaction.support_if"};
+    static const char* voteKeys[] = {"table.vote.yes", "table.vote.no", "table.vote.ja_mits"};
+    const auto line = [&](int seat, const std::string& what, const Reason& reason,
+                          const std::vector<MitsCondition>& conditions, const ImVec4& colour) {
+        ImGui::TextUnformatted((seatWithRole(app, game, seat) + ":").c_str());
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(what.c_str());
+        ImGui::PopStyleColor();
+        const std::string why = reasonText(app, game, seat, reason);
+        if (!why.empty()) {
+            ImGui::SameLine();
+            mutedText(app, app.tr("table.because", why));
+        }
+        for (const MitsCondition& c : conditions) {
+            ImGui::Indent(app.unit() * 3);
+            ImGui::PushFont(app.fonts().mono);
+            ImGui::TextUnformatted(c.expression.c_str());
+            ImGui::PopFont();
+            ImGui::Unindent(app.unit() * 3);
+        }
+    };
+    if (!p.reactions.empty()) {
+        ImGui::PushFont(app.fonts().bold);
+        ImGui::TextUnformatted(app.tr("table.reactions").c_str());
+        ImGui::PopFont();
+        for (const Reaction& r : p.reactions)
+            line(r.seat, app.tr(reactionKeys[static_cast<int>(r.kind)]), r.reason, r.conditions,
+                 r.kind == ReactionKind::Object ? app.theme().bad : app.theme().good);
+    }
+    if (!p.votes.empty()) {
+        ImGui::PushFont(app.fonts().bold);
+        ImGui::TextUnformatted(app.tr("table.votes").c_str());
+        ImGui::PopFont();
+        for (const CastVote& v : p.votes)
+            line(v.seat, app.tr(voteKeys[static_cast<int>(v.kind)]), v.reason, v.conditions,
+                 v.kind == VoteKind::No ? app.theme().bad : app.theme().good);
+    }
+}
+
+void supportOfRoles(App& app, const Game& game, const Proposal& p, const TableUi& ui) {
+    const Scenario& sc = game.scenario();
+    std::vector<ui::SupportBar> bars;
+    bool anyHidden = false;
+    for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r) {
+        ui::SupportBar bar;
+        bar.label = roleName(app, sc, r);
+        bar.colour = r;
+        bar.known = supportIsPublic(game, p, r, ui.revealAll);
+        anyHidden = anyHidden || !bar.known;
+        bar.value = static_cast<float>(supportOf(sc, game.state().world, r, p.package));
+        if (bar.known && !canAccept(sc, game.state().world, r, p.package))
+            bar.note = "✗ " + app.tr("table.red_line");
+        bar.highlight = ui.activeSeat >= 0 && ui.activeSeat < game.seatCount() &&
+                        game.roleOfSeat(ui.activeSeat) == r;
+        bars.push_back(bar);
+    }
+    ui::SupportBarsOptions options;
+    options.minSupport = static_cast<float>(sc.minSupport);
+    options.minLabel = app.tr("table.min_support", formatNumber(app, sc.minSupport, 0));
+    options.unknownLabel = app.tr("table.support_not_public");
+    ui::supportBars("support", bars, options, app.theme());
+    if (anyHidden)
+        mutedText(app, app.tr("table.support_public_rule"));
+}
+
+// Versions that led here, oldest first, with what each changed.
+void versionHistory(App& app, const Game& game, const Proposal& p) {
+    const GameState& st = game.state();
+    const Scenario& sc = game.scenario();
+    std::vector<int> chain;
+    for (int id = p.id; id >= 0 && id < static_cast<int>(st.proposals.size()) &&
+                        chain.size() <= st.proposals.size();
+         id = st.proposals[id].parent)
+        chain.push_back(id);
+    if (chain.size() < 2)
+        return;
+    std::reverse(chain.begin(), chain.end());
+    if (!ImGui::TreeNode("history", "%s", app.tr("table.version_history", static_cast<int>(chain.size())).c_str()))
+        return;
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        const Proposal& v = st.proposals[chain[i]];
+        ImGui::PushFont(app.fonts().bold);
+        ImGui::TextUnformatted(app.tr("table.version_line", v.version, seatName(app, game, v.authorSeat),
+                                      clockText(v.timeMs)).c_str());
+        ImGui::PopFont();
+        if (i == 0)
+            continue;
+        const Package& before = st.proposals[chain[i - 1]].package;
+        ImGui::Indent(app.unit() * 3);
+        for (int k = 0; k < static_cast<int>(v.package.size()) && k < static_cast<int>(before.size()); ++k)
+            if (v.package[k] != before[k])
+                wrappedText(issueName(app, sc, k) + ": " + optionName(app, sc, k, before[k]) + " → " +
+                            optionName(app, sc, k, v.package[k]));
+        ImGui::Unindent(app.unit() * 3);
+    }
+    ImGui::TreePop();
+}
+
+void proposalCard(App& app, const Game& game, const Proposal& p, const TableUi& ui, bool open) {
+    const GameState& st = game.state();
+    ImGui::PushID(p.id);
+    const std::string header = app.tr("table.proposal_title", p.id + 1, p.version) + " — " +
+                               statusText(app, p.status) + "###proposal";
+    ImGui::SetNextItemOpen(open, ImGuiCond_Once);
+    if (ImGui::CollapsingHeader(header.c_str())) {
+        ImGui::Indent(app.unit());
+        badge(app, statusText(app, p.status), statusColour(app, p.status));
+        ImGui::SameLine();
+        mutedText(app, app.tr("table.proposal_by", seatWithRole(app, game, p.authorSeat),
+                              phaseName(app, game.scenario(), p.phase), clockText(p.timeMs)));
+        const Package* previous = p.parent >= 0 && p.parent < static_cast<int>(st.proposals.size())
+                                      ? &st.proposals[p.parent].package
+                                      : nullptr;
+        packageRows(app, game.scenario(), p.package, previous);
+        if (!p.note.empty())
+            wrappedText("“" + p.note + "”");
+        if (!p.conditions.empty()) {
+            ImGui::PushFont(app.fonts().bold);
+            ImGui::TextUnformatted(app.tr("table.conditions").c_str());
+            ImGui::PopFont();
+            conditionRows(app, game, p);
+        }
+        ImGui::Spacing();
+        supportOfRoles(app, game, p, ui);
+        reactionsAndVotes(app, game, p);
+        versionHistory(app, game, p);
+        ImGui::Unindent(app.unit());
+        ImGui::Spacing();
+    }
+    ImGui::PopID();
+}
+
+void proposalsTab(App& app, const Game& game, const TableUi& ui) {
+    const GameState& st = game.state();
+    heading(app, app.tr("table.proposals"));
+    if (st.decision.taken) {
+        badge(app, st.decision.gedragen ? "✓ " + app.tr("table.decision_gedragen")
+                                        : app.tr("table.decision_not_gedragen"),
+              st.decision.gedragen ? app.theme().good : app.theme().warning);
+    }
+    if (st.proposals.empty()) {
+        mutedText(app, app.tr("table.no_proposals"));
+        return;
+    }
+    // The proposal on the table (or the decided one) first and open; then the
+    // rest, newest first, closed.
+    int first = st.decision.taken ? st.decision.proposal : game.proposalOnTable();
+    if (first < 0)
+        first = static_cast<int>(st.proposals.size()) - 1;
+    proposalCard(app, game, st.proposals[first], ui, true);
+    for (int id = static_cast<int>(st.proposals.size()) - 1; id >= 0; --id)
+        if (id != first)
+            proposalCard(app, game, st.proposals[id], ui, false);
+}
+
+void eventsTab(App& app, const Game& game) {
+    const Scenario& sc = game.scenario();
+    const GameState& st = game.state();
+    heading(app, app.tr("table.events"));
+    if (st.announcements.empty()) {
+        mutedText(app, app.tr("table.no_events"));
+        return;
+    }
+    for (auto it = st.announcements.rbegin(); it != st.announcements.rend(); ++it) {
+        if (it->event < 0 || it->event >= static_cast<int>(sc.events.size()))
+            continue;
+        const Event& e = sc.events[it->event];
+        ImGui::PushFont(app.fonts().bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
+        wrappedText(e.title.empty() ? e.id : app.text(e.title));
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        mutedText(app, app.tr("table.event_when", phaseName(app, sc, it->phase), clockText(it->timeMs)));
+        wrappedText(app.text(e.text));
+        ImGui::Spacing();
+    }
+}
+
+} // namespace
+
+void drawBoard(App& app, Session& session, TableUi& ui) {
+    const Game& game = session.game();
+    if (!ImGui::BeginTabBar("board"))
+        return;
+    const char* keys[] = {"table.tab.case", "table.tab.on_the_table", "table.tab.proposals", "table.tab.events"};
+    for (int tab = 0; tab < 4; ++tab) {
+        std::string label = app.tr(keys[tab]);
+        if (tab == 2 && !game.state().proposals.empty())
+            label += " (" + std::to_string(game.state().proposals.size()) + ")";
+        if (tab == 3 && !game.state().announcements.empty())
+            label += " (" + std::to_string(game.state().announcements.size()) + ")";
+        label += "###tab" + std::to_string(tab);
+        const ImGuiTabItemFlags flags = ui.boardTabWanted == tab ? ImGuiTabItemFlags_SetSelected : 0;
+        if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
+            ImGui::BeginChild("tab", ImVec2(0, 0), false);
+            switch (tab) {
+            case 0: caseTab(app, game); break;
+            case 1: onTableTab(app, game, ui); break;
+            case 2: proposalsTab(app, game, ui); break;
+            default: eventsTab(app, game); break;
+            }
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+    }
+    ui.boardTabWanted = -1;
+    ImGui::EndTabBar();
+}
+
+} // namespace samenspel::table

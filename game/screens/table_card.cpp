@@ -1,0 +1,232 @@
+// The active seat's side of the table: its "done" toggle, then its private
+// role card and actions behind a privacy screen. At a shared screen the
+// previous player hands over; the card stays covered until the next player
+// clicks, and covers itself again when the seat changes.
+#include <algorithm>
+
+#include "screens/table_view.hpp"
+#include "ui/chart.hpp"
+#include "ui/theme.hpp"
+
+namespace samenspel::table {
+
+namespace {
+
+std::string dots(int weight) {
+    std::string s;
+    for (int i = 0; i < 3; ++i)
+        s += i < weight ? "●" : "○";
+    return s;
+}
+
+bool valueShared(const GameState& st, int role, int value) {
+    for (const SharedValue& v : st.sharedValues)
+        if (v.role == role && v.value == value)
+            return true;
+    for (const Question& q : st.questions)
+        if (q.targetRole == role && q.status == Question::Status::Answered && q.answerValue == value)
+            return true;
+    return false;
+}
+
+bool preconditionShared(const GameState& st, int role, int precondition) {
+    for (const SharedPrecondition& p : st.sharedPreconditions)
+        if (p.role == role && p.precondition == precondition)
+            return true;
+    return false;
+}
+
+void doneToggle(App& app, Session& session, TableUi& ui, int seat) {
+    const GameState& st = session.state();
+    if (st.finished)
+        return;
+    const bool done = seat < static_cast<int>(st.done.size()) && st.done[seat];
+    bool checked = done;
+    Action a;
+    a.type = ActionType::Done;
+    a.seat = seat;
+    const bool allowed = session.check(a).accepted;
+    if (!allowed)
+        ImGui::BeginDisabled();
+    if (ImGui::Checkbox(app.tr("table.done_toggle").c_str(), &checked) && checked != done)
+        submit(app, session, ui, a, checked ? app.tr("table.done_ok") : app.tr("table.not_done_ok"));
+    if (!allowed)
+        ImGui::EndDisabled();
+}
+
+// A big button in front of the card: "Pass to Fatima — click to show your card".
+void privacyScreen(App& app, Session& session, TableUi& ui, int seat) {
+    const ui::Theme& theme = app.theme();
+    const float height = std::max(ImGui::GetContentRegionAvail().y - app.unit() * 2, app.unit() * 20);
+    ImGui::PushStyleColor(ImGuiCol_Button, theme.privacy);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui::withAlpha(theme.accent, 0.35f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ui::withAlpha(theme.accent, 0.55f));
+    ImGui::PushFont(app.fonts().heading);
+    const std::string label = app.tr("table.pass_to", seatName(app, session.game(), seat)) + "\n\n" +
+                              app.tr("table.click_to_show") + "###privacy";
+    if (ImGui::Button(label.c_str(), ImVec2(-1, height)))
+        ui.cardShownFor = seat;
+    ImGui::PopFont();
+    ImGui::PopStyleColor(3);
+}
+
+} // namespace
+
+void drawCard(App& app, Session& session, TableUi& ui) {
+    const Game& game = session.game();
+    const Scenario& sc = game.scenario();
+    const GameState& st = game.state();
+    const int seat = ui.activeSeat;
+    const int role = game.roleOfSeat(seat);
+    const Role& r = sc.roles[role];
+    const ui::Theme& theme = app.theme();
+
+    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    if (!ImGui::CollapsingHeader((app.tr("table.your_card") + "###card").c_str()))
+        return;
+    ImGui::Indent(app.unit());
+    ui::markerInline(role, theme);
+    ImGui::SameLine();
+    ImGui::PushFont(app.fonts().bold);
+    ImGui::TextUnformatted(roleName(app, sc, role).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    badge(app, kindName(app, r.kind), theme.textMuted);
+    if (!app.text(r.briefing).empty())
+        wrappedText(app.text(r.briefing));
+
+    if (!app.text(r.secret).empty()) {
+        ImGui::Spacing();
+        beginFramed(app);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme.warning);
+        ImGui::TextUnformatted(app.tr("table.secret_only_you").c_str());
+        ImGui::PopStyleColor();
+        ImGui::TextUnformatted(app.text(r.secret).c_str());
+        endFramed(app, theme.warning);
+    }
+
+    ImGui::Spacing();
+    ImGui::PushFont(app.fonts().bold);
+    ImGui::TextUnformatted(app.tr("table.your_values").c_str());
+    ImGui::PopFont();
+    std::vector<int> order;
+    for (int v = 0; v < static_cast<int>(sc.values.size()); ++v)
+        if (st.world.weights[role][v] > 0)
+            order.push_back(v);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return st.world.weights[role][a] > st.world.weights[role][b];
+    });
+    if (ImGui::BeginTable("values", 3, ImGuiTableFlags_SizingStretchProp)) {
+        for (int v : order) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            wrappedText(valueName(app, sc, v));
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
+            ImGui::TextUnformatted(dots(st.world.weights[role][v]).c_str());
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            if (valueShared(st, role, v)) {
+                ImGui::PushStyleColor(ImGuiCol_Text, theme.good);
+                ImGui::TextUnformatted(("✓ " + app.tr("table.shared")).c_str());
+                ImGui::PopStyleColor();
+            }
+        }
+        ImGui::EndTable();
+    }
+    if (!r.preconditions.empty()) {
+        ImGui::Spacing();
+        ImGui::PushFont(app.fonts().bold);
+        ImGui::TextUnformatted(app.tr("table.your_preconditions").c_str());
+        ImGui::PopFont();
+        for (int k = 0; k < static_cast<int>(r.preconditions.size()); ++k) {
+            ImGui::Bullet();
+            wrappedText(preconditionName(app, sc, role, k));
+            ImGui::Indent(app.unit() * 3);
+            ImGui::PushFont(app.fonts().mono);
+            ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
+            ImGui::TextUnformatted(r.preconditions[k].require.source().c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+            if (preconditionShared(st, role, k)) {
+                ImGui::SameLine();
+                ImGui::PushStyleColor(ImGuiCol_Text, theme.good);
+                ImGui::TextUnformatted(("✓ " + app.tr("table.shared")).c_str());
+                ImGui::PopStyleColor();
+            }
+            ImGui::Unindent(app.unit() * 3);
+        }
+    }
+    if (r.kind == RoleKind::Council || r.reservation != 0.0) {
+        ImGui::Spacing();
+        std::string extra;
+        if (r.kind == RoleKind::Council)
+            extra = app.tr("table.your_votes", r.votes);
+        if (r.reservation != 0.0)
+            extra += (extra.empty() ? "" : " · ") + app.tr("table.your_reservation", formatNumber(app, r.reservation, 0));
+        mutedText(app, extra);
+    }
+    ImGui::Unindent(app.unit());
+}
+
+void drawSeatPanel(App& app, Session& session, TableUi& ui) {
+    const Game& game = session.game();
+    if (game.seatCount() == 0)
+        return;
+    // Autoplay walks through the seats, one per phase, so its pictures show
+    // every kind of card.
+    if (app.options().autoplay) {
+        ui.activeSeat = std::max(0, game.state().phase) % game.seatCount();
+        ui.cardShownFor = ui.activeSeat;
+    }
+    ui.activeSeat = std::clamp(ui.activeSeat, 0, game.seatCount() - 1);
+    const int seat = ui.activeSeat;
+    const bool bot = session.isBot(seat);
+
+    ImGui::PushFont(app.fonts().heading);
+    ui::markerInline(game.roleOfSeat(seat), app.theme());
+    ImGui::SameLine();
+    wrappedText(seatName(app, game, seat));
+    ImGui::PopFont();
+    mutedText(app, roleName(app, game.scenario(), game.roleOfSeat(seat)) +
+                       (bot ? " · " + app.tr("table.bot") : ""));
+    if (!bot)
+        doneToggle(app, session, ui, seat);
+    if (ImGui::Button(app.tr("table.next_seat").c_str())) {
+        ui.activeSeat = (seat + 1) % game.seatCount();
+        ui.cardShownFor = -1;
+        ui.message.clear();
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", app.tr("table.next_seat_tooltip").c_str());
+    ImGui::Separator();
+
+    const bool mayShow = ui.cardShownFor == seat || ui.revealAll || app.options().autoplay;
+    if (bot && !mayShow) {
+        ImGui::Spacing();
+        mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));
+        return;
+    }
+    if (!mayShow) {
+        privacyScreen(app, session, ui, seat);
+        return;
+    }
+    // The card above, the actions below, each scrolling on its own, so a
+    // player sees their values while choosing what to do.
+    const float cardH = bot ? 0.0f : ImGui::GetContentRegionAvail().y * 0.42f;
+    ImGui::BeginChild("card", ImVec2(0, cardH), false);
+    drawCard(app, session, ui);
+    if (!bot && ui.cardShownFor == seat && ImGui::Button(app.tr("table.hide_card").c_str()))
+        ui.cardShownFor = -1;
+    if (bot)
+        mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));
+    ImGui::EndChild();
+    if (bot)
+        return;
+    ImGui::Separator();
+    ImGui::BeginChild("actions", ImVec2(0, 0), false);
+    drawActions(app, session, ui);
+    ImGui::EndChild();
+}
+
+} // namespace samenspel::table

@@ -1,0 +1,289 @@
+// What the table's windows share: names in the interface language, the rules
+// of what is public at a shared screen, and a few calm widgets.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "report.hpp"
+#include "screens/table_view.hpp"
+#include "ui/theme.hpp"
+
+namespace samenspel::table {
+
+namespace {
+
+template <class T> bool inRange(int i, const std::vector<T>& v) {
+    return i >= 0 && i < static_cast<int>(v.size());
+}
+
+std::string orId(const std::string& text, const std::string& id) { return text.empty() ? id : text; }
+
+} // namespace
+
+// [Text] -------------------------------------------------------------------------
+
+std::string roleName(const App& app, const Scenario& sc, int role) {
+    return inRange(role, sc.roles) ? orId(app.text(sc.roles[role].name), sc.roles[role].id) : "?";
+}
+
+std::string valueName(const App& app, const Scenario& sc, int value) {
+    return inRange(value, sc.values) ? orId(app.text(sc.values[value].name), sc.values[value].id)
+                                     : "?";
+}
+
+std::string issueName(const App& app, const Scenario& sc, int issue) {
+    return inRange(issue, sc.issues) ? orId(app.text(sc.issues[issue].name), sc.issues[issue].id)
+                                     : "?";
+}
+
+std::string optionName(const App& app, const Scenario& sc, int issue, int option) {
+    if (!inRange(issue, sc.issues) || !inRange(option, sc.issues[issue].options))
+        return "?";
+    const Option& o = sc.issues[issue].options[option];
+    return orId(app.text(o.name), o.id);
+}
+
+std::string attributeName(const App& app, const Scenario& sc, int attribute) {
+    if (!inRange(attribute, sc.attributes))
+        return "?";
+    return orId(app.text(sc.attributes[attribute].name), sc.attributes[attribute].id);
+}
+
+std::string preconditionName(const App& app, const Scenario& sc, int role, int precondition) {
+    if (!inRange(role, sc.roles) || !inRange(precondition, sc.roles[role].preconditions))
+        return "?";
+    const Precondition& p = sc.roles[role].preconditions[precondition];
+    return orId(app.text(p.name), p.id);
+}
+
+std::string seatName(const App& app, const Game& game, int seat) {
+    if (seat == kFacilitator)
+        return app.tr("table.facilitator");
+    if (seat < 0 || seat >= game.seatCount())
+        return "?";
+    const std::string& name = game.setup().seats[seat].name;
+    return name.empty() ? app.tr("table.seat_number", seat + 1) : name;
+}
+
+std::string seatWithRole(const App& app, const Game& game, int seat) {
+    if (seat < 0 || seat >= game.seatCount())
+        return seatName(app, game, seat);
+    return seatName(app, game, seat) + " (" + roleName(app, game.scenario(), game.roleOfSeat(seat)) +
+           ")";
+}
+
+std::string phaseName(const App& app, const Scenario& sc, int phase) {
+    if (!inRange(phase, sc.phases))
+        return app.tr("table.session_over");
+    return app.tr(std::string("table.phase.") + phaseId(sc.phases[phase].kind));
+}
+
+std::string kindName(const App& app, RoleKind kind) {
+    switch (kind) {
+    case RoleKind::Resident: return app.tr("table.kind.resident");
+    case RoleKind::Official: return app.tr("table.kind.official");
+    case RoleKind::Council: return app.tr("table.kind.council");
+    }
+    return "";
+}
+
+std::string reasonText(const App& app, const Game& game, int seat, const Reason& reason) {
+    switch (reason.kind) {
+    case Reason::Kind::Value: return valueName(app, game.scenario(), reason.index);
+    case Reason::Kind::Precondition:
+        if (seat < 0 || seat >= game.seatCount())
+            return "?";
+        return preconditionName(app, game.scenario(), game.roleOfSeat(seat), reason.index);
+    case Reason::Kind::None: break;
+    }
+    return "";
+}
+
+std::string refusalText(const App& app, const Refusal& refusal) {
+    if (!refusal.key.empty() && app.catalog().has(refusal.key))
+        return app.catalog().trArgs(refusal.key, refusal.args);
+    return refusal.english.empty() ? refusal.key : refusal.english;
+}
+
+std::string declineText(const App& app, const std::string& reason) {
+    return app.catalog().has(reason) ? app.tr(reason) : reason;
+}
+
+std::string formatNumber(const App& app, double value, int decimals) {
+    return formatDecimal(value, decimals, app.lang());
+}
+
+std::string attributeValue(const App& app, const Scenario& sc, int attribute, double value) {
+    const bool whole = std::fabs(value - std::round(value)) < 1e-9;
+    std::string text = formatNumber(app, value, whole ? 0 : 1);
+    if (inRange(attribute, sc.attributes) && !sc.attributes[attribute].unit.empty())
+        text += " " + sc.attributes[attribute].unit;
+    return text;
+}
+
+std::string clockText(std::int64_t ms) {
+    const std::int64_t seconds = std::max<std::int64_t>(0, (ms + 999) / 1000);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(seconds / 60),
+                  static_cast<long long>(seconds % 60));
+    return buf;
+}
+
+// [Visibility] ---------------------------------------------------------------------
+
+bool atReflectie(const Game& game) {
+    return game.state().finished || game.currentPhase() == PhaseKind::Reflectie;
+}
+
+bool supportIsPublic(const Game& game, const Proposal& proposal, int role, bool revealAll) {
+    if (revealAll || atReflectie(game))
+        return true;
+    for (const Reaction& r : proposal.reactions)
+        if (r.seat >= 0 && r.seat < game.seatCount() && game.roleOfSeat(r.seat) == role)
+            return true;
+    for (const CastVote& v : proposal.votes)
+        if (v.seat >= 0 && v.seat < game.seatCount() && game.roleOfSeat(v.seat) == role)
+            return true;
+    return false;
+}
+
+bool secretIsPublic(const Game& game, int role, bool revealAll) {
+    const auto& revealed = game.state().secretRevealed;
+    return revealAll || atReflectie(game) || (inRange(role, revealed) && revealed[role]);
+}
+
+// [Widgets] --------------------------------------------------------------------------
+
+void heading(const App& app, const std::string& text) {
+    ImGui::PushFont(app.fonts().heading);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopFont();
+}
+
+void mutedText(const App& app, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void wrappedText(const std::string& text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+void badge(const App& app, const std::string& text, const ImVec4& colour) {
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 pad(app.unit() * 0.8f, app.unit() * 0.15f);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y),
+                        ui::toU32(ui::withAlpha(colour, 0.22f)), size.y);
+    draw->AddRect(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y), ui::toU32(colour),
+                  size.y, 0, 1.5f);
+    draw->AddText(ImVec2(p.x + pad.x, p.y + pad.y), ui::toU32(colour), text.c_str());
+    ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+}
+
+void beginFramed(const App& app) {
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImGui::Dummy(ImVec2(0, app.unit() * 0.5f));
+    ImGui::Indent(app.unit() * 1.5f);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - app.unit() * 1.5f);
+}
+
+void endFramed(const App& app, const ImVec4& colour) {
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::Unindent(app.unit() * 1.5f);
+    const float pad = app.unit();
+    const ImVec2 min(ImGui::GetItemRectMin().x - pad, ImGui::GetItemRectMin().y - pad);
+    const ImVec2 max(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
+                     ImGui::GetItemRectMax().y + pad);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(min, max, ui::toU32(ui::withAlpha(colour, 0.12f)), pad * 0.6f);
+    draw->AddRect(min, max, ui::toU32(colour), pad * 0.6f, 0, 1.5f);
+    draw->ChannelsMerge();
+    ImGui::Dummy(ImVec2(0, pad));
+}
+
+bool button(const std::string& label, bool enabled, ImVec2 size) {
+    if (!enabled)
+        ImGui::BeginDisabled();
+    const bool clicked = ImGui::Button(label.c_str(), size);
+    if (!enabled)
+        ImGui::EndDisabled();
+    return clicked && enabled;
+}
+
+void packageRows(const App& app, const Scenario& sc, const Package& package, const Package* previous) {
+    if (ImGui::BeginTable("package", 2, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("issue", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("option", ImGuiTableColumnFlags_WidthStretch, 1.7f);
+        for (int i = 0; i < static_cast<int>(package.size()) && i < static_cast<int>(sc.issues.size()); ++i) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
+            wrappedText(issueName(app, sc, i));
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            const bool changed = previous && i < static_cast<int>(previous->size()) && (*previous)[i] != package[i];
+            if (changed) {
+                ImGui::PushFont(app.fonts().bold);
+                ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
+                wrappedText("◀ " + optionName(app, sc, i, package[i]));
+                ImGui::PopStyleColor();
+                ImGui::PopFont();
+            } else {
+                wrappedText(optionName(app, sc, i, package[i]));
+            }
+        }
+        const std::vector<double> totals = attributeTotals(sc, package);
+        for (int a = 0; a < static_cast<int>(totals.size()) && a < static_cast<int>(sc.attributes.size()); ++a) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
+            wrappedText(attributeName(app, sc, a));
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(attributeValue(app, sc, a, totals[a]).c_str());
+        }
+        ImGui::EndTable();
+    }
+}
+
+void conditionRows(const App& app, const Game& game, const Proposal& proposal) {
+    for (const AttachedCondition& c : proposal.conditions) {
+        badge(app, c.met ? "✓ " + app.tr("table.met") : "✗ " + app.tr("table.unmet"),
+              c.met ? app.theme().good : app.theme().bad);
+        ImGui::SameLine();
+        ImGui::PushFont(app.fonts().mono);
+        ImGui::TextUnformatted(c.condition.expression.c_str());
+        ImGui::PopFont();
+        std::string from = app.tr("table.condition_from", seatWithRole(app, game, c.fromSeat));
+        const std::string protects = reasonText(app, game, c.fromSeat, c.condition.protects);
+        if (!protects.empty())
+            from += " · " + app.tr("table.protects", protects);
+        mutedText(app, from);
+    }
+}
+
+bool submit(App& app, Session& session, TableUi& ui, const Action& action, const std::string& okText) {
+    const ApplyResult result = session.submit(action);
+    ui.messageAtMs = session.clockMs();
+    if (result.accepted) {
+        ui.message = okText;
+        ui.messageIsError = false;
+        return true;
+    }
+    ui.message = refusalText(app, result.refusal);
+    ui.messageIsError = true;
+    return false;
+}
+
+} // namespace samenspel::table

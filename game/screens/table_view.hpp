@@ -1,0 +1,142 @@
+#pragma once
+// The table screen's windows, one file each (table_banner/seats/board/card/
+// actions.cpp, facilitator.cpp), and what they share: the screen's own UI
+// state (which seat is active, whether its card is shown, drafts of actions
+// being built) and helpers that turn scenario indices into translated text.
+// Every window only reads the session and submits actions through it.
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app.hpp"
+#include "core/game.hpp"
+#include "session.hpp"
+
+namespace samenspel::table {
+
+// A ja-mits condition while it is being built.
+struct ConditionDraft {
+    int kind = 0;      // 0 issue == option, 1 issue != option, 2 attribute <= n, 3 attribute >= n
+    int issue = 0;
+    int option = 0;
+    int attribute = 0;
+    double number = 0;
+    int protects = -1; // index into the reason list (see reasonChoices), -1 none
+};
+
+struct ConditionBuilder {
+    ConditionDraft next;
+    std::vector<MitsCondition> conditions;
+};
+
+// Drafts of the active seat's actions. Reset when the seat changes, so one
+// player's half-built action never shows up for the next.
+struct Drafts {
+    int forSeat = -1;
+    int forPhase = -1;
+    // Predict: per target role, the chosen values.
+    std::vector<std::vector<int>> predictions;
+    // Ask.
+    int askRole = -1;
+    int askValue = -1; // -1: "what matters to you?"
+    // Answer: per question, the value chosen; decline reasons per question.
+    std::vector<int> answerValue;
+    std::vector<std::string> declineText;
+    // Propose / amend.
+    Package package;
+    int amendOf = -1; // proposal the package started from, -1 new
+    std::string note;
+    // React.
+    int reactProposal = -1;
+    int reactionKind = 0; // ReactionKind
+    int reactReason = -1;
+    ConditionBuilder reactConditions;
+    // Vote.
+    int voteKind = 0; // VoteKind
+    int voteReason = -1;
+    ConditionBuilder voteConditions;
+};
+
+struct TableUi {
+    int activeSeat = 0;
+    int cardShownFor = -1;        // seat whose card is uncovered, -1 none
+    bool facilitatorOpen = false; // the facilitator panel window
+    bool revealAll = false;       // facilitator: everything hidden is shown
+    bool askRevealConfirm = false;
+    std::size_t announcementsSeen = 0;
+    int announcementPopup = -1;   // announcement index waiting to be shown
+    int lastPhase = -1;
+    int boardTabWanted = -1;      // tab to select once (phase change)
+    std::string message;          // last refusal or confirmation, for the active seat
+    bool messageIsError = false;
+    std::int64_t messageAtMs = 0;
+    bool uiEndWhenAllDone = false; // facilitator switch when the setup left it off
+    Drafts drafts;
+};
+
+// [Text] scenario indices to text in the interface language.
+std::string roleName(const App& app, const Scenario& sc, int role);
+std::string valueName(const App& app, const Scenario& sc, int value);
+std::string optionName(const App& app, const Scenario& sc, int issue, int option);
+std::string issueName(const App& app, const Scenario& sc, int issue);
+std::string attributeName(const App& app, const Scenario& sc, int attribute);
+std::string preconditionName(const App& app, const Scenario& sc, int role, int precondition);
+std::string seatName(const App& app, const Game& game, int seat);
+std::string seatWithRole(const App& app, const Game& game, int seat);
+std::string phaseName(const App& app, const Scenario& sc, int phase);
+std::string kindName(const App& app, RoleKind kind);
+std::string reasonText(const App& app, const Game& game, int seat, const Reason& reason);
+std::string refusalText(const App& app, const Refusal& refusal);
+// A decline reason: bots write catalog keys, people write sentences.
+std::string declineText(const App& app, const std::string& reason);
+std::string formatNumber(const App& app, double value, int decimals);
+std::string attributeValue(const App& app, const Scenario& sc, int attribute, double value);
+// "mm:ss"
+std::string clockText(std::int64_t ms);
+
+// [Visibility] what the room may see at a shared screen.
+// Support of a role for a proposal is public once a seat of that role reacted
+// to it or voted on it, for everyone at reflectie (the debrief), and always
+// when the facilitator chose to see everything.
+bool supportIsPublic(const Game& game, const Proposal& proposal, int role, bool revealAll);
+// A role's secret: once an event revealed it, at reflectie, or revealAll.
+bool secretIsPublic(const Game& game, int role, bool revealAll);
+bool atReflectie(const Game& game);
+
+// [Widgets]
+void heading(const App& app, const std::string& text);
+void mutedText(const App& app, const std::string& text);
+void wrappedText(const std::string& text);
+// A coloured pill with text; colour conveys, the text says it too.
+void badge(const App& app, const std::string& text, const ImVec4& colour);
+// A group drawn on a tinted, framed background (secrets, notices).
+void beginFramed(const App& app);
+void endFramed(const App& app, const ImVec4& colour);
+// A button that is greyed out (and does nothing) when !enabled.
+bool button(const std::string& label, bool enabled, ImVec2 size = ImVec2(0, 0));
+// The package as "issue: option" rows, changed ones marked against `previous`.
+void packageRows(const App& app, const Scenario& sc, const Package& package,
+                 const Package* previous);
+void conditionRows(const App& app, const Game& game, const Proposal& proposal);
+// Submits and remembers the outcome as the message for the seat.
+bool submit(App& app, Session& session, TableUi& ui, const Action& action,
+            const std::string& okText);
+
+// [Windows]
+void drawBanner(App& app, Session& session, TableUi& ui);
+void drawSeats(App& app, Session& session, TableUi& ui);
+void drawBoard(App& app, Session& session, TableUi& ui);
+// The active seat's card behind the privacy screen, then its actions.
+void drawSeatPanel(App& app, Session& session, TableUi& ui);
+void drawCard(App& app, Session& session, TableUi& ui);
+void drawActions(App& app, Session& session, TableUi& ui);
+void drawAnnouncements(App& app, Session& session, TableUi& ui);
+// The facilitator panel's contents (inside a window the caller opened).
+void drawFacilitatorPanel(App& app, Session& session, TableUi& ui);
+// The panel as a floating window over the table, when ui.facilitatorOpen.
+void drawFacilitatorWindow(App& app, Session& session, TableUi& ui);
+
+} // namespace samenspel::table

@@ -1,0 +1,144 @@
+// The title screen: start a new session, continue the last one, settings,
+// quit, and the language switch. The first thing a room sees.
+#include <SFML/Window/Keyboard.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "screens/screens.hpp"
+#include "session.hpp"
+#include "ui/widgets.hpp"
+
+namespace samenspel {
+
+namespace {
+
+class TitleScreen final : public Screen {
+public:
+    void onOpen(App& app) override {
+        resumableLog_ = lastResumableLog(app.sessionsDir().string());
+        error_.clear();
+    }
+
+    void draw(App& app) override {
+        const ui::Theme& theme = app.theme();
+        const float s = app.uiScale();
+        ui::beginScreenWindow("##title", theme);
+        drawLanguageSwitch(app);
+
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float columnWidth = std::min(avail.x, 560.0f * s);
+        const float top = std::max(0.0f, avail.y * 0.16f);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + top);
+
+        ImGui::PushFont(app.fonts().display);
+        ui::textCentered(app.tr("ui.title.name"));
+        ImGui::PopFont();
+        ImGui::PushFont(app.fonts().heading);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
+        ui::textCentered(app.tr("ui.title.tagline"));
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ui::gap(5, s);
+
+        const float x = (ImGui::GetWindowWidth() - columnWidth) * 0.5f;
+        const ImVec2 buttonSize(columnWidth, 64.0f * s);
+        ImGui::PushFont(app.fonts().heading);
+        ImGui::SetCursorPosX(x);
+        if (ui::primaryButton(app.tr("ui.title.new_session").c_str(), buttonSize, theme))
+            app.push(makePickerScreen(app));
+        if (ImGui::IsWindowAppearing())
+            ImGui::SetItemDefaultFocus();
+        ImGui::SetCursorPosX(x);
+        if (ui::buttonIf(!resumableLog_.empty(), app.tr("ui.title.continue").c_str(), buttonSize,
+                         app.tr("ui.title.nothing_to_continue").c_str()))
+            continueLast(app);
+        ImGui::SetCursorPosX(x);
+        if (ImGui::Button(app.tr("ui.title.settings").c_str(), buttonSize))
+            app.push(makeSettingsScreen(app));
+        ImGui::SetCursorPosX(x);
+        if (ImGui::Button(app.tr("ui.title.quit").c_str(), buttonSize))
+            app.quit(0);
+        ImGui::PopFont();
+
+        if (!resumableLog_.empty()) {
+            ui::gap(1, s);
+            ImGui::PushFont(app.fonts().small);
+            ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
+            ui::textCentered(app.tr("ui.title.continue_hint",
+                                    std::filesystem::path(resumableLog_).filename().string()));
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+        }
+        if (!error_.empty()) {
+            ui::gap(2, s);
+            ImGui::SetCursorPosX(x);
+            ImGui::PushTextWrapPos(x + columnWidth);
+            ui::textColored(theme.bad, error_);
+            ImGui::PopTextWrapPos();
+        }
+        drawFooter(app);
+        ui::endScreenWindow();
+    }
+
+    bool onKey(App& app, int key, bool ctrl, bool, bool) override {
+        if (key == sf::Keyboard::Escape) {
+            app.quit(0);
+            return true;
+        }
+        return false;
+    }
+
+    const char* name() const override { return "title"; }
+
+private:
+    void drawLanguageSwitch(App& app) {
+        const float s = app.uiScale();
+        const float width = 150.0f * s;
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - 2 * width - ImGui::GetStyle().ItemSpacing.x);
+        for (const char* lang : {"nl", "en"}) {
+            const bool active = app.lang() == lang;
+            const std::string label = app.tr(std::string("ui.language.") + lang);
+            if (active)
+                ImGui::PushStyleColor(ImGuiCol_Button, app.theme().accent),
+                    ImGui::PushStyleColor(ImGuiCol_Text, app.theme().accentText);
+            if (ImGui::Button(ui::labelWithId(label, lang).c_str(), ImVec2(width, 0)) && !active)
+                app.setLanguage(lang);
+            if (active)
+                ImGui::PopStyleColor(2);
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+    }
+
+    void drawFooter(App& app) {
+        ImGui::PushFont(app.fonts().small);
+        const float lineHeight = ImGui::GetTextLineHeightWithSpacing();
+        ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 2.2f * lineHeight);
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
+        ui::textCentered(app.tr("ui.title.footer", SAMENSPEL_VERSION));
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+
+    void continueLast(App& app) {
+        std::string error;
+        auto session = Session::resume(resumableLog_, error);
+        if (!session) {
+            error_ = app.tr("ui.title.continue_failed", error);
+            return;
+        }
+        app.setSession(std::move(session));
+        app.push(makeTableScreen(app));
+    }
+
+    std::string resumableLog_;
+    std::string error_;
+};
+
+} // namespace
+
+std::unique_ptr<Screen> makeTitleScreen(App& app) { return std::make_unique<TitleScreen>(); }
+
+} // namespace samenspel

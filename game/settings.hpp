@@ -1,0 +1,31 @@
+#pragma once
+// The player's settings, persisted as YAML in $XDG_CONFIG_HOME/samenspel/
+// settings.yaml (or ~/.config/samenspel/settings.yaml). A damaged or missing
+// file gives the defaults; unknown keys are ignored so newer files still load.
+#include <string>
+
+namespace samenspel {
+
+struct Settings {
+    std::string language = "nl";
+    float uiScale = 1.0f;       // 1 = 22 px body text
+    bool highContrast = false;
+    bool mute = false;
+    bool fullscreen = false;
+    std::string userScenarioDir; // empty = <data folder>/scenarios
+
+    bool operator==(const Settings&) const = default;
+};
+
+// Folders of the XDG base directory spec, with the usual fallbacks.
+std::string configDir(); // .../samenspel
+std::string dataDir();   // .../samenspel
+std::string settingsPath();
+// The user scenario folder in effect (the setting, or <data>/scenarios).
+std::string userScenarioDir(const Settings& settings);
+
+Settings loadSettings(const std::string& path);
+// Writes atomically (temp file + rename); false with `error` on failure.
+bool saveSettings(const Settings& settings, const std::string& path, std::string& error);
+
+} // namespace samenspel

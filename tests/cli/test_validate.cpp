@@ -1,0 +1,152 @@
+// `samenspel validate` as a script or an author runs it: the real binary, its
+// stdout, stderr and exit code.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+namespace {
+
+const std::string kSource = SAMENSPEL_SOURCE_DIR;
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string quoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// Runs `samenspel validate ARGS` from the source directory.
+Run validate(const std::vector<std::string>& args) {
+    static int counter = 0;
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto tag = std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    const auto outPath = dir / ("samenspel_validate_out_" + tag);
+    const auto errPath = dir / ("samenspel_validate_err_" + tag);
+    std::string command = "cd " + quoted(kSource) + " && " + quoted(SAMENSPEL_BINARY) + " validate";
+    for (const std::string& arg : args)
+        command += " " + quoted(arg);
+    command += " >" + quoted(outPath.string()) + " 2>" + quoted(errPath.string());
+    const int status = std::system(command.c_str());
+    Run run;
+    // A signal (a crash) leaves exitCode at -1, which no test accepts.
+    if (status != -1 && WIFEXITED(status))
+        run.exitCode = WEXITSTATUS(status);
+    run.out = slurp(outPath);
+    run.err = slurp(errPath);
+    std::filesystem::remove(outPath);
+    std::filesystem::remove(errPath);
+    return run;
+}
+
+} // namespace
+
+TEST_CASE("validate: valid files print ok and exit 0") {
+    const Run run = validate({"tests/data/valid/design_example.yaml", "scenarios/skatebaan.yaml"});
+    CHECK(run.exitCode == 0);
+    CHECK(run.out == "ok tests/data/valid/design_example.yaml\nok scenarios/skatebaan.yaml\n");
+    CHECK(run.err == "");
+}
+
+TEST_CASE("validate: every scenario shipped in scenarios/ is valid") {
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(kSource + "/scenarios"))
+        if (entry.path().extension() == ".yaml")
+            files.push_back("scenarios/" + entry.path().filename().string());
+    REQUIRE_FALSE(files.empty());
+    const Run run = validate(files);
+    INFO(run.err);
+    CHECK(run.exitCode == 0);
+    CHECK(run.err == "");
+}
+
+TEST_CASE("validate: errors go to stderr as FILE:LINE:COL: error: MESSAGE and exit 2") {
+    const Run run = validate({"tests/data/valid/design_example.yaml",
+                              "tests/data/invalid/effect_out_of_range.yaml"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.out == "ok tests/data/valid/design_example.yaml\n");
+    CHECK(run.err == "tests/data/invalid/effect_out_of_range.yaml:15:72: error: effect 5 on value "
+                     "'rust' is out of range -3..3 (at issues[0].options[0].effects.rust)\n");
+}
+
+TEST_CASE("validate: all errors of a file come out in one run") {
+    const Run run = validate({"tests/data/invalid/multiple_errors.yaml"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.out == "");
+    CHECK(run.err ==
+          "tests/data/invalid/multiple_errors.yaml:5:8: error: unknown stage 'ontwerp'; did you "
+          "mean 'ontwerpen'? (at stage)\n"
+          "tests/data/invalid/multiple_errors.yaml:16:72: error: effect 9 on value 'rust' is out "
+          "of range -3..3 (at issues[0].options[0].effects.rust)\n"
+          "tests/data/invalid/multiple_errors.yaml:25:27: error: unknown name 'budgte'; did you "
+          "mean 'budget'? (at roles[0].preconditions[0].require)\n"
+          "tests/data/invalid/multiple_errors.yaml:27:11: error: unknown role kind 'councl'; did "
+          "you mean 'council'? (at roles[1].kind)\n");
+}
+
+TEST_CASE("validate: a missing file is an error too") {
+    const Run run = validate({"scenarios/skatebaan.yaml", "scenarios/does_not_exist.yaml"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.out == "ok scenarios/skatebaan.yaml\n");
+    CHECK(run.err == "scenarios/does_not_exist.yaml: error: file not found\n");
+}
+
+TEST_CASE("validate: without a file it prints its usage and exits 2") {
+    const Run run = validate({});
+    CHECK(run.exitCode == 2);
+    CHECK(run.out == "");
+    CHECK(run.err == "usage: samenspel validate FILE...\n");
+}
+
+TEST_CASE("validate: every broken file ends in exit 2 and a message, never a crash") {
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(kSource + "/tests/data/invalid"))
+        files.push_back("tests/data/invalid/" + entry.path().filename().string());
+    const Run run = validate(files);
+    CHECK(run.exitCode == 2);
+    CHECK(run.out == "");
+    // At least one error line per file, each starting with its file name.
+    for (const std::string& file : files)
+        CHECK(run.err.find(file + ":") != std::string::npos);
+}
+
+TEST_CASE("validate: a 50 MB file and 10,000-deep nesting are refused with a message") {
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto big = dir / ("samenspel_big_" + std::to_string(::getpid()) + ".yaml");
+    const auto deep = dir / ("samenspel_deep_" + std::to_string(::getpid()) + ".yaml");
+    {
+        std::ofstream out(big, std::ios::binary);
+        const std::string line = "samenspel: 1\n" + std::string(1024 * 1024 - 13, '#');
+        for (int i = 0; i < 50; ++i)
+            out << line;
+        std::ofstream nested(deep, std::ios::binary);
+        nested << "samenspel: 1\nid: ";
+        for (int i = 0; i < 10000; ++i)
+            nested << "{a: ";
+    }
+    const Run run = validate({big.string(), deep.string()});
+    std::filesystem::remove(big);
+    std::filesystem::remove(deep);
+    CHECK(run.exitCode == 2);
+    CHECK(run.err == big.string() +
+                         ": error: scenario file is too large (50.0 MB); the limit is 4 MB\n" +
+                         deep.string() +
+                         ":2:257: error: the file nests deeper than 64 levels; a scenario never "
+                         "needs that much\n");
+}

@@ -1,0 +1,238 @@
+// The HTML session report: what a facilitator reads after a session.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/game.hpp"
+#include "core/scenario.hpp"
+#include "report.hpp"
+
+using namespace samenspel;
+
+namespace {
+
+// A small case with a hostile secret, so escaping is tested on real input.
+const char* kScenario = R"YAML(
+samenspel: 1
+id: speeltuin
+title: {nl: De speeltuin, en: The playground}
+summary: {nl: Een speeltuin in de wijk., en: A playground in the neighbourhood.}
+case: {nl: Er is een speeltuin nodig., en: A playground is needed.}
+stage: ontwerpen
+duration_minutes: 30
+attributes:
+  cost: {name: {nl: Kosten, en: Cost}, unit: "€"}
+values:
+  - {id: spelen, name: {nl: Spelen, en: Play}}
+  - {id: rust, name: {nl: Rust, en: Quiet & calm}}
+  - {id: geld, name: {nl: Zuinigheid, en: Thrift}}
+issues:
+  - id: plek
+    name: {nl: Plek, en: Place}
+    options:
+      - {id: plein, name: {nl: Op het plein, en: On the square}, attributes: {cost: 5000}, effects: {spelen: 2, rust: -1}}
+      - {id: park, name: {nl: In het park, en: In the park}, attributes: {cost: 9000}, effects: {spelen: 1, rust: 2, geld: -1}}
+resources: {budget: 8000}
+roles:
+  - id: ouders
+    kind: resident
+    name: {nl: Ouders, en: Parents}
+    secret: {nl: "Geheim <script>alert('x')</script>", en: "Secret <script>alert('x')</script>"}
+    values: {spelen: 3, rust: 1}
+  - id: buren
+    kind: resident
+    name: {nl: Buren, en: Neighbours}
+    values: {rust: 3}
+  - id: wethouder
+    kind: council
+    name: {nl: Wethouder, en: Alderman}
+    values: {geld: 2, spelen: 1}
+    preconditions:
+      - {id: binnen_budget, name: {nl: Binnen budget, en: Within budget}, require: "cost <= budget"}
+phases:
+  - {id: kennismaken, minutes: 2}
+  - {id: perspectief, minutes: 2}
+  - {id: waarden, minutes: 2}
+  - {id: voorstel, minutes: 2}
+  - {id: besluit, minutes: 2}
+  - {id: reflectie, minutes: 2}
+decision: {rule: council_majority, min_support: 0}
+public_value: {spelen: 2, rust: 1}
+)YAML";
+
+std::shared_ptr<const Scenario> loadTestScenario() {
+    LoadResult loaded = loadScenarioText(kScenario, "speeltuin.yaml");
+    for (const Diagnostic& d : loaded.errors)
+        MESSAGE(d.format());
+    REQUIRE(loaded.ok());
+    return std::make_shared<const Scenario>(*loaded.scenario);
+}
+
+Action act(ActionType type, int seat, std::int64_t ms) {
+    Action a;
+    a.type = type;
+    a.seat = seat;
+    a.timeMs = ms;
+    return a;
+}
+
+void apply(Game& game, const Action& a) {
+    const ApplyResult r = game.apply(a);
+    INFO(actionTypeId(a.type), " seat ", a.seat, ": ", r.refusal.english);
+    REQUIRE(r.accepted);
+}
+
+// Plays a short session: predictions, a shared value, a proposal, a vote.
+Game playShortSession() {
+    SessionSetup setup = SessionSetup::defaultFor(*loadTestScenario(), false);
+    setup.seats[0].name = "Fatima";
+    setup.seats[1].name = "Joost";
+    setup.seats[2].name = "Anouk";
+    Game game(loadTestScenario(), setup);
+    std::int64_t t = 1000;
+    apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> perspectief
+    Action predict = act(ActionType::Predict, 0, t += 1000);
+    predict.targetRole = 1;
+    predict.values = {1};
+    apply(game, predict);
+    apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> waarden
+    Action share = act(ActionType::ShareValue, 0, t += 1000);
+    share.value = 0;
+    apply(game, share);
+    apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> voorstel
+    Action propose = act(ActionType::Propose, 0, t += 60000);
+    propose.package = {0};
+    propose.reasonText = "Kids need room <to play>";
+    apply(game, propose);
+    apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> besluit
+    Action vote = act(ActionType::Vote, 2, t += 1000);
+    vote.proposal = game.proposalOnTable();
+    vote.vote = VoteKind::Yes;
+    apply(game, vote);
+    apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> reflectie
+    return game;
+}
+
+std::map<std::string, std::string> readCatalog(const std::string& lang) {
+    const std::string path =
+        std::string(SAMENSPEL_SOURCE_DIR) + "/assets/i18n/" + lang + "/table.yaml";
+    std::map<std::string, std::string> texts;
+    for (const auto& kv : YAML::LoadFile(path))
+        texts[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    return texts;
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+} // namespace
+
+TEST_CASE("report: the written file names the decision, every role, and has charts") {
+    const Game game = playShortSession();
+    const auto en = readCatalog("en");
+    const TranslateFn tr = [&](const std::string& k) {
+        auto it = en.find(k);
+        return it == en.end() ? k : it->second;
+    };
+    const std::string path =
+        (std::filesystem::temp_directory_path() / "samenspel_test_report.html").string();
+    std::string error;
+    REQUIRE_MESSAGE(writeSessionReport(game, "en", tr, path, error), error);
+    const std::string html = readFile(path);
+    std::filesystem::remove(path);
+
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("The playground") != std::string::npos);
+    // The decision: the package the council voted on.
+    CHECK(html.find("On the square") != std::string::npos);
+    for (const char* role : {"Parents", "Neighbours", "Alderman"})
+        CHECK(html.find(role) != std::string::npos);
+    for (const char* player : {"Fatima", "Joost", "Anouk"})
+        CHECK(html.find(player) != std::string::npos);
+    CHECK(html.find("<svg") != std::string::npos);
+    CHECK(html.find("@media print") != std::string::npos);
+    // Standalone: no scripts, nothing fetched from elsewhere.
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("src=") == std::string::npos);
+    CHECK(html.find("href=") == std::string::npos);
+}
+
+TEST_CASE("report: text from the scenario and from players is escaped") {
+    const Game game = playShortSession();
+    const std::string html = renderSessionReport(game, {}, {"en", "2026-01-01", ""});
+    CHECK(html.find("Secret &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("Quiet &amp; calm") != std::string::npos);
+    CHECK(html.find("Kids need room &lt;to play&gt;") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+}
+
+TEST_CASE("report: scenario texts follow the language, Dutch numbers use a comma") {
+    const Game game = playShortSession();
+    const auto nl = readCatalog("nl");
+    const TranslateFn tr = [&](const std::string& k) {
+        auto it = nl.find(k);
+        return it == nl.end() ? k : it->second;
+    };
+    const std::string html = renderSessionReport(game, tr, {"nl", "2026-01-01", ""});
+    CHECK(html.find("De speeltuin") != std::string::npos);
+    CHECK(html.find("Op het plein") != std::string::npos);
+    CHECK(html.find("Sessieverslag") != std::string::npos);
+    CHECK(formatDecimal(12.26, 1, "nl") == "12,3");
+    CHECK(formatDecimal(-0.01, 1, "en") == "0.0");
+}
+
+TEST_CASE("report: every text it shows is in both catalogs") {
+    const Game game = playShortSession();
+    for (const char* lang : {"nl", "en"}) {
+        const auto texts = readCatalog(lang);
+        std::set<std::string> missing;
+        const TranslateFn tr = [&](const std::string& k) {
+            auto it = texts.find(k);
+            if (it == texts.end()) {
+                missing.insert(k);
+                return k;
+            }
+            return it->second;
+        };
+        renderSessionReport(game, tr, {lang, "2026-01-01", ""});
+        for (const std::string& k : missing)
+            FAIL_CHECK(lang << " catalog misses " << k);
+    }
+    CHECK(readCatalog("nl").size() == readCatalog("en").size());
+}
+
+TEST_CASE("report: points for reflection name the unheard role and the weakest support") {
+    const Game game = playShortSession();
+    const std::vector<ReflectionPoint> points = reflectionPoints(game, "en");
+    bool neighboursUnheard = false, lowestIsNeighbours = false;
+    for (const ReflectionPoint& p : points) {
+        if (p.key == "report.reflect.not_heard" && p.args.at(0) == "Neighbours")
+            neighboursUnheard = true;
+        if (p.key == "report.reflect.lowest_support" && p.args.at(0) == "Neighbours")
+            lowestIsNeighbours = true;
+    }
+    CHECK(neighboursUnheard);  // the neighbours never said a thing
+    CHECK(lowestIsNeighbours); // on the square: rust -1, all they care about
+}
+
+TEST_CASE("report: a report path sits beside its session log") {
+    CHECK(reportPathForLog("/x/y/20260101-skatebaan.log") == "/x/y/20260101-skatebaan.report.html");
+    CHECK(reportPathForLog("/x.y/session") == "/x.y/session.report.html");
+}
+
+TEST_CASE("report: an unwritable path is an error, not a crash") {
+    const Game game = playShortSession();
+    std::string error;
+    CHECK_FALSE(writeSessionReport(game, "en", {}, "/nonexistent-dir/x/report.html", error));
+    CHECK(!error.empty());
+}

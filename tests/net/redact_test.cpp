@@ -1,0 +1,100 @@
+// Hidden information never leaves the host: the scenario text a client gets.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+#include "core/game.hpp"
+#include "core/scenario.hpp"
+#include "net/redact.hpp"
+
+using namespace samenspel;
+
+namespace {
+
+std::shared_ptr<const Scenario> skatebaan() {
+    LoadResult r = loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml");
+    REQUIRE_MESSAGE(r.ok(), (r.errors.empty() ? "" : r.errors.front().format()));
+    return std::make_shared<const Scenario>(std::move(*r.scenario));
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("the full scenario written as YAML loads back the same") {
+    auto sc = skatebaan();
+    const std::string yaml = net::scenarioToYaml(*sc);
+    LoadResult back = loadScenarioText(yaml, "roundtrip");
+    REQUIRE_MESSAGE(back.ok(), (back.errors.empty() ? "" : back.errors.front().format()));
+    const Scenario& b = *back.scenario;
+    REQUIRE(b.roles.size() == sc->roles.size());
+    for (std::size_t r = 0; r < sc->roles.size(); ++r) {
+        CHECK(b.roles[r].id == sc->roles[r].id);
+        CHECK(b.roles[r].weights == sc->roles[r].weights);
+        CHECK(b.roles[r].secret.get("nl") == sc->roles[r].secret.get("nl"));
+        CHECK(b.roles[r].preconditions.size() == sc->roles[r].preconditions.size());
+        CHECK(b.roles[r].reservation == sc->roles[r].reservation);
+    }
+    CHECK(b.issues.size() == sc->issues.size());
+    CHECK(b.events.size() == sc->events.size());
+    CHECK(b.resourceValues == sc->resourceValues);
+    CHECK(b.publicValue == sc->publicValue);
+    CHECK(b.rule == sc->rule);
+    CHECK(b.minSupport == sc->minSupport);
+}
+
+TEST_CASE("a client's scenario holds its own role but no other role's secret or preconditions") {
+    auto sc = skatebaan();
+    Game game(sc, SessionSetup::defaultFor(*sc, false));
+    const int own = sc->roleIndex("skaters");
+    REQUIRE(own >= 0);
+    const std::string yaml = net::redactedScenarioYaml(*sc, net::RedactionView::of(game, own));
+
+    // Its own role is complete.
+    const Role& mine = sc->roles[static_cast<std::size_t>(own)];
+    CHECK(contains(yaml, mine.secret.get("en").substr(0, 40)));
+    for (const Precondition& p : mine.preconditions)
+        CHECK(contains(yaml, p.id));
+
+    // Nothing hidden of the others.
+    for (std::size_t r = 0; r < sc->roles.size(); ++r) {
+        if (static_cast<int>(r) == own)
+            continue;
+        const Role& other = sc->roles[r];
+        for (const auto& [lang, text] : other.secret.byLang)
+            CHECK_MESSAGE(!contains(yaml, text.substr(0, 30)), other.id);
+        for (const Precondition& p : other.preconditions) {
+            CHECK_MESSAGE(!contains(yaml, p.id), p.id);
+            CHECK_MESSAGE(!contains(yaml, p.name.get("nl")), p.id);
+            CHECK_MESSAGE(!contains(yaml, p.require.source()), p.id);
+        }
+    }
+    // Events that have not happened yet keep their text to themselves.
+    for (const Event& e : sc->events)
+        CHECK(!contains(yaml, e.text.get("nl").substr(0, 30)));
+
+    // The client can load it and play on it with the same indices.
+    LoadResult loaded = loadScenarioText(yaml, "client");
+    REQUIRE_MESSAGE(loaded.ok(), (loaded.errors.empty() ? "" : loaded.errors.front().format()));
+    CHECK(loaded.scenario->roles.size() == sc->roles.size());
+    for (std::size_t r = 0; r < sc->roles.size(); ++r)
+        CHECK(loaded.scenario->roles[r].preconditions.size() == sc->roles[r].preconditions.size());
+    CHECK(loaded.scenario->roles[static_cast<std::size_t>(own)].weights == mine.weights);
+}
+
+TEST_CASE("after the session everything is revealed") {
+    auto sc = skatebaan();
+    net::RedactionView view = net::RedactionView::initial(*sc, 0);
+    view.revealAll = true;
+    const std::string yaml = net::redactedScenarioYaml(*sc, view);
+    for (const Role& role : sc->roles)
+        for (const Precondition& p : role.preconditions)
+            CHECK(contains(yaml, p.id));
+    LoadResult loaded = loadScenarioText(yaml, "client");
+    REQUIRE(loaded.ok());
+    for (std::size_t r = 0; r < sc->roles.size(); ++r)
+        CHECK(loaded.scenario->roles[r].weights == sc->roles[r].weights);
+}
