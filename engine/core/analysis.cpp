@@ -15,7 +15,9 @@ namespace samenspel {
 
 namespace {
 
-std::size_t sz(int i) { return static_cast<std::size_t>(i); }
+std::size_t sz(int i) {
+    return static_cast<std::size_t>(i);
+}
 
 // [SECTION] Precomputed space --------------------------------------------------
 
@@ -26,10 +28,10 @@ struct Space {
     const Scenario& sc;
     int n = 0, roles = 0, attrs = 0;
     std::vector<std::vector<int>> options; // available option indices per issue
-    std::vector<std::size_t> base;          // offset of issue i's first digit
-    std::vector<long long> contrib;         // [(base[i] + d) * roles + r]
-    std::vector<double> attr;               // [(base[i] + d) * attrs + a]
-    std::vector<long long> den;             // per role; 0 = no weights
+    std::vector<std::size_t> base;         // offset of issue i's first digit
+    std::vector<long long> contrib;        // [(base[i] + d) * roles + r]
+    std::vector<double> attr;              // [(base[i] + d) * attrs + a]
+    std::vector<long long> den;            // per role; 0 = no weights
     std::vector<std::vector<const Expression*>> pre;
     std::vector<double> resources;
 
@@ -106,17 +108,17 @@ struct Cursor {
     const Space& sp;
     std::vector<int> digit;
     Package package;
-    std::vector<long long> prefixNum;             // [(i) * roles + r]
-    std::vector<std::vector<double>> prefixAttr;  // [i][a]; the last is the total
-    std::vector<double> totals;                   // attribute totals of the package
-    std::vector<double> support;                  // per role
-    std::uint64_t canMask = 0;                    // bit r: role r can accept
+    std::vector<long long> prefixNum;            // [(i) * roles + r]
+    std::vector<std::vector<double>> prefixAttr; // [i][a]; the last is the total
+    std::vector<double> totals;                  // attribute totals of the package
+    std::vector<double> support;                 // per role
+    std::uint64_t canMask = 0;                   // bit r: role r can accept
     ExprInputs inputs;
 
     explicit Cursor(const Space& s)
         : sp(s), digit(sz(s.n), 0), package(sz(s.n), 0), prefixNum(sz(s.n * s.roles), 0),
-          prefixAttr(sz(s.n), std::vector<double>(sz(s.attrs), 0.0)),
-          totals(sz(s.attrs), 0.0), support(sz(s.roles), 0.0) {
+          prefixAttr(sz(s.n), std::vector<double>(sz(s.attrs), 0.0)), totals(sz(s.attrs), 0.0),
+          support(sz(s.roles), 0.0) {
         inputs.attributeTotals = &totals;
         inputs.resources = &sp.resources;
         inputs.package = &package;
@@ -128,8 +130,8 @@ struct Cursor {
             const std::size_t cell = sp.base[sz(i)] + sz(digit[sz(i)]);
             package[sz(i)] = sp.options[sz(i)][sz(digit[sz(i)])];
             for (int r = 0; r < R; ++r)
-                prefixNum[sz(i * R + r)] = (i > 0 ? prefixNum[sz((i - 1) * R + r)] : 0) +
-                                           sp.contrib[cell * sz(R) + sz(r)];
+                prefixNum[sz(i * R + r)] =
+                    (i > 0 ? prefixNum[sz((i - 1) * R + r)] : 0) + sp.contrib[cell * sz(R) + sz(r)];
             for (int a = 0; a < A; ++a)
                 prefixAttr[sz(i)][sz(a)] =
                     (i > 0 ? prefixAttr[sz(i - 1)][sz(a)] : 0.0) + sp.attr[cell * sz(A) + sz(a)];
@@ -174,7 +176,9 @@ struct Cursor {
     }
 };
 
-bool roleBit(std::uint64_t mask, int r) { return r >= 64 || ((mask >> r) & 1u); }
+bool roleBit(std::uint64_t mask, int r) {
+    return r >= 64 || ((mask >> r) & 1u);
+}
 
 struct RuleEval {
     const Scenario& sc;
@@ -290,7 +294,7 @@ std::uint64_t saturatedProduct(const std::vector<std::vector<int>>& options) {
 // vectors with equal sums never dominate each other (equal vectors included,
 // which is why no de-duplication is needed).
 class ParetoCounter {
-public:
+  public:
     ParetoCounter(const Space& sp, std::uint64_t packages) : roles_(sz(sp.roles)) {
         vals_.reserve(packages * roles_);
         sums_.reserve(packages);
@@ -321,7 +325,8 @@ public:
             for (std::size_t b = 1; b <= buckets; ++b)
                 start[b] += start[b - 1];
             for (std::size_t i = 0; i < n; ++i)
-                order[start[static_cast<std::size_t>(*hi - sums_[i])]++] = static_cast<std::uint32_t>(i);
+                order[start[static_cast<std::size_t>(*hi - sums_[i])]++] =
+                    static_cast<std::uint32_t>(i);
         } else {
             for (std::size_t i = 0; i < n; ++i)
                 order[i] = static_cast<std::uint32_t>(i);
@@ -353,7 +358,7 @@ public:
         return total;
     }
 
-private:
+  private:
     std::size_t roles_;
     std::vector<std::int32_t> vals_; // [package * roles + r]; |num| <= 3 n sum w fits
     std::vector<long long> sums_;
@@ -361,7 +366,9 @@ private:
 
 // [SECTION] Exhaustive enumeration ------------------------------------------------------
 
-std::string quoted(const std::string& id) { return "'" + id + "'"; }
+std::string quoted(const std::string& id) {
+    return "'" + id + "'";
+}
 
 void enumerate(const Space& sp, AnalysisResult& out) {
     const Scenario& sc = sp.sc;
@@ -451,8 +458,7 @@ void enumerate(const Space& sp, AnalysisResult& out) {
             for (std::size_t d = 0; d < sp.options[sz(i)].size(); ++d)
                 if (!usedFeasible[sz(i)][d])
                     out.warnings.push_back(
-                        "option " +
-                        quoted(sc.issues[sz(i)].options[sz(sp.options[sz(i)][d])].id) +
+                        "option " + quoted(sc.issues[sz(i)].options[sz(sp.options[sz(i)][d])].id) +
                         " of issue " + quoted(sc.issues[sz(i)].id) + " is in no feasible package");
     }
     if (out.gedragen == 0)
@@ -495,8 +501,9 @@ void search(const Space& sp, const AnalysisOptions& options, AnalysisResult& out
             std::vector<int> d(sz(sp.n));
             for (int i = 0; i < sp.n; ++i)
                 d[sz(i)] = static_cast<int>(
-                    splitmix64(options.seed ^ splitmix64((static_cast<std::uint64_t>(restart) << 20) +
-                                                         static_cast<std::uint64_t>(i) * 2 + objective)) %
+                    splitmix64(options.seed ^
+                               splitmix64((static_cast<std::uint64_t>(restart) << 20) +
+                                          static_cast<std::uint64_t>(i) * 2 + objective)) %
                     sp.options[sz(i)].size());
             c.setDigits(d);
             Score current = score(nash);
@@ -582,8 +589,9 @@ AnalysisResult analyzeScenario(const Scenario& sc, const AnalysisOptions& option
     if (sp.empty()) {
         for (std::size_t i = 0; i < sp.options.size(); ++i)
             if (sp.options[i].empty())
-                out.warnings.push_back("issue " + quoted(sc.issues[i].id) +
-                                       " has no option available at the start: there is no package");
+                out.warnings.push_back(
+                    "issue " + quoted(sc.issues[i].id) +
+                    " has no option available at the start: there is no package");
         out.warnings.push_back("no gedragen decision exists: there is no package at all");
         return out;
     }
@@ -650,7 +658,8 @@ std::string analysisText(const Scenario& sc, const AnalysisResult& r) {
     const auto share = [&](std::uint64_t n) {
         if (r.packages == 0)
             return std::string();
-        return " (" + formatNumber(100.0 * static_cast<double>(n) / static_cast<double>(r.packages), 1) +
+        return " (" +
+               formatNumber(100.0 * static_cast<double>(n) / static_cast<double>(r.packages), 1) +
                "%)";
     };
     line(sc.id + ": " + r.packagesText + " packages (" + std::to_string(sc.issues.size()) +
@@ -662,7 +671,8 @@ std::string analysisText(const Scenario& sc, const AnalysisResult& r) {
              "  every role can accept");
         line("  gedragen      " + std::to_string(r.gedragen) + share(r.gedragen) +
              "  feasible, passes the rule, everyone >= min_support");
-        line("  pareto        " + std::to_string(r.paretoCount) + " packages on the Pareto frontier");
+        line("  pareto        " + std::to_string(r.paretoCount) +
+             " packages on the Pareto frontier");
     }
     if (r.maxminPackage) {
         line("  maxmin        " + formatNumber(roundSupport(r.maxminSupport), 1) +

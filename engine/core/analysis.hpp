@@ -49,7 +49,7 @@ struct AnalysisResult {
     std::uint64_t paretoCount = 0;
 
     std::optional<Package> maxminPackage;
-    double maxminSupport = 0.0;             // exact (not rounded)
+    double maxminSupport = 0.0;              // exact (not rounded)
     std::vector<double> maxminSupportByRole; // exact, per role
     std::optional<Package> nashPackage;      // none when no package is feasible
 

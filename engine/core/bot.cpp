@@ -29,7 +29,9 @@ namespace {
 constexpr std::size_t kMaxPackagesConsidered = 4096;
 constexpr int kDuplicate = std::numeric_limits<int>::max(); // violated_ mark of a repeated sample
 
-std::size_t sz(int i) { return static_cast<std::size_t>(i); }
+std::size_t sz(int i) {
+    return static_cast<std::size_t>(i);
+}
 
 // Decision kinds, mixed into coin keys so different decisions are independent.
 enum CoinKind : std::uint64_t {
@@ -46,23 +48,17 @@ std::uint64_t key3(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
     return splitmix64(a * 0x100000001b3ull ^ splitmix64(b * 0x9e3779b97f4a7c15ull ^ c));
 }
 
-double unit(std::uint64_t h) { return static_cast<double>(h >> 11) * 0x1.0p-53; }
-
-// 100 * sum w E / (3 n sum w) with real-valued (believed) weights.
-double supportWith(const std::vector<double>& weights, const std::vector<int>& totals, int issues) {
-    double num = 0.0, wsum = 0.0;
-    for (std::size_t v = 0; v < weights.size() && v < totals.size(); ++v) {
-        num += weights[v] * totals[v];
-        wsum += weights[v];
-    }
-    if (issues == 0 || wsum <= 0.0)
-        return 0.0;
-    return 100.0 * num / (3.0 * issues * wsum);
+double unit(std::uint64_t h) {
+    return static_cast<double>(h >> 11) * 0x1.0p-53;
 }
 
-int sign(int x) { return (x > 0) - (x < 0); }
+int sign(int x) {
+    return (x > 0) - (x < 0);
+}
 
-bool positiveReaction(ReactionKind k) { return k != ReactionKind::Object; }
+bool positiveReaction(ReactionKind k) {
+    return k != ReactionKind::Object;
+}
 
 } // namespace
 
@@ -93,7 +89,7 @@ OpponentModel::OpponentModel(const Scenario& sc, int ownRole, std::uint64_t seed
 }
 
 void OpponentModel::update(const Scenario& sc, const GameState& view,
-                           const std::vector<Seat>& seats) {
+                           const std::vector<Seat>& seats, const PackageTable* table) {
     score_ = prior_;
     std::fill(evidence_.begin(), evidence_.end(), 0);
     const auto roleOfSeat = [&](int seat) {
@@ -121,11 +117,17 @@ void OpponentModel::update(const Scenario& sc, const GameState& view,
             add(q.targetRole, q.value, -0.3);
     }
     for (const Proposal& p : view.proposals) {
-        const std::vector<int> totals = valueTotals(sc, p.package);
+        if (p.reactions.empty() && p.votes.empty())
+            continue;
+        const int k = table ? table->indexOf(sc, p.package) : -1;
+        std::vector<int> computed;
+        if (k < 0)
+            computed = valueTotals(sc, p.package);
+        const int* totals = k >= 0 ? &table->totals[sz(k) * sc.values.size()] : computed.data();
         const auto packageSignal = [&](int role, bool positive) {
             if (role < 0 || role >= static_cast<int>(score_.size()))
                 return;
-            for (std::size_t v = 0; v < totals.size(); ++v)
+            for (std::size_t v = 0; v < sc.values.size(); ++v)
                 score_[sz(role)][v] += (positive ? 0.1 : -0.1) * sign(totals[v]);
         };
         for (const Reaction& r : p.reactions) {
@@ -156,8 +158,7 @@ std::vector<int> OpponentModel::predictTop(int role) const {
     std::vector<int> order(s.size());
     for (std::size_t v = 0; v < order.size(); ++v)
         order[v] = static_cast<int>(v);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return s[sz(a)] > s[sz(b)]; });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return s[sz(a)] > s[sz(b)]; });
     order.resize(std::min<std::size_t>(3, order.size()));
     return order;
 }
@@ -342,6 +343,9 @@ void Bot::buildPackages(const Game& g) {
         return;
     ownKey_ = key;
     believedActionCount_ = ~0ull;
+    sharedHolds_.clear();
+    shared_.clear();
+    believedSupport_.clear();
 
     const PackageTable& t = *table_;
     const std::size_t count = t.packages.size(), values = sc_->values.size();
@@ -351,6 +355,7 @@ void Bot::buildPackages(const Game& g) {
     mits_.assign(count, MitsMemo{});
     const auto& pcs = sc_->roles[sz(role_)].preconditions;
     const std::vector<int>& weights = w.weights[sz(role_)];
+    ownWeights_ = weights;
     long long weightSum = 0;
     for (int x : weights)
         weightSum += x;
@@ -365,9 +370,10 @@ void Bot::buildPackages(const Game& g) {
         long long num = 0;
         for (std::size_t v = 0; v < values && v < weights.size(); ++v)
             num += static_cast<long long>(weights[v]) * totals[v];
-        own_[k] = weightSum > 0 ? 100.0 * static_cast<double>(num) /
-                                      (3.0 * static_cast<double>(n) * static_cast<double>(weightSum))
-                                : 0.0;
+        own_[k] = weightSum > 0
+                      ? 100.0 * static_cast<double>(num) /
+                            (3.0 * static_cast<double>(n) * static_cast<double>(weightSum))
+                      : 0.0;
         if (!pcs.empty()) {
             const ExprInputs in = inputsFor(static_cast<int>(k), w);
             for (std::size_t i = 0; i < pcs.size(); ++i)
@@ -390,7 +396,9 @@ ExprInputs Bot::inputsFor(int k, const World& w) const {
     return ExprInputs{&attrScratch_, &w.resources, &table_->packages[sz(k)]};
 }
 
-int Bot::indexOf(const Package& p) const { return table_ ? table_->indexOf(*sc_, p) : -1; }
+int Bot::indexOf(const Package& p) const {
+    return table_ ? table_->indexOf(*sc_, p) : -1;
+}
 
 double Bot::ownSupport(const World& w, const Package& p) const {
     const int k = indexOf(p);
@@ -426,8 +434,16 @@ double Bot::aspiration(double t) const {
     t = std::clamp(t, 0.0, 1.0);
     const double beta = 0.25 * std::pow(16.0, character_.cooperation);
     const double alpha = std::pow(t, 1.0 / beta);
-    const double floor = std::min(floorSupport(), bestOwn_);
+    const double floor = finalAspiration();
     return floor + (1.0 - alpha) * (bestOwn_ - floor);
+}
+
+// Where concession stops. A cooperative bot goes down to its reservation (or
+// min_support); a hard-line one keeps part of its surplus: up to 35% of the
+// way from the reservation to its best, at cooperation 0.
+double Bot::finalAspiration() const {
+    const double floor = std::min(floorSupport(), bestOwn_);
+    return floor + (1.0 - character_.cooperation) * 0.35 * (bestOwn_ - floor);
 }
 
 // Fraction of the negotiation time used: Voorstel's clock; later phases are
@@ -445,8 +461,24 @@ void Bot::ensureModel(const Game& g) {
     const GameState& s = g.state();
     if (s.actionCount == modelActionCount_)
         return;
-    model_.update(*sc_, s, g.setup().seats);
     modelActionCount_ = s.actionCount;
+    // Most actions (done, predictions, own offers) carry no new signal: a
+    // cheap fingerprint of the public record decides whether to rebuild.
+    std::uint64_t print = s.sharedValues.size() * 1000003ull + s.proposals.size();
+    for (const Question& q : s.questions)
+        print = print * 31 + static_cast<std::uint64_t>(q.status) + 1;
+    for (const Proposal& p : s.proposals) {
+        for (const Reaction& r : p.reactions)
+            print =
+                print * 1099511628211ull +
+                static_cast<std::uint64_t>(r.seat * 97 + static_cast<int>(r.kind) * 13 +
+                                           r.reason.index * 3 + static_cast<int>(r.reason.kind));
+        print = print * 131 + p.votes.size();
+    }
+    if (print == modelPrint_)
+        return;
+    modelPrint_ = print;
+    model_.update(*sc_, s, g.setup().seats, table_.get());
 }
 
 // What the bot believes about every package it weighs, for every other role,
@@ -455,7 +487,9 @@ void Bot::ensureModel(const Game& g) {
 // - believed acceptable: the role's shared preconditions hold, it did not
 //   object to exactly this package citing a precondition, and its believed
 //   support reaches the public min_support (minus a margin for the model's
-//   uncertainty); a role that reacted positively to the package accepts it;
+//   uncertainty); a role that reacted positively to the package accepts it,
+//   one that objected to it does not (a rejected offer is the strongest
+//   evidence an opponent model gets);
 // - the Nash (1950) bargaining product of supports, with the worst possible
 //   support (-100) as the disagreement point so that it is defined for every
 //   package: prod_r (S_r + 100) / 200, own support exact, the other roles'
@@ -466,76 +500,144 @@ void Bot::ensureBelieved(const Game& g) {
         return;
     ensureModel(g);
     believedActionCount_ = s.actionCount;
-    const std::size_t roles = sc_->roles.size(), values = sc_->values.size();
-    const std::size_t count = table_->packages.size();
-    const int n = static_cast<int>(sc_->issues.size());
-    believedOk_.assign(count * roles, 1);
-    nash_.assign(count, 0.0);
-    std::vector<double> margin(roles), wsum(roles, 0.0);
+    const std::size_t roles = sc_->roles.size(), count = table_->packages.size();
+    if (believedSupport_.size() != count * roles) {
+        believedSupport_.assign(count * roles, 0.0);
+        believedStamp_.assign(count * roles, 0);
+        believedWeights_.assign(roles, {});
+        roleVersion_.assign(roles, 0);
+        nash_.assign(count, 0.0);
+        nashStamp_.assign(count, 0);
+        nashVersion_ = 0;
+    }
+    // A role's believed supports are recomputed lazily, package by package,
+    // once its believed weights moved (its version changed).
     for (std::size_t r = 0; r < roles; ++r) {
-        margin[r] = model_.evidence(static_cast<int>(r)) >= 3 ? 5.0 : 15.0;
-        for (double x : model_.weights(static_cast<int>(r)))
-            wsum[r] += x;
-    }
-    const double threshold = std::max(0.0, sc_->minSupport);
-    for (std::size_t k = 0; k < count; ++k) {
-        if (violated_[k] == kDuplicate)
+        if (static_cast<int>(r) == role_ ||
+            model_.weights(static_cast<int>(r)) == believedWeights_[r])
             continue;
-        const int* totals = &table_->totals[k * values];
-        double product = 1.0;
-        for (std::size_t r = 0; r < roles; ++r) {
-            double support = own_[k];
-            if (static_cast<int>(r) != role_) {
-                const auto& wr = model_.weights(static_cast<int>(r));
-                double num = 0.0;
-                for (std::size_t v = 0; v < values; ++v)
-                    num += wr[v] * totals[v];
-                support = n > 0 && wsum[r] > 0.0 ? 100.0 * num / (3.0 * n * wsum[r]) : 0.0;
-                believedOk_[k * roles + r] = support >= threshold - margin[r];
-            }
-            product *= std::max(1e-6, (support + 100.0) / 200.0);
-        }
-        nash_[k] = product;
+        believedWeights_[r] = model_.weights(static_cast<int>(r));
+        believedWsum_.resize(roles, 0.0);
+        believedWsum_[r] = 0.0;
+        for (double x : believedWeights_[r])
+            believedWsum_[r] += x;
+        ++roleVersion_[r];
+        ++nashVersion_;
     }
-    for (const SharedPrecondition& sp : s.sharedPreconditions) {
-        if (sp.role < 0 || sp.role >= static_cast<int>(roles) || sp.role == role_)
-            continue;
-        const auto& pcs = sc_->roles[sz(sp.role)].preconditions;
-        if (sp.precondition < 0 || sp.precondition >= static_cast<int>(pcs.size()) ||
-            !pcs[sz(sp.precondition)].require.valid())
-            continue;
-        for (std::size_t k = 0; k < count; ++k) {
-            if (violated_[k] == kDuplicate)
-                continue;
-            const ExprInputs in = inputsFor(static_cast<int>(k), s.world);
-            if (!pcs[sz(sp.precondition)].require.holds(in))
-                believedOk_[k * roles + sz(sp.role)] = 0;
-        }
-    }
+    margin_.assign(roles, 0.0);
+    for (std::size_t r = 0; r < roles; ++r)
+        margin_[r] = model_.evidence(static_cast<int>(r)) >= 3 ? 5.0 : 15.0;
+    shared_.clear();
+    for (const SharedPrecondition& sp : s.sharedPreconditions)
+        if (sp.role >= 0 && sp.role < static_cast<int>(roles) && sp.role != role_)
+            shared_.emplace_back(sp.role,
+                                 &sharedPreconditionHolds(s.world, sp.role, sp.precondition));
+    // Actual reactions override beliefs: 1 reacted positively, -1 objected.
+    verdictCells_.resize(count * roles, 0);
+    for (std::size_t cell : verdictTouched_)
+        verdictCells_[cell] = 0;
+    verdictTouched_.clear();
     const auto& seats = g.setup().seats;
     for (const Proposal& pr : s.proposals) {
+        if (pr.reactions.empty())
+            continue;
         const int k = indexOf(pr.package);
         if (k < 0)
             continue;
-        std::vector<int> verdict(roles, 0); // 1 positive, -1 objected citing a precondition
         for (const Reaction& r : pr.reactions) {
             const int role = seats[sz(r.seat)].role;
+            if (role == role_)
+                continue;
+            const std::size_t cell = sz(k) * roles + sz(role);
+            if (verdictCells_[cell] == 0)
+                verdictTouched_.push_back(cell);
             if (positiveReaction(r.kind))
-                verdict[sz(role)] = 1;
-            else if (r.reason.kind == Reason::Kind::Precondition && verdict[sz(role)] == 0)
-                verdict[sz(role)] = -1;
+                verdictCells_[cell] = 1;
+            else if (verdictCells_[cell] == 0)
+                verdictCells_[cell] = -1;
         }
-        for (std::size_t r = 0; r < roles; ++r)
-            if (static_cast<int>(r) != role_ && verdict[r] != 0)
-                believedOk_[sz(k) * roles + r] = verdict[r] > 0;
     }
+}
+
+double Bot::believed(std::size_t k, std::size_t r) {
+    const std::size_t roles = sc_->roles.size(), values = sc_->values.size();
+    const std::size_t cell = k * roles + r;
+    if (believedStamp_[cell] != roleVersion_[r]) {
+        believedStamp_[cell] = roleVersion_[r];
+        const int* totals = &table_->totals[k * values];
+        const auto& wr = believedWeights_[r];
+        double num = 0.0;
+        for (std::size_t v = 0; v < values && v < wr.size(); ++v)
+            num += wr[v] * totals[v];
+        const double n = static_cast<double>(sc_->issues.size());
+        believedSupport_[cell] =
+            n > 0 && believedWsum_[r] > 0.0 ? 100.0 * num / (3.0 * n * believedWsum_[r]) : 0.0;
+    }
+    return believedSupport_[cell];
+}
+
+// Nash (1950) bargaining product (see ensureBelieved's comment) for package k.
+double Bot::nashOf(std::size_t k) {
+    if (nashStamp_[k] == nashVersion_ + 1)
+        return nash_[k];
+    double product = 1.0;
+    for (std::size_t r = 0; r < sc_->roles.size(); ++r) {
+        const double support = static_cast<int>(r) == role_ ? own_[k] : believed(k, r);
+        product *= std::max(1e-6, (support + 100.0) / 200.0);
+    }
+    nash_[k] = product;
+    nashStamp_[k] = nashVersion_ + 1;
+    return product;
+}
+
+// Whether the bot believes every other role can accept package k.
+bool Bot::acceptableToOthers(std::size_t k) {
+    const double threshold = std::max(0.0, sc_->minSupport);
+    for (std::size_t r = 0; r < sc_->roles.size(); ++r) {
+        if (static_cast<int>(r) == role_)
+            continue;
+        const signed char verdict = verdictCells_[k * sc_->roles.size() + r];
+        if (verdict != 0) {
+            if (verdict < 0)
+                return false;
+            continue;
+        }
+        if (believed(k, r) < threshold - margin_[r])
+            return false;
+    }
+    for (const auto& [role, holds] : shared_) {
+        if (k < holds->size() && !(*holds)[k]) {
+            if (verdictCells_[k * sc_->roles.size() + sz(role)] <= 0)
+                return false;
+        }
+    }
+    return true;
+}
+
+// Whether a shared precondition of another role holds, per package of the
+// table; computed once per world (the expression is public once shared).
+const std::vector<char>& Bot::sharedPreconditionHolds(const World& w, int role, int precondition) {
+    auto& holds = sharedHolds_[{role, precondition}];
+    if (!holds.empty())
+        return holds;
+    const std::size_t count = table_->packages.size();
+    holds.assign(count, 1);
+    const auto& pcs = sc_->roles[sz(role)].preconditions;
+    if (precondition < 0 || precondition >= static_cast<int>(pcs.size()) ||
+        !pcs[sz(precondition)].require.valid())
+        return holds;
+    for (std::size_t k = 0; k < count; ++k)
+        if (violated_[k] != kDuplicate)
+            holds[k] =
+                pcs[sz(precondition)].require.holds(inputsFor(static_cast<int>(k), w)) ? 1 : 0;
+    return holds;
 }
 
 double Bot::nashScore(const Game& g, const Package& p) {
     ensureBelieved(g);
     const int k = indexOf(p);
     if (k >= 0)
-        return nash_[sz(k)];
+        return nashOf(sz(k));
     const std::vector<int> totals = valueTotals(*sc_, p);
     double product = 1.0;
     for (std::size_t r = 0; r < sc_->roles.size(); ++r) {
@@ -559,18 +661,20 @@ double Bot::nashScore(const Game& g, const Package& p) {
 // accept; when it believes none is, the best Nash product regardless.
 std::optional<Package> Bot::bestOffer(const Game& g, double minOwn) {
     ensureBelieved(g);
-    const std::size_t roles = sc_->roles.size();
     int best = -1, bestAny = -1;
+    double bestScore = 0.0, bestAnyScore = 0.0;
     for (std::size_t k = 0; k < table_->packages.size(); ++k) {
         if (own_[k] < minOwn - 1e-9 || violated_[k] >= 0)
             continue;
-        bool all = true;
-        for (std::size_t r = 0; r < roles && all; ++r)
-            all = believedOk_[k * roles + r] != 0;
-        if (all && (best < 0 || nash_[k] > nash_[sz(best)]))
+        const double score = nashOf(k);
+        if ((best < 0 || score > bestScore) && acceptableToOthers(k)) {
             best = static_cast<int>(k);
-        if (bestAny < 0 || nash_[k] > nash_[sz(bestAny)])
+            bestScore = score;
+        }
+        if (bestAny < 0 || score > bestAnyScore) {
             bestAny = static_cast<int>(k);
+            bestAnyScore = score;
+        }
     }
     if (best >= 0)
         return table_->packages[sz(best)];
@@ -582,12 +686,19 @@ std::optional<Package> Bot::bestOffer(const Game& g, double minOwn) {
 // The own value that speaks most for (positive) or against p: the largest
 // w(v) E_p(v), or the most negative one.
 Reason Bot::bestValueReason(const Package& p, bool positive) const {
-    const std::vector<int> totals = valueTotals(*sc_, p);
-    const auto& own = sc_->roles[sz(role_)].weights;
+    const int k = indexOf(p);
+    std::vector<int> computed;
+    if (k < 0)
+        computed = valueTotals(*sc_, p);
+    const std::size_t values = sc_->values.size();
+    const int* totals = k >= 0 ? &table_->totals[sz(k) * values] : computed.data();
+    // The weights of now: an event may have changed them, and a reason must
+    // be a value the role holds at this moment.
+    const std::vector<int>& own = ownWeights_;
     Reason reason;
     int best = 0;
     bool found = false;
-    for (std::size_t v = 0; v < own.size() && v < totals.size(); ++v) {
+    for (std::size_t v = 0; v < own.size() && v < values; ++v) {
         if (own[v] <= 0)
             continue;
         const int contribution = (positive ? 1 : -1) * own[v] * totals[v];
@@ -693,14 +804,13 @@ int Bot::warmestProposal(const GameState& s) const {
     return best;
 }
 
-// Yes when the bot accepts the proposal with some room to spare (hard-liners
+// Yes when the proposal reaches the bot's final aspiration (hard-liners
 // want a share of their surplus); otherwise ja-mits with a condition that
 // protects a precondition or value, when one helps and the bot is
 // cooperative enough; else no.
 std::optional<Action> Bot::vote(const Game& g, const Proposal& p, std::int64_t nowMs) {
     const World& w = g.state().world;
-    const double floor = std::min(floorSupport(), bestOwn_);
-    const double threshold = floor + (1.0 - character_.cooperation) * 0.25 * (bestOwn_ - floor);
+    const double threshold = finalAspiration();
     Action a = make(ActionType::Vote, nowMs);
     a.proposal = p.id;
     const int violated = violatedOwnPrecondition(w, p.package);
@@ -776,13 +886,19 @@ std::optional<Action> Bot::nextAction(const Game& g, std::int64_t nowMs) {
         return std::nullopt;
     refresh(g, nowMs);
     switch (g.currentPhase()) {
-    case PhaseKind::Kennismaken: return kennismaken(g, nowMs);
+    case PhaseKind::Kennismaken:
+        return kennismaken(g, nowMs);
     case PhaseKind::Perspectief:
-    case PhaseKind::Reflectie: return predict(g, nowMs);
-    case PhaseKind::Waarden: return waarden(g, nowMs);
-    case PhaseKind::Randvoorwaarden: return randvoorwaarden(g, nowMs);
-    case PhaseKind::Voorstel: return voorstel(g, nowMs);
-    case PhaseKind::Besluit: return besluit(g, nowMs);
+    case PhaseKind::Reflectie:
+        return predict(g, nowMs);
+    case PhaseKind::Waarden:
+        return waarden(g, nowMs);
+    case PhaseKind::Randvoorwaarden:
+        return randvoorwaarden(g, nowMs);
+    case PhaseKind::Voorstel:
+        return voorstel(g, nowMs);
+    case PhaseKind::Besluit:
+        return besluit(g, nowMs);
     }
     return std::nullopt;
 }
@@ -800,7 +916,8 @@ std::optional<Action> Bot::predict(const Game& g, std::int64_t nowMs) {
             continue;
         bool predicted = false;
         for (const Prediction& p : s.predictions)
-            predicted |= p.seat == seat_ && p.targetRole == static_cast<int>(r) && p.phase == s.phase;
+            predicted |=
+                p.seat == seat_ && p.targetRole == static_cast<int>(r) && p.phase == s.phase;
         if (predicted)
             continue;
         Action a = make(ActionType::Predict, nowMs);
@@ -927,8 +1044,9 @@ std::optional<Action> Bot::randvoorwaarden(const Game& g, std::int64_t nowMs) {
             shared |= sp.role == role_ && sp.precondition == static_cast<int>(i);
         if (shared)
             continue;
-        const bool share = role.kind == RoleKind::Official ||
-                           coin(key3(kCoinSharePrecondition, i, 0), 0.3 + 0.7 * character_.openness);
+        const bool share =
+            role.kind == RoleKind::Official ||
+            coin(key3(kCoinSharePrecondition, i, 0), 0.3 + 0.7 * character_.openness);
         if (!share)
             continue;
         Action a = make(ActionType::SharePrecondition, nowMs);
@@ -1019,12 +1137,21 @@ std::optional<Action> Bot::voorstel(const Game& g, std::int64_t nowMs) {
         }
     }
 
+    // Satisfied: an open proposal meets the bot's aspiration and no role
+    // objects to it. Otherwise it looks for a better offer.
     bool satisfied = false;
-    for (const Proposal& p : s.proposals)
-        if (p.status == Proposal::Status::Open && ownCanAccept(w, p.package) &&
-            ownSupport(w, p.package) >= target - 1e-9)
-            satisfied = true;
-    if (!satisfied) {
+    for (const Proposal& p : s.proposals) {
+        if (p.status != Proposal::Status::Open || !ownCanAccept(w, p.package) ||
+            ownSupport(w, p.package) < target - 1e-9)
+            continue;
+        bool objected = false;
+        for (const Reaction& r : p.reactions)
+            objected |= r.kind == ReactionKind::Object;
+        satisfied |= !objected;
+    }
+    // One offer per turn at most (a turn is one moment of the clock).
+    if (!satisfied && nowMs != lastOfferMs_) {
+        lastOfferMs_ = nowMs;
         std::optional<Package> offer = bestOffer(g, target);
         bool onTable = false;
         if (offer)
@@ -1051,12 +1178,14 @@ std::optional<Action> Bot::voorstel(const Game& g, std::int64_t nowMs) {
     // (with no condition left to meet), or when the bot has conceded as far
     // as it will go. Until then it waits: its aspiration falls with the clock
     // and it may make a new offer.
-    if (agreed || target <= std::min(floorSupport(), bestOwn_) + 1e-6)
+    if (agreed || target <= finalAspiration() + 1e-6)
         return done(g, nowMs);
     return std::nullopt;
 }
 
 bool Bot::everyRolePositive(const Game& g, const Proposal& p) const {
+    if (p.reactions.size() < sc_->roles.size())
+        return false;
     std::vector<int> positive(sc_->roles.size(), 0), negative(sc_->roles.size(), 0);
     for (const Reaction& r : p.reactions)
         (positiveReaction(r.kind) ? positive : negative)[sz(g.roleOfSeat(r.seat))]++;
@@ -1117,7 +1246,8 @@ std::optional<Action> Bot::besluit(const Game& g, std::int64_t nowMs) {
     for (const Proposal& p : s.proposals) {
         if (p.status != Proposal::Status::BackForAmendment)
             continue;
-        const bool authorIsBot = p.authorSeat >= 0 && p.authorSeat < static_cast<int>(seats.size()) &&
+        const bool authorIsBot = p.authorSeat >= 0 &&
+                                 p.authorSeat < static_cast<int>(seats.size()) &&
                                  seats[sz(p.authorSeat)].bot;
         if (authorIsBot ? p.authorSeat != seat_ : firstBot != seat_)
             return std::nullopt; // someone else amends; wait for the new version

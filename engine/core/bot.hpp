@@ -49,11 +49,11 @@ inline constexpr const char* kBotDeclineAllShared = "bots.decline.all_shared";
 // options are enabled, so all bots of a session (and all sessions of a
 // simulation) share one through a PackageTableCache.
 struct PackageTable {
-    std::uint64_t key = 0;          // keyOf(world) it was built for
+    std::uint64_t key = 0; // keyOf(world) it was built for
     std::vector<Package> packages;
-    std::vector<int> totals;        // [k * values + v]
-    std::vector<double> attrs;      // [k * attributes + a]
-    std::vector<char> duplicate;    // [k]: a repeated sample (ignored)
+    std::vector<int> totals;         // [k * values + v]
+    std::vector<double> attrs;       // [k * attributes + a]
+    std::vector<char> duplicate;     // [k]: a repeated sample (ignored)
     std::vector<std::size_t> stride; // dense index over all option combinations...
     std::vector<int> dense;          // ...combination -> k, -1 when not in the table
     std::map<Package, int> sparse;   // used instead when the dense index would be too large
@@ -65,21 +65,23 @@ struct PackageTable {
 
 // Tables by enabled-option key. Not thread-safe: one per thread.
 class PackageTableCache {
-public:
+  public:
     std::shared_ptr<const PackageTable> get(const Scenario& sc, const World& w);
 
-private:
+  private:
     std::map<std::uint64_t, std::shared_ptr<const PackageTable>> tables_;
 };
 
 // What the bot believes about the other roles, from public information only.
 class OpponentModel {
-public:
+  public:
     OpponentModel() = default;
     OpponentModel(const Scenario& sc, int ownRole, std::uint64_t seed);
 
     // Rebuilds the beliefs from the public record of `view`.
-    void update(const Scenario& sc, const GameState& view, const std::vector<Seat>& seats);
+    // `table` (optional) supplies value totals of packages it holds.
+    void update(const Scenario& sc, const GameState& view, const std::vector<Seat>& seats,
+                const PackageTable* table = nullptr);
 
     // Believed importance of value v to role r (higher = more important).
     double score(int role, int value) const { return score_[role][value]; }
@@ -90,7 +92,7 @@ public:
     // Number of public signals seen from role r (shares, answers, reasons).
     int evidence(int role) const { return evidence_[role]; }
 
-private:
+  private:
     int ownRole_ = -1;
     std::vector<std::vector<double>> prior_; // [role][value]
     std::vector<std::vector<double>> score_; // [role][value]
@@ -99,7 +101,7 @@ private:
 };
 
 class Bot {
-public:
+  public:
     Bot(std::shared_ptr<const Scenario> scenario, int seat, int role, BotCharacter character,
         std::uint64_t seed);
 
@@ -116,12 +118,14 @@ public:
 
     // Aspiration (target support) at fraction t of the Voorstel phase.
     double aspiration(double t) const;
+    // Where its concession stops (its reservation when fully cooperative).
+    double finalAspiration() const;
     const OpponentModel& model() const { return model_; }
 
-private:
+  private:
     struct Candidate {
         Package package;
-        double own = 0.0; // own support
+        double own = 0.0;   // own support
         bool ownOk = false; // own preconditions hold
     };
 
@@ -143,6 +147,10 @@ private:
     int violatedOwnPrecondition(const World& w, const Package& p) const;
     void ensureModel(const Game& g);
     void ensureBelieved(const Game& g);
+    const std::vector<char>& sharedPreconditionHolds(const World& w, int role, int precondition);
+    double believed(std::size_t k, std::size_t r);
+    double nashOf(std::size_t k);
+    bool acceptableToOthers(std::size_t k);
     int indexOf(const Package& p) const;
     ExprInputs inputsFor(int k, const World& w) const;
     double nashScore(const Game& g, const Package& p);
@@ -181,19 +189,36 @@ private:
         bool known = false;
         std::optional<MitsCondition> condition;
     };
-    std::vector<MitsMemo> mits_;             // [k]: mitsFor, once computed
+    std::vector<MitsMemo> mits_; // [k]: mitsFor, once computed
     double bestOwn_ = 0.0;
+    std::vector<int> ownWeights_; // own weights of the current world
     // Beliefs per package, refreshed when something public happened.
-    std::vector<char> believedOk_; // [k * roles + r]
-    std::vector<double> nash_;     // [k]
+    // Believed supports per package and role, computed lazily and stamped with
+    // the role's model version; Nash products likewise.
+    std::vector<double> believedSupport_; // [k * roles + r]
+    std::vector<std::uint32_t> believedStamp_;
+    std::vector<std::vector<double>> believedWeights_; // per role
+    std::vector<double> believedWsum_;
+    std::vector<std::uint32_t> roleVersion_;
+    std::vector<double> nash_;
+    std::vector<std::uint32_t> nashStamp_;
+    std::uint32_t nashVersion_ = 0;
+    std::vector<double> margin_;              // per role: allowance for the model's uncertainty
+    std::vector<signed char> verdictCells_;   // [k * roles + r]: 1 reacted positively, -1 objected
+    std::vector<std::size_t> verdictTouched_; // cells to reset
+    std::vector<std::pair<int, const std::vector<char>*>> shared_; // shared preconditions
+    std::map<std::pair<int, int>, std::vector<char>> sharedHolds_; // (role, precondition) -> [k]
     std::uint64_t believedActionCount_ = ~0ull;
 
     std::uint64_t modelActionCount_ = ~0ull;
+    std::uint64_t modelPrint_ = ~0ull; // fingerprint of the public record the model was built from
     int phaseSeen_ = -1;
     std::int64_t firstTurnMs_ = 0;
     Package lastOffer_;
+    std::int64_t lastOfferMs_ = -1;
     std::map<std::string, Expression> parsedConditions_; // mits text -> parsed
-    std::map<int, std::pair<std::size_t, Package>> supportIfMemo_; // proposal -> (conditions + 1, amendment)
+    std::map<int, std::pair<std::size_t, Package>>
+        supportIfMemo_; // proposal -> (conditions + 1, amendment)
 };
 
 } // namespace samenspel

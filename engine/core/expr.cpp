@@ -189,8 +189,7 @@ struct ExprParser {
                     ++end;
                 if (end < text.size() && text[end] == '.') {
                     ++end;
-                    while (end < text.size() &&
-                           std::isdigit(static_cast<unsigned char>(text[end])))
+                    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])))
                         ++end;
                 }
                 if (end < text.size() && isNameChar(text[end]))
@@ -232,8 +231,7 @@ struct ExprParser {
                     // Show a whole UTF-8 character, not one byte of it.
                     while (i + length < text.size() && (text[i + length] & 0xC0) == 0x80)
                         ++length;
-                    fail(i, "unexpected character '" + text.substr(i, length) +
-                                "' in expression");
+                    fail(i, "unexpected character '" + text.substr(i, length) + "' in expression");
                 }
             }
             tokens.push_back(std::move(token));
@@ -283,8 +281,7 @@ struct ExprParser {
             const auto& options = names.options[operand.issue];
             error(operand.offset,
                   "'" + operand.name + "' is an issue; compare it with one of its options, like '" +
-                      operand.name + " == " + (options.empty() ? "option" : options.front()) +
-                      "'");
+                      operand.name + " == " + (options.empty() ? "option" : options.front()) + "'");
             operand.type = Type::Error;
         }
         return operand.type != Type::Error;
@@ -367,8 +364,8 @@ struct ExprParser {
         Operand result;
         result.offset = left.offset;
         result.node = emitBinary(op, left.node, right.node);
-        result.type = left.type == Type::Error || right.type == Type::Error ? Type::Error
-                                                                            : Type::Boolean;
+        result.type =
+            left.type == Type::Error || right.type == Type::Error ? Type::Error : Type::Boolean;
         return result;
     }
 
@@ -425,8 +422,8 @@ struct ExprParser {
         Operand result;
         result.offset = left.offset;
         result.node = emitBinary(op, left.node, right.node);
-        result.type = left.type == Type::Error || right.type == Type::Error ? Type::Error
-                                                                            : Type::Boolean;
+        result.type =
+            left.type == Type::Error || right.type == Type::Error ? Type::Error : Type::Boolean;
         return result;
     }
 
@@ -437,13 +434,14 @@ struct ExprParser {
         result.offset = left.offset;
         result.type = Type::Error;
         if (option.name.empty()) {
-            error(option.offset, "'" + issue.name + "' can only be compared with one of its "
-                                                    "options by name, like '" +
-                                     issue.name + " == " +
-                                     (names.options[issue.issue].empty()
-                                          ? std::string("option")
-                                          : names.options[issue.issue].front()) +
-                                     "'");
+            error(option.offset,
+                  "'" + issue.name +
+                      "' can only be compared with one of its "
+                      "options by name, like '" +
+                      issue.name + " == " +
+                      (names.options[issue.issue].empty() ? std::string("option")
+                                                          : names.options[issue.issue].front()) +
+                      "'");
             return result;
         }
         const auto& options = names.options[issue.issue];
@@ -502,8 +500,8 @@ struct ExprParser {
         Operand result;
         result.offset = left.offset;
         result.node = emitBinary(op, left.node, right.node);
-        result.type = left.type == Type::Error || right.type == Type::Error ? Type::Error
-                                                                            : Type::Number;
+        result.type =
+            left.type == Type::Error || right.type == Type::Error ? Type::Error : Type::Number;
         return result;
     }
 
@@ -547,8 +545,8 @@ struct ExprParser {
             Operand inner = parseOr();
             if (!peekSymbol(")"))
                 fail(peek().offset, "expected ')' to close the '(' at column " +
-                                        std::to_string(posAt(token.offset).column) +
-                                        ", found " + describe(peek()));
+                                        std::to_string(posAt(token.offset).column) + ", found " +
+                                        describe(peek()));
             ++current;
             inner.offset = token.offset;
             inner.name.clear(); // "(locatie)" is not a bare name any more
@@ -609,8 +607,8 @@ struct ExprParser {
         if (peek().kind != TokenKind::End) {
             if (peek().kind == TokenKind::Symbol && peek().text == ")")
                 fail(peek().offset, "')' has no matching '('");
-            fail(peek().offset, "expected an operator or the end of the expression, found " +
-                                    describe(peek()));
+            fail(peek().offset,
+                 "expected an operator or the end of the expression, found " + describe(peek()));
         }
         if (!settleName(top))
             return;
@@ -628,7 +626,9 @@ struct ExprParser {
     }
 };
 
-bool Expression::isBoolean() const { return root_ && root_->boolean; }
+bool Expression::isBoolean() const {
+    return root_ && root_->boolean;
+}
 
 double Expression::evaluate(const ExprInputs& in) const {
     if (!root_ || root_->root < 0)
@@ -636,9 +636,8 @@ double Expression::evaluate(const ExprInputs& in) const {
     return evalAt(root_->code.data(), root_->root, in);
 }
 
-ExprParseResult parseExpression(const std::string& text, const ExprNames& names,
-                                bool wantBoolean, const std::string& file,
-                                const std::vector<SourcePos>& positions) {
+ExprParseResult parseExpression(const std::string& text, const ExprNames& names, bool wantBoolean,
+                                const std::string& file, const std::vector<SourcePos>& positions) {
     ExprParseResult result;
     ExprParser parser{text, names, file, positions, {}, {}, 0, 0, {}};
     try {
@@ -651,8 +650,8 @@ ExprParseResult parseExpression(const std::string& text, const ExprNames& names,
     return result;
 }
 
-ExprParseResult parseExpression(const std::string& text, const ExprNames& names,
-                                bool wantBoolean, const std::string& file, SourcePos start) {
+ExprParseResult parseExpression(const std::string& text, const ExprNames& names, bool wantBoolean,
+                                const std::string& file, SourcePos start) {
     // One position per byte plus one for the end, all on the start's line.
     std::vector<SourcePos> positions;
     positions.reserve(text.size() + 1);

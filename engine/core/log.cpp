@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "core/json.hpp"
@@ -228,8 +229,32 @@ SessionLogWriter::create(const std::string& path, const LogHeader& header, std::
     return w;
 }
 
+namespace {
+
+// Where the last complete line of `path` ends: a record cut off by a crash is
+// dropped before appending, or the next record would be glued onto it.
+std::uintmax_t completeLength(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::size_t lastNewline = content.rfind('\n');
+    return lastNewline == std::string::npos ? 0 : lastNewline + 1;
+}
+
+} // namespace
+
 std::unique_ptr<SessionLogWriter> SessionLogWriter::append(const std::string& path,
                                                            std::string& error) {
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec) {
+        const std::uintmax_t complete = completeLength(path);
+        if (complete > 0 && complete < size)
+            std::filesystem::resize_file(path, complete, ec);
+        if (ec) {
+            error = "cannot repair the cut-off last line of '" + path + "': " + ec.message();
+            return nullptr;
+        }
+    }
     std::FILE* f = std::fopen(path.c_str(), "ab");
     if (!f) {
         error = "cannot append to session log '" + path + "': " + std::strerror(errno);
@@ -726,6 +751,16 @@ Replay replaySessionLog(const std::string& logPath, const std::string& scenarioO
     }
     out.game.emplace(scenario, h.setup);
     for (std::size_t i = 0; i < log.actions.size(); ++i) {
+        // The phase written with each action is a check on determinism: a
+        // replay that has drifted is stopped where it first differs.
+        const int recorded = log.actionPhases[i];
+        if (recorded >= 0 && recorded != out.game->state().phase) {
+            out.errors.push_back(diag(logPath, log.actionLines[i], 1,
+                                      "the action was taken in phase " + std::to_string(recorded) +
+                                          ", but the replay is in phase " +
+                                          std::to_string(out.game->state().phase)));
+            return out;
+        }
         const ApplyResult r = out.game->apply(log.actions[i]);
         if (!r.accepted) {
             out.errors.push_back(diag(logPath, log.actionLines[i], 1,

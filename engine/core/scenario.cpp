@@ -58,10 +58,18 @@ ExprNames Scenario::exprNames() const {
     return names;
 }
 
-int Scenario::valueIndex(const std::string& id) const { return indexById(values, id); }
-int Scenario::roleIndex(const std::string& id) const { return indexById(roles, id); }
-int Scenario::issueIndex(const std::string& id) const { return indexById(issues, id); }
-int Scenario::eventIndex(const std::string& id) const { return indexById(events, id); }
+int Scenario::valueIndex(const std::string& id) const {
+    return indexById(values, id);
+}
+int Scenario::roleIndex(const std::string& id) const {
+    return indexById(roles, id);
+}
+int Scenario::issueIndex(const std::string& id) const {
+    return indexById(issues, id);
+}
+int Scenario::eventIndex(const std::string& id) const {
+    return indexById(events, id);
+}
 
 int Scenario::optionIndex(int issue, const std::string& id) const {
     if (issue < 0 || issue >= static_cast<int>(issues.size()))

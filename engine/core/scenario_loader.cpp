@@ -8,6 +8,9 @@
 #include <functional>
 #include <sstream>
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
 #include "core/scenario.hpp"
 #include "core/yaml_prescan.hpp"
 #include "core/yaml_reader.hpp"
@@ -16,23 +19,35 @@ namespace samenspel {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {
-    "samenspel", "id",        "title",     "summary", "case",   "stage",
-    "duration_minutes",       "learning_goals",       "attributes", "values",
-    "issues",    "resources", "roles",     "events",  "phases", "decision",
-    "public_value"};
+const std::vector<std::string> kTopKeys = {"samenspel",
+                                           "id",
+                                           "title",
+                                           "summary",
+                                           "case",
+                                           "stage",
+                                           "duration_minutes",
+                                           "learning_goals",
+                                           "attributes",
+                                           "values",
+                                           "issues",
+                                           "resources",
+                                           "roles",
+                                           "events",
+                                           "phases",
+                                           "decision",
+                                           "public_value"};
 const std::vector<std::string> kStages = {"signaleren", "agenderen", "ontwerpen",
                                           "uitwerken",  "beslissen", "evalueren"};
 const std::vector<std::string> kRoleKinds = {"resident", "official", "council"};
 const std::vector<std::string> kRules = {"consensus", "council_majority", "unanimous_council"};
 const std::vector<std::string> kEffectKinds = {
-    "set_resource",   "add_resource",  "add_value_weight", "set_value_weight",
-    "enable_option",  "disable_option", "reveal_secret"};
+    "set_resource",  "add_resource",   "add_value_weight", "set_value_weight",
+    "enable_option", "disable_option", "reveal_secret"};
 const std::vector<std::string> kTriggers = {"phase", "minute", "condition"};
 
 // The default phase plan: the DemoCreatie order and times.
 const std::vector<Phase> kDefaultPhases = {
-    {PhaseKind::Kennismaken, 5},     {PhaseKind::Perspectief, 5}, {PhaseKind::Waarden, 10},
+    {PhaseKind::Kennismaken, 5},      {PhaseKind::Perspectief, 5}, {PhaseKind::Waarden, 10},
     {PhaseKind::Randvoorwaarden, 10}, {PhaseKind::Voorstel, 15},   {PhaseKind::Besluit, 5},
     {PhaseKind::Reflectie, 10}};
 
@@ -99,8 +114,8 @@ std::vector<SourcePos> scalarPositions(const std::string& raw, const YAML::Mark&
     if (doubleQuoted)
         advance(1);
     for (std::size_t i = 0; i < value.size();) {
-        if (doubleQuoted && j < limit && raw[j] == '\\' && j + 1 < limit &&
-            raw[j + 1] != '\n' && raw[j + 1] != '\r') {
+        if (doubleQuoted && j < limit && raw[j] == '\\' && j + 1 < limit && raw[j + 1] != '\n' &&
+            raw[j + 1] != '\r') {
             // One escape gives one character of one or more UTF-8 bytes.
             std::size_t bytes = 1;
             while (i + bytes < value.size() && (value[i + bytes] & 0xC0) == 0x80)
@@ -143,14 +158,45 @@ std::string syntaxHint(const std::string& message) {
     return "";
 }
 
+// Remembers where the first node of a document starts.
+class FirstNodeMark : public YAML::EventHandler {
+  public:
+    std::optional<YAML::Mark> mark;
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& m, YAML::anchor_t) override { note(m); }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { note(m); }
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  const std::string&) override {
+        note(m);
+    }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        note(m);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        note(m);
+    }
+    void OnMapEnd() override {}
+
+  private:
+    void note(const YAML::Mark& m) {
+        if (!mark)
+            mark = m;
+    }
+};
+
 class ScenarioLoader {
-public:
+  public:
     ScenarioLoader(const std::string& text, const std::string& file, Diagnostics& errors)
         : text_(text), r_(file, errors), errors_(errors) {}
 
     std::optional<Scenario> load();
 
-private:
+  private:
     const std::string& text_;
     YamlReader r_;
     Diagnostics& errors_;
@@ -257,6 +303,31 @@ private:
         return *items;
     }
 
+    void reportSyntaxError(const YAML::Exception& e) {
+        const SourcePos pos =
+            e.mark.line >= 0 ? SourcePos{e.mark.line + 1, e.mark.column + 1} : SourcePos{};
+        r_.error(pos, "", "YAML syntax error: " + e.msg + syntaxHint(e.msg));
+    }
+
+    // A second document ("---") would be ignored silently; say so instead.
+    // The parser is asked for at most two documents, which also keeps clear
+    // of the endless loop described above.
+    void checkSingleDocument() {
+        try {
+            std::istringstream in(text_);
+            YAML::Parser parser(in);
+            FirstNodeMark first;
+            FirstNodeMark second;
+            if (!parser.HandleNextDocument(first) || !parser.HandleNextDocument(second))
+                return;
+            const YAML::Mark at = second.mark.value_or(YAML::Mark());
+            r_.error(at.line >= 0 ? SourcePos{at.line + 1, at.column + 1} : SourcePos{1, 1}, "",
+                     "a scenario file holds one YAML document, but a second one starts here");
+        } catch (const YAML::Exception& e) {
+            reportSyntaxError(e);
+        }
+    }
+
     // --- sections ---------------------------------------------------------------
 
     bool readVersion(const YamlMap& top);
@@ -282,23 +353,24 @@ private:
 };
 
 std::optional<Scenario> ScenarioLoader::load() {
-    std::vector<YAML::Node> documents;
+    // YAML::Load reads one document; YAML::LoadAll is not used because
+    // yaml-cpp 0.7 loops forever on a stray ',' at the start of a document
+    // (yaml-cpp issue #1040, fixed after 0.7).
+    YAML::Node document;
     try {
-        documents = YAML::LoadAll(text_);
+        document = YAML::Load(text_);
     } catch (const YAML::Exception& e) {
-        const SourcePos pos = e.mark.line >= 0 ? SourcePos{e.mark.line + 1, e.mark.column + 1}
-                                               : SourcePos{};
-        r_.error(pos, "", "YAML syntax error: " + e.msg + syntaxHint(e.msg));
+        reportSyntaxError(e);
         return std::nullopt;
     }
-    if (documents.empty() || documents[0].IsNull()) {
-        r_.error({1, 1}, "", "the scenario is empty; it starts with 'samenspel: 1'");
+    if (!document.IsDefined() || document.IsNull()) {
+        r_.error({1, 1}, "",
+                 "no scenario found: the file does not start with a YAML map like "
+                 "'samenspel: 1'");
         return std::nullopt;
     }
-    if (documents.size() > 1)
-        r_.error(r_.posOf(documents[1], {1, 1}), "",
-                 "a scenario file holds one YAML document, but a second one starts here");
-    const YamlField root = r_.root(documents[0]);
+    checkSingleDocument();
+    const YamlField root = r_.root(document);
     if (!root.node.IsMap()) {
         error(root, "a scenario is a map of keys such as 'samenspel', 'id' and 'roles', but "
                     "this file holds " +
@@ -349,8 +421,8 @@ bool ScenarioLoader::readVersion(const YamlMap& top) {
     if (field->node.Scalar() != std::to_string(kScenarioFormatVersion)) {
         error(*field, "scenario format version '" + field->node.Scalar() +
                           "' is not supported; this version of Samenspel reads format " +
-                          std::to_string(kScenarioFormatVersion) + " (samenspel: " +
-                          std::to_string(kScenarioFormatVersion) + ")");
+                          std::to_string(kScenarioFormatVersion) +
+                          " (samenspel: " + std::to_string(kScenarioFormatVersion) + ")");
         return false;
     }
     sc_.format = kScenarioFormatVersion;
@@ -522,10 +594,9 @@ void ScenarioLoader::readOption(const YamlField& field, Issue& issue, int issueI
     const YamlField* attributes = body->find("attributes");
     const YamlField* effects = body->find("effects");
     secondPass_.push_back([this, issueIndex, optionIndex,
-                           attributes = attributes ? std::optional<YamlField>(*attributes)
-                                                   : std::nullopt,
-                           effects = effects ? std::optional<YamlField>(*effects)
-                                             : std::nullopt] {
+                           attributes =
+                               attributes ? std::optional<YamlField>(*attributes) : std::nullopt,
+                           effects = effects ? std::optional<YamlField>(*effects) : std::nullopt] {
         Option& option = sc_.issues[issueIndex].options[optionIndex];
         option.attributes.assign(sc_.attributes.size(), 0.0);
         option.effects.assign(sc_.values.size(), 0);
@@ -638,39 +709,38 @@ void ScenarioLoader::readRoles(const YamlMap& top) {
 
         const YamlField* values = body->find("values");
         const YamlField* preconditions = body->find("preconditions");
-        secondPass_.push_back([this, roleIndex,
-                               values = values ? std::optional<YamlField>(*values) : std::nullopt,
-                               preconditions = preconditions
-                                                   ? std::optional<YamlField>(*preconditions)
-                                                   : std::nullopt] {
-            Role& role = sc_.roles[roleIndex];
-            role.weights.assign(sc_.values.size(), 0);
-            if (values && !values->isNull())
-                role.weights = valueWeights(*values, "value weights");
-            if (!preconditions)
-                return;
-            auto items = r_.list(*preconditions, "preconditions");
-            if (!items)
-                return;
-            std::vector<std::pair<std::string, SourcePos>> seen;
-            for (const YamlField& item : *items) {
-                auto body = r_.map(item, "a precondition", {"id", "name", "require"});
-                if (!body)
-                    continue;
-                const YamlField* idField = r_.required(*body, "id", "a precondition");
-                auto id = idField ? r_.id(*idField) : std::nullopt;
-                if (!id || !uniqueId(seen, "precondition", *id, *idField))
-                    continue;
-                Precondition precondition;
-                precondition.id = *id;
-                auto name = optionalText(*body, "name");
-                precondition.name = name ? *name : LocalizedText::plain(*id);
-                if (const YamlField* require =
-                        r_.required(*body, "require", "precondition '" + *id + "'"))
-                    precondition.require = expression(*require, true);
-                role.preconditions.push_back(std::move(precondition));
-            }
-        });
+        secondPass_.push_back(
+            [this, roleIndex, values = values ? std::optional<YamlField>(*values) : std::nullopt,
+             preconditions =
+                 preconditions ? std::optional<YamlField>(*preconditions) : std::nullopt] {
+                Role& role = sc_.roles[roleIndex];
+                role.weights.assign(sc_.values.size(), 0);
+                if (values && !values->isNull())
+                    role.weights = valueWeights(*values, "value weights");
+                if (!preconditions)
+                    return;
+                auto items = r_.list(*preconditions, "preconditions");
+                if (!items)
+                    return;
+                std::vector<std::pair<std::string, SourcePos>> seen;
+                for (const YamlField& item : *items) {
+                    auto body = r_.map(item, "a precondition", {"id", "name", "require"});
+                    if (!body)
+                        continue;
+                    const YamlField* idField = r_.required(*body, "id", "a precondition");
+                    auto id = idField ? r_.id(*idField) : std::nullopt;
+                    if (!id || !uniqueId(seen, "precondition", *id, *idField))
+                        continue;
+                    Precondition precondition;
+                    precondition.id = *id;
+                    auto name = optionalText(*body, "name");
+                    precondition.name = name ? *name : LocalizedText::plain(*id);
+                    if (const YamlField* require =
+                            r_.required(*body, "require", "precondition '" + *id + "'"))
+                        precondition.require = expression(*require, true);
+                    role.preconditions.push_back(std::move(precondition));
+                }
+            });
     }
 }
 
@@ -737,7 +807,8 @@ void ScenarioLoader::readEvents(const YamlMap& top) {
         const int eventIndex = static_cast<int>(sc_.events.size());
         sc_.events.push_back(std::move(event));
         if (const YamlField* when = r_.required(*body, "when", "event '" + *id + "'"))
-            secondPass_.push_back([this, eventIndex, when = *when] { readTrigger(when, eventIndex); });
+            secondPass_.push_back(
+                [this, eventIndex, when = *when] { readTrigger(when, eventIndex); });
         if (const YamlField* effects = body->find("effects")) {
             if (auto list = r_.list(*effects, "effects")) {
                 for (const YamlField& effect : *list)
@@ -981,9 +1052,16 @@ LoadResult loadScenarioText(const std::string& text, const std::string& name) {
     try {
         ScenarioLoader loader(text, name, errors);
         scenario = loader.load();
+    } catch (const YamlTooManyEntries& e) {
+        errors.push_back({name,
+                          {},
+                          "the scenario holds more than " + std::to_string(e.limit) +
+                              " entries (counting what aliases repeat); no scenario "
+                              "needs that many",
+                          {}});
     } catch (const YAML::Exception& e) {
-        const SourcePos pos = e.mark.line >= 0 ? SourcePos{e.mark.line + 1, e.mark.column + 1}
-                                               : SourcePos{};
+        const SourcePos pos =
+            e.mark.line >= 0 ? SourcePos{e.mark.line + 1, e.mark.column + 1} : SourcePos{};
         errors.push_back({name, pos, "could not read the scenario: " + e.msg, {}});
     } catch (const std::exception& e) {
         errors.push_back({name, {}, std::string("could not read the scenario: ") + e.what(), {}});

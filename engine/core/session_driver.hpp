@@ -27,7 +27,7 @@
 namespace samenspel {
 
 struct DriverOptions {
-    std::int64_t stepMs = 30'000;     // simulated talking time per round
+    std::int64_t stepMs = 60'000;     // simulated talking time per round
     int maxActionsPerTurn = 64;       // a bot that keeps acting longer is cut off
     std::int64_t maxRounds = 100'000; // safety net; a session normally ends far earlier
     // Package tables shared by the bots; null = one cache for this driver's bots.
@@ -47,12 +47,12 @@ struct DriverResult {
     bool finished = false;
     std::uint64_t actions = 0; // accepted actions the driver applied
     std::int64_t rounds = 0;
-    int decisionPhase = -1;    // scenario phase in which the decision was taken, -1 if none
+    int decisionPhase = -1; // scenario phase in which the decision was taken, -1 if none
     std::vector<DriverRefusal> refusals; // refused bot actions: always a bug
 };
 
 class SessionDriver {
-public:
+  public:
     // Creates a Bot for every seat with `bot` set; `game` must outlive the driver.
     explicit SessionDriver(Game& game, DriverOptions options = {});
 
@@ -70,7 +70,7 @@ public:
     // The bot at `seat`, or nullptr for a person's seat.
     const Bot* bot(int seat) const;
 
-private:
+  private:
     bool applyOne(const Action& action, const ActionCallback& onAccepted);
 
     Game& game_;

@@ -12,7 +12,9 @@ namespace samenspel {
 
 namespace {
 
-std::size_t sz(int i) { return static_cast<std::size_t>(i); }
+std::size_t sz(int i) {
+    return static_cast<std::size_t>(i);
+}
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t");
@@ -138,7 +140,8 @@ BotSpecResult parseBotSpec(const std::string& spec, const Scenario& sc) {
             const std::string name = trim(trait.substr(0, colon));
             double value = 0.0;
             if (colon == std::string::npos || !parseUnit(trim(trait.substr(colon + 1)), value)) {
-                out.error = "bad trait '" + trait + "' in --bots: write coop:X or open:X with X in [0, 1]";
+                out.error =
+                    "bad trait '" + trait + "' in --bots: write coop:X or open:X with X in [0, 1]";
                 return out;
             }
             for (int r : roles) {
@@ -242,8 +245,9 @@ SimulationReport simulate(std::shared_ptr<const Scenario> sc, const SimulationOp
         report.topDecisions.push_back({package, entry.first, entry.second});
     // Most frequent first; equal counts in package order (std::map order), so
     // the list never depends on anything but the games.
-    std::stable_sort(report.topDecisions.begin(), report.topDecisions.end(),
-                     [](const DecisionCount& a, const DecisionCount& b) { return a.count > b.count; });
+    std::stable_sort(
+        report.topDecisions.begin(), report.topDecisions.end(),
+        [](const DecisionCount& a, const DecisionCount& b) { return a.count > b.count; });
     if (report.topDecisions.size() > 5)
         report.topDecisions.resize(5);
     return report;
@@ -251,7 +255,9 @@ SimulationReport simulate(std::shared_ptr<const Scenario> sc, const SimulationOp
 
 namespace {
 
-double share(int n, int of) { return of > 0 ? static_cast<double>(n) / of : 0.0; }
+double share(int n, int of) {
+    return of > 0 ? static_cast<double>(n) / of : 0.0;
+}
 
 void writeSpread(JsonWriter& j, const Spread& s, int decimals) {
     j.beginObject();
@@ -379,8 +385,8 @@ std::string simulationText(const Scenario& sc, const SimulationReport& r) {
              (d.gedragen ? "  (gedragen)" : ""));
     line("  actions per game   " + spreadText(r.actions, 1));
     if (r.refusedBotActions > 0)
-        line("  REFUSED bot actions: " + std::to_string(r.refusedBotActions) + ", first: " +
-             r.firstRefusal);
+        line("  REFUSED bot actions: " + std::to_string(r.refusedBotActions) +
+             ", first: " + r.firstRefusal);
     return s;
 }
 

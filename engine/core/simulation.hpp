@@ -63,18 +63,18 @@ struct SimulationReport {
     int decided = 0;
     int gedragen = 0;
     int finished = 0;
-    Spread draagvlak;      // lowest support of the decided proposal, decided games
-    Spread draagvlakMean;  // mean support of the decided proposal, decided games
-    Spread begripBefore;   // per game: mean over seats at Perspectief
-    Spread begripAfter;    // at Reflectie
-    Spread begripGain;     // after - before, games with both
-    Spread inclusie;       // 1 - Gini of public actions per seat
-    Spread publicValue;    // of the decided proposal, decided games
-    Spread actions;        // accepted actions per game
-    std::vector<DecisionCount> topDecisions; // most frequent first, at most 5
+    Spread draagvlak;     // lowest support of the decided proposal, decided games
+    Spread draagvlakMean; // mean support of the decided proposal, decided games
+    Spread begripBefore;  // per game: mean over seats at Perspectief
+    Spread begripAfter;   // at Reflectie
+    Spread begripGain;    // after - before, games with both
+    Spread inclusie;      // 1 - Gini of public actions per seat
+    Spread publicValue;   // of the decided proposal, decided games
+    Spread actions;       // accepted actions per game
+    std::vector<DecisionCount> topDecisions;  // most frequent first, at most 5
     std::map<std::string, int> decisionPhase; // phase id (or "none") -> games
-    std::uint64_t refusedBotActions = 0;       // always 0 unless a bot has a bug
-    std::string firstRefusal;                  // the first one, for the report
+    std::uint64_t refusedBotActions = 0;      // always 0 unless a bot has a bug
+    std::string firstRefusal;                 // the first one, for the report
 };
 
 // Seed of game i of a simulation with seed S.

@@ -67,9 +67,11 @@ std::optional<Diagnostic> checkText(const std::string& text, const std::string& 
         const bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
         const std::size_t length = control ? 0 : utf8Length(text, i);
         if (length == 0) {
-            const std::string what = c == 0 ? "a NUL byte" : control ? "a control character"
-                                                                     : "bytes that are not UTF-8";
-            return Diagnostic{file, positionOf(text, i),
+            const std::string what = c == 0    ? "a NUL byte"
+                                     : control ? "a control character"
+                                               : "bytes that are not UTF-8";
+            return Diagnostic{file,
+                              positionOf(text, i),
                               "not a text file: found " + what +
                                   "; a scenario is a YAML text file in UTF-8",
                               {}};
@@ -116,7 +118,7 @@ bool onlyComments(const std::string& text) {
 // starting on the same line, and flow brackets. It errs on the high side but
 // a real scenario stays far below the limit.
 class NestingScanner {
-public:
+  public:
     NestingScanner(const std::string& text) : text_(text) {}
 
     // Offset where the nesting first exceeds the limit, or npos.
@@ -133,11 +135,11 @@ public:
         return std::string::npos;
     }
 
-private:
+  private:
     const std::string& text_;
     std::vector<std::size_t> indents_; // block indentation levels (columns)
     int flowDepth_ = 0;
-    char quote_ = 0;            // inside a quoted scalar that continues on the next line
+    char quote_ = 0;              // inside a quoted scalar that continues on the next line
     long blockScalarIndent_ = -1; // inside a | or > block scalar owned by this indentation
     std::size_t failedAt_ = std::string::npos;
 
@@ -256,13 +258,13 @@ std::optional<Diagnostic> prescanScenarioText(const std::string& text, const std
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         return Diagnostic{file, {}, "the file is empty; a scenario starts with 'samenspel: 1'", {}};
     if (onlyComments(text))
-        return Diagnostic{file, {},
-                          "the file holds only comments; a scenario starts with 'samenspel: 1'",
-                          {}};
+        return Diagnostic{
+            file, {}, "the file holds only comments; a scenario starts with 'samenspel: 1'", {}};
     NestingScanner scanner(text);
     const std::size_t tooDeepAt = scanner.scan();
     if (tooDeepAt != std::string::npos)
-        return Diagnostic{file, positionOf(text, tooDeepAt),
+        return Diagnostic{file,
+                          positionOf(text, tooDeepAt),
                           "the file nests deeper than " + std::to_string(kMaxScenarioNesting) +
                               " levels; a scenario never needs that much",
                           {}};

@@ -82,7 +82,14 @@ void YamlReader::error(SourcePos pos, const std::string& path, std::string messa
     errors_.push_back({file_, pos, std::move(message), path});
 }
 
-bool YamlReader::full() const { return errors_.size() >= kMaxErrors; }
+void YamlReader::countEntry() {
+    if (++entries_ > kMaxYamlEntries)
+        throw YamlTooManyEntries{kMaxYamlEntries};
+}
+
+bool YamlReader::full() const {
+    return errors_.size() >= kMaxErrors;
+}
 
 SourcePos YamlReader::posOf(const YAML::Node& node, SourcePos fallback) const {
     if (!node.IsDefined())
@@ -101,8 +108,7 @@ YamlField YamlReader::root(const YAML::Node& node) const {
     return field;
 }
 
-YamlField YamlReader::item(const YamlField& list, const YAML::Node& node,
-                           std::size_t index) const {
+YamlField YamlReader::item(const YamlField& list, const YAML::Node& node, std::size_t index) const {
     YamlField field;
     field.node.reset(node);
     field.path = list.path + "[" + std::to_string(index) + "]";
@@ -119,6 +125,8 @@ std::string YamlReader::describe(const YAML::Node& node) {
         return "a list";
     if (node.IsMap())
         return "a map";
+    if (node.Scalar().empty())
+        return "an empty value";
     return "'" + shortened(node.Scalar()) + "'";
 }
 
@@ -131,11 +139,12 @@ std::optional<YamlMap> YamlReader::freeMap(const YamlField& field, const std::st
     YamlMap map;
     map.self = field;
     for (auto it = field.node.begin(); it != field.node.end(); ++it) {
+        countEntry();
         const YAML::Node key = it->first;
         const SourcePos keyPos = posOf(key, field.pos);
         if (!key.IsScalar()) {
-            error(keyPos, field.path, "a key in '" + field.label + "' must be a plain word, got " +
-                                          describe(key));
+            error(keyPos, field.path,
+                  "a key in '" + field.label + "' must be a plain word, got " + describe(key));
             continue;
         }
         const std::string name = key.Scalar();
@@ -195,8 +204,10 @@ std::optional<std::vector<YamlField>> YamlReader::list(const YamlField& field,
         return std::nullopt;
     }
     std::size_t index = 0;
-    for (auto it = field.node.begin(); it != field.node.end(); ++it, ++index)
+    for (auto it = field.node.begin(); it != field.node.end(); ++it, ++index) {
+        countEntry();
         items.push_back(item(field, *it, index));
+    }
     return items;
 }
 
@@ -229,8 +240,8 @@ std::optional<double> YamlReader::number(const YamlField& field, double low, dou
         return std::nullopt;
     }
     if (value < low || value > high) {
-        error(field, "'" + field.label + "' must be between " + std::to_string(int(low)) +
-                         " and " + std::to_string(int(high)) + ", got " + s);
+        error(field, "'" + field.label + "' must be between " + std::to_string(int(low)) + " and " +
+                         std::to_string(int(high)) + ", got " + s);
         return std::nullopt;
     }
     return value;
@@ -238,8 +249,8 @@ std::optional<double> YamlReader::number(const YamlField& field, double low, dou
 
 std::optional<int> YamlReader::wholeNumber(const YamlField& field, int low, int high) {
     if (!field.node.IsScalar()) {
-        error(field, "expected a whole number for '" + field.label + "', got " +
-                         describe(field.node));
+        error(field,
+              "expected a whole number for '" + field.label + "', got " + describe(field.node));
         return std::nullopt;
     }
     // Parse without a range first, so "1.5" is a type error and "150" a range error.
@@ -247,13 +258,13 @@ std::optional<int> YamlReader::wholeNumber(const YamlField& field, int low, int 
     const auto value = number(field, -1e300, 1e300);
     if (!value) {
         if (errors_.size() > before)
-            errors_.back().message = "expected a whole number for '" + field.label + "', got " +
-                                     describe(field.node);
+            errors_.back().message =
+                "expected a whole number for '" + field.label + "', got " + describe(field.node);
         return std::nullopt;
     }
     if (std::floor(*value) != *value) {
-        error(field, "expected a whole number for '" + field.label + "', got " +
-                         field.node.Scalar());
+        error(field,
+              "expected a whole number for '" + field.label + "', got " + field.node.Scalar());
         return std::nullopt;
     }
     if (*value < low || *value > high) {
@@ -272,15 +283,14 @@ std::optional<bool> YamlReader::boolean(const YamlField& field) {
         if (s == "false" || s == "no")
             return false;
     }
-    error(field, "expected true or false for '" + field.label + "', got " +
-                     describe(field.node));
+    error(field, "expected true or false for '" + field.label + "', got " + describe(field.node));
     return std::nullopt;
 }
 
 std::optional<std::string> YamlReader::scalar(const YamlField& field, const std::string& what) {
     if (!field.node.IsScalar()) {
-        error(field, "expected " + what + " for '" + field.label + "', got " +
-                         describe(field.node));
+        error(field,
+              "expected " + what + " for '" + field.label + "', got " + describe(field.node));
         return std::nullopt;
     }
     return field.node.Scalar();
@@ -333,8 +343,8 @@ std::optional<LocalizedText> YamlReader::text(const YamlField& field) {
             // {nl: Per blok, door bewoners, en: ...}: the comma ended the text.
             error(value.keyPos, value.path,
                   "a ',' inside {...} ends a text, so '" + shortened(lang) +
-                      "' became a key of its own; put the " + previous +
-                      " text in quotes, like " + previous + ": \"...\"");
+                      "' became a key of its own; put the " + previous + " text in quotes, like " +
+                      previous + ": \"...\"");
         } else {
             std::string message = "unknown language '" + lang + "' in '" + field.label + "'";
             const std::string suggestion = closestMatch(lang, kLanguages);

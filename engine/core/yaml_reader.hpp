@@ -51,8 +51,15 @@ struct YamlMap {
     const YamlField* find(const std::string& key) const;
 };
 
+// Thrown when a document holds more entries than any scenario could need;
+// aliases can make a small file expand into billions of them.
+struct YamlTooManyEntries {
+    std::size_t limit;
+};
+inline constexpr std::size_t kMaxYamlEntries = 200000;
+
 class YamlReader {
-public:
+  public:
     YamlReader(std::string file, Diagnostics& errors) : file_(std::move(file)), errors_(errors) {}
 
     const std::string& file() const { return file_; }
@@ -90,7 +97,9 @@ public:
     // True after so many errors that more would only bury the first ones.
     bool full() const;
 
-private:
+  private:
+    void countEntry();
+    std::size_t entries_ = 0;
     std::string file_;
     Diagnostics& errors_;
 };

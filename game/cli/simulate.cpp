@@ -34,7 +34,8 @@ which decisions were reached. The same arguments give byte-identical output.
   --json       one JSON object instead of the text report
   --bots SPEC  bot characters, see below
 
-)" + botSpecHelp() + R"(
+)" + botSpecHelp() +
+           R"(
 Exit codes: 0 ok, 1 a bot action was refused (a bug), 2 invalid scenario or usage.
 )";
 }

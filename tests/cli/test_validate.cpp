@@ -77,8 +77,8 @@ TEST_CASE("validate: every scenario shipped in scenarios/ is valid") {
 }
 
 TEST_CASE("validate: errors go to stderr as FILE:LINE:COL: error: MESSAGE and exit 2") {
-    const Run run = validate({"tests/data/valid/design_example.yaml",
-                              "tests/data/invalid/effect_out_of_range.yaml"});
+    const Run run = validate(
+        {"tests/data/valid/design_example.yaml", "tests/data/invalid/effect_out_of_range.yaml"});
     CHECK(run.exitCode == 2);
     CHECK(run.out == "ok tests/data/valid/design_example.yaml\n");
     CHECK(run.err == "tests/data/invalid/effect_out_of_range.yaml:15:72: error: effect 5 on value "

@@ -354,6 +354,21 @@ TEST_CASE("a log cut off mid-line by a crash replays up to the last whole action
     REQUIRE(replay.game);
     CHECK(replay.game->state().actionCount == total - 1);
     CHECK_FALSE(replay.game->state().finished); // the last action was the end of reflectie
+
+    // Resuming drops the cut-off fragment, so the next record starts on its own line.
+    std::string error;
+    auto writer = SessionLogWriter::append(logPath.string(), error);
+    REQUIRE_MESSAGE(writer, error);
+    REQUIRE(writer->write(act::at(act::advance(), 3600000), replay.game->state().phase));
+    writer.reset();
+    const ReadLog resumed = readSessionLog(logPath.string());
+    CHECK(resumed.errors.empty());
+    CHECK_FALSE(resumed.truncatedTail);
+    CHECK(resumed.actions.size() == total);
+    Replay again = replaySessionLog(logPath.string());
+    CHECK(again.errors.empty());
+    REQUIRE(again.game);
+    CHECK(again.game->state().finished);
 }
 
 TEST_CASE("a damaged log is an error at its line and column") {
@@ -429,6 +444,17 @@ TEST_CASE("a damaged log is an error at its line and column") {
         CHECK(replay.errors[0].format() ==
               file + ":3:1: error: the vote action is refused on replay: 'vote' is not possible "
                      "in the phase kennismaken.");
+    }
+    SUBCASE("a record whose phase differs from the replay's") {
+        auto ls = original;
+        const std::size_t at = ls[1].find("\"phase\":0");
+        REQUIRE(at != std::string::npos);
+        ls[1].replace(at, 9, "\"phase\":4");
+        writeFile(logPath, joinLines(ls));
+        Replay replay = replaySessionLog(file);
+        REQUIRE(replay.errors.size() == 1);
+        CHECK(replay.errors[0].format() ==
+              file + ":2:1: error: the action was taken in phase 4, but the replay is in phase 0");
     }
     SUBCASE("the scenario changed since the session") {
         writeFile(dir.path / "tiny.yaml", std::string(kTinyYaml) + "# edited\n");

@@ -331,7 +331,7 @@ TEST_CASE("a rejected proposal leaves besluit open for a new one") {
     CHECK(g.state().decision.proposal == 1);
 }
 
-TEST_CASE("ja-mits sends the proposal back once; a met condition counts as yes") {
+TEST_CASE("ja-mits sends the proposal back once and a met condition counts as yes") {
     Game g = newGame();
     advanceTo(g, PhaseKind::Voorstel);
     REQUIRE(play(g, act::propose(kSkaters, kPlekJongeren)) == "ok");

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks that shipped scenarios play well (issue #5's balance rules).
 
-Usage: check_balance.py [--samenspel BINARY] FILE...
+Usage: check_balance.py [--samenspel BINARY] [--simulate BINARY] FILE...
 
 For every scenario, on its starting state (computed by reference_analyze.py):
   1. at least one package is gedragen;
@@ -28,7 +28,12 @@ For every scenario, on its starting state (computed by reference_analyze.py):
      3 to 5 issues with 3 or 4 options; at least two events; a stage and
      learning goals.
 With --samenspel, `samenspel analyze FILE --json` must also agree with the
-reference (see reference_analyze.py --compare). Exit 1 when any rule fails.
+reference (see reference_analyze.py --compare).
+
+With --simulate SAMENSPEL, bots play 100 sessions of each scenario
+(`samenspel simulate FILE --games 100 --seed 1 --json`) and must reach a
+gedragen decision in some, but not all, of them: a case nobody can solve, or
+one that solves itself, teaches nothing. Exit 1 when any rule fails.
 """
 import os
 import sys
@@ -127,7 +132,24 @@ def shape_problems(data):
     return problems
 
 
-def check(path, samenspel=None):
+def simulate_problems(binary, path, games=100, seed=1):
+    import json
+    import subprocess
+    proc = subprocess.run([binary, "simulate", path, "--games", str(games), "--seed", str(seed), "--json"],
+                          capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0:
+        return [f"samenspel simulate exited {proc.returncode}: {proc.stderr.strip()[:300]}"], ""
+    result = json.loads(proc.stdout)
+    share = result.get("gedragen_share", 0)
+    note = f"; bots: {share:.0%} gedragen in {games} sessions"
+    if share <= 0:
+        return [f"bots never reach a gedragen decision in {games} sessions"], note
+    if share >= 1:
+        return [f"bots reach a gedragen decision in every one of {games} sessions"], note
+    return [], note
+
+
+def check(path, samenspel=None, simulate=None):
     out, sc, rows = ra.analyze_file(path)
     problems = shape_problems(sc.data)
     if out["packages"] > MAX_PACKAGES:
@@ -154,20 +176,28 @@ def check(path, samenspel=None):
         problems += [f"samenspel analyze: {p}" for p in ra.compare(samenspel, path)]
     summary = (f"{out['packages']} packages, {out['feasible']} feasible, {out['gedragen']} gedragen, "
                f"maxmin {out['maxmin_support']}; at the vote {later['gedragen']} gedragen")
+    if simulate:
+        sim_problems, note = simulate_problems(simulate, path)
+        problems += sim_problems
+        summary += note
     return problems, summary
 
 
 def main(argv):
-    samenspel = None
-    if len(argv) >= 2 and argv[0] == "--samenspel":
-        samenspel, argv = argv[1], argv[2:]
+    samenspel = simulate = None
+    while len(argv) >= 2 and argv[0] in ("--samenspel", "--simulate"):
+        if argv[0] == "--samenspel":
+            samenspel = argv[1]
+        else:
+            simulate = argv[1]
+        argv = argv[2:]
     if not argv:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
     failed = False
     for path in argv:
         try:
-            problems, summary = check(path, samenspel)
+            problems, summary = check(path, samenspel, simulate)
         except Exception as err:  # a broken file must fail the check, not crash it
             problems, summary = [f"cannot analyse: {err}"], "error"
         print(f"{'FAIL' if problems else 'ok  '} {path}: {summary}")

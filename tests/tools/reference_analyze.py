@@ -531,7 +531,7 @@ def random_scenario(rng, index):
         lambda: f"-cost + 2 * budget > {rng.randint(1000, 9000)} - months * 100",
         lambda: f"(months + 1) * (cost - 100) != {rng.randint(0, 3) * 1000}",
         lambda: f"not months > {rng.randint(3, 10)} and not not ({choice_expr()} or cost >= 0)",
-        lambda: f"cost / (months - months) == 0",                       # always divides by zero
+        lambda: "cost / (months - months) == 0",                        # always divides by zero
     ]
     roles = []
     kinds = ["council"] + [rng.choice(["resident", "official", "council"]) for _ in range(rng.randint(1, 4))]

@@ -1,0 +1,223 @@
+// `analyze` numbers against small scenarios computed by hand. The arithmetic
+// is in the comments so a reader can check it without running anything.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/analysis.hpp"
+#include "core/scenario.hpp"
+
+using namespace samenspel;
+
+namespace {
+
+Scenario load(const std::string& yaml) {
+    LoadResult r = loadScenarioText(yaml, "inline.yaml");
+    for (const Diagnostic& d : r.errors)
+        MESSAGE(d.format());
+    REQUIRE(r.ok());
+    return *r.scenario;
+}
+
+// `text` with the first `from` replaced by `to` (which must be there).
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+bool hasWarning(const AnalysisResult& r, const std::string& part) {
+    for (const std::string& w : r.warnings)
+        if (w.find(part) != std::string::npos)
+            return true;
+    return false;
+}
+
+// Two issues of two options, two values, a resident and a council member.
+//   x1 {a: 3}   x2 {b: 3}   y1 {a: 1, b: -1}   y2 {b: 2}       n = 2
+//   r1 weighs a 2, b 1 (sum 3): S1 = 100 (2 Ea + Eb) / 18
+//   r2 weighs b 3      (sum 3): S2 = 100 (3 Eb) / 18, and needs x2 or y2
+// package   Ea Eb   S1            S2             feasible
+// x1 y1     4  -1   700/18=38.9   -300/18=-16.7  no (r2)
+// x1 y2     3   2   800/18=44.4    600/18=33.3   yes
+// x2 y1     1   2   400/18=22.2    600/18=33.3   yes
+// x2 y2     0   5   500/18=27.8   1500/18=83.3   yes
+// min_support 30 and council_majority (r2 votes yes when it accepts, i.e.
+// can accept and S2 >= 0): only x1 y2 has min >= 30, so 1 gedragen.
+// maxmin: minima -16.7, 33.3, 22.2, 27.8 -> x1 y2 with 33.3 (r1 44.4, r2 33.3).
+// nash over feasible, prod (S + 100): 144.4*133.3=19259, 122.2*133.3=16296,
+// 127.8*183.3=23426 -> x2 y2.
+// pareto: x1 y2 beats x1 y1 and x2 y1 on both roles; x1 y2 and x2 y2 stand -> 2.
+const char* kTwoByTwo = R"(samenspel: 1
+id: twee
+title: Twee bij twee
+values:
+  - {id: a, name: A}
+  - {id: b, name: B}
+issues:
+  - id: x
+    name: X
+    options:
+      - {id: x1, name: X1, effects: {a: 3}}
+      - {id: x2, name: X2, effects: {b: 3}}
+  - id: y
+    name: Y
+    options:
+      - {id: y1, name: Y1, effects: {a: 1, b: -1}}
+      - {id: y2, name: Y2, effects: {b: 2}}
+roles:
+  - {id: r1, kind: resident, values: {a: 2, b: 1}}
+  - id: r2
+    kind: council
+    values: {b: 3}
+    preconditions:
+      - {id: p, name: P, require: "x == x2 or y == y2"}
+decision: {rule: council_majority, min_support: 30}
+)";
+
+} // namespace
+
+TEST_CASE("analyze counts packages, feasible and gedragen ones as computed by hand") {
+    const Scenario sc = load(kTwoByTwo);
+    const AnalysisResult r = analyzeScenario(sc);
+    CHECK(r.exhaustive);
+    CHECK(r.packagesText == "4");
+    CHECK(r.packages == 4);
+    CHECK(r.feasible == 3);
+    CHECK(r.gedragen == 1);
+    CHECK(r.paretoCount == 2);
+    CHECK(r.evaluations == 8); // 4 packages x 2 roles
+    REQUIRE(r.maxminPackage);
+    CHECK(*r.maxminPackage == Package{0, 1});
+    CHECK(r.maxminSupport == doctest::Approx(600.0 / 18.0));
+    REQUIRE(r.maxminSupportByRole.size() == 2);
+    CHECK(r.maxminSupportByRole[0] == doctest::Approx(800.0 / 18.0));
+    CHECK(r.maxminSupportByRole[1] == doctest::Approx(600.0 / 18.0));
+    REQUIRE(r.nashPackage);
+    CHECK(*r.nashPackage == Package{1, 1});
+    CHECK(r.warnings.empty());
+}
+
+TEST_CASE("analyze --json has exactly the keys of the issue, supports to one decimal") {
+    const Scenario sc = load(kTwoByTwo);
+    CHECK(analysisJson(sc, analyzeScenario(sc)) ==
+          "{\"packages\":4,\"feasible\":3,\"gedragen\":1,\"maxmin_support\":33.3,"
+          "\"maxmin_package\":{\"x\":\"x1\",\"y\":\"y2\"},"
+          "\"maxmin_support_by_role\":{\"r1\":44.4,\"r2\":33.3},"
+          "\"nash_package\":{\"x\":\"x2\",\"y\":\"y2\"},\"pareto_count\":2,\"warnings\":[]}\n");
+}
+
+TEST_CASE("a scenario without a gedragen decision gets the warning") {
+    // Same space with min_support 50: the best minimum is 33.3 (above), so
+    // nothing is gedragen. Value c is weighed by nobody.
+    const std::string yaml =
+        replaced(replaced(kTwoByTwo, "min_support: 30", "min_support: 50"),
+                 "  - {id: b, name: B}\n", "  - {id: b, name: B}\n  - {id: c, name: C}\n");
+    const Scenario sc = load(yaml);
+    const AnalysisResult r = analyzeScenario(sc);
+    CHECK(r.gedragen == 0);
+    CHECK(r.feasible == 3);
+    CHECK(hasWarning(r, "no gedragen decision exists"));
+    CHECK(hasWarning(r, "min_support 50"));
+    CHECK(hasWarning(r, "value 'c' is weighed by no role"));
+}
+
+TEST_CASE("analyze names roles whose preconditions exclude each other and unused options") {
+    // r1 needs x1, r2 needs x2: each alone is satisfiable, never both, so no
+    // package is feasible and both roles are named.
+    const Scenario sc = load(R"(samenspel: 1
+id: botsing
+title: Botsing
+values:
+  - {id: a, name: A}
+issues:
+  - id: x
+    name: X
+    options:
+      - {id: x1, name: X1, effects: {a: 1}}
+      - {id: x2, name: X2, effects: {a: 2}}
+roles:
+  - id: r1
+    kind: resident
+    values: {a: 1}
+    preconditions: [{id: een, name: Een, require: "x == x1"}]
+  - id: r2
+    kind: council
+    values: {a: 1}
+    preconditions: [{id: twee, name: Twee, require: "x == x2"}]
+decision: {rule: consensus}
+)");
+    const AnalysisResult r = analyzeScenario(sc);
+    CHECK(r.feasible == 0);
+    CHECK(r.gedragen == 0);
+    CHECK_FALSE(r.nashPackage);
+    CHECK(hasWarning(r, "roles 'r1' and 'r2' have preconditions that exclude each other"));
+    CHECK(hasWarning(r, "no package is feasible"));
+    CHECK(hasWarning(r, "no gedragen decision exists"));
+}
+
+TEST_CASE("an option in no feasible package and a space without tension are reported") {
+    // One issue, three options, one role weighing a (sum 1), n = 1:
+    //   o1 {a: 3} -> S = 100, o2 {a: 2} -> 66.7, o3 {a: 1} -> 33.3 (but o3 costs 9
+    //   and the budget precondition says cost <= 5). Consensus, min_support 0:
+    //   o1 and o2 gedragen = 2 of 3 packages (66.7%): no "no tension" warning.
+    const char* yaml = R"(samenspel: 1
+id: spanning
+title: Spanning
+attributes:
+  cost: {name: Kosten}
+values:
+  - {id: a, name: A}
+issues:
+  - id: x
+    name: X
+    options:
+      - {id: o1, name: O1, attributes: {cost: 1}, effects: {a: 3}}
+      - {id: o2, name: O2, attributes: {cost: 2}, effects: {a: 2}}
+      - {id: o3, name: O3, attributes: {cost: 9}, effects: {a: 1}}
+resources: {budget: 5}
+roles:
+  - id: r1
+    kind: resident
+    values: {a: 1}
+    preconditions: [{id: budget, name: Budget, require: "cost <= budget"}]
+decision: {rule: consensus}
+)";
+    const AnalysisResult r = analyzeScenario(load(yaml));
+    CHECK(r.packages == 3);
+    CHECK(r.feasible == 2);
+    CHECK(r.gedragen == 2);
+    CHECK(hasWarning(r, "option 'o3' of issue 'x' is in no feasible package"));
+    CHECK_FALSE(hasWarning(r, "almost every package"));
+
+    // With a budget of 10 all three (100%) are gedragen: nothing to play for.
+    const AnalysisResult all = analyzeScenario(load(replaced(yaml, "budget: 5}", "budget: 10}")));
+    CHECK(all.gedragen == 3);
+    CHECK(hasWarning(all, "almost every package is gedragen (100%)"));
+}
+
+TEST_CASE("options that are not available at the start are not counted") {
+    // x2 only comes in through an event: 1 x 2 = 2 packages, not 4.
+    const AnalysisResult r = analyzeScenario(
+        load(replaced(kTwoByTwo, "effects: {b: 3}}", "effects: {b: 3}, available: false}")));
+    CHECK(r.packages == 2);
+    CHECK(r.feasible == 1); // only x1 y2 satisfies r2
+}
+
+TEST_CASE("a space too large to enumerate is searched instead, and says so") {
+    // With the limit set below 4 packages the search runs on the hand-computed
+    // space: coordinate ascent from every start reaches x1 y2 (maxmin 33.3).
+    const Scenario sc = load(kTwoByTwo);
+    AnalysisOptions options;
+    options.enumerationLimit = 3;
+    options.restarts = 8;
+    const AnalysisResult r = analyzeScenario(sc, options);
+    CHECK_FALSE(r.exhaustive);
+    CHECK(hasWarning(r, "the space has 4 packages, more than 3"));
+    REQUIRE(r.maxminPackage);
+    CHECK(r.maxminSupport == doctest::Approx(600.0 / 18.0));
+    const std::string json = analysisJson(sc, r);
+    CHECK(json.find("\"feasible\":null") != std::string::npos);
+    CHECK(json.find("\"pareto_count\":null") != std::string::npos);
+    CHECK(json.find("\"maxmin_support\":33.3") != std::string::npos);
+}

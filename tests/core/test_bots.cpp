@@ -1,0 +1,299 @@
+// Bots: they finish sessions under every rule without a single refused
+// action, are deterministic per seed, learn about the other roles, play
+// differently by character, and never use what their seat cannot know.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/bot.hpp"
+#include "core/log.hpp"
+#include "core/session_driver.hpp"
+#include "core/simulation.hpp"
+
+using namespace samenspel;
+
+namespace {
+
+std::shared_ptr<const Scenario> loadShipped(const std::string& name) {
+    LoadResult r = loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/" + name);
+    for (const Diagnostic& d : r.errors)
+        MESSAGE(d.format());
+    REQUIRE(r.ok());
+    return std::make_shared<const Scenario>(*r.scenario);
+}
+
+std::vector<std::string> shippedScenarios() {
+    std::vector<std::string> names;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios"))
+        if (entry.path().extension() == ".yaml")
+            names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+struct Played {
+    DriverResult result;
+    std::vector<Action> actions; // every accepted action, in order
+    std::string log;             // the same, encoded
+    Measurements measurements;
+};
+
+Played play(std::shared_ptr<const Scenario> sc, std::uint64_t seed, BotCharacter character = {}) {
+    SessionSetup setup = SessionSetup::defaultFor(*sc, true, seed);
+    for (Seat& seat : setup.seats)
+        seat.character = character;
+    Game game(sc, setup);
+    SessionDriver driver(game);
+    Played out;
+    out.result = driver.run([&](const Action& a, const Game&) {
+        out.actions.push_back(a);
+        out.log += encodeAction(a) + "\n";
+    });
+    out.measurements = game.measure();
+    return out;
+}
+
+void requireNoRefusals(const Played& p, const std::string& what) {
+    for (const DriverRefusal& r : p.result.refusals)
+        FAIL_CHECK(what << ": refused bot action " << encodeAction(r.action) << ": "
+                        << r.refusal.english);
+}
+
+int count(const Played& p, ActionType type) {
+    return static_cast<int>(std::count_if(p.actions.begin(), p.actions.end(),
+                                          [&](const Action& a) { return a.type == type; }));
+}
+
+} // namespace
+
+TEST_CASE("bots finish a session of every shipped scenario under every decision rule") {
+    const std::vector<std::string> names = shippedScenarios();
+    REQUIRE(!names.empty());
+    const DecisionRule rules[] = {DecisionRule::CouncilMajority, DecisionRule::UnanimousCouncil,
+                                  DecisionRule::Consensus};
+    for (const std::string& name : names) {
+        const auto original = loadShipped(name);
+        for (DecisionRule rule : rules) {
+            Scenario copy = *original;
+            copy.rule = rule;
+            const auto sc = std::make_shared<const Scenario>(copy);
+            for (std::uint64_t seed : {1u, 2u, 3u}) {
+                const std::string what =
+                    name + " rule " + decisionRuleId(rule) + " seed " + std::to_string(seed);
+                const Played p = play(sc, seed);
+                CHECK_MESSAGE(p.result.finished, what);
+                requireNoRefusals(p, what);
+                // Every seat said or did something in the dialogue phases.
+                for (int n : p.measurements.actionsPerSeat)
+                    CHECK_MESSAGE(n > 0, what);
+            }
+        }
+    }
+}
+
+TEST_CASE("bots of every character play only legal actions") {
+    const auto sc = loadShipped("skatebaan.yaml");
+    for (double coop : {0.0, 0.5, 1.0})
+        for (double open : {0.0, 1.0})
+            for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+                const Played p = play(sc, seed, {coop, open});
+                CHECK(p.result.finished);
+                requireNoRefusals(p,
+                                  "coop " + std::to_string(coop) + " open " + std::to_string(open));
+            }
+}
+
+TEST_CASE("the same seed gives the same session; another seed another one") {
+    const auto sc = loadShipped("skatebaan.yaml");
+    const Played a = play(sc, 42);
+    const Played b = play(sc, 42);
+    CHECK(a.log == b.log);
+    CHECK(a.log.size() > 1000);
+    int differing = 0;
+    for (std::uint64_t seed = 43; seed < 48; ++seed)
+        differing += play(sc, seed).log != a.log ? 1 : 0;
+    CHECK(differing == 5);
+}
+
+TEST_CASE("a replayed bot session gives the same state") {
+    // What the driver applied is an ordinary action log: applying it to a
+    // fresh game reproduces the decision and the measurements.
+    const auto sc = loadShipped("skatebaan.yaml");
+    const Played p = play(sc, 7);
+    Game replay(sc, SessionSetup::defaultFor(*sc, true, 7));
+    for (const Action& a : p.actions)
+        REQUIRE(replay.apply(a).accepted);
+    CHECK(replay.state().finished);
+    CHECK(replay.state().decision.taken == p.measurements.decision.taken);
+    CHECK(replay.state().decision.proposal == p.measurements.decision.proposal);
+}
+
+TEST_CASE("bots understand the other roles better at Reflectie than at Perspectief") {
+    const auto sc = loadShipped("skatebaan.yaml");
+    SimulationOptions options;
+    options.games = 50;
+    options.seed = 5;
+    const SimulationReport r = simulate(sc, options);
+    REQUIRE(r.begripBefore.count == 50);
+    REQUIRE(r.begripAfter.count == 50);
+    MESSAGE("begrip " << r.begripBefore.mean << " -> " << r.begripAfter.mean);
+    CHECK(r.begripAfter.mean > r.begripBefore.mean + 0.1);
+    CHECK(r.begripGain.min >= 0.0);
+}
+
+TEST_CASE("bots reach a gedragen decision in a meaningful share of skatebaan sessions") {
+    const auto sc = loadShipped("skatebaan.yaml");
+    SimulationOptions options;
+    options.games = 40;
+    options.seed = 9;
+    const SimulationReport r = simulate(sc, options);
+    CHECK(r.refusedBotActions == 0);
+    CHECK(r.gedragen >=
+          10); // a gedragen decision exists; bots find it at least a quarter of the time
+}
+
+TEST_CASE("open bots share and answer more, guarded bots decline more") {
+    const auto sc = loadShipped("skatebaan.yaml");
+    int openShares = 0, guardedShares = 0, openDeclines = 0, guardedDeclines = 0;
+    int openAnswers = 0, guardedAnswers = 0;
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        const Played open = play(sc, seed, {0.5, 0.95});
+        const Played guarded = play(sc, seed, {0.5, 0.05});
+        openShares +=
+            count(open, ActionType::ShareValue) + count(open, ActionType::SharePrecondition);
+        guardedShares +=
+            count(guarded, ActionType::ShareValue) + count(guarded, ActionType::SharePrecondition);
+        openDeclines += count(open, ActionType::Decline);
+        guardedDeclines += count(guarded, ActionType::Decline);
+        openAnswers += count(open, ActionType::Answer);
+        guardedAnswers += count(guarded, ActionType::Answer);
+    }
+    CHECK(2 * openShares > 3 * guardedShares);
+    CHECK(openAnswers > guardedAnswers);
+    CHECK(guardedDeclines > openDeclines);
+}
+
+TEST_CASE("cooperative bots concede: more ja-mits and support-if, fewer no and objections") {
+    const auto sc = loadShipped("skatebaan.yaml");
+    int coopSoft = 0, coopHard = 0, hardSoft = 0, hardHard = 0;
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        for (bool cooperative : {true, false}) {
+            const Played p = play(sc, seed, {cooperative ? 0.95 : 0.05, 0.5});
+            int soft = 0, hard = 0;
+            for (const Action& a : p.actions) {
+                if (a.type == ActionType::React)
+                    (a.reaction == ReactionKind::Object ? hard : soft)++;
+                if (a.type == ActionType::Vote)
+                    (a.vote == VoteKind::No ? hard : soft)++;
+            }
+            (cooperative ? coopSoft : hardSoft) += soft;
+            (cooperative ? coopHard : hardHard) += hard;
+        }
+    }
+    MESSAGE("cooperative " << coopSoft << "/" << coopHard << ", hard-line " << hardSoft << "/"
+                           << hardHard);
+    const double coopShare = static_cast<double>(coopSoft) / std::max(1, coopSoft + coopHard);
+    const double hardShare = static_cast<double>(hardSoft) / std::max(1, hardSoft + hardHard);
+    CHECK(coopShare > hardShare + 0.1);
+}
+
+TEST_CASE("ja-mits conditions are expressions that protect the voter's own card") {
+    const auto sc = loadShipped("skatebaan.yaml");
+    int mits = 0;
+    for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+        const Played p = play(sc, seed, {0.9, 0.5});
+        for (const Action& a : p.actions) {
+            if (!(a.type == ActionType::Vote && a.vote == VoteKind::JaMits) &&
+                !(a.type == ActionType::React && a.reaction == ReactionKind::SupportIf))
+                continue;
+            REQUIRE(a.conditions.size() == 1);
+            const MitsCondition& c = a.conditions.front();
+            ++mits;
+            CHECK(parseExpression(c.expression, sc->exprNames(), true).errors.empty());
+            CHECK(c.protects.kind != Reason::Kind::None);
+        }
+    }
+    CHECK(mits > 0);
+}
+
+TEST_CASE("a bot decides the same on a copy of the game without the other roles' secrets") {
+    // The network host runs bots on a redacted copy. Here the copy's scenario
+    // gives every other role different weights (same values held, so every
+    // action stays legal), reservations and secrets; the bot at seat 0 must
+    // not notice: at every turn it wants the same action in both games.
+    const auto sc = loadShipped("skatebaan.yaml");
+    Scenario other = *sc;
+    for (std::size_t r = 0; r < other.roles.size(); ++r) {
+        if (r == 0)
+            continue;
+        for (int& w : other.roles[r].weights)
+            w = w > 0 ? 4 - w : 0; // 1 <-> 3, 2 stays
+        other.roles[r].reservation += 7.0;
+        other.roles[r].secret = LocalizedText::plain("redacted");
+    }
+    const auto redactedScenario = std::make_shared<const Scenario>(other);
+    for (std::uint64_t seed : {1u, 2u, 3u}) {
+        const SessionSetup setup = SessionSetup::defaultFor(*sc, true, seed);
+        Game real(sc, setup);
+        Game redacted(redactedScenario, setup);
+        std::vector<Bot> bots;
+        for (int s = 0; s < real.seatCount(); ++s)
+            bots.emplace_back(sc, s, setup.seats[static_cast<std::size_t>(s)].role, BotCharacter{},
+                              botSeed(seed, s));
+        Bot shadow(redactedScenario, 0, setup.seats[0].role, BotCharacter{}, botSeed(seed, 0));
+        std::int64_t now = 0;
+        int compared = 0;
+        for (int round = 0; round < 500 && !real.state().finished; ++round) {
+            for (int s = 0; s < real.seatCount() && !real.state().finished; ++s) {
+                for (int k = 0; k < 64; ++k) {
+                    std::optional<Action> a =
+                        bots[static_cast<std::size_t>(s)].nextAction(real, now);
+                    if (s == 0) {
+                        std::optional<Action> b = shadow.nextAction(redacted, now);
+                        REQUIRE(a.has_value() == b.has_value());
+                        if (a) {
+                            CHECK(encodeAction(*a) == encodeAction(*b));
+                            ++compared;
+                        }
+                    }
+                    if (!a)
+                        break;
+                    REQUIRE(real.apply(*a).accepted);
+                    REQUIRE(redacted.apply(*a).accepted);
+                }
+            }
+            now += 60'000;
+            for (const Action& due : real.dueActions(now)) {
+                REQUIRE(real.apply(due).accepted);
+                REQUIRE(redacted.apply(due).accepted);
+            }
+        }
+        CHECK(real.state().finished);
+        CHECK(compared > 10);
+    }
+}
+
+TEST_CASE("--bots SPEC: presets, per-role traits and clear errors") {
+    const auto sc = loadShipped("skatebaan.yaml");
+    BotSpecResult all = parseBotSpec("hardline;skaters=coop:0.9,open:0.7", *sc);
+    REQUIRE(all.ok());
+    const int skaters = sc->roleIndex("skaters");
+    REQUIRE(skaters >= 0);
+    CHECK(all.perRole[static_cast<std::size_t>(skaters)].cooperation == doctest::Approx(0.9));
+    CHECK(all.perRole[static_cast<std::size_t>(skaters)].openness == doctest::Approx(0.7));
+    const std::size_t other = skaters == 0 ? 1 : 0;
+    CHECK(all.perRole[other].cooperation == doctest::Approx(0.15));
+
+    CHECK(parseBotSpec("", *sc).ok());
+    CHECK(parseBotSpec("*=coop:1", *sc).perRole[other].cooperation == doctest::Approx(1.0));
+    CHECK(parseBotSpec("nice", *sc).error.find("unknown bot preset 'nice'") != std::string::npos);
+    CHECK(parseBotSpec("skater=coop:0.5", *sc).error.find("did you mean 'skaters'") !=
+          std::string::npos);
+    CHECK(!parseBotSpec("skaters=coop:1.5", *sc).ok());
+    CHECK(!parseBotSpec("skaters=kind:0.5", *sc).ok());
+}
