@@ -52,6 +52,8 @@ struct App::Impl {
     int screenshotCounter = 0;
     // --screenshots without --autoplay: a picture of every screen shown.
     const Screen* shotScreen = nullptr;
+    bool frozenReported = false;
+    std::vector<double> benchTimes; // ms per frame, --bench-frames
     std::uint64_t shotScreenFrame = 0;
 };
 
@@ -137,7 +139,9 @@ void App::resetTo(std::unique_ptr<Screen> screen) {
     });
 }
 
-Screen* App::top() const { return impl_->stack.empty() ? nullptr : impl_->stack.back().get(); }
+Screen* App::top() const {
+    return impl_->stack.empty() ? nullptr : impl_->stack.back().get();
+}
 
 void App::quit(int exitCode) {
     impl_->running = false;
@@ -227,7 +231,9 @@ fs::path App::sourceDir() const {
     return SAMENSPEL_SOURCE_DIR;
 }
 
-fs::path App::sessionsDir() const { return fs::path(dataDir()) / "sessions"; }
+fs::path App::sessionsDir() const {
+    return fs::path(dataDir()) / "sessions";
+}
 
 std::string App::requestScreenshot(const std::string& name) {
     const fs::path dir = options_.screenshotDir.empty() ? fs::path(dataDir()) / "screenshots"
@@ -250,7 +256,8 @@ struct AppFrameLoop {
         context.antialiasingLevel = 0;
         const std::string title = app.tr("app.window_title");
         if (fullscreen) {
-            impl.window.create(sf::VideoMode::getDesktopMode(), sf::String::fromUtf8(title.begin(), title.end()),
+            impl.window.create(sf::VideoMode::getDesktopMode(),
+                               sf::String::fromUtf8(title.begin(), title.end()),
                                sf::Style::Fullscreen, context);
         } else {
             impl.window.create(sf::VideoMode(static_cast<unsigned>(app.options_.width),
@@ -316,14 +323,16 @@ struct AppFrameLoop {
                 continue;
             }
             if (event.type == sf::Event::Resized) {
-                impl.window.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
-                                                           static_cast<float>(event.size.height))));
+                impl.window.setView(
+                    sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
+                                           static_cast<float>(event.size.height))));
             }
             if (event.type == sf::Event::KeyPressed && handleGlobalKey(event.key))
                 continue;
             const bool imguiWants = impl.imgui.processEvent(event);
             if (!imguiWants && event.type == sf::Event::KeyPressed && app.top())
-                app.top()->onKey(app, event.key.code, event.key.control, event.key.shift, event.key.alt);
+                app.top()->onKey(app, event.key.code, event.key.control, event.key.shift,
+                                 event.key.alt);
         }
     }
 
@@ -498,19 +507,28 @@ struct AppFrameLoop {
         applyPending();
 
         sf::Clock frameClock;
+        sf::Clock benchClock;
+        bool benching = false;
         while (impl.running && impl.window.isOpen()) {
+            if (!benching && app.options_.benchFrames > 0 && app.session() && frozenNow()) {
+                benching = true;
+                benchClock.restart();
+            }
             processEvents();
             if (!impl.running)
                 break;
             rebuildFontsIfNeeded();
             const float dt = std::max(frameClock.restart().asSeconds(), 1e-4f);
-            if (Session* session = app.session()) {
+            if (Session* session = app.session(); session && frozen(*session)) {
+                // Test hook: the session stands still until the process is killed.
+            } else if (session) {
                 // Autoplay holds the clock for the first frames so the first
                 // phase is on screen (and photographed) before bots act.
                 if (app.options_.autoplay && app.frame_ < 3)
                     ;
                 else if (app.options_.autoplay)
-                    session->update(static_cast<double>(autoplayStepMs()) / 1000.0 / session->speed());
+                    session->update(static_cast<double>(autoplayStepMs()) / 1000.0 /
+                                    session->speed());
                 else
                     session->update(dt);
             }
@@ -530,13 +548,23 @@ struct AppFrameLoop {
                 top->draw(app);
             }
             const ImVec4 bg = app.theme_.background;
-            impl.window.clear(sf::Color(static_cast<sf::Uint8>(bg.x * 255), static_cast<sf::Uint8>(bg.y * 255),
+            impl.window.clear(sf::Color(static_cast<sf::Uint8>(bg.x * 255),
+                                        static_cast<sf::Uint8>(bg.y * 255),
                                         static_cast<sf::Uint8>(bg.z * 255)));
             impl.imgui.render();
             saveScreenshots();
-            keepFrameForAutoplay();
+            if (app.options_.benchFrames == 0)
+                keepFrameForAutoplay();
             impl.window.display();
             ++app.frame_;
+            if (app.options_.firstFrameExit && app.frame_ == 1) {
+                std::printf("first-frame: %.1f ms after the shell started\n",
+                            secondsSinceStart() * 1000.0);
+                std::fflush(stdout);
+                app.quit(0);
+            }
+            if (benching)
+                recordBenchFrame(benchClock.restart().asSeconds());
             applyPending();
             if (impl.stack.empty())
                 app.quit(impl.exitCode);
@@ -551,8 +579,65 @@ struct AppFrameLoop {
         return impl.exitCode;
     }
 
+    bool frozenNow() {
+        return app.options_.freezeAfterActions > 0 &&
+               app.session()->state().actionCount >= app.options_.freezeAfterActions;
+    }
+
+    void recordBenchFrame(double seconds) {
+        impl.benchTimes.push_back(seconds * 1000.0);
+        if (static_cast<int>(impl.benchTimes.size()) < app.options_.benchFrames)
+            return;
+        std::vector<double> sorted = impl.benchTimes;
+        std::sort(sorted.begin(), sorted.end());
+        double sum = 0;
+        for (double t : sorted)
+            sum += t;
+        const std::size_t p99 =
+            std::min(sorted.size() - 1, static_cast<std::size_t>(sorted.size() * 0.99));
+        std::printf("bench-frames: n=%zu mean_ms=%.3f p99_ms=%.3f screen=%s roles=%zu\n",
+                    sorted.size(), sum / sorted.size(), sorted[p99],
+                    app.top() ? app.top()->name() : "-", app.session()->scenario().roles.size());
+        std::printf("bench-memory: peak_rss_kb=%ld\n", peakRssKb());
+        std::fflush(stdout);
+        app.quit(0);
+    }
+
+    static long peakRssKb() {
+        std::FILE* f = std::fopen("/proc/self/status", "r");
+        if (!f)
+            return -1;
+        char line[256];
+        long kb = -1;
+        while (std::fgets(line, sizeof line, f))
+            if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+                break;
+        std::fclose(f);
+        return kb;
+    }
+
+    bool frozen(Session& session) {
+        const std::uint64_t limit = app.options_.freezeAfterActions;
+        if (limit == 0 || session.state().actionCount < limit)
+            return false;
+        if (!impl.frozenReported) {
+            impl.frozenReported = true;
+            printState("frozen", session);
+        }
+        return true;
+    }
+
+    static void printState(const char* what, const Session& session) {
+        std::printf("%s: actions=%llu phase=%d clock=%lld log=%s\n", what,
+                    static_cast<unsigned long long>(session.state().actionCount),
+                    session.state().phase, static_cast<long long>(session.clockMs()),
+                    session.logPath().c_str());
+        std::fflush(stdout);
+    }
+
     double secondsSinceStart() const {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - impl.started).count();
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - impl.started)
+            .count();
     }
 
     void openFirstScreen();
@@ -561,11 +646,13 @@ struct AppFrameLoop {
 void AppFrameLoop::openFirstScreen() {
     const LaunchOptions& options = app.options_;
     if (options.continueLast) {
-        const std::string log = options.logPath.empty() ? lastResumableLog(app.sessionsDir().string())
-                                                        : options.logPath;
+        const std::string log = options.logPath.empty()
+                                    ? lastResumableLog(app.sessionsDir().string())
+                                    : options.logPath;
         std::string error;
         auto session = log.empty() ? nullptr : Session::resume(log, error);
         if (session) {
+            printState("resumed", *session);
             app.setSession(std::move(session));
             app.resetTo(makeTableScreen(app));
             return;
@@ -589,6 +676,9 @@ void AppFrameLoop::openFirstScreen() {
         auto scenario = std::make_shared<const Scenario>(std::move(*loaded.scenario));
         SessionSetup setup = SessionSetup::defaultFor(*scenario, true, options.seed);
         setup.language = app.lang();
+        // Seats carry their role's name in the language of the run.
+        for (Seat& seat : setup.seats)
+            seat.name = app.text(scenario->roles[static_cast<std::size_t>(seat.role)].name);
         const std::string log = options.logPath.empty()
                                     ? newLogPath(app.sessionsDir().string(), scenario->id)
                                     : options.logPath;
@@ -608,7 +698,9 @@ void AppFrameLoop::openFirstScreen() {
     app.resetTo(makeTitleScreen(app));
 }
 
-int App::run() { return AppFrameLoop{*this, *impl_}.run(); }
+int App::run() {
+    return AppFrameLoop{*this, *impl_}.run();
+}
 
 void App::toggleFullscreen() {
     if (!impl_->window.isOpen())

@@ -32,7 +32,7 @@ class App;
 class Session;
 
 class Screen {
-public:
+  public:
     virtual ~Screen() = default;
     // Builds this frame's UI. Called once per frame, only for the top screen.
     virtual void draw(App& app) = 0;
@@ -62,17 +62,24 @@ struct LaunchOptions {
     bool autoplay = false;                   // --autoplay: bots everywhere, play at speed
     std::uint64_t seed = 1;                  // --seed
     bool seedGiven = false;
-    std::string screenshotDir;               // --screenshots DIR; empty = none
-    bool fullscreen = false;                 // --fullscreen
-    float scale = 0.0f;                      // --scale; 0 = from settings
-    bool continueLast = false;               // --continue: resume the last session at once
-    std::string logPath;                     // --log PATH: where the session log goes
-    double maxSeconds = 0.0;                 // --max-seconds: give up (exit 3) after this
-    int width = 1600, height = 900;          // --size WxH (initial window size)
+    std::string screenshotDir;      // --screenshots DIR; empty = none
+    bool fullscreen = false;        // --fullscreen
+    float scale = 0.0f;             // --scale; 0 = from settings
+    bool continueLast = false;      // --continue: resume the last session at once
+    std::string logPath;            // --log PATH: where the session log goes
+    double maxSeconds = 0.0;        // --max-seconds: give up (exit 3) after this
+    int width = 1600, height = 900; // --size WxH (initial window size)
+    // Test hooks (tests/gui.cmake): stop the session's clock and bots once it
+    // has this many actions, and print the state; print the state on resume.
+    std::uint64_t freezeAfterActions = 0; // --freeze-after-actions N
+    // Benchmark hooks (bench/gui.cmake): time N frames once frozen and print
+    // mean / p99 frame time and peak memory; or quit after the first frame.
+    int benchFrames = 0;         // --bench-frames N
+    bool firstFrameExit = false; // --first-frame-exit
 };
 
 class App {
-public:
+  public:
     explicit App(LaunchOptions options);
     ~App();
     App(const App&) = delete;
@@ -97,8 +104,7 @@ public:
     const std::string& lang() const { return catalog_.lang(); }
     void setLanguage(const std::string& lang); // reloads the catalog, saves settings
     std::string tr(std::string_view key) const { return catalog_.tr(key); }
-    template <class... Args>
-    std::string tr(std::string_view key, const Args&... args) const {
+    template <class... Args> std::string tr(std::string_view key, const Args&... args) const {
         return catalog_.tr(key, args...);
     }
     // Scenario text in the interface language.
@@ -146,7 +152,7 @@ public:
     // in autoplay screenshots).
     std::uint64_t frameCount() const { return frame_; }
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     LaunchOptions options_;

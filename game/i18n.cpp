@@ -16,7 +16,8 @@ std::string position(const std::string& file, const YAML::Mark& mark) {
     return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
 }
 
-void loadFile(const std::filesystem::path& path, std::map<std::string, std::string, std::less<>>& texts,
+void loadFile(const std::filesystem::path& path,
+              std::map<std::string, std::string, std::less<>>& texts,
               std::vector<std::string>& problems) {
     const std::string file = path.string();
     YAML::Node root;
@@ -32,7 +33,8 @@ void loadFile(const std::filesystem::path& path, std::map<std::string, std::stri
     if (root.IsNull())
         return;
     if (!root.IsMap()) {
-        problems.push_back(position(file, root.Mark()) + ": error: a text catalog is a map of key: text");
+        problems.push_back(position(file, root.Mark()) +
+                           ": error: a text catalog is a map of key: text");
         return;
     }
     for (const auto& entry : root) {
@@ -74,7 +76,9 @@ bool Catalog::load(const std::string& i18nDir, const std::string& lang,
     return !files.empty();
 }
 
-bool Catalog::has(std::string_view key) const { return texts_.find(key) != texts_.end(); }
+bool Catalog::has(std::string_view key) const {
+    return texts_.find(key) != texts_.end();
+}
 
 std::string Catalog::tr(std::string_view key) const {
     const auto it = texts_.find(key);
@@ -105,7 +109,8 @@ std::string Catalog::argText(double v) {
 std::vector<std::string> Catalog::languages(const std::string& i18nDir) {
     std::vector<std::string> langs;
     std::error_code ec;
-    for (std::filesystem::directory_iterator it(i18nDir, ec), end; !ec && it != end; it.increment(ec))
+    for (std::filesystem::directory_iterator it(i18nDir, ec), end; !ec && it != end;
+         it.increment(ec))
         if (it->is_directory(ec))
             langs.push_back(it->path().filename().string());
     std::sort(langs.begin(), langs.end());

@@ -12,7 +12,7 @@
 namespace samenspel {
 
 class Catalog {
-public:
+  public:
     // Loads every *.yaml in `i18nDir`/`lang`/ (sorted by file name; a later
     // file's key wins, with a warning). Problems (unreadable file, YAML error,
     // a value that is not a string) go to `problems` as file:line:col messages
@@ -31,8 +31,7 @@ public:
     // The text of `key`, or `key` itself when missing.
     std::string tr(std::string_view key) const;
     std::string trArgs(std::string_view key, const std::vector<std::string>& args) const;
-    template <class... Args>
-    std::string tr(std::string_view key, const Args&... args) const {
+    template <class... Args> std::string tr(std::string_view key, const Args&... args) const {
         return trArgs(key, {argText(args)...});
     }
 
@@ -43,10 +42,12 @@ public:
     static std::string argText(std::string_view s) { return std::string(s); }
     static std::string argText(const char* s) { return s ? s : ""; }
     template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
-    static std::string argText(T v) { return std::to_string(v); }
+    static std::string argText(T v) {
+        return std::to_string(v);
+    }
     static std::string argText(double v); // shortest of %.1f / integer
 
-private:
+  private:
     std::string lang_ = "nl";
     std::map<std::string, std::string, std::less<>> texts_;
 };

@@ -7,6 +7,7 @@
 #include "report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <ctime>
 #include <fstream>
@@ -26,12 +27,23 @@ std::string htmlEscape(const std::string& text) {
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -73,7 +85,8 @@ std::string formatDecimal(double value, int decimals, const std::string& lang) {
 }
 
 int proposalInFocus(const GameState& state) {
-    if (state.decision.taken && state.decision.proposal >= 0)
+    if (state.decision.taken && state.decision.proposal >= 0 &&
+        state.decision.proposal < static_cast<int>(state.proposals.size()))
         return state.decision.proposal;
     return state.proposals.empty() ? -1 : static_cast<int>(state.proposals.size()) - 1;
 }
@@ -81,8 +94,59 @@ int proposalInFocus(const GameState& state) {
 std::string reportPathForLog(const std::string& logPath) {
     const std::size_t slash = logPath.find_last_of('/');
     const std::size_t dot = logPath.find_last_of('.');
-    const bool hasExtension = dot != std::string::npos && (slash == std::string::npos || dot > slash);
+    const bool hasExtension =
+        dot != std::string::npos && (slash == std::string::npos || dot > slash);
     return (hasExtension ? logPath.substr(0, dot) : logPath) + ".report.html";
+}
+
+std::string readableExpression(const Scenario& sc, const std::string& lang,
+                               const std::string& expression, const TranslateFn& tr) {
+    const auto word = [&](const std::string& key, const char* fallback) {
+        const std::string text = tr ? tr(key) : std::string();
+        return text.empty() || text == key ? std::string(fallback) : text;
+    };
+    const auto nameOf = [&](const std::string& id) -> std::string {
+        if (id == "and" || id == "or" || id == "not")
+            return word("table.cond_" + id, id.c_str());
+        for (const Issue& issue : sc.issues) {
+            if (issue.id == id)
+                return issue.name.empty() ? id : issue.name.get(lang);
+            for (const Option& option : issue.options)
+                if (option.id == id)
+                    return option.name.empty() ? id : option.name.get(lang);
+        }
+        for (const Attribute& attribute : sc.attributes)
+            if (attribute.id == id)
+                return attribute.name.empty() ? id : attribute.name.get(lang);
+        return id;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < expression.size();) {
+        const char ch = expression[i];
+        if (std::isalpha(static_cast<unsigned char>(ch)) || ch == '_') {
+            std::size_t j = i;
+            while (
+                j < expression.size() &&
+                (std::isalnum(static_cast<unsigned char>(expression[j])) || expression[j] == '_'))
+                ++j;
+            out += nameOf(expression.substr(i, j - i));
+            i = j;
+            continue;
+        }
+        const std::string two = expression.substr(i, 2);
+        if (two == "==" || two == "!=" || two == "<=" || two == ">=") {
+            // "≠" is not in the UI font's glyph ranges: say it in words.
+            out += two == "=="   ? "="
+                   : two == "!=" ? word("table.cond_is_not", "!=")
+                   : two == "<=" ? "≤"
+                                 : "≥";
+            i += 2;
+            continue;
+        }
+        out += ch;
+        ++i;
+    }
+    return out;
 }
 
 namespace {
@@ -144,12 +208,14 @@ struct Ctx {
     }
     std::string reasonText(int seat, const Reason& r) const {
         switch (r.kind) {
-        case Reason::Kind::Value: return valueName(r.index);
+        case Reason::Kind::Value:
+            return valueName(r.index);
         case Reason::Kind::Precondition:
             return seat >= 0 && seat < game.seatCount()
                        ? preconditionName(game.roleOfSeat(seat), r.index)
                        : "?";
-        case Reason::Kind::None: break;
+        case Reason::Kind::None:
+            break;
         }
         return "";
     }
@@ -277,11 +343,12 @@ std::string svgSupportBars(const Ctx& c, const std::vector<double>& support,
     const int rows = static_cast<int>(support.size());
     const double labelW = 250, barW = 420, right = 190, rowH = 36, top = 30, bottom = 34;
     const double width = labelW + barW + right, height = top + rows * rowH + bottom;
-    const auto xOf = [&](double s) { return labelW + (std::clamp(s, -100.0, 100.0) + 100.0) / 200.0 * barW; };
+    const auto xOf = [&](double s) {
+        return labelW + (std::clamp(s, -100.0, 100.0) + 100.0) / 200.0 * barW;
+    };
     std::ostringstream o;
-    o << "<svg class=\"chart\" viewBox=\"0 0 " << num(width) << " " << num(height)
-      << "\" width=\"" << num(width) << "\" role=\"img\" aria-label=\""
-      << c.h("report.support_bars_aria") << "\">";
+    o << "<svg class=\"chart\" viewBox=\"0 0 " << num(width) << " " << num(height) << "\" width=\""
+      << num(width) << "\" role=\"img\" aria-label=\"" << c.h("report.support_bars_aria") << "\">";
     // Grid and axis labels.
     for (int tick = -100; tick <= 100; tick += 50) {
         const double x = xOf(tick);
@@ -300,7 +367,8 @@ std::string svgSupportBars(const Ctx& c, const std::vector<double>& support,
           << "</text>";
         o << "<rect x=\"" << num(std::min(x0, x1)) << "\" y=\"" << num(y + 7) << "\" width=\""
           << num(std::max(std::abs(x1 - x0), 1.5)) << "\" height=\"" << num(rowH - 14)
-          << "\" fill=\"" << rgbHex(ui::seriesRgb(r)) << "\" stroke=\"#222\" stroke-width=\"0.5\"/>";
+          << "\" fill=\"" << rgbHex(ui::seriesRgb(r))
+          << "\" stroke=\"#222\" stroke-width=\"0.5\"/>";
         std::string label = c.supportText(s);
         if (!package.empty() && !canAccept(c.sc, c.st.world, r, package))
             label += " ✗ " + c.t("report.cannot_accept");
@@ -345,9 +413,8 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
         return top + (100.0 - std::clamp(s, -100.0, 100.0)) / 200.0 * plotH;
     };
     std::ostringstream o;
-    o << "<svg class=\"chart\" viewBox=\"0 0 " << num(width) << " " << num(height)
-      << "\" width=\"" << num(width) << "\" role=\"img\" aria-label=\""
-      << c.h("report.support_time_aria") << "\">";
+    o << "<svg class=\"chart\" viewBox=\"0 0 " << num(width) << " " << num(height) << "\" width=\""
+      << num(width) << "\" role=\"img\" aria-label=\"" << c.h("report.support_time_aria") << "\">";
     for (int tick = -100; tick <= 100; tick += 50) {
         const double y = yOf(tick);
         o << "<line x1=\"" << num(left) << "\" y1=\"" << num(y) << "\" x2=\"" << num(left + plotW)
@@ -357,7 +424,8 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
     }
     const double span = xMax - xMin;
     const int xStep = span <= 10 ? 1 : span <= 30 ? 5 : span <= 90 ? 10 : 30;
-    for (int m = static_cast<int>(std::ceil(xMin / xStep)) * xStep; m <= static_cast<int>(xMax); m += xStep)
+    for (int m = static_cast<int>(std::ceil(xMin / xStep)) * xStep; m <= static_cast<int>(xMax);
+         m += xStep)
         o << "<text x=\"" << num(xOf(m)) << "\" y=\"" << num(top + plotH + 18)
           << "\" text-anchor=\"middle\" class=\"axis\">" << m << "</text>";
     o << "<text x=\"" << num(left + plotW / 2) << "\" y=\"" << num(top + plotH + 38)
@@ -367,7 +435,8 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
       << c.h("report.axis_support") << "</text>";
     const double ym = yOf(c.sc.minSupport);
     o << "<line x1=\"" << num(left) << "\" y1=\"" << num(ym) << "\" x2=\"" << num(left + plotW)
-      << "\" y2=\"" << num(ym) << "\" stroke=\"#B00020\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>";
+      << "\" y2=\"" << num(ym)
+      << "\" stroke=\"#B00020\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>";
     // Event marks; labels alternate between two rows above the plot so
     // neighbouring events stay readable.
     int markIndex = 0;
@@ -375,8 +444,9 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
         if (minute < xMin || minute > xMax)
             continue;
         const double x = xOf(minute);
-        o << "<line x1=\"" << num(x) << "\" y1=\"" << num(top - 4 - 13 * (markIndex % 2)) << "\" x2=\""
-          << num(x) << "\" y2=\"" << num(top + plotH) << "\" stroke=\"#888\" stroke-dasharray=\"2 3\"/>";
+        o << "<line x1=\"" << num(x) << "\" y1=\"" << num(top - 4 - 13 * (markIndex % 2))
+          << "\" x2=\"" << num(x) << "\" y2=\"" << num(top + plotH)
+          << "\" stroke=\"#888\" stroke-dasharray=\"2 3\"/>";
         o << "<text x=\"" << num(x + 3) << "\" y=\"" << num(top - 6 - 13 * (markIndex % 2))
           << "\" class=\"mark\">" << htmlEscape(shorten(label, 30)) << "</text>";
         ++markIndex;
@@ -408,14 +478,15 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
         y = std::max(y, lastY + 15);
         lastY = y;
         o << svgMarker(s, left + plotW + 14, y, 5);
-        o << "<text x=\"" << num(left + plotW + 24) << "\" y=\"" << num(y + 4) << "\" class=\"label\">"
-          << htmlEscape(shorten(series[s].name, 28)) << "</text>";
+        o << "<text x=\"" << num(left + plotW + 24) << "\" y=\"" << num(y + 4)
+          << "\" class=\"label\">" << htmlEscape(shorten(series[s].name, 28)) << "</text>";
     }
     o << "</svg>";
     // A legend in HTML: full names, with the line style, even when labels were cut.
     o << "<ul class=\"legend\">";
     for (int s = 0; s < static_cast<int>(series.size()); ++s) {
-        o << "<li><svg width=\"46\" height=\"14\" aria-hidden=\"true\"><line x1=\"2\" y1=\"7\" x2=\"44\" "
+        o << "<li><svg width=\"46\" height=\"14\" aria-hidden=\"true\"><line x1=\"2\" y1=\"7\" "
+             "x2=\"44\" "
           << "y2=\"7\" stroke=\"" << rgbHex(ui::seriesRgb(s)) << "\" stroke-width=\"3.5\" "
           << "stroke-dasharray=\"" << dashFor(s) << "\"/>" << svgMarker(s, 23, 7, 5) << "</svg>"
           << htmlEscape(series[s].name) << "</li>";
@@ -432,9 +503,8 @@ std::string svgPairedBars(const Ctx& c, const std::vector<std::string>& labels,
     const double labelW = 250, barW = 360, right = 120, rowH = 44, top = 10, bottom = 26;
     const double width = labelW + barW + right, height = top + rows * rowH + bottom;
     std::ostringstream o;
-    o << "<svg class=\"chart\" viewBox=\"0 0 " << num(width) << " " << num(height)
-      << "\" width=\"" << num(width) << "\" role=\"img\" aria-label=\"" << c.h("report.begrip_aria")
-      << "\">";
+    o << "<svg class=\"chart\" viewBox=\"0 0 " << num(width) << " " << num(height) << "\" width=\""
+      << num(width) << "\" role=\"img\" aria-label=\"" << c.h("report.begrip_aria") << "\">";
     for (int p = 0; p <= 100; p += 25) {
         const double x = labelW + p / 100.0 * barW;
         o << "<line x1=\"" << num(x) << "\" y1=\"" << num(top) << "\" x2=\"" << num(x) << "\" y2=\""
@@ -445,15 +515,16 @@ std::string svgPairedBars(const Ctx& c, const std::vector<std::string>& labels,
     const auto bar = [&](double y, const std::optional<double>& v, const char* fill,
                          const std::string& tag) {
         if (!v) {
-            o << "<text x=\"" << num(labelW + 4) << "\" y=\"" << num(y + 13) << "\" class=\"value\">"
-              << htmlEscape(tag + ": " + c.t("report.no_prediction")) << "</text>";
+            o << "<text x=\"" << num(labelW + 4) << "\" y=\"" << num(y + 13)
+              << "\" class=\"value\">" << htmlEscape(tag + ": " + c.t("report.no_prediction"))
+              << "</text>";
             return;
         }
         const double w = std::clamp(*v, 0.0, 1.0) * barW;
         o << "<rect x=\"" << num(labelW) << "\" y=\"" << num(y + 2) << "\" width=\""
           << num(std::max(w, 1.5)) << "\" height=\"15\" fill=\"" << fill << "\"/>";
-        o << "<text x=\"" << num(labelW + w + 5) << "\" y=\"" << num(y + 14) << "\" class=\"value\">"
-          << htmlEscape(tag + " " + c.percent(*v)) << "</text>";
+        o << "<text x=\"" << num(labelW + w + 5) << "\" y=\"" << num(y + 14)
+          << "\" class=\"value\">" << htmlEscape(tag + " " + c.percent(*v)) << "</text>";
     };
     for (int r = 0; r < rows; ++r) {
         const double y = top + r * rowH;
@@ -558,10 +629,10 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
             busiest = s;
     }
     if (total > 0 && m.actionsPerSeat.size() > 2 && m.inclusie < 0.7 && busiest >= 0)
-        points.push_back({"report.reflect.usual_suspects",
-                          {seatName(busiest),
-                           formatDecimal(100.0 * m.actionsPerSeat[busiest] / total, 0, lang),
-                           formatDecimal(m.inclusie, 2, lang)}});
+        points.push_back(
+            {"report.reflect.usual_suspects",
+             {seatName(busiest), formatDecimal(100.0 * m.actionsPerSeat[busiest] / total, 0, lang),
+              formatDecimal(m.inclusie, 2, lang)}});
 
     // Largest begrip gain, and anyone whose understanding went down.
     int bestSeat = -1;
@@ -579,10 +650,10 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
             points.push_back({"report.reflect.begrip_down", {seatName(s)}});
     }
     if (bestSeat >= 0 && bestGain > 1e-9)
-        points.push_back({"report.reflect.begrip_gain",
-                          {seatName(bestSeat),
-                           formatDecimal(100.0 * *m.begrip[bestSeat].before, 0, lang),
-                           formatDecimal(100.0 * *m.begrip[bestSeat].after, 0, lang)}});
+        points.push_back(
+            {"report.reflect.begrip_gain",
+             {seatName(bestSeat), formatDecimal(100.0 * *m.begrip[bestSeat].before, 0, lang),
+              formatDecimal(100.0 * *m.begrip[bestSeat].after, 0, lang)}});
     else if (bestSeat < 0)
         points.push_back({"report.reflect.begrip_unmeasured", {}});
 
@@ -708,17 +779,22 @@ void packageTable(const Ctx& c, const Package& p, const Package* previous,
                   std::ostringstream& out) {
     out << "<table><tr><th>" << c.h("report.issue") << "</th><th>" << c.h("report.option")
         << "</th></tr>";
-    for (int i = 0; i < static_cast<int>(c.sc.issues.size()) && i < static_cast<int>(p.size()); ++i) {
-        const bool changed = previous && i < static_cast<int>(previous->size()) && (*previous)[i] != p[i];
+    for (int i = 0; i < static_cast<int>(c.sc.issues.size()) && i < static_cast<int>(p.size());
+         ++i) {
+        const bool changed =
+            previous && i < static_cast<int>(previous->size()) && (*previous)[i] != p[i];
         out << "<tr><td>" << htmlEscape(c.text(c.sc.issues[i].name)) << "</td><td"
             << (changed ? " class=\"changed\"" : "") << ">" << htmlEscape(c.optionName(i, p[i]))
             << "</td></tr>";
     }
     const std::vector<double> totals = attributeTotals(c.sc, p);
-    for (int a = 0; a < static_cast<int>(c.sc.attributes.size()) && a < static_cast<int>(totals.size()); ++a) {
+    for (int a = 0;
+         a < static_cast<int>(c.sc.attributes.size()) && a < static_cast<int>(totals.size()); ++a) {
         const Attribute& attr = c.sc.attributes[a];
-        out << "<tr><td class=\"muted\">" << htmlEscape(attr.name.empty() ? attr.id : c.text(attr.name))
-            << "</td><td>" << htmlEscape(formatDecimal(totals[a], totals[a] == std::floor(totals[a]) ? 0 : 1, c.lang))
+        out << "<tr><td class=\"muted\">"
+            << htmlEscape(attr.name.empty() ? attr.id : c.text(attr.name)) << "</td><td>"
+            << htmlEscape(
+                   formatDecimal(totals[a], totals[a] == std::floor(totals[a]) ? 0 : 1, c.lang))
             << " " << htmlEscape(attr.unit) << "</td></tr>";
     }
     out << "</table>";
@@ -729,8 +805,9 @@ void conditionList(const Ctx& c, const Proposal& p, std::ostringstream& out) {
         return;
     out << "<h3>" << c.h("report.conditions") << "</h3><ul>";
     for (const AttachedCondition& ac : p.conditions) {
-        out << "<li>" << badge(ac.met, c.t(ac.met ? "report.met" : "report.unmet")) << " <code>"
-            << htmlEscape(ac.condition.expression) << "</code> — "
+        out << "<li>" << badge(ac.met, c.t(ac.met ? "report.met" : "report.unmet")) << " "
+            << htmlEscape(readableExpression(c.sc, c.lang, ac.condition.expression, c.tr))
+            << " <code>" << htmlEscape(ac.condition.expression) << "</code> — "
             << c.h("report.condition_from", {c.seatWithRole(ac.fromSeat)});
         const std::string protects = c.reasonText(ac.fromSeat, ac.condition.protects);
         if (!protects.empty())
@@ -745,8 +822,9 @@ void sectionDecision(const Ctx& c, std::ostringstream& out) {
     const int focus = proposalInFocus(c.st);
     const Decision& d = c.st.decision;
     if (d.taken) {
-        out << "<p class=\"lead\">" << c.h("report.decision_taken", {std::to_string(d.proposal + 1)})
-            << " " << badge(d.gedragen, c.t(d.gedragen ? "report.gedragen" : "report.not_gedragen"))
+        out << "<p class=\"lead\">"
+            << c.h("report.decision_taken", {std::to_string(d.proposal + 1)}) << " "
+            << badge(d.gedragen, c.t(d.gedragen ? "report.gedragen" : "report.not_gedragen"))
             << "</p>";
     } else {
         out << "<p class=\"lead\">" << c.h("report.no_decision") << "</p>";
@@ -757,15 +835,17 @@ void sectionDecision(const Ctx& c, std::ostringstream& out) {
     }
     const Proposal& p = c.st.proposals[focus];
     if (!d.taken)
-        out << "<p>" << c.h("report.focus_latest", {std::to_string(p.id + 1), std::to_string(p.version)})
+        out << "<p>"
+            << c.h("report.focus_latest", {std::to_string(p.id + 1), std::to_string(p.version)})
             << "</p>";
     packageTable(c, p.package, nullptr, out);
     conditionList(c, p, out);
     const Draagvlak dv = d.taken ? d.draagvlak : draagvlak(c.sc, c.st.world, p.package);
     out << "<table><tr><th>" << c.h("report.draagvlak_min") << "</th><td class=\"num\">"
         << htmlEscape(c.supportText(dv.minimum)) << "</td></tr><tr><th>"
-        << c.h("report.draagvlak_mean") << "</th><td class=\"num\">" << htmlEscape(c.supportText(dv.mean))
-        << "</td></tr><tr><th>" << c.h("report.min_support_label") << "</th><td class=\"num\">"
+        << c.h("report.draagvlak_mean") << "</th><td class=\"num\">"
+        << htmlEscape(c.supportText(dv.mean)) << "</td></tr><tr><th>"
+        << c.h("report.min_support_label") << "</th><td class=\"num\">"
         << htmlEscape(c.supportText(c.sc.minSupport)) << "</td></tr><tr><th>"
         << c.h("report.public_value") << "</th><td class=\"num\">"
         << htmlEscape(c.supportText(publicValue(c.sc, p.package))) << "</td></tr><tr><th>"
@@ -776,7 +856,8 @@ void sectionDecision(const Ctx& c, std::ostringstream& out) {
     if (!p.votes.empty()) {
         out << "<h3>" << c.h("report.votes") << "</h3><ul>";
         for (const CastVote& v : p.votes) {
-            static const char* keys[] = {"report.vote.yes", "report.vote.no", "report.vote.ja_mits"};
+            static const char* keys[] = {"report.vote.yes", "report.vote.no",
+                                         "report.vote.ja_mits"};
             out << "<li>" << htmlEscape(c.seatWithRole(v.seat)) << ": <strong>"
                 << c.h(keys[static_cast<int>(v.kind)]) << "</strong>";
             const std::string why = c.reasonText(v.seat, v.reason);
@@ -814,7 +895,9 @@ void sectionSupport(const Ctx& c, std::ostringstream& out) {
     for (int r = 0; r < static_cast<int>(series.size()); ++r)
         series[r].name = c.roleName(r);
     for (const SupportSample& sample : c.st.supportHistory)
-        for (int r = 0; r < static_cast<int>(series.size()) && r < static_cast<int>(sample.support.size()); ++r)
+        for (int r = 0;
+             r < static_cast<int>(series.size()) && r < static_cast<int>(sample.support.size());
+             ++r)
             series[r].points.push_back({sample.timeMs / 60000.0, sample.support[r]});
     std::vector<std::pair<double, std::string>> marks;
     for (const Announcement& a : c.st.announcements)
@@ -840,7 +923,8 @@ void sectionBegrip(const Ctx& c, std::ostringstream& out) {
     out << "<table><tr><th></th><th>" << c.h("report.before") << "</th><th>" << c.h("report.after")
         << "</th></tr><tr><th>" << c.h("report.begrip_group") << "</th><td class=\"num\">"
         << (c.m.begripBefore ? htmlEscape(c.percent(*c.m.begripBefore)) : "–")
-        << "</td><td class=\"num\">" << (c.m.begripAfter ? htmlEscape(c.percent(*c.m.begripAfter)) : "–")
+        << "</td><td class=\"num\">"
+        << (c.m.begripAfter ? htmlEscape(c.percent(*c.m.begripAfter)) : "–")
         << "</td></tr></table></section>";
 }
 
@@ -863,8 +947,11 @@ void sectionInclusie(const Ctx& c, std::ostringstream& out) {
     for (int r = 0; r < static_cast<int>(c.m.actionsPerRole.size()); ++r)
         out << "<tr><td>" << htmlEscape(c.roleName(r)) << "</td><td class=\"num\">"
             << c.m.actionsPerRole[r] << "</td><td>"
-            << svgInlineBar(double(c.m.actionsPerRole[r]) / maxRole, ui::seriesRgb(r)) << "</td><td>"
-            << (!roleWasHeard(c.m, r) ? "<span class=\"badge bad\">✗ " + c.h("report.not_heard") + "</span>" : "")
+            << svgInlineBar(double(c.m.actionsPerRole[r]) / maxRole, ui::seriesRgb(r))
+            << "</td><td>"
+            << (!roleWasHeard(c.m, r)
+                    ? "<span class=\"badge bad\">✗ " + c.h("report.not_heard") + "</span>"
+                    : "")
             << "</td></tr>";
     out << "</table><h3>" << c.h("report.roles_heard") << "</h3><table>";
     for (int ph = 0; ph < static_cast<int>(c.m.rolesHeardPerPhase.size()); ++ph) {
@@ -917,8 +1004,8 @@ void sectionShaped(const Ctx& c, std::ostringstream& out) {
             if (sp.role == r)
                 ps += (ps.empty() ? "" : ", ") + c.preconditionName(r, sp.precondition);
         out << "<tr><td>" << htmlEscape(c.roleName(r)) << "</td><td>"
-            << (vs.empty() ? "–" : htmlEscape(vs)) << "</td><td>" << (ps.empty() ? "–" : htmlEscape(ps))
-            << "</td></tr>";
+            << (vs.empty() ? "–" : htmlEscape(vs)) << "</td><td>"
+            << (ps.empty() ? "–" : htmlEscape(ps)) << "</td></tr>";
     }
     out << "</table>";
     // The reasons people gave in reactions and votes, most used first.
@@ -936,13 +1023,14 @@ void sectionShaped(const Ctx& c, std::ostringstream& out) {
         }
     }
     if (!reasons.empty()) {
-        std::vector<std::pair<std::string, std::pair<int, int>>> sorted(reasons.begin(), reasons.end());
+        std::vector<std::pair<std::string, std::pair<int, int>>> sorted(reasons.begin(),
+                                                                        reasons.end());
         std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
             return a.second.first + a.second.second > b.second.first + b.second.second;
         });
-        out << "<h3>" << c.h("report.reasons_given") << "</h3><table><tr><th>" << c.h("report.reason")
-            << "</th><th>" << c.h("report.in_favour") << "</th><th>" << c.h("report.against")
-            << "</th></tr>";
+        out << "<h3>" << c.h("report.reasons_given") << "</h3><table><tr><th>"
+            << c.h("report.reason") << "</th><th>" << c.h("report.in_favour") << "</th><th>"
+            << c.h("report.against") << "</th></tr>";
         for (const auto& [label, counts] : sorted)
             out << "<tr><td>" << htmlEscape(label) << "</td><td class=\"num\">" << counts.first
                 << "</td><td class=\"num\">" << counts.second << "</td></tr>";
@@ -961,8 +1049,8 @@ void sectionShaped(const Ctx& c, std::ostringstream& out) {
                 out << "<tr><td>" << htmlEscape(c.roleName(r)) << "</td><td>"
                     << htmlEscape(c.preconditionName(r, k)) << "</td><td><code>"
                     << htmlEscape(c.sc.roles[r].preconditions[k].require.source())
-                    << "</code></td><td>" << badge(holds, c.t(holds ? "report.met" : "report.unmet"))
-                    << "</td></tr>";
+                    << "</code></td><td>"
+                    << badge(holds, c.t(holds ? "report.met" : "report.unmet")) << "</td></tr>";
             }
         out << "</table>";
     }
@@ -972,7 +1060,8 @@ void sectionShaped(const Ctx& c, std::ostringstream& out) {
 // The chain of versions that led to proposal `id`, oldest first.
 std::vector<int> versionChain(const GameState& st, int id) {
     std::vector<int> chain;
-    for (int p = id; p >= 0 && p < static_cast<int>(st.proposals.size()) && chain.size() < st.proposals.size();
+    for (int p = id;
+         p >= 0 && p < static_cast<int>(st.proposals.size()) && chain.size() < st.proposals.size();
          p = st.proposals[p].parent)
         chain.push_back(p);
     std::reverse(chain.begin(), chain.end());
@@ -989,7 +1078,8 @@ void proposalCard(const Ctx& c, const Proposal& p, std::ostringstream& out) {
         << c.h("report.proposal_title", {std::to_string(p.id + 1), std::to_string(p.version)})
         << " <span class=\"badge neutral\">" << c.h(statusKeys[static_cast<int>(p.status)])
         << "</span></h3><p class=\"muted\">"
-        << c.h("report.proposal_by", {c.seatWithRole(p.authorSeat), c.phaseName(p.phase), c.minutes(p.timeMs)})
+        << c.h("report.proposal_by",
+               {c.seatWithRole(p.authorSeat), c.phaseName(p.phase), c.minutes(p.timeMs)})
         << "</p>";
     const Package* previous = p.parent >= 0 && p.parent < static_cast<int>(c.st.proposals.size())
                                   ? &c.st.proposals[p.parent].package
@@ -1007,7 +1097,7 @@ void proposalCard(const Ctx& c, const Proposal& p, std::ostringstream& out) {
             if (!why.empty())
                 out << " — " << c.h("report.because", {why});
             for (const MitsCondition& mc : re.conditions)
-                out << " <code>" << htmlEscape(mc.expression) << "</code>";
+                out << " — " << htmlEscape(readableExpression(c.sc, c.lang, mc.expression, c.tr));
             out << "</li>";
         }
         out << "</ul>";
@@ -1015,9 +1105,10 @@ void proposalCard(const Ctx& c, const Proposal& p, std::ostringstream& out) {
     if (!p.supportAtCreation.empty()) {
         std::string line;
         for (int r = 0; r < static_cast<int>(p.supportAtCreation.size()); ++r)
-            line += (line.empty() ? "" : " · ") + c.roleName(r) + " " + c.supportText(p.supportAtCreation[r]);
-        out << "<p class=\"muted\">" << c.h("report.support_at_creation") << ": " << htmlEscape(line)
-            << "</p>";
+            line += (line.empty() ? "" : " · ") + c.roleName(r) + " " +
+                    c.supportText(p.supportAtCreation[r]);
+        out << "<p class=\"muted\">" << c.h("report.support_at_creation") << ": "
+            << htmlEscape(line) << "</p>";
     }
     out << "</div>";
 }
@@ -1052,15 +1143,18 @@ void sectionEvents(const Ctx& c, std::ostringstream& out) {
     for (const Announcement& a : c.st.announcements) {
         if (a.event < 0 || a.event >= static_cast<int>(c.sc.events.size()))
             continue;
-        out << "<div class=\"card\"><h3>" << htmlEscape(c.eventTitle(a.event)) << "</h3><p class=\"muted\">"
-            << c.h("report.event_when", {c.phaseName(a.phase), c.minutes(a.timeMs)}) << "</p><p class=\"text\">"
-            << htmlEscape(c.text(c.sc.events[a.event].text)) << "</p></div>";
+        out << "<div class=\"card\"><h3>" << htmlEscape(c.eventTitle(a.event))
+            << "</h3><p class=\"muted\">"
+            << c.h("report.event_when", {c.phaseName(a.phase), c.minutes(a.timeMs)})
+            << "</p><p class=\"text\">" << htmlEscape(c.text(c.sc.events[a.event].text))
+            << "</p></div>";
     }
     out << "</section>";
 }
 
 void sectionRoleCards(const Ctx& c, std::ostringstream& out) {
-    static const char* kindKeys[] = {"table.kind.resident", "table.kind.official", "table.kind.council"};
+    static const char* kindKeys[] = {"table.kind.resident", "table.kind.official",
+                                     "table.kind.council"};
     out << "<section class=\"pagebreak\"><h2>" << c.h("report.role_cards") << "</h2>";
     for (int r = 0; r < static_cast<int>(c.sc.roles.size()); ++r) {
         const Role& role = c.sc.roles[r];
@@ -1068,8 +1162,9 @@ void sectionRoleCards(const Ctx& c, std::ostringstream& out) {
         for (int s = 0; s < c.game.seatCount(); ++s)
             if (c.game.roleOfSeat(s) == r)
                 players += (players.empty() ? "" : ", ") + c.seatName(s);
-        out << "<div class=\"card\"><h3>" << htmlEscape(c.roleName(r)) << " <span class=\"badge neutral\">"
-            << c.h(kindKeys[static_cast<int>(role.kind)]) << "</span></h3>";
+        out << "<div class=\"card\"><h3>" << htmlEscape(c.roleName(r))
+            << " <span class=\"badge neutral\">" << c.h(kindKeys[static_cast<int>(role.kind)])
+            << "</span></h3>";
         out << "<p class=\"muted\">" << c.h("report.played_by", {players.empty() ? "–" : players});
         if (role.kind == RoleKind::Council)
             out << " · " << c.h("report.votes_weight", {std::to_string(role.votes)});
@@ -1091,8 +1186,11 @@ void sectionRoleCards(const Ctx& c, std::ostringstream& out) {
         if (!role.preconditions.empty()) {
             out << "<p><strong>" << c.h("report.preconditions") << "</strong></p><ul>";
             for (int k = 0; k < static_cast<int>(role.preconditions.size()); ++k)
-                out << "<li>" << htmlEscape(c.preconditionName(r, k)) << " <code>"
-                    << htmlEscape(role.preconditions[k].require.source()) << "</code></li>";
+                out << "<li>" << htmlEscape(c.preconditionName(r, k)) << ": "
+                    << htmlEscape(readableExpression(c.sc, c.lang,
+                                                     role.preconditions[k].require.source(), c.tr))
+                    << " <code>" << htmlEscape(role.preconditions[k].require.source())
+                    << "</code></li>";
             out << "</ul>";
         }
         if (!c.text(role.secret).empty())
@@ -1124,7 +1222,8 @@ std::string renderSessionReport(const Game& game, const TranslateFn& tr,
     const Ctx c{game, game.scenario(), game.state(), game.measure(), tr, o.lang};
     std::ostringstream out;
     const std::string title = c.text(c.sc.title).empty() ? c.sc.id : c.text(c.sc.title);
-    out << "<!DOCTYPE html>\n<html lang=\"" << htmlEscape(o.lang) << "\"><head><meta charset=\"utf-8\">"
+    out << "<!DOCTYPE html>\n<html lang=\"" << htmlEscape(o.lang)
+        << "\"><head><meta charset=\"utf-8\">"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         << "<title>" << htmlEscape(title) << " — " << c.h("report.subtitle") << "</title><style>"
         << kStyle << "</style></head><body>\n";

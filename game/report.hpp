@@ -57,6 +57,11 @@ std::string formatDecimal(double value, int decimals, const std::string& lang);
 int proposalInFocus(const GameState& state);
 // Every role's support for that proposal: as it was at the decision, else now.
 std::vector<double> supportInFocus(const Game& game);
+// An expression with names instead of ids, for people: "locatie == sportpark"
+// becomes "Location = Move to the sports park"; "and", "or", "not" and "!="
+// come from the catalog (table.cond_*).
+std::string readableExpression(const Scenario& sc, const std::string& lang,
+                               const std::string& expression, const TranslateFn& tr);
 // Where the report goes beside a session log: "x/session.log" -> "x/session.report.html".
 std::string reportPathForLog(const std::string& logPath);
 

@@ -21,7 +21,9 @@ struct Session::Bots {
 
 namespace {
 
-std::string finishedMarker(const std::string& logPath) { return logPath + ".finished"; }
+std::string finishedMarker(const std::string& logPath) {
+    return logPath + ".finished";
+}
 
 std::int64_t readCheckpoint(const std::string& path) {
     std::ifstream in(path);
@@ -51,8 +53,9 @@ Session::~Session() {
         checkpointClock();
 }
 
-std::unique_ptr<Session> Session::start(std::shared_ptr<const Scenario> scenario, SessionSetup setup,
-                                        const std::string& logPath, std::string& error) {
+std::unique_ptr<Session> Session::start(std::shared_ptr<const Scenario> scenario,
+                                        SessionSetup setup, const std::string& logPath,
+                                        std::string& error) {
     std::error_code ec;
     if (fs::path(logPath).has_parent_path())
         fs::create_directories(fs::path(logPath).parent_path(), ec);
@@ -149,15 +152,21 @@ ApplyResult Session::applyAndLog(const Action& action) {
 }
 
 void Session::applyDue() {
-    // A long step can make several things due in a row (a phase times out,
-    // the next one starts and an event of minute 12 fires): repeat, bounded.
-    for (int round = 0; round < 32; ++round) {
+    // Several things can be due at once (a phase times out and an event of
+    // the same minute fires). One update never moves more than one phase, so
+    // every phase is on screen for at least a frame; the rest waits for the
+    // next update.
+    const int phase = game_->state().phase;
+    for (int round = 0; round < 32 && game_->state().phase == phase; ++round) {
         const std::vector<Action> due = game_->dueActions(clockMs_);
         if (due.empty())
             return;
         bool applied = false;
-        for (const Action& a : due)
+        for (const Action& a : due) {
             applied = applyAndLog(a).accepted || applied;
+            if (game_->state().phase != phase)
+                return;
+        }
         if (!applied)
             return;
     }
@@ -169,7 +178,8 @@ void Session::runBots() {
     // Each bot may take one action per pace interval, so people can follow
     // what happens; seats take turns in order.
     const std::size_t seats = bots_->bySeat.size();
-    for (std::size_t k = 0; k < seats; ++k) {
+    const int phase = game_->state().phase;
+    for (std::size_t k = 0; k < seats && game_->state().phase == phase; ++k) {
         const std::size_t i = (botTurn_ + k) % seats;
         auto& bot = bots_->bySeat[i];
         if (!bot)
@@ -193,8 +203,10 @@ void Session::update(double realSeconds) {
         clockMs_ += static_cast<std::int64_t>(whole);
         carryMs_ -= whole;
     }
+    const int phase = game_->state().phase;
     applyDue();
-    runBots();
+    if (game_->state().phase == phase)
+        runBots();
     if (lastCheckpointMs_ < 0 || clockMs_ - lastCheckpointMs_ >= 1000)
         checkpointClock();
 }

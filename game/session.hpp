@@ -19,7 +19,7 @@
 namespace samenspel {
 
 class Session {
-public:
+  public:
     // Starts a new session and creates its log at `logPath` (folders made as
     // needed). nullptr with `error` when the log cannot be written.
     static std::unique_ptr<Session> start(std::shared_ptr<const Scenario> scenario,
@@ -61,7 +61,7 @@ public:
 
     static std::string clockPathFor(const std::string& logPath) { return logPath + ".clock"; }
 
-private:
+  private:
     Session() = default;
     void makeBots();
     void runBots();

@@ -19,8 +19,7 @@ std::string xdgFolder(const char* variable, const char* fallbackUnderHome) {
     return (base / fallbackUnderHome / "samenspel").string();
 }
 
-template <class T>
-void read(const YAML::Node& root, const char* key, T& out) {
+template <class T> void read(const YAML::Node& root, const char* key, T& out) {
     try {
         if (const auto node = root[key]; node && node.IsScalar())
             out = node.as<T>();
@@ -31,9 +30,15 @@ void read(const YAML::Node& root, const char* key, T& out) {
 
 } // namespace
 
-std::string configDir() { return xdgFolder("XDG_CONFIG_HOME", ".config"); }
-std::string dataDir() { return xdgFolder("XDG_DATA_HOME", ".local/share"); }
-std::string settingsPath() { return (std::filesystem::path(configDir()) / "settings.yaml").string(); }
+std::string configDir() {
+    return xdgFolder("XDG_CONFIG_HOME", ".config");
+}
+std::string dataDir() {
+    return xdgFolder("XDG_DATA_HOME", ".local/share");
+}
+std::string settingsPath() {
+    return (std::filesystem::path(configDir()) / "settings.yaml").string();
+}
 
 std::string userScenarioDir(const Settings& settings) {
     if (!settings.userScenarioDir.empty())

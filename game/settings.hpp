@@ -8,7 +8,7 @@ namespace samenspel {
 
 struct Settings {
     std::string language = "nl";
-    float uiScale = 1.0f;       // 1 = 22 px body text
+    float uiScale = 1.0f; // 1 = 22 px body text
     bool highContrast = false;
     bool mute = false;
     bool fullscreen = false;

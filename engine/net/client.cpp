@@ -1,14 +1,16 @@
 #include "net/client.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include <SFML/Network.hpp>
 
 #include "core/bot.hpp"
-#include "core/session_driver.hpp"
 #include "core/json.hpp"
 #include "core/log.hpp"
+#include "core/session_driver.hpp"
 #include "net/protocol.hpp"
+#include "net/redact.hpp"
 
 namespace samenspel::net {
 
@@ -124,10 +126,50 @@ struct Client::Impl {
     }
 
     // [The mirror] -------------------------------------------------------------
+    // Another role's weights are not sent. The copy gives such a role weight 1
+    // on every value: it tells nothing (all equal) and the rules then accept
+    // what that role shares or gives as a reason, as they did on the host.
+    void standInWeights(Scenario& sc) const {
+        for (std::size_t r = 0; r < sc.roles.size(); ++r) {
+            auto& weights = sc.roles[r].weights;
+            if (static_cast<int>(r) == role ||
+                std::any_of(weights.begin(), weights.end(), [](int w) { return w != 0; }))
+                continue;
+            std::fill(weights.begin(), weights.end(), 1);
+        }
+    }
+
+    // Another role's value that an action shows in public but that this
+    // copy of the scenario does not know gets weight 1, so the rules accept
+    // the action here as they did on the host. True when something changed.
+    bool learnValues(const Action& a) {
+        if (!scenario || !setup || a.seat < 0 || a.seat >= static_cast<int>(setup->seats.size()))
+            return false;
+        const int r = setup->seats[static_cast<std::size_t>(a.seat)].role;
+        if (r < 0 || r >= static_cast<int>(scenario->roles.size()) || r == role)
+            return false;
+        std::shared_ptr<Scenario> patched;
+        for (int v : publicValuesOf(a)) {
+            const auto& weights =
+                (patched ? *patched : *scenario).roles[static_cast<std::size_t>(r)].weights;
+            if (v >= static_cast<int>(weights.size()) || weights[static_cast<std::size_t>(v)] > 0)
+                continue;
+            if (!patched)
+                patched = std::make_shared<Scenario>(*scenario);
+            patched->roles[static_cast<std::size_t>(r)].weights[static_cast<std::size_t>(v)] = 1;
+        }
+        if (!patched)
+            return false;
+        scenario = std::move(patched);
+        return true;
+    }
+
     void rebuildMirror() {
         mirror.reset();
         if (!scenario || !setup || !started)
             return;
+        for (const auto& entry : actions)
+            learnValues(entry.second);
         mirror = std::make_unique<Game>(scenario, *setup);
         mirrorRefusals = 0;
         for (const auto& [index, a] : actions)
@@ -135,7 +177,7 @@ struct Client::Impl {
                 ++mirrorRefusals;
     }
 
-    bool loadScenario(const std::string& yaml) {
+    bool loadScenario(const std::string& yaml, bool revealed) {
         LoadResult loaded = loadScenarioText(yaml, "host");
         if (!loaded.ok()) {
             lost("net.client.bad_scenario",
@@ -143,7 +185,10 @@ struct Client::Impl {
                      (loaded.errors.empty() ? std::string("?") : loaded.errors.front().format()));
             return false;
         }
-        scenario = std::make_shared<const Scenario>(std::move(*loaded.scenario));
+        Scenario sc = std::move(*loaded.scenario);
+        if (!revealed)
+            standInWeights(sc);
+        scenario = std::make_shared<const Scenario>(std::move(sc));
         scenarioYaml = yaml;
         return true;
     }
@@ -250,9 +295,12 @@ struct Client::Impl {
         seat = static_cast<int>(b.intOr("seat", -1));
         token = b.stringOr("token");
         started = b.boolOr("started", false);
-        if (!loadScenario(b.stringOr("scenario")))
+        role = -1;
+        if (!loadScenario(b.stringOr("scenario"), true))
             return;
         role = scenario->roleIndex(b.stringOr("role"));
+        if (!b.boolOr("revealed", false))
+            loadScenario(b.stringOr("scenario"), false); // now that the own role is known
         if (!readSetup(b, m.text)) {
             lost("net.client.malformed", "The host's welcome has no readable setup.");
             return;
@@ -292,14 +340,16 @@ struct Client::Impl {
         actions.emplace_back(index, *action);
         lastIndex = index;
         lastActionAt = Clock::now();
-        if (mirror && !mirror->apply(*action))
+        if (learnValues(*action))
+            rebuildMirror(); // replays every action on the amended copy
+        else if (mirror && !mirror->apply(*action))
             ++mirrorRefusals;
         if (action->seat == seat)
             awaiting = false;
     }
 
     void newScenario(const Message& m) {
-        if (!loadScenario(m.body.stringOr("scenario")))
+        if (!loadScenario(m.body.stringOr("scenario"), m.body.boolOr("revealed", false)))
             return;
         if (const JsonValue* list = m.body.find("actions"); list && list->isArray())
             readActions(*list, m.text);
@@ -341,7 +391,9 @@ struct Client::Impl {
     }
 };
 
-Client::Client(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) { impl_->owner = this; }
+Client::Client(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
+    impl_->owner = this;
+}
 Client::~Client() = default;
 
 std::unique_ptr<Client> Client::connect(ClientConfig config, std::string& error) {
@@ -353,20 +405,48 @@ std::unique_ptr<Client> Client::connect(ClientConfig config, std::string& error)
     return std::unique_ptr<Client>(new Client(std::move(impl)));
 }
 
-void Client::poll(double maxWaitSeconds) { impl_->poll(maxWaitSeconds); }
-Client::Status Client::status() const { return impl_->status; }
-bool Client::finished() const { return impl_->mirror && impl_->mirror->state().finished; }
-int Client::seat() const { return impl_->seat; }
-int Client::role() const { return impl_->role; }
-const std::string& Client::token() const { return impl_->token; }
-const std::string& Client::refusalKey() const { return impl_->refusalKey; }
-const std::string& Client::refusalMessage() const { return impl_->refusalMessage; }
-const Game* Client::game() const { return impl_->mirror.get(); }
-std::shared_ptr<const Scenario> Client::scenario() const { return impl_->scenario; }
-const std::vector<SeatStatus>& Client::presence() const { return impl_->presence; }
-int Client::mirrorRefusals() const { return impl_->mirrorRefusals; }
-bool Client::awaitingReply() const { return impl_->awaiting; }
-const std::optional<Refusal>& Client::lastActionRefusal() const { return impl_->lastRefusal; }
+void Client::poll(double maxWaitSeconds) {
+    impl_->poll(maxWaitSeconds);
+}
+Client::Status Client::status() const {
+    return impl_->status;
+}
+bool Client::finished() const {
+    return impl_->mirror && impl_->mirror->state().finished;
+}
+int Client::seat() const {
+    return impl_->seat;
+}
+int Client::role() const {
+    return impl_->role;
+}
+const std::string& Client::token() const {
+    return impl_->token;
+}
+const std::string& Client::refusalKey() const {
+    return impl_->refusalKey;
+}
+const std::string& Client::refusalMessage() const {
+    return impl_->refusalMessage;
+}
+const Game* Client::game() const {
+    return impl_->mirror.get();
+}
+std::shared_ptr<const Scenario> Client::scenario() const {
+    return impl_->scenario;
+}
+const std::vector<SeatStatus>& Client::presence() const {
+    return impl_->presence;
+}
+int Client::mirrorRefusals() const {
+    return impl_->mirrorRefusals;
+}
+bool Client::awaitingReply() const {
+    return impl_->awaiting;
+}
+const std::optional<Refusal>& Client::lastActionRefusal() const {
+    return impl_->lastRefusal;
+}
 
 bool Client::sendAction(Action action) {
     if (impl_->status != Status::Playing)
@@ -406,9 +486,9 @@ void Client::disconnect() {
 
 std::int64_t Client::estimatedClockMs() const {
     const std::int64_t base = impl_->mirror ? impl_->mirror->state().nowMs : 0;
-    return base + std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() -
-                                                                        impl_->lastActionAt)
-                      .count();
+    return base +
+           std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - impl_->lastActionAt)
+               .count();
 }
 
 // [ClientBot] ---------------------------------------------------------------------

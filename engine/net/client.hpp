@@ -20,15 +20,15 @@ struct ClientConfig {
     unsigned short port = 0;
     std::string code;
     std::string name;
-    std::string seatWish;  // role id, or empty for any free seat
-    std::string token;     // reconnect token from an earlier welcome
-    bool bot = false;      // a bot plays this seat (the host may then speed the clock up)
+    std::string seatWish; // role id, or empty for any free seat
+    std::string token;    // reconnect token from an earlier welcome
+    bool bot = false;     // a bot plays this seat (the host may then speed the clock up)
     double connectTimeoutSeconds = 5;
     int protocolVersion = 0; // 0 = this build's; tests set others to check refusals
 };
 
 class Client {
-public:
+  public:
     enum class Status {
         Connecting, // hello sent, waiting for welcome
         Lobby,      // seated, the session has not started
@@ -88,7 +88,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     explicit Client(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
@@ -96,13 +96,13 @@ private:
 // Plays a client's seat with a bot that sees only the mirror game. Call
 // step() in the loop; it sends at most one action at a time.
 class ClientBot {
-public:
+  public:
     explicit ClientBot(Client& client);
     ~ClientBot();
     // True when it sent an action.
     bool step();
 
-private:
+  private:
     Client& client_;
     struct State;
     std::unique_ptr<State> state_;

@@ -15,9 +15,9 @@
 #include <SFML/Network.hpp>
 
 #include "core/bot.hpp"
-#include "core/session_driver.hpp"
 #include "core/json.hpp"
 #include "core/log.hpp"
+#include "core/session_driver.hpp"
 #include "net/protocol.hpp"
 #include "net/redact.hpp"
 
@@ -82,7 +82,9 @@ std::string roleIdOf(const Scenario& sc, int role) {
 
 } // namespace
 
-std::string seatFilePathFor(const std::string& logPath) { return logPath + ".net"; }
+std::string seatFilePathFor(const std::string& logPath) {
+    return logPath + ".net";
+}
 
 SessionSetup setupForPlayers(const Scenario& scenario, int players, std::uint64_t seed) {
     SessionSetup setup = SessionSetup::defaultFor(scenario, false, seed);
@@ -112,7 +114,7 @@ SessionSetup setupForPlayers(const Scenario& scenario, int players, std::uint64_
 
 // SFML keeps the native handle protected; the host needs it for SO_SNDBUF.
 class HostSocket : public sf::TcpSocket {
-public:
+  public:
     void setSendBuffer(int bytes) {
         setsockopt(getHandle(), SOL_SOCKET, SO_SNDBUF, &bytes, sizeof bytes);
     }
@@ -167,9 +169,9 @@ struct Host::Impl {
     std::vector<std::unique_ptr<Connection>> connections;
     std::uint64_t nextConnectionId = 1;
     std::vector<SeatSlot> seats;
-    std::vector<Action> actions;       // every applied action, in order
-    std::vector<std::string> encoded;  // encodeAction of each
-    std::map<int, RoleView> views;     // per role (and -1)
+    std::vector<Action> actions;      // every applied action, in order
+    std::vector<std::string> encoded; // encodeAction of each
+    std::map<int, RoleView> views;    // per role (and -1)
     std::map<std::string, std::deque<Clock::time_point>> wrongCodes; // per address
     HostStats stats;
     Host* owner = nullptr;
@@ -256,7 +258,8 @@ struct Host::Impl {
         JsonWriter w;
         w.beginArray();
         for (const SeatStatus& s : seatStatus()) {
-            w.beginObject().key("seat").value(s.seat).key("role").value(roleIdOf(*scenario, s.role));
+            w.beginObject().key("seat").value(s.seat).key("role").value(
+                roleIdOf(*scenario, s.role));
             w.key("name").value(s.name).key("taken").value(s.taken);
             w.key("connected").value(s.connected).key("bot").value(s.bot).endObject();
         }
@@ -296,8 +299,8 @@ struct Host::Impl {
     }
 
     const RoleView& viewFor(int role) {
-        RedactionView view = game ? RedactionView::of(*game, role)
-                                  : RedactionView::initial(*scenario, role);
+        RedactionView view =
+            game ? RedactionView::of(*game, role) : RedactionView::initial(*scenario, role);
         RoleView& cached = views[role];
         std::string fp = view.fingerprint();
         if (fp != cached.fingerprint) {
@@ -342,7 +345,7 @@ struct Host::Impl {
         w.key("token").value(seats[static_cast<std::size_t>(c.seat)].token);
         w.key("started").value(game != nullptr);
         w.key("setup").raw(encodeSetup(game ? game->setup() : setup));
-        w.key("scenario").value(view.yaml);
+        w.key("scenario").value(view.yaml).key("revealed").value(ended());
         w.key("actions").raw(visibleActionsJson(c.seat));
         w.key("presence").raw(presenceJson());
         w.endObject();
@@ -357,15 +360,21 @@ struct Host::Impl {
         const Action& a = actions[index];
         const bool all = ended();
         const std::string framed = frame(actionMessage(index));
+        std::map<int, const RoleView*> byRole; // each role's view once per action
         for (auto& cp : connections) {
             Connection& c = *cp;
             if (!c.helloDone || c.closing || c.dead || c.seat < 0)
                 continue;
-            const RoleView& view = viewFor(roleOfSeat(c.seat));
+            const int role = roleOfSeat(c.seat);
+            auto known = byRole.find(role);
+            if (known == byRole.end())
+                known = byRole.emplace(role, &viewFor(role)).first;
+            const RoleView& view = *known->second;
             if (all && !c.revealed) {
                 JsonWriter w;
                 w.beginObject().key("v").value(kProtocolVersion).key("type").value("scenario");
-                w.key("scenario").value(view.yaml).key("actions").raw(visibleActionsJson(c.seat));
+                w.key("scenario").value(view.yaml).key("revealed").value(true);
+                w.key("actions").raw(visibleActionsJson(c.seat));
                 w.endObject();
                 send(c, w.str());
                 c.viewFingerprint = view.fingerprint;
@@ -467,9 +476,9 @@ struct Host::Impl {
         for (std::size_t i = 0; i < seats.size(); ++i) {
             const Seat& seat = game->setup().seats[i];
             if (seat.bot && !seats[i].bot)
-                seats[i].bot = std::make_unique<Bot>(scenario, static_cast<int>(i), seat.role,
-                                                     seat.character,
-                                                     botSeed(game->setup().seed, static_cast<int>(i)));
+                seats[i].bot =
+                    std::make_unique<Bot>(scenario, static_cast<int>(i), seat.role, seat.character,
+                                          botSeed(game->setup().seed, static_cast<int>(i)));
         }
     }
 
@@ -601,7 +610,8 @@ struct Host::Impl {
             closeWith(c, "refuse", reason::kVersion,
                       "This host speaks Samenspel network protocol version " +
                           std::to_string(kProtocolVersion) + "; the client speaks version " +
-                          std::to_string(version) + ". Use the same Samenspel version as the host.");
+                          std::to_string(version) +
+                          ". Use the same Samenspel version as the host.");
             return;
         }
         if (tooManyWrongCodes(c.address, now)) {
@@ -698,8 +708,8 @@ struct Host::Impl {
         }
         if (action->seat != c.seat) {
             refuseAction(c, reason::kOtherSeat, {std::to_string(action->seat)},
-                         "This connection plays seat " + std::to_string(c.seat) +
-                             ", not seat " + std::to_string(action->seat) + ".");
+                         "This connection plays seat " + std::to_string(c.seat) + ", not seat " +
+                             std::to_string(action->seat) + ".");
             return;
         }
         action->timeMs = clockMs;
@@ -859,7 +869,9 @@ struct Host::Impl {
 
 // [Host] ----------------------------------------------------------------------
 
-Host::Host(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) { impl_->owner = this; }
+Host::Host(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
+    impl_->owner = this;
+}
 
 Host::~Host() {
     if (impl_)
@@ -936,19 +948,51 @@ std::unique_ptr<Host> Host::resume(const std::string& logPath, HostConfig config
     return std::unique_ptr<Host>(new Host(std::move(impl)));
 }
 
-unsigned short Host::port() const { return impl_->listener.getLocalPort(); }
-const std::string& Host::code() const { return impl_->code; }
-const std::string& Host::logPath() const { return impl_->logPath; }
-void Host::poll(double maxWaitSeconds) { impl_->poll(maxWaitSeconds); }
-bool Host::start(bool fillWithBots) { return impl_->startSession(fillWithBots); }
-bool Host::started() const { return impl_->game != nullptr; }
-bool Host::finished() const { return impl_->ended(); }
-const std::string& Host::diskError() const { return impl_->diskError; }
-const Game* Host::game() const { return impl_->game.get(); }
-const Scenario& Host::scenario() const { return *impl_->scenario; }
-std::vector<SeatStatus> Host::seats() const { return impl_->seatStatus(); }
-const HostStats& Host::stats() const { return impl_->stats; }
-std::int64_t Host::clockMs() const { return impl_->clockMs; }
+unsigned short Host::port() const {
+    return impl_->listener.getLocalPort();
+}
+const std::string& Host::code() const {
+    return impl_->code;
+}
+const std::string& Host::logPath() const {
+    return impl_->logPath;
+}
+void Host::poll(double maxWaitSeconds) {
+    impl_->poll(maxWaitSeconds);
+}
+bool Host::start(bool fillWithBots) {
+    return impl_->startSession(fillWithBots);
+}
+bool Host::started() const {
+    return impl_->game != nullptr;
+}
+bool Host::finished() const {
+    return impl_->ended();
+}
+const std::string& Host::diskError() const {
+    return impl_->diskError;
+}
+const Game* Host::game() const {
+    return impl_->game.get();
+}
+const Scenario& Host::scenario() const {
+    return *impl_->scenario;
+}
+std::vector<SeatStatus> Host::seats() const {
+    return impl_->seatStatus();
+}
+const HostStats& Host::stats() const {
+    return impl_->stats;
+}
+std::int64_t Host::clockMs() const {
+    return impl_->clockMs;
+}
+std::size_t Host::pendingOutgoingBytes() const {
+    std::size_t total = 0;
+    for (const auto& c : impl_->connections)
+        total += c->pending();
+    return total;
+}
 
 ApplyResult Host::submitFacilitator(Action action) {
     action.seat = kFacilitator;

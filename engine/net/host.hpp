@@ -21,20 +21,20 @@
 namespace samenspel::net {
 
 struct HostConfig {
-    unsigned short port = 0;              // 0: any free port (read it back with port())
-    std::string bindAddress = "0.0.0.0";  // "127.0.0.1" in tests and benchmarks
-    std::string code;                     // session code; empty = from the seed
-    bool botsFill = false;                // start at once, bots in every empty seat
-    bool startWhenFull = true;            // start as soon as every seat is taken
-    double handshakeTimeoutSeconds = 10;  // hello must arrive within this
-    double stalledFrameSeconds = 20;      // a begun frame must end within this
+    unsigned short port = 0;                 // 0: any free port (read it back with port())
+    std::string bindAddress = "0.0.0.0";     // "127.0.0.1" in tests and benchmarks
+    std::string code;                        // session code; empty = from the seed
+    bool botsFill = false;                   // start at once, bots in every empty seat
+    bool startWhenFull = true;               // start as soon as every seat is taken
+    double handshakeTimeoutSeconds = 10;     // hello must arrive within this
+    double stalledFrameSeconds = 20;         // a begun frame must end within this
     std::size_t maxOutgoingBytes = 8u << 20; // per client; beyond = not reading, dropped
-    int codeAttempts = 5;                 // wrong codes per address ...
-    double codeAttemptWindowSeconds = 60; // ... within this window
-    int socketSendBuffer = 0;             // SO_SNDBUF of client sockets (0 = system's)
-    double clockSpeed = 1.0;              // session ms per real ms
-    std::int64_t botPaceMs = 0;           // session ms between two actions of one bot
-    int maxConnections = 400;             // beyond: refused at once
+    int codeAttempts = 5;                    // wrong codes per address ...
+    double codeAttemptWindowSeconds = 60;    // ... within this window
+    int socketSendBuffer = 0;                // SO_SNDBUF of client sockets (0 = system's)
+    double clockSpeed = 1.0;                 // session ms per real ms
+    std::int64_t botPaceMs = 0;              // session ms between two actions of one bot
+    int maxConnections = 400;                // beyond: refused at once
     // When every seat is played by a bot (here, or a client that said it is
     // one) and nothing happened for `botIdleMs` real ms, the session clock
     // jumps `botFastForwardMs` ahead: bots wait for time to concede, and a
@@ -48,7 +48,7 @@ struct SeatStatus {
     int seat = -1;
     int role = -1;
     std::string name;
-    bool taken = false;     // a person holds it (connected or away)
+    bool taken = false; // a person holds it (connected or away)
     bool connected = false;
     bool bot = false;
 };
@@ -56,14 +56,14 @@ struct SeatStatus {
 struct HostStats {
     int connectionsAccepted = 0;
     int handshakesRefused = 0;
-    int connectionsDropped = 0; // by the host, for a reason
+    int connectionsDropped = 0;           // by the host, for a reason
     std::vector<std::string> dropReasons; // catalog keys, in order
     int actionsRefused = 0;
     std::uint64_t bytesSent = 0;
 };
 
 class Host {
-public:
+  public:
     // A new session of `scenario` with the seats of `setup` (names and bot
     // flags are filled in as people join). The log is created at `logPath`
     // when the session starts. nullptr with `error` when the port cannot be
@@ -100,6 +100,8 @@ public:
     std::vector<SeatStatus> seats() const;
     const HostStats& stats() const;
     std::int64_t clockMs() const;
+    // Bytes queued for clients that the kernel has not taken yet.
+    std::size_t pendingOutgoingBytes() const;
 
     // A facilitator action from the host's own screen (seat kFacilitator).
     ApplyResult submitFacilitator(Action action);
@@ -118,7 +120,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     explicit Host(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };

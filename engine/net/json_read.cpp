@@ -34,7 +34,7 @@ bool JsonValue::boolOr(const std::string& key, bool fallback) const {
 namespace {
 
 class Parser {
-public:
+  public:
     Parser(const std::string& text, int maxDepth) : s_(text), maxDepth_(maxDepth) {}
 
     JsonParse run() {
@@ -53,7 +53,7 @@ public:
         return result;
     }
 
-private:
+  private:
     const std::string& s_;
     int maxDepth_;
     std::size_t pos_ = 0;
@@ -86,8 +86,12 @@ private:
         v.begin = pos_;
         bool ok = false;
         switch (s_[pos_]) {
-        case '{': ok = parseObject(v, depth); break;
-        case '[': ok = parseArray(v, depth); break;
+        case '{':
+            ok = parseObject(v, depth);
+            break;
+        case '[':
+            ok = parseArray(v, depth);
+            break;
         case '"':
             v.kind = JsonValue::Kind::String;
             ok = parseString(v.text);
@@ -101,8 +105,12 @@ private:
             v.kind = JsonValue::Kind::Bool;
             ok = literal("false");
             break;
-        case 'n': ok = literal("null"); break;
-        default: ok = parseNumber(v); break;
+        case 'n':
+            ok = literal("null");
+            break;
+        default:
+            ok = parseNumber(v);
+            break;
         }
         v.end = pos_;
         return ok;
@@ -223,14 +231,30 @@ private:
                 return fail("truncated escape");
             char e = s_[pos_++];
             switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '/':
+                out += '/';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
             case 'u': {
                 unsigned cp = 0;
                 if (!hex4(cp))
@@ -250,7 +274,8 @@ private:
                 appendUtf8(out, cp);
                 break;
             }
-            default: return fail("invalid escape");
+            default:
+                return fail("invalid escape");
             }
         }
         return fail("unterminated string");
@@ -283,6 +308,8 @@ private:
 
 } // namespace
 
-JsonParse parseJson(const std::string& text, int maxDepth) { return Parser(text, maxDepth).run(); }
+JsonParse parseJson(const std::string& text, int maxDepth) {
+    return Parser(text, maxDepth).run();
+}
 
 } // namespace samenspel::net

@@ -17,10 +17,10 @@ struct JsonValue {
     Kind kind = Kind::Null;
     bool boolean = false;
     double number = 0.0;
-    std::string text;                                  // String
-    std::vector<JsonValue> items;                      // Array
+    std::string text;                                       // String
+    std::vector<JsonValue> items;                           // Array
     std::vector<std::pair<std::string, JsonValue>> members; // Object, in order
-    std::size_t begin = 0, end = 0;                    // span in the parsed text
+    std::size_t begin = 0, end = 0;                         // span in the parsed text
 
     const JsonValue* find(const std::string& key) const; // Object member or nullptr
     bool isObject() const { return kind == Kind::Object; }

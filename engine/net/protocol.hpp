@@ -15,8 +15,8 @@
 namespace samenspel::net {
 
 inline constexpr int kProtocolVersion = 1;
-inline constexpr std::size_t kMaxClientFrame = 64 * 1024;       // host refuses bigger
-inline constexpr std::size_t kMaxHostFrame = 32 * 1024 * 1024;  // client refuses bigger
+inline constexpr std::size_t kMaxClientFrame = 64 * 1024;      // host refuses bigger
+inline constexpr std::size_t kMaxHostFrame = 32 * 1024 * 1024; // client refuses bigger
 
 // Appends one frame holding `body` to `out`.
 void appendFrame(std::string& out, const std::string& body);
@@ -24,7 +24,7 @@ std::string frame(const std::string& body);
 
 // Collects bytes as they arrive and cuts them into frame bodies.
 class FrameReader {
-public:
+  public:
     explicit FrameReader(std::size_t maxFrame) : maxFrame_(maxFrame) {}
 
     void feed(const char* data, std::size_t size) { buffer_.append(data, size); }
@@ -35,7 +35,7 @@ public:
     std::size_t announcedSize() const { return announced_; }
     bool midFrame() const { return !buffer_.empty(); } // a frame has begun but not ended
 
-private:
+  private:
     std::size_t maxFrame_;
     std::string buffer_;
     std::size_t announced_ = 0;

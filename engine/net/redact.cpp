@@ -88,16 +88,12 @@ std::string RedactionView::fingerprint() const {
     key += ':';
     for (bool b : eventFired)
         key += b ? '1' : '0';
-    key += ':';
-    for (const auto& role : valueUsed) {
-        for (bool b : role)
-            key += b ? '1' : '0';
-        key += '/';
-    }
     return key;
 }
 
-std::string hiddenPreconditionId(int index) { return "verborgen_" + std::to_string(index + 1); }
+std::string hiddenPreconditionId(int index) {
+    return "verborgen_" + std::to_string(index + 1);
+}
 
 namespace {
 
@@ -108,9 +104,8 @@ struct Visibility {
 
     bool roleOpen(int role) const { return all || (view && view->role == role); }
     bool secret(int role) const {
-        return roleOpen(role) ||
-               (view && role < static_cast<int>(view->secretRevealed.size()) &&
-                view->secretRevealed[static_cast<std::size_t>(role)]);
+        return roleOpen(role) || (view && role < static_cast<int>(view->secretRevealed.size()) &&
+                                  view->secretRevealed[static_cast<std::size_t>(role)]);
     }
     bool precondition(int role, int index) const {
         if (roleOpen(role))
@@ -147,7 +142,9 @@ void textField(YAML::Emitter& out, const char* key, const LocalizedText& text) {
     emitText(out, text);
 }
 
-std::string number(double d) { return formatNumber(d, 6); }
+std::string number(double d) {
+    return formatNumber(d, 6);
+}
 
 void emitWeights(YAML::Emitter& out, const Scenario& sc, const std::vector<int>& weights) {
     out << YAML::Flow << YAML::BeginMap;
@@ -209,7 +206,8 @@ void emitAttributesValuesIssues(YAML::Emitter& out, const Scenario& sc) {
             out << YAML::Key << "attributes" << YAML::Value << YAML::Flow << YAML::BeginMap;
             for (std::size_t a = 0; a < o.attributes.size() && a < sc.attributes.size(); ++a)
                 if (o.attributes[a] != 0.0)
-                    out << YAML::Key << sc.attributes[a].id << YAML::Value << number(o.attributes[a]);
+                    out << YAML::Key << sc.attributes[a].id << YAML::Value
+                        << number(o.attributes[a]);
             out << YAML::EndMap;
             out << YAML::Key << "effects" << YAML::Value;
             emitWeights(out, sc, o.effects);
@@ -239,23 +237,15 @@ void emitRoles(YAML::Emitter& out, const Scenario& sc, const Visibility& vis) {
             textField(out, "secret", role.secret);
         } else if (!role.secret.empty()) {
             // A stand-in, so that an event's reveal_secret still loads.
-            out << YAML::Key << "secret" << YAML::Value << YAML::Flow << YAML::BeginMap
-                << YAML::Key << "nl" << YAML::Value << "Nog geheim" << YAML::Key << "en"
-                << YAML::Value << "Still secret" << YAML::EndMap;
+            out << YAML::Key << "secret" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
+                << "nl" << YAML::Value << "Nog geheim" << YAML::Key << "en" << YAML::Value
+                << "Still secret" << YAML::EndMap;
         }
         if (vis.roleOpen(r)) {
             out << YAML::Key << "values" << YAML::Value;
             emitWeights(out, sc, role.weights);
             if (role.reservation != 0.0)
                 out << YAML::Key << "reservation" << YAML::Value << number(role.reservation);
-        } else if (vis.view && r < static_cast<int>(vis.view->valueUsed.size())) {
-            // Only what the role showed in public, at a neutral weight.
-            std::vector<int> shown(sc.values.size(), 0);
-            const auto& used = vis.view->valueUsed[ri];
-            for (std::size_t v = 0; v < shown.size() && v < used.size(); ++v)
-                shown[v] = used[v] ? 1 : 0;
-            out << YAML::Key << "values" << YAML::Value;
-            emitWeights(out, sc, shown);
         }
         if (role.kind == RoleKind::Council)
             out << YAML::Key << "votes" << YAML::Value << role.votes;
@@ -426,6 +416,30 @@ std::string redactedScenarioYaml(const Scenario& scenario, const RedactionView& 
     vis.all = view.revealAll;
     vis.view = &view;
     return emitScenario(scenario, vis);
+}
+
+std::vector<int> publicValuesOf(const Action& a) {
+    std::vector<int> out;
+    auto reason = [&](const Reason& r) {
+        if (r.kind == Reason::Kind::Value && r.index >= 0)
+            out.push_back(r.index);
+    };
+    switch (a.type) {
+    case ActionType::ShareValue:
+    case ActionType::Answer:
+        if (a.value >= 0)
+            out.push_back(a.value);
+        break;
+    case ActionType::React:
+    case ActionType::Vote:
+        reason(a.reason);
+        for (const MitsCondition& c : a.conditions)
+            reason(c.protects);
+        break;
+    default:
+        break;
+    }
+    return out;
 }
 
 bool actionVisibleTo(const Action& action, int viewerSeat, bool sessionEnded) {

@@ -23,13 +23,14 @@ namespace samenspel::net {
 struct RedactionView {
     int role = -1;
     bool revealAll = false;
-    std::vector<bool> secretRevealed;                  // per role
-    std::vector<std::vector<bool>> preconditionShown;  // [role][precondition]
-    std::vector<bool> eventFired;                      // per event
+    std::vector<bool> secretRevealed;                 // per role
+    std::vector<std::vector<bool>> preconditionShown; // [role][precondition]
+    std::vector<bool> eventFired;                     // per event
     // [role][value]: the role showed in public that the value matters to it
-    // (shared it, answered with it, gave it as a reason). The client's copy
-    // gets weight 1 there, so the rules accept those actions on its copy;
-    // the real weight stays on the host.
+    // (shared it, answered with it, gave it as a reason). Not part of the
+    // scenario text: a client derives the same from the actions it sees
+    // (publicValuesOf) and gives its copy weight 1 there, so the rules accept
+    // those actions on its copy; the real weight stays on the host.
     std::vector<std::vector<bool>> valueUsed;
 
     static RedactionView of(const Game& game, int role);
@@ -49,6 +50,9 @@ std::string redactedScenarioYaml(const Scenario& scenario, const RedactionView& 
 // Whether a seat may see `action` as it happened (another seat's prediction
 // may not be seen until the session has ended).
 bool actionVisibleTo(const Action& action, int viewerSeat, bool sessionEnded);
+
+// The values an action shows in public to matter to its actor's role.
+std::vector<int> publicValuesOf(const Action& action);
 
 // The id of the placeholder for a precondition that is not yet on the table.
 std::string hiddenPreconditionId(int index);

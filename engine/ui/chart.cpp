@@ -12,21 +12,23 @@ namespace {
 
 constexpr float kPi = 3.14159265358979f;
 
-float em() { return ImGui::GetFontSize(); }
+float em() {
+    return ImGui::GetFontSize();
+}
 
 // Dash patterns (on, off, ...) in units of the line thickness; empty = solid.
 // The same order as the report's SVG dashes.
 const std::vector<float>& dashPattern(int index) {
     static const std::vector<std::vector<float>> patterns = {
-        {}, {3.0f, 1.5f}, {0.9f, 1.2f}, {3.5f, 1.2f, 0.9f, 1.2f},
+        {},           {3.0f, 1.5f}, {0.9f, 1.2f}, {3.5f, 1.2f, 0.9f, 1.2f},
         {1.8f, 0.9f}, {0.3f, 0.9f}, {4.0f, 1.8f}, {1.2f, 0.6f, 1.2f, 1.8f}};
     return patterns[static_cast<std::size_t>(((index % 8) + 8) % 8)];
 }
 
 // A polyline with a dash pattern; the pattern continues across corners so
 // short steps do not all start with a dash.
-void dashedPolyline(ImDrawList* draw, const std::vector<ImVec2>& pts, ImU32 colour,
-                    float thickness, const std::vector<float>& pattern) {
+void dashedPolyline(ImDrawList* draw, const std::vector<ImVec2>& pts, ImU32 colour, float thickness,
+                    const std::vector<float>& pattern) {
     if (pts.size() < 2)
         return;
     if (pattern.empty()) {
@@ -56,6 +58,25 @@ void dashedPolyline(ImDrawList* draw, const std::vector<ImVec2>& pts, ImU32 colo
             }
         }
     }
+}
+
+// `text` cut with an ellipsis so it fits in `width` pixels (UTF-8 aware).
+std::string fitText(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width)
+        return text;
+    std::string cut = text;
+    while (!cut.empty()) {
+        // Drop one whole character: continuation bytes, then its first byte.
+        while (!cut.empty()) {
+            const unsigned char last = static_cast<unsigned char>(cut.back());
+            cut.pop_back();
+            if ((last & 0xC0) != 0x80)
+                break;
+        }
+        if (ImGui::CalcTextSize((cut + "…").c_str()).x <= width)
+            return cut + "…";
+    }
+    return "…";
 }
 
 std::string formatValue(float v) {
@@ -184,8 +205,10 @@ void drawMarker(ImDrawList* draw, int index, ImVec2 c, float r, ImU32 fill, ImU3
         draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), fill, r * 0.45f);
         break;
     case Marker::Plus:
-        draw->AddRectFilled(ImVec2(c.x - r * 1.1f, c.y - r * 0.35f), ImVec2(c.x + r * 1.1f, c.y + r * 0.35f), fill);
-        draw->AddRectFilled(ImVec2(c.x - r * 0.35f, c.y - r * 1.1f), ImVec2(c.x + r * 0.35f, c.y + r * 1.1f), fill);
+        draw->AddRectFilled(ImVec2(c.x - r * 1.1f, c.y - r * 0.35f),
+                            ImVec2(c.x + r * 1.1f, c.y + r * 0.35f), fill);
+        draw->AddRectFilled(ImVec2(c.x - r * 0.35f, c.y - r * 1.1f),
+                            ImVec2(c.x + r * 0.35f, c.y + r * 1.1f), fill);
         break;
     case Marker::Star: {
         ImVec2 p[10];
@@ -235,10 +258,12 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
     const ImVec2 plotMin(origin.x + tickWidth + 0.6f * e, origin.y + lineH * 1.4f);
     const ImVec2 plotMax(origin.x + width - endWidth, origin.y + height - lineH * 2.4f);
     const auto X = [&](float x) {
-        return plotMin.x + (std::clamp(x, xMin, xMax) - xMin) / (xMax - xMin) * (plotMax.x - plotMin.x);
+        return plotMin.x +
+               (std::clamp(x, xMin, xMax) - xMin) / (xMax - xMin) * (plotMax.x - plotMin.x);
     };
     const auto Y = [&](float y) {
-        return plotMax.y - (std::clamp(y, yMin, yMax) - yMin) / (yMax - yMin) * (plotMax.y - plotMin.y);
+        return plotMax.y -
+               (std::clamp(y, yMin, yMax) - yMin) / (yMax - yMin) * (plotMax.y - plotMin.y);
     };
     const ImU32 textColour = toU32(theme.text), muted = toU32(theme.textMuted);
     const ImU32 grid = toU32(withAlpha(theme.border, 0.6f));
@@ -253,8 +278,9 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
         draw->AddLine(ImVec2(plotMin.x, y), ImVec2(plotMax.x, y), zero ? muted : grid,
                       zero ? 2.0f : 1.0f);
         const std::string t = formatTick(v);
-        draw->AddText(ImVec2(plotMin.x - 0.4f * e - ImGui::CalcTextSize(t.c_str()).x, y - lineH / 2),
-                      muted, t.c_str());
+        draw->AddText(
+            ImVec2(plotMin.x - 0.4f * e - ImGui::CalcTextSize(t.c_str()).x, y - lineH / 2), muted,
+            t.c_str());
     }
     const float xStep = niceStep(xMax - xMin, 8);
     for (float v = std::ceil(xMin / xStep) * xStep; v <= xMax + 1e-3f; v += xStep) {
@@ -265,8 +291,8 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
     }
     if (!o.xLabel.empty()) {
         const float tw = ImGui::CalcTextSize(o.xLabel.c_str()).x;
-        draw->AddText(ImVec2((plotMin.x + plotMax.x - tw) / 2, plotMax.y + 0.35f * e + lineH), muted,
-                      o.xLabel.c_str());
+        draw->AddText(ImVec2((plotMin.x + plotMax.x - tw) / 2, plotMax.y + 0.35f * e + lineH),
+                      muted, o.xLabel.c_str());
     }
     // Marks (events): dotted verticals, labels staggered so neighbours stay readable.
     for (std::size_t i = 0; i < o.marks.size(); ++i) {
@@ -324,9 +350,8 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
         const ChartLine& l = lines[static_cast<std::size_t>(end.line)];
         drawMarker(draw, l.colour, ImVec2(plotMax.x + 0.6f * e, end.y), markerR,
                    seriesColour(l.colour, theme), textColour);
-        draw->PushClipRect(ImVec2(plotMax.x, origin.y), ImVec2(origin.x + width, origin.y + height), true);
-        draw->AddText(ImVec2(plotMax.x + 1.1f * e, end.y - lineH / 2), textColour, l.label.c_str());
-        draw->PopClipRect();
+        const std::string label = fitText(l.label, origin.x + width - plotMax.x - 1.2f * e);
+        draw->AddText(ImVec2(plotMax.x + 1.1f * e, end.y - lineH / 2), textColour, label.c_str());
     }
 
     // Hover: a vertical ruler and each line's value there.
@@ -364,7 +389,7 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
     if (labelW <= 0) {
         for (const SupportBar& b : bars)
             labelW = std::max(labelW, ImGui::CalcTextSize(b.label.c_str()).x);
-        labelW = std::min(labelW + e, width * 0.4f);
+        labelW = std::min(labelW + e, width * 0.32f);
     }
     float valueW = ImGui::CalcTextSize("-100.0").x;
     for (const SupportBar& b : bars) {
@@ -372,7 +397,7 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
                                  (b.note.empty() ? "" : "  " + b.note);
         valueW = std::max(valueW, ImGui::CalcTextSize(text.c_str()).x);
     }
-    valueW = std::min(valueW + e, width * 0.35f);
+    valueW = std::min(valueW + e, width * 0.22f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float top = origin.y + lineH * 1.2f; // room for the min_support label
     const float axisL = origin.x + labelW, axisR = origin.x + width - valueW;
@@ -384,10 +409,12 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
 
     for (int tick = -100; tick <= 100; tick += 50) {
         const float x = X(static_cast<float>(tick));
-        draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), tick == 0 ? muted : toU32(withAlpha(theme.border, 0.6f)),
+        draw->AddLine(ImVec2(x, top), ImVec2(x, bottom),
+                      tick == 0 ? muted : toU32(withAlpha(theme.border, 0.6f)),
                       tick == 0 ? 2.0f : 1.0f);
         const std::string t = formatTick(static_cast<float>(tick));
-        draw->AddText(ImVec2(x - ImGui::CalcTextSize(t.c_str()).x / 2, bottom + 0.2f * e), muted, t.c_str());
+        draw->AddText(ImVec2(x - ImGui::CalcTextSize(t.c_str()).x / 2, bottom + 0.2f * e), muted,
+                      t.c_str());
     }
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const SupportBar& b = bars[i];
@@ -395,19 +422,20 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
         if (b.highlight)
             draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + rowH),
                                 toU32(theme.surfaceRaised), e * 0.2f);
-        const ImVec2 ls = ImGui::CalcTextSize(b.label.c_str());
-        draw->PushClipRect(ImVec2(origin.x, y), ImVec2(axisL - 0.4f * e, y + rowH), true);
+        const std::string label = fitText(b.label, labelW - e);
+        const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
         draw->AddText(ImVec2(std::max(origin.x, axisL - 0.5f * e - ls.x), y + (rowH - lineH) / 2),
-                      textColour, b.label.c_str());
-        draw->PopClipRect();
+                      textColour, label.c_str());
         std::string text;
         float textX = X(0) + 0.4f * e;
         if (b.known) {
             const float x0 = X(0), x1 = X(b.value);
             const float pad = rowH * 0.18f;
-            draw->AddRectFilled(ImVec2(std::min(x0, x1), y + pad), ImVec2(std::max(x0, x1) + 1, y + rowH - pad),
+            draw->AddRectFilled(ImVec2(std::min(x0, x1), y + pad),
+                                ImVec2(std::max(x0, x1) + 1, y + rowH - pad),
                                 seriesColour(b.colour, theme));
-            draw->AddRect(ImVec2(std::min(x0, x1), y + pad), ImVec2(std::max(x0, x1) + 1, y + rowH - pad),
+            draw->AddRect(ImVec2(std::min(x0, x1), y + pad),
+                          ImVec2(std::max(x0, x1) + 1, y + rowH - pad),
                           toU32(withAlpha(theme.text, 0.5f)));
             text = formatValue(b.value);
             if (!b.note.empty())
@@ -419,14 +447,18 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
             if (b.value < 0 && x1 - 0.4f * e - w > axisL)
                 textX = x1 - 0.4f * e - w;
         } else {
+            // In the value column, clear of the min_support line near zero.
             text = o.unknownLabel;
             if (!b.note.empty())
                 text += "  " + b.note;
+            textX = axisR + 0.4f * e;
         }
-        draw->AddText(ImVec2(textX, y + (rowH - lineH) / 2), b.known ? textColour : muted, text.c_str());
+        draw->AddText(ImVec2(textX, y + (rowH - lineH) / 2), b.known ? textColour : muted,
+                      text.c_str());
     }
     const float xm = X(o.minSupport);
-    dashedPolyline(draw, {ImVec2(xm, top - 0.2f * e), ImVec2(xm, bottom)}, toU32(theme.bad), 2.5f, {3, 2});
+    dashedPolyline(draw, {ImVec2(xm, top - 0.2f * e), ImVec2(xm, bottom)}, toU32(theme.bad), 2.5f,
+                   {3, 2});
     if (!o.minLabel.empty())
         draw->AddText(ImVec2(xm + 0.3f * e, origin.y), toU32(theme.bad), o.minLabel.c_str());
     ImGui::Dummy(ImVec2(width, bottom - origin.y + lineH * 1.3f));
@@ -440,8 +472,8 @@ void shareBar(float share, const std::string& text, int colour, const Theme& the
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float barW = w * 0.6f;
     draw->AddRectFilled(p, ImVec2(p.x + barW, p.y + h), toU32(theme.surface), h * 0.15f);
-    draw->AddRectFilled(p, ImVec2(p.x + barW * std::clamp(share, 0.0f, 1.0f), p.y + h), seriesColour(colour, theme),
-                        h * 0.15f);
+    draw->AddRectFilled(p, ImVec2(p.x + barW * std::clamp(share, 0.0f, 1.0f), p.y + h),
+                        seriesColour(colour, theme), h * 0.15f);
     draw->AddRect(p, ImVec2(p.x + barW, p.y + h), toU32(theme.border), h * 0.15f);
     draw->AddText(ImVec2(p.x + barW + em() * 0.5f, p.y), toU32(theme.text), text.c_str());
     ImGui::Dummy(ImVec2(w, h));

@@ -34,9 +34,9 @@ struct LineChartOptions {
     float referenceY = 0;
     std::string referenceLabel;
     std::vector<ChartMark> marks;
-    bool steps = true;         // values hold until the next point (support changes at events)
-    float height = 0;          // 0 = 16 text lines
-    bool legend = true;        // a legend below the plot, full names
+    bool steps = true;  // values hold until the next point (support changes at events)
+    float height = 0;   // 0 = 16 text lines
+    bool legend = true; // a legend below the plot, full names
 };
 
 // Draws the chart at the cursor, as wide as the available region. Hovering
@@ -45,20 +45,20 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
                const Theme& theme);
 
 struct SupportBar {
-    std::string label;     // role name
-    float value = 0;       // support in [-100, 100]
-    bool known = true;     // false: not public yet, drawn as "?" without a bar
-    std::string note;      // after the number, e.g. "✗ red line"
-    int colour = 0;        // palette index (the role's colour everywhere)
+    std::string label;      // role name
+    float value = 0;        // support in [-100, 100]
+    bool known = true;      // false: not public yet, drawn as "?" without a bar
+    std::string note;       // after the number, e.g. "✗ red line"
+    int colour = 0;         // palette index (the role's colour everywhere)
     bool highlight = false; // e.g. the role of the active seat
 };
 
 struct SupportBarsOptions {
     float minSupport = 0;
-    std::string minLabel;      // e.g. "minimum 0"
-    std::string unknownLabel;  // shown instead of a number for !known
-    float labelWidth = 0;      // 0 = fit the longest label (at most 40% of the width)
-    float rowHeight = 0;       // 0 = 1.6 text lines
+    std::string minLabel;     // e.g. "minimum 0"
+    std::string unknownLabel; // shown instead of a number for !known
+    float labelWidth = 0;     // 0 = fit the longest label (at most 40% of the width)
+    float rowHeight = 0;      // 0 = 1.6 text lines
 };
 
 // Horizontal bars from 0 towards the value, axis -100..100, with the

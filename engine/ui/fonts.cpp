@@ -28,14 +28,17 @@ std::string findFile(const std::string& name) {
     return {};
 }
 
-ImFont* addFont(const std::string& file, float px, std::string& error) {
+ImFont* addFont(const std::string& file, float px, std::string& error,
+                const ImWchar* ranges = glyphRanges()) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig config;
-    config.OversampleH = 2;
+    // Horizontal oversampling sharpens small text; large sizes do not need
+    // it, and it would double their share of the atlas (memory).
+    config.OversampleH = px < 26.0f ? 2 : 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;
     if (!file.empty()) {
-        if (ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &config, glyphRanges()))
+        if (ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &config, ranges))
             return font;
         error = "cannot read font " + file;
     }
@@ -81,11 +84,16 @@ FontSet buildFonts(const FontFiles& files, float scale, std::string& error) {
     FontSet set;
     set.regular = addFont(files.regular, kBodyPx * scale, error); // first = default font
     set.bold = addFont(files.bold.empty() ? files.regular : files.bold, kBodyPx * scale, error);
-    set.heading = addFont(files.bold.empty() ? files.regular : files.bold, kHeadingPx * scale, error);
+    set.heading =
+        addFont(files.bold.empty() ? files.regular : files.bold, kHeadingPx * scale, error);
     set.title = addFont(files.bold.empty() ? files.regular : files.bold, kTitlePx * scale, error);
     set.small = addFont(files.regular, kSmallPx * scale, error);
     set.mono = files.mono.empty() ? set.regular : addFont(files.mono, kBodyPx * scale, error);
-    set.display = addFont(files.bold.empty() ? files.regular : files.bold, kDisplayPx * scale, error);
+    // The display size shows only the game's name: Latin-1 is enough, and
+    // keeps the atlas (and memory) small.
+    static const ImWchar latin1[] = {0x0020, 0x00FF, 0};
+    set.display =
+        addFont(files.bold.empty() ? files.regular : files.bold, kDisplayPx * scale, error, latin1);
     io.Fonts->Build();
     return set;
 }

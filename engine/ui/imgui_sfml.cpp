@@ -47,15 +47,20 @@ const char* getClipboard(void* userData) {
 }
 
 void setClipboard(void*, const char* text) {
-    sf::Clipboard::setString(sf::String::fromUtf8(text, text + std::char_traits<char>::length(text)));
+    sf::Clipboard::setString(
+        sf::String::fromUtf8(text, text + std::char_traits<char>::length(text)));
 }
 
 int mouseIndex(sf::Mouse::Button button) {
     switch (button) {
-    case sf::Mouse::Left: return 0;
-    case sf::Mouse::Right: return 1;
-    case sf::Mouse::Middle: return 2;
-    default: return -1;
+    case sf::Mouse::Left:
+        return 0;
+    case sf::Mouse::Right:
+        return 1;
+    case sf::Mouse::Middle:
+        return 2;
+    default:
+        return -1;
     }
 }
 
@@ -68,7 +73,9 @@ void setModifiers(ImGuiIO& io, const sf::Event::KeyEvent& key) {
 
 } // namespace
 
-ImGuiSfml::~ImGuiSfml() { shutdown(); }
+ImGuiSfml::~ImGuiSfml() {
+    shutdown();
+}
 
 bool ImGuiSfml::init(sf::RenderWindow& window) {
     window_ = &window;
@@ -76,6 +83,9 @@ bool ImGuiSfml::init(sf::RenderWindow& window) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // Keyboard navigation alone must not swallow every key: the game still
+    // gets keys (Escape = back) unless a text field or widget wants them.
+    io.ConfigFlags |= ImGuiConfigFlags_NavNoCaptureKeyboard;
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     io.BackendPlatformName = "samenspel_sfml";
     io.IniFilename = nullptr; // window layout is ours, not remembered
@@ -119,8 +129,8 @@ bool ImGuiSfml::processEvent(const sf::Event& event) {
     ImGuiIO& io = ImGui::GetIO();
     switch (event.type) {
     case sf::Event::MouseMoved:
-        io.MousePos = ImVec2(static_cast<float>(event.mouseMove.x),
-                             static_cast<float>(event.mouseMove.y));
+        io.MousePos =
+            ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
         return io.WantCaptureMouse;
     case sf::Event::MouseButtonPressed: {
         const int i = mouseIndex(event.mouseButton.button);

@@ -14,11 +14,13 @@
 namespace samenspel::ui {
 
 class ImGuiSfml {
-public:
+  public:
     // Creates the ImGui context for `window` (whose GL context must be
     // active) and sets up keys, clipboard, cursors and the GL2 renderer.
     bool init(sf::RenderWindow& window);
     void shutdown();
+    // Close the window before the binding goes: the window still refers to
+    // the binding's mouse cursors until it is closed.
     ~ImGuiSfml();
 
     // Feeds one SFML event to ImGui. Returns true when ImGui wants it, i.e.
@@ -38,7 +40,7 @@ public:
     // for fullscreen).
     void setWindow(sf::RenderWindow& window) { window_ = &window; }
 
-private:
+  private:
     void updateMouseCursor();
 
     sf::RenderWindow* window_ = nullptr;

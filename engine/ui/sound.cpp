@@ -20,8 +20,8 @@ std::vector<std::int16_t> synthesizeChime(const std::vector<std::pair<double, do
             const double attack = std::min(1.0, t / 0.01);
             const double decay = std::exp(-4.0 * t / seconds);
             // A touch of the octave makes it sound like a bell, not a beep.
-            const double wave = std::sin(2 * kPi * frequency * t) +
-                                0.3 * std::sin(2 * kPi * 2 * frequency * t);
+            const double wave =
+                std::sin(2 * kPi * frequency * t) + 0.3 * std::sin(2 * kPi * 2 * frequency * t);
             const double v = volume * attack * decay * wave / 1.3;
             samples.push_back(static_cast<std::int16_t>(std::clamp(v, -1.0, 1.0) * 32767));
         }
@@ -31,8 +31,8 @@ std::vector<std::int16_t> synthesizeChime(const std::vector<std::pair<double, do
 
 Sounds::Sounds() {
     const auto chime = synthesizeChime({{659.25, 0.22}, {523.25, 0.45}}, kSampleRate, 0.5);
-    const auto signal = synthesizeChime({{523.25, 0.12}, {659.25, 0.12}, {783.99, 0.35}},
-                                        kSampleRate, 0.5);
+    const auto signal =
+        synthesizeChime({{523.25, 0.12}, {659.25, 0.12}, {783.99, 0.35}}, kSampleRate, 0.5);
     ready_ = phaseEndBuffer_.loadFromSamples(chime.data(), chime.size(), 1, kSampleRate) &&
              eventBuffer_.loadFromSamples(signal.data(), signal.size(), 1, kSampleRate);
     if (ready_) {
@@ -48,7 +48,11 @@ void Sounds::play(sf::Sound& sound) {
     sound.play();
 }
 
-void Sounds::phaseEnd() { play(phaseEndSound_); }
-void Sounds::event() { play(eventSound_); }
+void Sounds::phaseEnd() {
+    play(phaseEndSound_);
+}
+void Sounds::event() {
+    play(eventSound_);
+}
 
 } // namespace samenspel::ui

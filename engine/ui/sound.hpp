@@ -15,14 +15,14 @@ std::vector<std::int16_t> synthesizeChime(const std::vector<std::pair<double, do
                                           unsigned sampleRate, double volume);
 
 class Sounds {
-public:
+  public:
     Sounds();
     void setMuted(bool muted) { muted_ = muted; }
     bool muted() const { return muted_; }
     void phaseEnd();
     void event();
 
-private:
+  private:
     void play(sf::Sound& sound);
     bool ready_ = false;
     bool muted_ = false;

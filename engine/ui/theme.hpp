@@ -7,18 +7,18 @@ namespace samenspel::ui {
 
 struct Theme {
     bool highContrast = false;
-    ImVec4 background;   // window background behind everything
-    ImVec4 surface;      // panels, cards
-    ImVec4 surfaceRaised;// hovered cards, headers
+    ImVec4 background;    // window background behind everything
+    ImVec4 surface;       // panels, cards
+    ImVec4 surfaceRaised; // hovered cards, headers
     ImVec4 border;
     ImVec4 text;
-    ImVec4 textMuted;    // secondary text
-    ImVec4 accent;       // primary buttons, focus, the active seat
-    ImVec4 accentText;   // text on accent
-    ImVec4 good;         // support, met conditions, "done"
-    ImVec4 bad;          // objections, unmet conditions, refusals
-    ImVec4 warning;      // warnings, announcements, the timer running out
-    ImVec4 privacy;      // the privacy screen in front of a role card
+    ImVec4 textMuted;  // secondary text
+    ImVec4 accent;     // primary buttons, focus, the active seat
+    ImVec4 accentText; // text on accent
+    ImVec4 good;       // support, met conditions, "done"
+    ImVec4 bad;        // objections, unmet conditions, refusals
+    ImVec4 warning;    // warnings, announcements, the timer running out
+    ImVec4 privacy;    // the privacy screen in front of a role card
 
     static Theme make(bool highContrast);
 };
@@ -26,8 +26,13 @@ struct Theme {
 // Applies colours, rounding and spacing (scaled) to the current ImGui style.
 void applyTheme(const Theme& theme, float scale);
 
-inline ImU32 toU32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
+inline ImU32 toU32(const ImVec4& c) {
+    return ImGui::ColorConvertFloat4ToU32(c);
+}
 // `c` with alpha `a`.
-inline ImVec4 withAlpha(ImVec4 c, float a) { c.w = a; return c; }
+inline ImVec4 withAlpha(ImVec4 c, float a) {
+    c.w = a;
+    return c;
+}
 
 } // namespace samenspel::ui

@@ -6,7 +6,10 @@ void beginScreenWindow(const char* id, const Theme& theme) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme.background);
+    // The shell clears the frame to theme.background already; a transparent
+    // window background saves a full-screen fill (software renderers are
+    // fill-rate bound, see bench/gui.cmake).
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, withAlpha(theme.background, 0.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGui::Begin(id, nullptr,
@@ -20,7 +23,9 @@ void endScreenWindow() {
     ImGui::PopStyleColor();
 }
 
-void text(std::string_view s) { ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
+void text(std::string_view s) {
+    ImGui::TextUnformatted(s.data(), s.data() + s.size());
+}
 
 void textWrapped(std::string_view s) {
     ImGui::PushTextWrapPos(0.0f);
@@ -61,8 +66,9 @@ void textInFont(ImFont* font, std::string_view s, const ImVec4* colour) {
 
 bool primaryButton(const char* label, const ImVec2& size, const Theme& theme) {
     ImGui::PushStyleColor(ImGuiCol_Button, theme.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(theme.accent.x * 1.1f, theme.accent.y * 1.1f,
-                                                         theme.accent.z * 1.1f, 1.0f));
+    ImGui::PushStyleColor(
+        ImGuiCol_ButtonHovered,
+        ImVec4(theme.accent.x * 1.1f, theme.accent.y * 1.1f, theme.accent.z * 1.1f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme.text);
     ImGui::PushStyleColor(ImGuiCol_Text, theme.accentText);
     const bool pressed = ImGui::Button(label, size);
@@ -87,8 +93,8 @@ void chip(std::string_view label, const ImVec4& colour, const Theme& theme) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 size(textSize.x + 2 * pad.x, textSize.y + 2 * pad.y);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), toU32(withAlpha(colour, 0.22f)),
-                        size.y * 0.5f);
+    draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y),
+                        toU32(withAlpha(colour, 0.22f)), size.y * 0.5f);
     draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), toU32(withAlpha(colour, 0.8f)),
                   size.y * 0.5f, 0, theme.highContrast ? 2.0f : 1.0f);
     draw->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), toU32(theme.text), label.data(),
@@ -96,7 +102,9 @@ void chip(std::string_view label, const ImVec4& colour, const Theme& theme) {
     ImGui::Dummy(size);
 }
 
-void gap(float units, float scale) { ImGui::Dummy(ImVec2(1.0f, 8.0f * units * scale)); }
+void gap(float units, float scale) {
+    ImGui::Dummy(ImVec2(1.0f, 8.0f * units * scale));
+}
 
 std::string labelWithId(std::string_view label, std::string_view id) {
     std::string out(label);

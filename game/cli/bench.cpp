@@ -42,7 +42,8 @@ std::string generatedScenario(int issues, int options, int roles) {
         y += "  - {id: v" + std::to_string(v) + ", name: V" + std::to_string(v) + "}\n";
     y += "issues:\n";
     for (int i = 0; i < issues; ++i) {
-        y += "  - id: i" + std::to_string(i) + "\n    name: I" + std::to_string(i) + "\n    options:\n";
+        y += "  - id: i" + std::to_string(i) + "\n    name: I" + std::to_string(i) +
+             "\n    options:\n";
         for (int o = 0; o < options; ++o) {
             y += "      - id: o" + std::to_string(o) + "\n        name: O" + std::to_string(o) +
                  "\n        attributes: {cost: " + std::to_string(1000 * (1 + next(10))) +

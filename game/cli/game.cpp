@@ -10,20 +10,22 @@ namespace samenspel::cli {
 
 namespace {
 
-const char* kUsage =
-    "usage: samenspel [play] [options]\n"
-    "  --scenario PATH     list this scenario file (or folder) in the picker;\n"
-    "                      with --autoplay: the scenario to play\n"
-    "  --lang nl|en        interface and scenario language\n"
-    "  --autoplay          bots in every seat, play the whole session at speed\n"
-    "  --seed N            seed of the session (autoplay)\n"
-    "  --screenshots DIR   save a PNG of every phase and of the debrief here\n"
-    "  --log PATH          write the session log here (default: the data folder)\n"
-    "  --continue [LOG]    continue the last (or the given) unfinished session\n"
-    "  --fullscreen        start in fullscreen (F11 toggles)\n"
-    "  --scale X           UI scale, 0.6 .. 3 (Ctrl+= / Ctrl+- change it)\n"
-    "  --size WxH          initial window size (default 1600x900)\n"
-    "  --max-seconds S     give up with exit code 3 after S seconds\n";
+const char* kUsage = "usage: samenspel [play] [options]\n"
+                     "  --scenario PATH     list this scenario file (or folder) in the picker;\n"
+                     "                      with --autoplay: the scenario to play\n"
+                     "  --lang nl|en        interface and scenario language\n"
+                     "  --autoplay          bots in every seat, play the whole session at speed\n"
+                     "  --seed N            seed of the session (autoplay)\n"
+                     "  --screenshots DIR   save a PNG of every phase and of the debrief here\n"
+                     "  --log PATH          write the session log here (default: the data folder)\n"
+                     "  --continue [LOG]    continue the last (or the given) unfinished session\n"
+                     "  --fullscreen        start in fullscreen (F11 toggles)\n"
+                     "  --scale X           UI scale, 0.6 .. 3 (Ctrl+= / Ctrl+- change it)\n"
+                     "  --size WxH          initial window size (default 1600x900)\n"
+                     "  --max-seconds S     give up with exit code 3 after S seconds\n"
+                     "  --freeze-after-actions N   (tests) stop the session after N actions\n"
+                     "  --bench-frames N    (benchmark) once frozen, time N frames and quit\n"
+                     "  --first-frame-exit  (benchmark) quit after the first frame\n";
 
 bool parseNumber(const std::string& text, double& out) {
     char* end = nullptr;
@@ -96,6 +98,20 @@ bool parseOptions(const Args& args, LaunchOptions& o) {
                 return false;
             }
             o.maxSeconds = number;
+        } else if (a == "--freeze-after-actions") {
+            if (!value(v) || !parseNumber(v, number) || number < 1) {
+                std::fprintf(stderr, "samenspel: --freeze-after-actions needs a positive number\n");
+                return false;
+            }
+            o.freezeAfterActions = static_cast<std::uint64_t>(number);
+        } else if (a == "--bench-frames") {
+            if (!value(v) || !parseNumber(v, number) || number < 1) {
+                std::fprintf(stderr, "samenspel: --bench-frames needs a positive number\n");
+                return false;
+            }
+            o.benchFrames = static_cast<int>(number);
+        } else if (a == "--first-frame-exit") {
+            o.firstFrameExit = true;
         } else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             std::exit(kExitOk);
@@ -104,7 +120,7 @@ bool parseOptions(const Args& args, LaunchOptions& o) {
             return false;
         }
     }
-    if (o.autoplay && o.extraScenarios.size() != 1) {
+    if (o.autoplay && !o.continueLast && o.extraScenarios.size() != 1) {
         std::fprintf(stderr, "samenspel: --autoplay needs exactly one --scenario FILE\n");
         return false;
     }

@@ -12,16 +12,20 @@
 #include "cli/commands.hpp"
 #include "core/log.hpp"
 #include "core/scenario.hpp"
+#include "i18n.hpp"
 #include "net/addresses.hpp"
 #include "net/host.hpp"
 #include "net/protocol.hpp"
+#include "report.hpp"
 
 namespace samenspel::cli {
 
 namespace {
 
 volatile std::sig_atomic_t gStop = 0;
-void onSignal(int) { gStop = 1; }
+void onSignal(int) {
+    gStop = 1;
+}
 
 constexpr unsigned short kDefaultPort = 7531;
 
@@ -127,6 +131,24 @@ void printWelcome(const net::Host& host) {
     std::fflush(stdout);
 }
 
+// The session report beside the log, as after a local session.
+void writeReport(const net::Host& host) {
+    const Game* game = host.game();
+    if (!game)
+        return;
+    const std::string lang = game->setup().language.empty() ? "nl" : game->setup().language;
+    Catalog catalog;
+    std::vector<std::string> problems;
+    catalog.load(std::string(SAMENSPEL_SOURCE_DIR) + "/assets/i18n", lang, problems);
+    const std::string path = reportPathForLog(host.logPath());
+    std::string error;
+    if (writeSessionReport(
+            *game, lang, [&](const std::string& key) { return catalog.tr(key); }, path, error))
+        std::printf("Session report: %s\n", path.c_str());
+    else
+        std::fprintf(stderr, "samenspel host: no session report: %s\n", error.c_str());
+}
+
 void printEnd(const net::Host& host) {
     const Game* game = host.game();
     if (!game)
@@ -163,8 +185,8 @@ std::unique_ptr<net::Host> openHost(HostArgs& h, std::string& error, int& code) 
     }
     auto scenario = std::make_shared<const Scenario>(std::move(*loaded.scenario));
     if (!h.seedGiven)
-        h.seed = static_cast<std::uint64_t>(
-            std::chrono::system_clock::now().time_since_epoch().count());
+        h.seed =
+            static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
     SessionSetup setup = net::setupForPlayers(*scenario, h.players, h.seed);
     setup.language = h.lang;
     if (h.logPath.empty())
@@ -209,6 +231,7 @@ int runHost(const Args& args) {
         if (host->finished()) {
             host->shutdown(3.0);
             printEnd(*host);
+            writeReport(*host);
             return kExitOk;
         }
         const double elapsed =

@@ -1,12 +1,181 @@
-// Not implemented yet in this tree; its owner replaces this file.
+// `samenspel join HOST:PORT --code C ...`: joins a hosted session. With --bot
+// a bot plays the seat on this machine, seeing only what the seat may see;
+// without it the game window opens on the join screen's result.
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <thread>
 
 #include "cli/commands.hpp"
+#include "net/client.hpp"
+#include "net/protocol.hpp"
 
 namespace samenspel::cli {
 
-int runJoin(const Args&) {
-    std::fprintf(stderr, "samenspel: 'join' is not available in this build\n");
+namespace {
+
+volatile std::sig_atomic_t gStop = 0;
+void onSignal(int) {
+    gStop = 1;
+}
+
+const char* kUsage =
+    "usage: samenspel join HOST:PORT --code C [--name N] [--seat ROLE] [--bot]\n"
+    "                      [--max-seconds T]\n"
+    "Joins the session hosted at HOST:PORT with its session code.\n"
+    "  --name N        your name at the table\n"
+    "  --seat ROLE     the role you want (its id), else any free seat\n"
+    "  --bot           a bot plays the seat (it sees only what the seat may see)\n"
+    "  --max-seconds T give up after T seconds (exit code 3)\n"
+    "A dropped connection is retried with the seat's token for 30 seconds.\n"
+    "Exit codes: 0 session ended, 1 refused or lost, 2 bad input, 3 --max-seconds ran out.\n";
+
+struct JoinArgs {
+    net::ClientConfig config;
+    bool bot = false;
+    double maxSeconds = 0;
+};
+
+int parseArgs(const Args& args, JoinArgs& j) {
+    std::string address;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto next = [&](std::string& out) {
+            if (i + 1 >= args.size())
+                return false;
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            return kExitOk;
+        } else if (a == "--bot") {
+            j.bot = true;
+        } else if (a == "--code" && next(v)) {
+            j.config.code = v;
+        } else if (a == "--name" && next(v)) {
+            j.config.name = v;
+        } else if (a == "--seat" && next(v)) {
+            j.config.seatWish = v;
+        } else if (a == "--max-seconds" && next(v)) {
+            j.maxSeconds = std::atof(v.c_str());
+            if (j.maxSeconds <= 0) {
+                std::fprintf(stderr, "samenspel join: --max-seconds needs a positive number\n");
+                return kExitBadInput;
+            }
+        } else if (!a.empty() && a[0] != '-' && address.empty()) {
+            address = a;
+        } else {
+            std::fprintf(stderr, "samenspel join: bad or incomplete option '%s'\n\n%s", a.c_str(),
+                         kUsage);
+            return kExitBadInput;
+        }
+    }
+    if (address.empty() || !net::splitHostPort(address, j.config.host, j.config.port)) {
+        std::fprintf(stderr,
+                     "samenspel join: give the host as ADDRESS:PORT, like 192.168.1.20:7531\n\n%s",
+                     kUsage);
+        return kExitBadInput;
+    }
+    if (j.config.code.empty()) {
+        std::fprintf(stderr,
+                     "samenspel join: --code is required (the three words the host shows)\n");
+        return kExitBadInput;
+    }
+    j.config.bot = j.bot;
+    return -1;
+}
+
+void printOutcome(const net::Client& client) {
+    const Game* g = client.game();
+    if (!g)
+        return;
+    const Decision& d = g->state().decision;
+    std::printf("Session ended: %s (seat %d, %llu actions)\n",
+                d.taken ? (d.gedragen ? "a gedragen decision" : "a decision") : "no decision",
+                client.seat(), static_cast<unsigned long long>(g->state().actionCount));
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int runJoin(const Args& args) {
+    JoinArgs j;
+    if (int code = parseArgs(args, j); code >= 0)
+        return code;
+    if (!j.bot) {
+        std::fprintf(stderr, "samenspel join: to play yourself, start the game and choose "
+                             "'Join a session'; in a terminal, add --bot to let a bot play\n");
+        return kExitBadInput;
+    }
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+
+    std::string error;
+    auto client = net::Client::connect(j.config, error);
+    if (!client) {
+        std::fprintf(stderr, "samenspel join: %s\n", error.c_str());
+        return kExitFailure;
+    }
+    net::ClientBot bot(*client);
+    const auto begin = std::chrono::steady_clock::now();
+    auto elapsed = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    };
+    net::Client::Status shown = net::Client::Status::Connecting;
+    double lostAt = -1;
+    while (!gStop) {
+        client->poll(0.01);
+        const auto status = client->status();
+        if (status != shown) {
+            shown = status;
+            if (status == net::Client::Status::Lobby)
+                std::printf("Seated at seat %d; waiting for the session to start\n",
+                            client->seat());
+            else if (status == net::Client::Status::Playing)
+                std::printf("Playing seat %d\n", client->seat());
+            std::fflush(stdout);
+        }
+        if (client->finished()) {
+            printOutcome(*client);
+            return kExitOk;
+        }
+        if (status == net::Client::Status::Refused) {
+            std::fprintf(stderr, "samenspel join: refused by the host: %s\n",
+                         client->refusalMessage().c_str());
+            return kExitFailure;
+        }
+        if (status == net::Client::Status::Disconnected) {
+            // The seat stays ours: try again with its token for a while.
+            if (client->token().empty() || client->refusalKey() == net::reason::kReplaced) {
+                std::fprintf(stderr, "samenspel join: disconnected: %s\n",
+                             client->refusalMessage().c_str());
+                return kExitFailure;
+            }
+            if (lostAt < 0) {
+                lostAt = elapsed();
+                std::fprintf(stderr, "samenspel join: connection lost (%s); reconnecting\n",
+                             client->refusalMessage().c_str());
+            }
+            if (elapsed() - lostAt > 30) {
+                std::fprintf(stderr, "samenspel join: could not reconnect\n");
+                return kExitFailure;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+            std::string ignored;
+            client->reconnect(ignored);
+        } else {
+            lostAt = -1;
+            bot.step();
+        }
+        if (j.maxSeconds > 0 && elapsed() > j.maxSeconds) {
+            std::fprintf(stderr, "samenspel join: --max-seconds ran out\n");
+            return kExitTimeout;
+        }
+    }
+    client->disconnect();
     return kExitFailure;
 }
 

@@ -20,7 +20,7 @@ namespace {
 using namespace table;
 
 class DebriefScreen final : public Screen {
-public:
+  public:
     const char* name() const override { return "debrief"; }
 
     bool onKey(App& app, int key, bool, bool, bool) override {
@@ -35,8 +35,8 @@ public:
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
         ImGui::Begin("##debrief", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                         ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
         Session* session = app.session();
         if (!session) {
             heading(app, app.tr("table.no_session"));
@@ -57,7 +57,7 @@ public:
         ImGui::End();
     }
 
-private:
+  private:
     void header(App& app, Session& session) {
         const Game& game = session.game();
         ImGui::PushFont(app.fonts().title);
@@ -70,7 +70,8 @@ private:
         if (ImGui::Button(app.tr("debrief.export").c_str()))
             exportReport(app, session);
         ImGui::SameLine();
-        if (!game.state().finished) {
+        // Autoplay replaced the table with this screen: there is nothing to go back to.
+        if (!app.options().autoplay) {
             if (ImGui::Button(app.tr("debrief.back_to_table").c_str()))
                 app.pop();
             ImGui::SameLine();
@@ -80,7 +81,8 @@ private:
             app.resetTo(makeTitleScreen(app));
         }
         if (!exportMessage_.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, exportFailed_ ? app.theme().bad : app.theme().good);
+            ImGui::PushStyleColor(ImGuiCol_Text,
+                                  exportFailed_ ? app.theme().bad : app.theme().good);
             wrappedText(exportMessage_);
             ImGui::PopStyleColor();
         }
@@ -105,19 +107,34 @@ private:
     void tabs(App& app, Session& session) {
         if (!ImGui::BeginTabBar("debrief_tabs"))
             return;
-        const char* keys[] = {"debrief.tab.overview", "debrief.tab.begrip", "debrief.tab.inclusie",
-                              "debrief.tab.roles", "debrief.tab.history", "debrief.tab.reflection"};
+        const char* keys[] = {"debrief.tab.overview", "debrief.tab.begrip",
+                              "debrief.tab.inclusie", "debrief.tab.roles",
+                              "debrief.tab.history",  "debrief.tab.reflection"};
         for (int tab = 0; tab < 6; ++tab) {
-            const std::string label = std::to_string(tab + 1) + "  " + app.tr(keys[tab]) + "###d" + std::to_string(tab);
-            if (ImGui::BeginTabItem(label.c_str(), nullptr, tabWanted_ == tab ? ImGuiTabItemFlags_SetSelected : 0)) {
+            const std::string label =
+                std::to_string(tab + 1) + "  " + app.tr(keys[tab]) + "###d" + std::to_string(tab);
+            if (ImGui::BeginTabItem(label.c_str(), nullptr,
+                                    tabWanted_ == tab ? ImGuiTabItemFlags_SetSelected : 0)) {
                 ImGui::BeginChild("content", ImVec2(0, 0), false);
                 switch (tab) {
-                case 0: overview(app, session); break;
-                case 1: begrip(app, session); break;
-                case 2: inclusie(app, session); break;
-                case 3: roleCards(app, session); break;
-                case 4: history(app, session); break;
-                default: reflection(app, session); break;
+                case 0:
+                    overview(app, session);
+                    break;
+                case 1:
+                    begrip(app, session);
+                    break;
+                case 2:
+                    inclusie(app, session);
+                    break;
+                case 3:
+                    roleCards(app, session);
+                    break;
+                case 4:
+                    history(app, session);
+                    break;
+                default:
+                    reflection(app, session);
+                    break;
                 }
                 ImGui::EndChild();
                 ImGui::EndTabItem();
@@ -134,11 +151,14 @@ private:
         const GameState& st = game.state();
         const float width = ImGui::GetContentRegionAvail().x;
         const int focus = proposalInFocus(st);
-        ImGui::BeginChild("decision", ImVec2(width * 0.45f, ImGui::GetContentRegionAvail().y * 0.46f), false);
+        ImGui::BeginChild("decision",
+                          ImVec2(width * 0.45f, ImGui::GetContentRegionAvail().y * 0.46f), false);
         heading(app, app.tr("debrief.decision"));
         if (st.decision.taken) {
             wrappedText(app.tr("debrief.decision_taken", st.decision.proposal + 1));
-            badge(app, st.decision.gedragen ? "✓ " + app.tr("table.decision_gedragen") : "✗ " + app.tr("table.decision_not_gedragen"),
+            badge(app,
+                  st.decision.gedragen ? "✓ " + app.tr("table.decision_gedragen")
+                                       : "✗ " + app.tr("table.decision_not_gedragen"),
                   st.decision.gedragen ? app.theme().good : app.theme().bad);
         } else {
             wrappedText(app.tr("debrief.no_decision"));
@@ -149,11 +169,16 @@ private:
                 mutedText(app, app.tr("debrief.latest_proposal", p.id + 1, p.version));
             packageRows(app, sc, p.package, nullptr);
             conditionRows(app, game, p);
-            const Draagvlak dv = st.decision.taken ? st.decision.draagvlak : draagvlak(sc, st.world, p.package);
-            ImGui::TextUnformatted(app.tr("debrief.draagvlak", formatNumber(app, roundSupport(dv.minimum), 1),
-                                          formatNumber(app, roundSupport(dv.mean), 1)).c_str());
-            ImGui::TextUnformatted(app.tr("debrief.public_value",
-                                          formatNumber(app, roundSupport(publicValue(sc, p.package)), 1)).c_str());
+            const Draagvlak dv =
+                st.decision.taken ? st.decision.draagvlak : draagvlak(sc, st.world, p.package);
+            ImGui::TextUnformatted(app.tr("debrief.draagvlak",
+                                          formatNumber(app, roundSupport(dv.minimum), 1),
+                                          formatNumber(app, roundSupport(dv.mean), 1))
+                                       .c_str());
+            ImGui::TextUnformatted(
+                app.tr("debrief.public_value",
+                       formatNumber(app, roundSupport(publicValue(sc, p.package)), 1))
+                    .c_str());
         }
         ImGui::EndChild();
         ImGui::SameLine();
@@ -196,11 +221,15 @@ private:
             lines[r].colour = r;
         }
         for (const SupportSample& s : st.supportHistory)
-            for (int r = 0; r < static_cast<int>(lines.size()) && r < static_cast<int>(s.support.size()); ++r)
-                lines[r].points.push_back(ImVec2(static_cast<float>(s.timeMs) / 60000.0f, static_cast<float>(s.support[r])));
+            for (int r = 0;
+                 r < static_cast<int>(lines.size()) && r < static_cast<int>(s.support.size()); ++r)
+                lines[r].points.push_back(ImVec2(static_cast<float>(s.timeMs) / 60000.0f,
+                                                 static_cast<float>(s.support[r])));
         ui::LineChartOptions o;
         // From the minute before the first proposal: before it there is nothing to show.
-        o.xMin = std::max(0.0f, std::floor(static_cast<float>(st.supportHistory.front().timeMs) / 60000.0f) - 1.0f);
+        o.xMin = std::max(
+            0.0f,
+            std::floor(static_cast<float>(st.supportHistory.front().timeMs) / 60000.0f) - 1.0f);
         o.xMax = std::max(o.xMin + 1.0f, static_cast<float>(st.nowMs) / 60000.0f);
         o.xLabel = app.tr("debrief.axis_minutes");
         o.yLabel = app.tr("debrief.axis_support");
@@ -210,9 +239,11 @@ private:
         for (const Announcement& a : st.announcements)
             if (a.event >= 0 && a.event < static_cast<int>(sc.events.size())) {
                 const Event& e = sc.events[a.event];
-                o.marks.push_back({static_cast<float>(a.timeMs) / 60000.0f, e.title.empty() ? e.id : app.text(e.title)});
+                o.marks.push_back({static_cast<float>(a.timeMs) / 60000.0f,
+                                   e.title.empty() ? e.id : app.text(e.title)});
             }
-        o.height = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 2.5f,
+        o.height = std::max(ImGui::GetContentRegionAvail().y -
+                                ImGui::GetTextLineHeightWithSpacing() * 2.5f,
                             ImGui::GetTextLineHeight() * 10);
         ui::lineChart("support_time", lines, o, app.theme());
     }
@@ -226,12 +257,17 @@ private:
         const auto percent = [&](const std::optional<double>& v) {
             return v ? formatNumber(app, 100.0 * *v, 0) + "%" : app.tr("debrief.no_prediction");
         };
-        if (ImGui::BeginTable("begrip", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
-            ImGui::TableSetupColumn(app.tr("debrief.player").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            ImGui::TableSetupColumn(app.tr("debrief.before").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn(app.tr("debrief.after").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        if (ImGui::BeginTable("begrip", 3,
+                              ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+            ImGui::TableSetupColumn(app.tr("debrief.player").c_str(),
+                                    ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn(app.tr("debrief.before").c_str(),
+                                    ImGuiTableColumnFlags_WidthStretch, 1.2f);
+            ImGui::TableSetupColumn(app.tr("debrief.after").c_str(),
+                                    ImGuiTableColumnFlags_WidthStretch, 1.2f);
             ImGui::TableHeadersRow();
-            for (int s = 0; s < static_cast<int>(measurements_.begrip.size()) && s < game.seatCount(); ++s) {
+            for (int s = 0;
+                 s < static_cast<int>(measurements_.begrip.size()) && s < game.seatCount(); ++s) {
                 const SeatBegrip& b = measurements_.begrip[s];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
@@ -239,16 +275,19 @@ private:
                 ImGui::SameLine();
                 wrappedText(seatWithRole(app, game, s));
                 ImGui::TableNextColumn();
-                ui::shareBar(static_cast<float>(b.before.value_or(0)), percent(b.before), 5, app.theme());
+                ui::shareBar(static_cast<float>(b.before.value_or(0)), percent(b.before), 5,
+                             app.theme());
                 ImGui::TableNextColumn();
-                ui::shareBar(static_cast<float>(b.after.value_or(0)), percent(b.after), 0, app.theme());
+                ui::shareBar(static_cast<float>(b.after.value_or(0)), percent(b.after), 0,
+                             app.theme());
             }
             ImGui::EndTable();
         }
         ImGui::Spacing();
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(app.tr("debrief.begrip_group", percent(measurements_.begripBefore),
-                                      percent(measurements_.begripAfter)).c_str());
+                                      percent(measurements_.begripAfter))
+                                   .c_str());
         ImGui::PopFont();
     }
 
@@ -270,7 +309,8 @@ private:
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(app.tr("debrief.actions_per_player").c_str());
         ImGui::PopFont();
-        for (int s = 0; s < static_cast<int>(m.actionsPerSeat.size()) && s < game.seatCount(); ++s) {
+        for (int s = 0; s < static_cast<int>(m.actionsPerSeat.size()) && s < game.seatCount();
+             ++s) {
             wrappedText(seatWithRole(app, game, s));
             ui::shareBar(static_cast<float>(m.actionsPerSeat[s]) / static_cast<float>(maxSeat),
                          std::to_string(m.actionsPerSeat[s]), game.roleOfSeat(s), app.theme());
@@ -281,8 +321,11 @@ private:
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(app.tr("debrief.actions_per_role").c_str());
         ImGui::PopFont();
-        for (int r = 0; r < static_cast<int>(m.actionsPerRole.size()) && r < static_cast<int>(sc.roles.size()); ++r) {
-            const bool heard = r < static_cast<int>(m.roleHeard.size()) ? m.roleHeard[r] : m.actionsPerRole[r] > 0;
+        for (int r = 0;
+             r < static_cast<int>(m.actionsPerRole.size()) && r < static_cast<int>(sc.roles.size());
+             ++r) {
+            const bool heard =
+                r < static_cast<int>(m.roleHeard.size()) ? m.roleHeard[r] : m.actionsPerRole[r] > 0;
             wrappedText(roleName(app, sc, r));
             if (!heard) {
                 ImGui::SameLine();
@@ -295,12 +338,15 @@ private:
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(app.tr("debrief.roles_heard").c_str());
         ImGui::PopFont();
-        for (int p = 0; p < static_cast<int>(m.rolesHeardPerPhase.size()) && p < static_cast<int>(sc.phases.size()); ++p) {
+        for (int p = 0; p < static_cast<int>(m.rolesHeardPerPhase.size()) &&
+                        p < static_cast<int>(sc.phases.size());
+             ++p) {
             if (!isDialoguePhase(sc.phases[p].kind))
                 continue;
             ui::shareBar(static_cast<float>(m.rolesHeardPerPhase[p]),
-                         phaseName(app, sc, p) + " " + formatNumber(app, 100.0 * m.rolesHeardPerPhase[p], 0) + "%", 2,
-                         app.theme());
+                         phaseName(app, sc, p) + " " +
+                             formatNumber(app, 100.0 * m.rolesHeardPerPhase[p], 0) + "%",
+                         2, app.theme());
         }
         ImGui::EndChild();
     }
@@ -318,7 +364,8 @@ private:
                 ImGui::SameLine();
             ImGui::PushID(r);
             ImGui::PushStyleColor(ImGuiCol_ChildBg, app.theme().surface);
-            ImGui::BeginChild("card", ImVec2(colW, ImGui::GetTextLineHeightWithSpacing() * 13), true);
+            ImGui::BeginChild("card", ImVec2(colW, ImGui::GetTextLineHeightWithSpacing() * 13),
+                              true);
             ui::markerInline(r, app.theme());
             ImGui::SameLine();
             ImGui::PushFont(app.fonts().bold);
@@ -344,7 +391,8 @@ private:
             }
             wrappedText(line);
             for (int k = 0; k < static_cast<int>(role.preconditions.size()); ++k)
-                wrappedText("• " + preconditionName(app, sc, r, k) + "  (" + role.preconditions[k].require.source() + ")");
+                wrappedText("• " + preconditionName(app, sc, r, k) + ": " +
+                            readableCondition(app, sc, role.preconditions[k].require.source()));
             if (!app.text(role.secret).empty()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
                 wrappedText(app.tr("table.secret") + ": " + app.text(role.secret));
@@ -368,7 +416,8 @@ private:
             return;
         }
         std::vector<int> chain;
-        for (int id = focus; id >= 0 && id < static_cast<int>(st.proposals.size()) && chain.size() <= st.proposals.size();
+        for (int id = focus; id >= 0 && id < static_cast<int>(st.proposals.size()) &&
+                             chain.size() <= st.proposals.size();
              id = st.proposals[id].parent)
             chain.push_back(id);
         std::reverse(chain.begin(), chain.end());

@@ -3,6 +3,7 @@
 // scenario event, "end the phase when everyone is done", and a view of
 // everything hidden — behind a warning, because the screen is often a
 // projector the whole room sees.
+#include <SFML/Window/Keyboard.hpp>
 #include <algorithm>
 
 #include "screens/screens.hpp"
@@ -23,49 +24,72 @@ Action facilitatorAction(ActionType type) {
     return a;
 }
 
+// Submits as the facilitator; the outcome goes to the panel, not to the
+// active seat's message line.
+void submitAsFacilitator(App& app, Session& session, TableUi& ui, const Action& a,
+                         const std::string& okText) {
+    const std::string seatMessage = ui.message;
+    const bool seatMessageIsError = ui.messageIsError;
+    submit(app, session, ui, a, okText);
+    ui.facilitatorMessage = ui.message;
+    ui.facilitatorMessageIsError = ui.messageIsError;
+    ui.message = seatMessage;
+    ui.messageIsError = seatMessageIsError;
+}
+
 void clockControls(App& app, Session& session, TableUi& ui) {
     const GameState& st = session.state();
     const Scenario& sc = session.scenario();
     ImGui::TextUnformatted(
-        app.tr("facilitator.now", phaseName(app, sc, st.phase), clockText(st.phaseRemainingMs())).c_str());
+        app.tr("facilitator.now", phaseName(app, sc, st.phase), clockText(st.phaseRemainingMs()))
+            .c_str());
     if (st.paused) {
         if (ImGui::Button(app.tr("facilitator.resume").c_str()))
-            submit(app, session, ui, facilitatorAction(ActionType::Resume), app.tr("facilitator.ok.resumed"));
+            submitAsFacilitator(app, session, ui, facilitatorAction(ActionType::Resume),
+                                app.tr("facilitator.ok.resumed"));
     } else if (ImGui::Button(app.tr("facilitator.pause").c_str())) {
-        submit(app, session, ui, facilitatorAction(ActionType::Pause), app.tr("facilitator.ok.paused"));
+        submitAsFacilitator(app, session, ui, facilitatorAction(ActionType::Pause),
+                            app.tr("facilitator.ok.paused"));
     }
     ImGui::Spacing();
     ImGui::TextUnformatted(app.tr("facilitator.time").c_str());
     const struct {
         int seconds;
         const char* key;
-    } steps[] = {{-300, "facilitator.minus5"}, {-60, "facilitator.minus1"}, {60, "facilitator.plus1"},
+    } steps[] = {{-300, "facilitator.minus5"},
+                 {-60, "facilitator.minus1"},
+                 {60, "facilitator.plus1"},
                  {300, "facilitator.plus5"}};
     for (const auto& step : steps) {
         ImGui::SameLine();
         Action a = facilitatorAction(ActionType::Extend);
         // Never shorten past the present: the clock would end the phase at once.
-        a.seconds = step.seconds < 0
-                        ? -static_cast<int>(std::min<std::int64_t>(-step.seconds, st.phaseRemainingMs() / 1000))
-                        : step.seconds;
+        a.seconds = step.seconds < 0 ? -static_cast<int>(std::min<std::int64_t>(
+                                           -step.seconds, st.phaseRemainingMs() / 1000))
+                                     : step.seconds;
         if (button(app.tr(step.key), !st.finished && a.seconds != 0))
-            submit(app, session, ui, a, app.tr("facilitator.ok.time"));
+            submitAsFacilitator(app, session, ui, a, app.tr("facilitator.ok.time"));
     }
     ImGui::Spacing();
-    const std::string next = st.phase + 1 < static_cast<int>(sc.phases.size())
-                                 ? app.tr("facilitator.next_phase", phaseName(app, sc, st.phase + 1))
-                                 : app.tr("facilitator.end_session");
+    const std::string next =
+        st.phase + 1 < static_cast<int>(sc.phases.size())
+            ? app.tr("facilitator.next_phase", phaseName(app, sc, st.phase + 1))
+            : app.tr("facilitator.end_session");
     if (button(next, !st.finished))
         ImGui::OpenPopup("###confirm_advance");
-    if (ImGui::BeginPopupModal((app.tr("facilitator.confirm_advance_title") + "###confirm_advance").c_str(), nullptr,
-                               ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(app.tr("facilitator.confirm_advance", phaseName(app, sc, st.phase)).c_str());
+    if (ImGui::BeginPopupModal(
+            (app.tr("facilitator.confirm_advance_title") + "###confirm_advance").c_str(), nullptr,
+            ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(
+            app.tr("facilitator.confirm_advance", phaseName(app, sc, st.phase)).c_str());
         if (ImGui::Button(next.c_str())) {
-            submit(app, session, ui, facilitatorAction(ActionType::Advance), app.tr("facilitator.ok.advanced"));
+            submitAsFacilitator(app, session, ui, facilitatorAction(ActionType::Advance),
+                                app.tr("facilitator.ok.advanced"));
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button(app.tr("facilitator.cancel").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        if (ImGui::Button(app.tr("facilitator.cancel").c_str()) ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -85,9 +109,12 @@ void clockControls(App& app, Session& session, TableUi& ui) {
 
 std::string triggerText(const App& app, const Scenario& sc, const Event& e) {
     switch (e.trigger) {
-    case Event::Trigger::Phase: return app.tr("facilitator.trigger_phase", phaseName(app, sc, e.phase));
-    case Event::Trigger::Minute: return app.tr("facilitator.trigger_minute", formatNumber(app, e.minute, 0));
-    case Event::Trigger::Condition: return app.tr("facilitator.trigger_condition", e.condition.source());
+    case Event::Trigger::Phase:
+        return app.tr("facilitator.trigger_phase", phaseName(app, sc, e.phase));
+    case Event::Trigger::Minute:
+        return app.tr("facilitator.trigger_minute", formatNumber(app, e.minute, 0));
+    case Event::Trigger::Condition:
+        return app.tr("facilitator.trigger_condition", e.condition.source());
     }
     return "";
 }
@@ -113,7 +140,7 @@ void eventControls(App& app, Session& session, TableUi& ui) {
             Action a = facilitatorAction(ActionType::InjectEvent);
             a.event = e;
             if (button(app.tr("facilitator.inject"), session.check(a).accepted))
-                submit(app, session, ui, a, app.tr("facilitator.ok.injected"));
+                submitAsFacilitator(app, session, ui, a, app.tr("facilitator.ok.injected"));
         }
         ImGui::Spacing();
         ImGui::PopID();
@@ -139,9 +166,11 @@ void everythingHidden(App& app, Session& session) {
                           std::to_string(st.world.weights[r][v]);
         wrappedText(app.tr("facilitator.weights", values.empty() ? "–" : values));
         for (int k = 0; k < static_cast<int>(role.preconditions.size()); ++k)
-            wrappedText("• " + preconditionName(app, sc, r, k) + "  " + role.preconditions[k].require.source());
+            wrappedText("• " + preconditionName(app, sc, r, k) + ": " +
+                        readableCondition(app, sc, role.preconditions[k].require.source()));
         if (role.reservation != 0.0)
-            mutedText(app, app.tr("table.your_reservation", formatNumber(app, role.reservation, 0)));
+            mutedText(app,
+                      app.tr("table.your_reservation", formatNumber(app, role.reservation, 0)));
         if (!app.text(role.secret).empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
             wrappedText(app.tr("table.secret") + ": " + app.text(role.secret));
@@ -157,8 +186,9 @@ void everythingHidden(App& app, Session& session) {
             std::string values;
             for (int v : p.values)
                 values += (values.empty() ? "" : ", ") + valueName(app, sc, v);
-            wrappedText(app.tr("facilitator.prediction_line", seatName(app, game, p.seat), roleName(app, sc, p.targetRole),
-                               values, formatNumber(app, 100.0 * p.accuracy, 0)));
+            wrappedText(app.tr("facilitator.prediction_line", seatName(app, game, p.seat),
+                               roleName(app, sc, p.targetRole), values,
+                               formatNumber(app, 100.0 * p.accuracy, 0)));
         }
     }
 }
@@ -176,9 +206,10 @@ void revealControls(App& app, Session& session, TableUi& ui) {
         ImGui::OpenPopup("###reveal_confirm");
         ui.askRevealConfirm = false;
     }
-    ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetIO().DisplaySize.x * 0.6f, app.unit() * 100), 0));
-    if (ImGui::BeginPopupModal((app.tr("facilitator.reveal_title") + "###reveal_confirm").c_str(), nullptr,
-                               ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::SetNextWindowSize(
+        ImVec2(std::min(ImGui::GetIO().DisplaySize.x * 0.6f, app.unit() * 100), 0));
+    if (ImGui::BeginPopupModal((app.tr("facilitator.reveal_title") + "###reveal_confirm").c_str(),
+                               nullptr, ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
         wrappedText(app.tr("facilitator.reveal_warning"));
         ImGui::PopStyleColor();
@@ -188,7 +219,8 @@ void revealControls(App& app, Session& session, TableUi& ui) {
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button(app.tr("facilitator.cancel").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        if (ImGui::Button(app.tr("facilitator.cancel").c_str()) ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -201,9 +233,10 @@ void revealControls(App& app, Session& session, TableUi& ui) {
 } // namespace
 
 void drawFacilitatorPanel(App& app, Session& session, TableUi& ui) {
-    if (!ui.message.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui.messageIsError ? app.theme().bad : app.theme().good);
-        wrappedText(ui.message);
+    if (!ui.facilitatorMessage.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              ui.facilitatorMessageIsError ? app.theme().bad : app.theme().good);
+        wrappedText(ui.facilitatorMessage);
         ImGui::PopStyleColor();
     }
     clockControls(app, session, ui);
@@ -217,11 +250,13 @@ void drawFacilitatorWindow(App& app, Session& session, TableUi& ui) {
     if (!ui.facilitatorOpen)
         return;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.5f, app.unit() * 110), display.y * 0.8f),
                              ImGuiCond_Appearing);
     const std::string title = app.tr("facilitator.title") + "###facilitator";
-    if (ImGui::Begin(title.c_str(), &ui.facilitatorOpen, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings))
+    if (ImGui::Begin(title.c_str(), &ui.facilitatorOpen,
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings))
         drawFacilitatorPanel(app, session, ui);
     ImGui::End();
 }
@@ -232,18 +267,20 @@ namespace {
 
 // The panel on its own, for a second window or a shell that prefers a screen.
 class FacilitatorScreen final : public Screen {
-public:
+  public:
     const char* name() const override { return "facilitator"; }
     bool onKey(App& app, int key, bool, bool, bool) override {
-        (void)key;
-        return false;
+        if (key != sf::Keyboard::Escape)
+            return false;
+        app.pop();
+        return true;
     }
     void draw(App& app) override {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
         ImGui::Begin("##facilitator_screen", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                         ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
         ImGui::PushFont(app.fonts().title);
         ImGui::TextUnformatted(app.tr("facilitator.title").c_str());
         ImGui::PopFont();
@@ -257,7 +294,7 @@ public:
         ImGui::End();
     }
 
-private:
+  private:
     table::TableUi ui_;
 };
 

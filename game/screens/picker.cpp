@@ -73,7 +73,7 @@ std::vector<std::pair<std::string, Origin>> discover(const App& app) {
 }
 
 class PickerScreen final : public Screen {
-public:
+  public:
     void onOpen(App& app) override { refresh(app, true); }
 
     void update(App& app, double dt) override {
@@ -115,18 +115,22 @@ public:
         const float rowY = ImGui::GetCursorPosY();
         ImGui::PushFont(app.fonts().small);
         ImGui::SetCursorPosY(rowY + (buttonHeight - ImGui::GetTextLineHeight()) * 0.5f);
-        ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - buttonWidth - 3 * ImGui::GetStyle().WindowPadding.x);
+        ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - buttonWidth -
+                               3 * ImGui::GetStyle().WindowPadding.x);
         ui::textWrappedColored(theme.textMuted,
                                app.tr("ui.picker.user_folder", userScenarioDir(app.settings())));
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
-        ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() - buttonWidth - ImGui::GetStyle().WindowPadding.x, rowY));
+        ImGui::SetCursorPos(ImVec2(
+            ImGui::GetWindowWidth() - buttonWidth - ImGui::GetStyle().WindowPadding.x, rowY));
         ImGui::PushFont(app.fonts().heading);
         if (chosen && chosen->scenario) {
-            if (ui::primaryButton(app.tr("ui.picker.choose").c_str(), ImVec2(buttonWidth, buttonHeight), theme))
+            if (ui::primaryButton(app.tr("ui.picker.choose").c_str(),
+                                  ImVec2(buttonWidth, buttonHeight), theme))
                 choose(app, *chosen);
         } else {
-            ui::buttonIf(false, app.tr("ui.picker.choose").c_str(), ImVec2(buttonWidth, buttonHeight),
+            ui::buttonIf(false, app.tr("ui.picker.choose").c_str(),
+                         ImVec2(buttonWidth, buttonHeight),
                          app.tr("ui.picker.cannot_choose").c_str());
         }
         ImGui::PopFont();
@@ -143,12 +147,14 @@ public:
 
     const char* name() const override { return "picker"; }
 
-private:
+  private:
     // Loads new and changed files, drops vanished ones; keeps the selection.
     void refresh(App& app, bool force) {
         sinceScan_ = 0.0;
         const std::string selectedPath =
-            selected_ >= 0 && selected_ < static_cast<int>(entries_.size()) ? entries_[static_cast<std::size_t>(selected_)].path : "";
+            selected_ >= 0 && selected_ < static_cast<int>(entries_.size())
+                ? entries_[static_cast<std::size_t>(selected_)].path
+                : "";
         std::map<std::string, Entry> old;
         for (auto& e : entries_)
             old.emplace(e.path, std::move(e));
@@ -192,9 +198,10 @@ private:
             if (i == 0 || e.origin != lastOrigin) {
                 lastOrigin = e.origin;
                 ImGui::PushFont(app.fonts().small);
-                ui::textColored(theme.textMuted, app.tr(e.origin == Origin::Shipped ? "ui.picker.shipped"
-                                                      : e.origin == Origin::User ? "ui.picker.user"
-                                                                                 : "ui.picker.command_line"));
+                ui::textColored(theme.textMuted,
+                                app.tr(e.origin == Origin::Shipped ? "ui.picker.shipped"
+                                       : e.origin == Origin::User  ? "ui.picker.user"
+                                                                   : "ui.picker.command_line"));
                 ImGui::PopFont();
             }
             ImGui::PushID(static_cast<int>(i));
@@ -253,10 +260,14 @@ private:
         ui::textWrapped(app.text(sc.summary));
         ui::gap(1, s);
         ui::textInFont(app.fonts().bold, app.tr("ui.picker.roles", sc.roles.size()));
-        if (ImGui::BeginTable("##roles", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-            ImGui::TableSetupColumn(app.tr("ui.picker.role").c_str(), ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableSetupColumn(app.tr("ui.picker.kind").c_str(), ImGuiTableColumnFlags_WidthFixed);
-            ImGui::TableSetupColumn(app.tr("ui.picker.seats").c_str(), ImGuiTableColumnFlags_WidthFixed);
+        if (ImGui::BeginTable("##roles", 3,
+                              ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+            ImGui::TableSetupColumn(app.tr("ui.picker.role").c_str(),
+                                    ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(app.tr("ui.picker.kind").c_str(),
+                                    ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn(app.tr("ui.picker.seats").c_str(),
+                                    ImGuiTableColumnFlags_WidthFixed);
             ImGui::TableHeadersRow();
             for (const Role& r : sc.roles) {
                 ImGui::TableNextRow();
@@ -265,9 +276,9 @@ private:
                 ImGui::TableNextColumn();
                 ui::text(app.tr(kindKey(r.kind)));
                 ImGui::TableNextColumn();
-                ui::text(r.minPlayers == r.maxPlayers ? std::to_string(r.minPlayers)
-                                                      : std::to_string(r.minPlayers) + "–" +
-                                                            std::to_string(r.maxPlayers));
+                ui::text(r.minPlayers == r.maxPlayers
+                             ? std::to_string(r.minPlayers)
+                             : std::to_string(r.minPlayers) + "–" + std::to_string(r.maxPlayers));
             }
             ImGui::EndTable();
         }
@@ -284,9 +295,12 @@ private:
 
     static const char* kindKey(RoleKind kind) {
         switch (kind) {
-        case RoleKind::Resident: return "ui.kind.resident";
-        case RoleKind::Official: return "ui.kind.official";
-        case RoleKind::Council: return "ui.kind.council";
+        case RoleKind::Resident:
+            return "ui.kind.resident";
+        case RoleKind::Official:
+            return "ui.kind.official";
+        case RoleKind::Council:
+            return "ui.kind.council";
         }
         return "ui.kind.resident";
     }
@@ -300,6 +314,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makePickerScreen(App& app) { return std::make_unique<PickerScreen>(); }
+std::unique_ptr<Screen> makePickerScreen(App& app) {
+    return std::make_unique<PickerScreen>();
+}
 
 } // namespace samenspel

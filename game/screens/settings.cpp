@@ -14,7 +14,7 @@ namespace samenspel {
 namespace {
 
 class SettingsScreen final : public Screen {
-public:
+  public:
     void onOpen(App& app) override {
         folder_.fill('\0');
         std::strncpy(folder_.data(), userScenarioDir(app.settings()).c_str(), folder_.size() - 1);
@@ -32,12 +32,13 @@ public:
         ui::gap(2, s);
 
         const float width = std::min(ImGui::GetContentRegionAvail().x, 900.0f * s);
-        ImGui::BeginChild("##form", ImVec2(width, 0), false);
+        ImGui::BeginChild("##form", ImVec2(width, 0), true);
         Settings changed = app.settings();
 
         label(app, "ui.settings.language");
         for (const char* lang : {"nl", "en"}) {
-            if (ImGui::RadioButton(app.tr(std::string("ui.language.") + lang).c_str(), app.lang() == lang))
+            if (ImGui::RadioButton(app.tr(std::string("ui.language.") + lang).c_str(),
+                                   app.lang() == lang))
                 app.setLanguage(lang);
             ImGui::SameLine();
         }
@@ -102,7 +103,7 @@ public:
 
     const char* name() const override { return "settings"; }
 
-private:
+  private:
     static void label(App& app, const char* key) { ui::textInFont(app.fonts().bold, app.tr(key)); }
     static void hint(App& app, const char* key) {
         ImGui::PushFont(app.fonts().small);
@@ -116,6 +117,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makeSettingsScreen(App& app) { return std::make_unique<SettingsScreen>(); }
+std::unique_ptr<Screen> makeSettingsScreen(App& app) {
+    return std::make_unique<SettingsScreen>();
+}
 
 } // namespace samenspel

@@ -24,8 +24,9 @@ struct SeatDraft {
 };
 
 class SetupScreen final : public Screen {
-public:
-    explicit SetupScreen(std::shared_ptr<const Scenario> scenario) : scenario_(std::move(scenario)) {
+  public:
+    explicit SetupScreen(std::shared_ptr<const Scenario> scenario)
+        : scenario_(std::move(scenario)) {
         const SessionSetup defaults = SessionSetup::defaultFor(*scenario_, false, 1);
         seats_.resize(scenario_->roles.size());
         for (const Seat& seat : defaults.seats) {
@@ -52,7 +53,8 @@ public:
         ui::gap(1, s);
 
         const float footer = 80.0f * s;
-        ImGui::BeginChild("##seats", ImVec2(ImGui::GetContentRegionAvail().x * 0.6f, -footer), true);
+        ImGui::BeginChild("##seats", ImVec2(ImGui::GetContentRegionAvail().x * 0.6f, -footer),
+                          true);
         drawSeats(app);
         ImGui::EndChild();
         ImGui::SameLine();
@@ -62,11 +64,13 @@ public:
 
         ui::gap(1, s);
         ImGui::PushFont(app.fonts().heading);
-        if (ui::primaryButton(app.tr("ui.setup.start").c_str(), ImVec2(420.0f * s, 60.0f * s), theme))
+        if (ui::primaryButton(app.tr("ui.setup.start").c_str(), ImVec2(420.0f * s, 60.0f * s),
+                              theme))
             start(app);
         ImGui::PopFont();
         ImGui::SameLine();
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (60.0f * s - ImGui::GetTextLineHeight()) * 0.5f);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                             (60.0f * s - ImGui::GetTextLineHeight()) * 0.5f);
         if (!error_.empty()) {
             ui::textWrappedColored(theme.bad, error_);
         } else {
@@ -85,7 +89,7 @@ public:
 
     const char* name() const override { return "setup"; }
 
-private:
+  private:
     int seatCount() const {
         int n = 0;
         for (const auto& role : seats_)
@@ -122,9 +126,10 @@ private:
             ImGui::Separator();
             ui::textInFont(app.fonts().bold, app.text(role.name));
             ImGui::SameLine();
-            const std::string range = role.minPlayers == role.maxPlayers
-                                          ? app.tr("ui.setup.seat_exact", role.minPlayers)
-                                          : app.tr("ui.setup.seat_range", role.minPlayers, role.maxPlayers);
+            const std::string range =
+                role.minPlayers == role.maxPlayers
+                    ? app.tr("ui.setup.seat_exact", role.minPlayers)
+                    : app.tr("ui.setup.seat_range", role.minPlayers, role.maxPlayers);
             ui::textColored(theme.textMuted, "· " + app.tr(kindKey(role.kind)) + " · " + range);
             for (std::size_t i = 0; i < seats.size(); ++i)
                 drawSeat(app, role, seats[i], static_cast<int>(i));
@@ -153,19 +158,22 @@ private:
         ImGui::SameLine();
         if (!seat.bot) {
             ImGui::SetNextItemWidth(std::min(420.0f * s, ImGui::GetContentRegionAvail().x));
-            ImGui::InputTextWithHint("##name", app.tr("ui.setup.name_hint").c_str(), seat.name.data(),
-                                     seat.name.size());
+            ImGui::InputTextWithHint("##name", app.tr("ui.setup.name_hint").c_str(),
+                                     seat.name.data(), seat.name.size());
         } else {
             const float w = std::max(120.0f * s, ImGui::GetContentRegionAvail().x * 0.5f - 8 * s);
             ImGui::SetNextItemWidth(w);
-            ImGui::SliderFloat("##coop", &seat.cooperation, 0.0f, 1.0f,
-                               app.tr("ui.setup.cooperation", static_cast<int>(seat.cooperation * 100 + 0.5f)).c_str());
+            ImGui::SliderFloat(
+                "##coop", &seat.cooperation, 0.0f, 1.0f,
+                app.tr("ui.setup.cooperation", static_cast<int>(seat.cooperation * 100 + 0.5f))
+                    .c_str());
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s", app.tr("ui.setup.cooperation_hint").c_str());
             ImGui::SameLine();
             ImGui::SetNextItemWidth(-1);
-            ImGui::SliderFloat("##open", &seat.openness, 0.0f, 1.0f,
-                               app.tr("ui.setup.openness", static_cast<int>(seat.openness * 100 + 0.5f)).c_str());
+            ImGui::SliderFloat(
+                "##open", &seat.openness, 0.0f, 1.0f,
+                app.tr("ui.setup.openness", static_cast<int>(seat.openness * 100 + 0.5f)).c_str());
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s", app.tr("ui.setup.openness_hint").c_str());
         }
@@ -177,7 +185,8 @@ private:
         const float s = app.uiScale();
         ui::textInFont(app.fonts().heading, app.tr("ui.setup.language"));
         for (const char* lang : {"nl", "en"}) {
-            if (ImGui::RadioButton(app.tr(std::string("ui.language.") + lang).c_str(), app.lang() == lang))
+            if (ImGui::RadioButton(app.tr(std::string("ui.language.") + lang).c_str(),
+                                   app.lang() == lang))
                 app.setLanguage(lang);
             ImGui::SameLine();
         }
@@ -188,7 +197,8 @@ private:
         for (std::size_t i = 0; i < minutes_.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::SetNextItemWidth(std::min(260.0f * s, ImGui::GetContentRegionAvail().x * 0.5f));
-            ImGui::SliderInt("##min", &minutes_[i], 1, 60, app.tr("ui.setup.minutes", minutes_[i]).c_str());
+            ImGui::SliderInt("##min", &minutes_[i], 1, 60,
+                             app.tr("ui.setup.minutes", minutes_[i]).c_str());
             ImGui::SameLine();
             ui::text(app.tr(std::string("ui.phase.") + phaseId(scenario_->phases[i].kind)));
             total += minutes_[i];
@@ -206,9 +216,12 @@ private:
 
     static const char* kindKey(RoleKind kind) {
         switch (kind) {
-        case RoleKind::Resident: return "ui.kind.resident";
-        case RoleKind::Official: return "ui.kind.official";
-        case RoleKind::Council: return "ui.kind.council";
+        case RoleKind::Resident:
+            return "ui.kind.resident";
+        case RoleKind::Official:
+            return "ui.kind.official";
+        case RoleKind::Council:
+            return "ui.kind.council";
         }
         return "ui.kind.resident";
     }

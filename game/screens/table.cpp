@@ -34,9 +34,11 @@ void drawBanner(App& app, Session& session, TableUi& ui) {
     ImGui::TextUnformatted(phaseName(app, sc, st.phase).c_str());
     ImGui::PopFont();
     if (!over) {
-        const std::string what = app.tr(std::string("table.phase.") + phaseId(game.currentPhase()) + ".what");
+        const std::string what =
+            app.tr(std::string("table.phase.") + phaseId(game.currentPhase()) + ".what");
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
-        ImGui::TextUnformatted(app.tr("table.phase_of", st.phase + 1, static_cast<int>(sc.phases.size())).c_str());
+        ImGui::TextUnformatted(
+            app.tr("table.phase_of", st.phase + 1, static_cast<int>(sc.phases.size())).c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine();
         ImGui::PushTextWrapPos(width * 0.62f);
@@ -59,11 +61,14 @@ void drawBanner(App& app, Session& session, TableUi& ui) {
     ImGui::PopFont();
     const float buttonsW = ImGui::CalcTextSize(facilitator.c_str()).x +
                            ImGui::CalcTextSize(debrief.c_str()).x + app.unit() * 8;
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - clockW - buttonsW - app.unit() * 4));
+    ImGui::SetCursorPosX(
+        std::max(ImGui::GetCursorPosX(), right - clockW - buttonsW - app.unit() * 4));
     if (!over) {
         const bool low = st.phaseRemainingMs() < 60000;
         ImGui::PushFont(app.fonts().title);
-        ImGui::PushStyleColor(ImGuiCol_Text, st.paused ? theme.textMuted : low ? theme.warning : theme.text);
+        ImGui::PushStyleColor(ImGuiCol_Text, st.paused ? theme.textMuted
+                                             : low     ? theme.warning
+                                                       : theme.text);
         ImGui::TextUnformatted(clock.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
@@ -84,13 +89,15 @@ void drawBanner(App& app, Session& session, TableUi& ui) {
 
     // Time bar: how much of the phase is gone.
     if (!over && st.phaseDurationMs > 0) {
-        const float used = 1.0f - static_cast<float>(st.phaseRemainingMs()) / static_cast<float>(st.phaseDurationMs);
+        const float used = 1.0f - static_cast<float>(st.phaseRemainingMs()) /
+                                      static_cast<float>(st.phaseDurationMs);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = app.unit() * 0.6f;
         ImDrawList* draw = ImGui::GetWindowDrawList();
         draw->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ui::toU32(theme.surface), h);
         draw->AddRectFilled(p, ImVec2(p.x + width * std::clamp(used, 0.0f, 1.0f), p.y + h),
-                            ui::toU32(st.phaseRemainingMs() < 60000 ? theme.warning : theme.accent), h);
+                            ui::toU32(st.phaseRemainingMs() < 60000 ? theme.warning : theme.accent),
+                            h);
         ImGui::Dummy(ImVec2(width, h));
     }
 }
@@ -113,7 +120,8 @@ void drawSeats(App& app, Session& session, TableUi& ui) {
         const int role = game.roleOfSeat(s);
         const bool selected = ui.activeSeat == s;
         const ImVec2 start = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable("##seat", selected, ImGuiSelectableFlags_None, ImVec2(0, rowH)) && !selected) {
+        if (ImGui::Selectable("##seat", selected, ImGuiSelectableFlags_None, ImVec2(0, rowH)) &&
+            !selected) {
             ui.activeSeat = s;
             ui.cardShownFor = -1; // the next player starts behind the privacy screen
             ui.message.clear();
@@ -161,10 +169,12 @@ void drawAnnouncements(App& app, Session& session, TableUi& ui) {
         ImGui::OpenPopup("###announcement");
     }
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.6f, app.unit() * 110), 0));
     const std::string title = app.tr("table.announcement") + "###announcement";
-    if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::BeginPopupModal(title.c_str(), nullptr,
+                               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
         const int index = ui.announcementPopup;
         if (index >= 0 && index < static_cast<int>(st.announcements.size())) {
             const int e = st.announcements[index].event;
@@ -221,13 +231,16 @@ namespace {
 using namespace table;
 
 class TableScreen final : public Screen {
-public:
+  public:
     const char* name() const override { return "table"; }
 
     void onOpen(App& app) override {
         Session* session = app.session();
-        if (!session)
+        // Also called when the debrief above is popped: keep the seat and
+        // what was read then.
+        if (!session || opened_)
             return;
+        opened_ = true;
         // Start with the first person at the table; bots need no card.
         ui_.activeSeat = 0;
         for (int s = 0; s < session->game().seatCount(); ++s)
@@ -281,7 +294,7 @@ public:
         drawFacilitatorWindow(app, *session, ui_);
     }
 
-private:
+  private:
     void followPhase(App& app, Session& session) {
         const GameState& st = session.state();
         if (st.phase == ui_.lastPhase)
@@ -291,14 +304,24 @@ private:
         ui_.drafts.forPhase = -1; // drafts start over in a new phase
         // Show the board part the phase is about.
         switch (session.game().currentPhase()) {
-        case PhaseKind::Kennismaken: ui_.boardTabWanted = 0; break;
+        case PhaseKind::Kennismaken:
+            ui_.boardTabWanted = 0;
+            break;
         case PhaseKind::Perspectief:
         case PhaseKind::Waarden:
-        case PhaseKind::Randvoorwaarden: ui_.boardTabWanted = 1; break;
-        default: ui_.boardTabWanted = 2; break;
-        }
-        if (st.finished && !app.options().autoplay && ui_.lastPhase >= 0)
+        case PhaseKind::Randvoorwaarden:
+            ui_.boardTabWanted = 1;
+            break;
+        default:
             ui_.boardTabWanted = 2;
+            break;
+        }
+        // The session just ended in front of the group: on to the debrief.
+        // (A resumed finished session opens on the table; autoplay's shell
+        // switches by itself.)
+        if (st.finished && wasRunning_ && !app.options().autoplay)
+            app.push(makeDebriefScreen(app));
+        wasRunning_ = !st.finished;
     }
 
     // The facilitator's switch when the setup left "end when all done" off:
@@ -339,6 +362,8 @@ private:
     }
 
     TableUi ui_;
+    bool wasRunning_ = false;
+    bool opened_ = false;
 };
 
 } // namespace

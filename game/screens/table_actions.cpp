@@ -74,8 +74,8 @@ void refusalLine(const Ctx& c, const Refusal& refusal) {
 }
 
 // A button for `a`: greyed out with the reason while the rules refuse it.
-bool actionButton(const Ctx& c, const std::string& label, const Action& a, const std::string& okText,
-                  bool showReason = true) {
+bool actionButton(const Ctx& c, const std::string& label, const Action& a,
+                  const std::string& okText, bool showReason = true) {
     const ApplyResult check = c.session.check(a);
     const bool clicked = button(label, check.accepted);
     if (!check.accepted && showReason)
@@ -87,13 +87,15 @@ bool actionButton(const Ctx& c, const std::string& label, const Action& a, const
 
 bool combo(const char* id, int& current, const std::vector<std::string>& items,
            const std::vector<bool>* enabled = nullptr, const std::string& placeholder = "") {
-    const std::string preview = current >= 0 && current < static_cast<int>(items.size()) ? items[current] : placeholder;
+    const std::string preview =
+        current >= 0 && current < static_cast<int>(items.size()) ? items[current] : placeholder;
     bool changed = false;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo(id, preview.c_str())) {
         for (int i = 0; i < static_cast<int>(items.size()); ++i) {
             const bool on = !enabled || (*enabled)[i];
-            if (ImGui::Selectable(items[i].c_str(), i == current, on ? 0 : ImGuiSelectableFlags_Disabled)) {
+            if (ImGui::Selectable(items[i].c_str(), i == current,
+                                  on ? 0 : ImGuiSelectableFlags_Disabled)) {
                 current = i;
                 changed = true;
             }
@@ -103,12 +105,13 @@ bool combo(const char* id, int& current, const std::vector<std::string>& items,
     return changed;
 }
 
-// A toggle "chip" in a wrapping row.
-bool chip(const Ctx& c, const std::string& label, bool on, bool enabled) {
+// A toggle "chip" in a wrapping row; the first of a row starts a new line.
+bool chip(const Ctx& c, const std::string& label, bool on, bool enabled, bool first) {
     const ImVec2 size = ImGui::CalcTextSize(label.c_str());
-    const float w = size.x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetTextLineHeight() * 1.2f;
+    const float w =
+        size.x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetTextLineHeight() * 1.2f;
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w < right)
+    if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w < right)
         ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, on ? c.app.theme().accent : c.app.theme().surfaceRaised);
     ImGui::PushStyleColor(ImGuiCol_Text, on ? c.app.theme().accentText : c.app.theme().text);
@@ -140,7 +143,8 @@ std::vector<std::string> reasonLabels(const Ctx& c, const std::vector<Reason>& r
     for (const Reason& r : reasons)
         out.push_back(r.kind == Reason::Kind::Value
                           ? c.app.tr("table.reason_value", valueName(c.app, c.sc, r.index))
-                          : c.app.tr("table.reason_precondition", preconditionName(c.app, c.sc, c.role, r.index)));
+                          : c.app.tr("table.reason_precondition",
+                                     preconditionName(c.app, c.sc, c.role, r.index)));
     return out;
 }
 
@@ -198,11 +202,13 @@ std::string expressionOf(const Ctx& c, const ConditionDraft& d) {
     }
     if (d.attribute < 0 || d.attribute >= static_cast<int>(c.sc.attributes.size()))
         return "";
-    return c.sc.attributes[d.attribute].id + (d.kind == 2 ? " <= " : " >= ") + numberForExpression(d.number);
+    return c.sc.attributes[d.attribute].id + (d.kind == 2 ? " <= " : " >= ") +
+           numberForExpression(d.number);
 }
 
 // Whether `expression` holds for `package` now (for showing met / unmet).
-bool conditionHolds(const Ctx& c, const std::string& expression, const Package& package, bool& valid) {
+bool conditionHolds(const Ctx& c, const std::string& expression, const Package& package,
+                    bool& valid) {
     const ExprParseResult parsed = parseExpression(expression, c.sc.exprNames(), true);
     valid = parsed.errors.empty();
     if (!valid || package.size() != c.sc.issues.size())
@@ -227,14 +233,14 @@ void conditionBuilder(const Ctx& c, ConditionBuilder& b, const Package* against)
             ImGui::SetTooltip("%s", c.app.tr("table.mits_remove").c_str());
         if (i < b.conditions.size()) {
             ImGui::SameLine();
-            ImGui::PushFont(c.app.fonts().mono);
-            ImGui::TextUnformatted(b.conditions[i].expression.c_str());
-            ImGui::PopFont();
+            ImGui::TextUnformatted(
+                readableCondition(c.app, c.sc, b.conditions[i].expression).c_str());
             if (against) {
                 bool valid = false;
                 const bool holds = conditionHolds(c, b.conditions[i].expression, *against, valid);
                 ImGui::SameLine();
-                ImGui::PushStyleColor(ImGuiCol_Text, holds ? c.app.theme().good : c.app.theme().warning);
+                ImGui::PushStyleColor(ImGuiCol_Text,
+                                      holds ? c.app.theme().good : c.app.theme().warning);
                 ImGui::TextUnformatted(holds ? c.app.tr("table.mits_met_now").c_str()
                                              : c.app.tr("table.mits_unmet_now").c_str());
                 ImGui::PopStyleColor();
@@ -244,7 +250,8 @@ void conditionBuilder(const Ctx& c, ConditionBuilder& b, const Package* against)
     }
     // The next one.
     ConditionDraft& d = b.next;
-    std::vector<std::string> kinds = {c.app.tr("table.mits_kind.is"), c.app.tr("table.mits_kind.is_not")};
+    std::vector<std::string> kinds = {c.app.tr("table.mits_kind.is"),
+                                      c.app.tr("table.mits_kind.is_not")};
     if (!c.sc.attributes.empty()) {
         kinds.push_back(c.app.tr("table.mits_kind.at_most"));
         kinds.push_back(c.app.tr("table.mits_kind.at_least"));
@@ -266,8 +273,9 @@ void conditionBuilder(const Ctx& c, ConditionBuilder& b, const Package* against)
     } else {
         std::vector<std::string> attributes;
         for (int a = 0; a < static_cast<int>(c.sc.attributes.size()); ++a)
-            attributes.push_back(attributeName(c.app, c.sc, a) +
-                                 (c.sc.attributes[a].unit.empty() ? "" : " (" + c.sc.attributes[a].unit + ")"));
+            attributes.push_back(
+                attributeName(c.app, c.sc, a) +
+                (c.sc.attributes[a].unit.empty() ? "" : " (" + c.sc.attributes[a].unit + ")"));
         combo("##attribute", d.attribute, attributes);
         ImGui::SetNextItemWidth(-1);
         ImGui::InputDouble("##number", &d.number, 100.0, 1000.0, "%.0f");
@@ -275,7 +283,7 @@ void conditionBuilder(const Ctx& c, ConditionBuilder& b, const Package* against)
     std::vector<std::string> labels = reasonLabels(c, reasons);
     combo("##protects", d.protects, labels, nullptr, c.app.tr("table.mits_protects_none"));
     const std::string expression = expressionOf(c, d);
-    mutedText(c.app, c.app.tr("table.mits_preview", expression));
+    mutedText(c.app, c.app.tr("table.mits_preview", readableCondition(c.app, c.sc, expression)));
     bool valid = false;
     conditionHolds(c, expression, against ? *against : Package{}, valid);
     if (button(c.app.tr("table.mits_add"), valid && !expression.empty())) {
@@ -304,7 +312,7 @@ void predictSection(const Ctx& c) {
         for (int v = 0; v < static_cast<int>(c.sc.values.size()); ++v) {
             ImGui::PushID(v);
             const bool on = std::find(chosen.begin(), chosen.end(), v) != chosen.end();
-            if (chip(c, valueName(c.app, c.sc, v), on, chosen.size() < 3)) {
+            if (chip(c, valueName(c.app, c.sc, v), on, chosen.size() < 3, v == 0)) {
                 if (on)
                     chosen.erase(std::find(chosen.begin(), chosen.end(), v));
                 else
@@ -314,7 +322,8 @@ void predictSection(const Ctx& c) {
         }
         bool saved = false;
         for (const Prediction& p : c.st.predictions)
-            saved = saved || (p.seat == c.seat && p.targetRole == r && p.phase == c.st.phase && p.values == chosen);
+            saved = saved || (p.seat == c.seat && p.targetRole == r && p.phase == c.st.phase &&
+                              p.values == chosen);
         Action a = c.action(ActionType::Predict);
         a.targetRole = r;
         a.values = chosen;
@@ -323,7 +332,8 @@ void predictSection(const Ctx& c) {
             ImGui::TextUnformatted(("✓ " + c.app.tr("table.prediction_saved")).c_str());
             ImGui::PopStyleColor();
         } else {
-            actionButton(c, c.app.tr("table.act.predict_save"), a, c.app.tr("table.ok.predict"), !chosen.empty());
+            actionButton(c, c.app.tr("table.act.predict_save"), a, c.app.tr("table.ok.predict"),
+                         !chosen.empty());
         }
         ImGui::PopID();
     }
@@ -378,10 +388,12 @@ void answerSection(const Ctx& c) {
             d.answerValue.resize(id + 1, -1);
             d.declineText.resize(id + 1);
         }
-        const std::string about = q.value >= 0 ? c.app.tr("table.question_about", valueName(c.app, c.sc, q.value))
-                                               : c.app.tr("table.question_open");
+        const std::string about =
+            q.value >= 0 ? c.app.tr("table.question_about", valueName(c.app, c.sc, q.value))
+                         : c.app.tr("table.question_open");
         ImGui::PushFont(c.app.fonts().bold);
-        wrappedText(c.app.tr("table.question_to_you", seatWithRole(c.app, c.game, q.askerSeat), about));
+        wrappedText(
+            c.app.tr("table.question_to_you", seatWithRole(c.app, c.game, q.askerSeat), about));
         ImGui::PopFont();
         Action answer = c.action(ActionType::Answer);
         answer.question = id;
@@ -399,11 +411,13 @@ void answerSection(const Ctx& c) {
         actionButton(c, c.app.tr("table.act.answer_button"), answer, c.app.tr("table.ok.answer"),
                      answer.value >= 0);
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##decline", c.app.tr("table.decline_hint").c_str(), &d.declineText[id]);
+        ImGui::InputTextWithHint("##decline", c.app.tr("table.decline_hint").c_str(),
+                                 &d.declineText[id]);
         Action decline = c.action(ActionType::Decline);
         decline.question = id;
         decline.reasonText = d.declineText[id];
-        actionButton(c, c.app.tr("table.act.decline_button"), decline, c.app.tr("table.ok.decline"), false);
+        actionButton(c, c.app.tr("table.act.decline_button"), decline, c.app.tr("table.ok.decline"),
+                     false);
         ImGui::PopID();
     }
 }
@@ -439,7 +453,8 @@ void sharePreconditionSection(const Ctx& c) {
     const Role& role = c.sc.roles[c.role];
     if (role.preconditions.empty())
         return;
-    sectionTitle(c, c.app.tr("table.act.share_precondition"), c.app.tr("table.act.share_precondition_help"));
+    sectionTitle(c, c.app.tr("table.act.share_precondition"),
+                 c.app.tr("table.act.share_precondition_help"));
     for (int k = 0; k < static_cast<int>(role.preconditions.size()); ++k) {
         ImGui::PushID(k);
         Action a = c.action(ActionType::SharePrecondition);
@@ -466,7 +481,8 @@ void packagePreview(const Ctx& c, const Package& p) {
     if (p.size() != c.sc.issues.size())
         return;
     const double s = supportOf(c.sc, c.st.world, c.role, p);
-    ImGui::TextUnformatted(c.app.tr("table.your_support", formatNumber(c.app, roundSupport(s), 1)).c_str());
+    ImGui::TextUnformatted(
+        c.app.tr("table.your_support", formatNumber(c.app, roundSupport(s), 1)).c_str());
     const Role& role = c.sc.roles[c.role];
     for (int k = 0; k < static_cast<int>(role.preconditions.size()); ++k) {
         const bool holds = preconditionHolds(c.sc, c.st.world, c.role, k, p);
@@ -521,7 +537,8 @@ void proposeSection(const Ctx& c) {
     Action propose = c.action(ActionType::Propose);
     propose.package = d.package;
     propose.reasonText = d.note;
-    if (actionButton(c, c.app.tr("table.act.propose_button"), propose, c.app.tr("table.ok.propose"))) {
+    if (actionButton(c, c.app.tr("table.act.propose_button"), propose,
+                     c.app.tr("table.ok.propose"))) {
         d.note.clear();
         d.amendOf = c.game.proposalOnTable();
     }
@@ -530,7 +547,8 @@ void proposeSection(const Ctx& c) {
         amend.proposal = d.amendOf;
         amend.package = d.package;
         amend.reasonText = d.note;
-        if (actionButton(c, c.app.tr("table.act.amend_button", d.amendOf + 1), amend, c.app.tr("table.ok.amend"))) {
+        if (actionButton(c, c.app.tr("table.act.amend_button", d.amendOf + 1), amend,
+                         c.app.tr("table.ok.amend"))) {
             d.note.clear();
             d.amendOf = c.game.proposalOnTable();
         }
@@ -578,9 +596,10 @@ void reactSection(const Ctx& c) {
     ImGui::RadioButton(c.app.tr("table.reaction.support_if").c_str(), &d.reactionKind, 2);
     const std::vector<Reason> reasons = reasonChoices(c);
     reasonPicker(c, "##reason", d.reactReason, reasons, c.app.tr("table.pick_reason"));
-    const Package* against = d.reactProposal >= 0 && d.reactProposal < static_cast<int>(c.st.proposals.size())
-                                 ? &c.st.proposals[d.reactProposal].package
-                                 : nullptr;
+    const Package* against =
+        d.reactProposal >= 0 && d.reactProposal < static_cast<int>(c.st.proposals.size())
+            ? &c.st.proposals[d.reactProposal].package
+            : nullptr;
     if (d.reactionKind == 2)
         conditionBuilder(c, d.reactConditions, against);
     Action a = c.action(ActionType::React);
@@ -635,10 +654,12 @@ void voteSection(const Ctx& c) {
 void drawActions(App& app, Session& session, TableUi& ui) {
     const Game& game = session.game();
     const GameState& st = game.state();
-    const Ctx c{app, session, ui, game, game.scenario(), st, ui.activeSeat, game.roleOfSeat(ui.activeSeat)};
+    const Ctx c{
+        app, session, ui, game, game.scenario(), st, ui.activeSeat, game.roleOfSeat(ui.activeSeat)};
     heading(app, app.tr("table.your_actions"));
     if (!ui.message.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui.messageIsError ? app.theme().bad : app.theme().good);
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              ui.messageIsError ? app.theme().bad : app.theme().good);
         wrappedText(ui.message);
         ImGui::PopStyleColor();
     }
@@ -658,6 +679,7 @@ void drawActions(App& app, Session& session, TableUi& ui) {
         any = true;
         draw(c);
     };
+    section(ActionType::Vote, voteSection); // in besluit the vote comes first
     section(ActionType::Predict, predictSection);
     section(ActionType::Answer, answerSection);
     section(ActionType::ShareValue, shareValueSection);
@@ -665,7 +687,6 @@ void drawActions(App& app, Session& session, TableUi& ui) {
     section(ActionType::SharePrecondition, sharePreconditionSection);
     section(ActionType::Propose, proposeSection);
     section(ActionType::React, reactSection);
-    section(ActionType::Vote, voteSection);
     if (!any)
         mutedText(app, app.tr("table.nothing_to_do"));
 }

@@ -37,7 +37,8 @@ void caseTab(App& app, const Game& game) {
             std::string line = "• " + optionName(app, sc, i, o);
             if (!enabled)
                 line += "  (" + app.tr("table.option_unavailable") + ")";
-            ImGui::PushStyleColor(ImGuiCol_Text, enabled ? app.theme().text : app.theme().textMuted);
+            ImGui::PushStyleColor(ImGuiCol_Text,
+                                  enabled ? app.theme().text : app.theme().textMuted);
             wrappedText(line);
             ImGui::PopStyleColor();
             std::string attrs;
@@ -90,7 +91,7 @@ void roleOnTable(App& app, const Game& game, int role, bool revealAll) {
     std::string line;
     for (int v : values) {
         line += (line.empty() ? "" : ", ") + valueName(app, sc, v);
-        if (revealAll || atReflectie(game))
+        if (revealAll || sessionOver(game))
             line += " (" + std::to_string(st.world.weights[role][v]) + ")";
     }
     ImGui::TextUnformatted((app.tr("table.values_shared") + ": ").c_str());
@@ -105,12 +106,11 @@ void roleOnTable(App& app, const Game& game, int role, bool revealAll) {
         anyPrecondition = true;
         ImGui::Bullet();
         wrappedText(preconditionName(app, sc, role, p.precondition));
-        ImGui::SameLine();
-        ImGui::PushFont(app.fonts().mono);
+        ImGui::Indent(app.unit() * 3);
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
-        ImGui::TextUnformatted(r.preconditions[p.precondition].require.source().c_str());
+        wrappedText(readableCondition(app, sc, r.preconditions[p.precondition].require.source()));
         ImGui::PopStyleColor();
-        ImGui::PopFont();
+        ImGui::Unindent(app.unit() * 3);
     }
     if (secretIsPublic(game, role, revealAll) && !app.text(r.secret).empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
@@ -133,15 +133,18 @@ void questionsList(App& app, const Game& game) {
     }
     for (auto it = st.questions.rbegin(); it != st.questions.rend(); ++it) {
         const Question& q = *it;
-        const std::string about = q.value >= 0 ? app.tr("table.question_about", valueName(app, sc, q.value))
-                                               : app.tr("table.question_open");
+        const std::string about = q.value >= 0
+                                      ? app.tr("table.question_about", valueName(app, sc, q.value))
+                                      : app.tr("table.question_open");
         ImGui::PushFont(app.fonts().bold);
         wrappedText(app.tr("table.question_line", seatWithRole(app, game, q.askerSeat),
                            roleName(app, sc, q.targetRole), about));
         ImGui::PopFont();
         ImGui::Indent(app.unit() * 3);
         switch (q.status) {
-        case Question::Status::Open: badge(app, app.tr("table.question_waiting"), app.theme().warning); break;
+        case Question::Status::Open:
+            badge(app, app.tr("table.question_waiting"), app.theme().warning);
+            break;
         case Question::Status::Answered:
             ImGui::PushStyleColor(ImGuiCol_Text, app.theme().good);
             wrappedText("→ " + app.tr("table.question_answered", seatName(app, game, q.answeredBy),
@@ -170,22 +173,32 @@ void onTableTab(App& app, const Game& game, const TableUi& ui) {
 
 std::string statusText(const App& app, Proposal::Status status) {
     switch (status) {
-    case Proposal::Status::Open: return app.tr("table.status.open");
-    case Proposal::Status::Superseded: return app.tr("table.status.superseded");
-    case Proposal::Status::BackForAmendment: return app.tr("table.status.back");
-    case Proposal::Status::Accepted: return app.tr("table.status.accepted");
-    case Proposal::Status::Rejected: return app.tr("table.status.rejected");
+    case Proposal::Status::Open:
+        return app.tr("table.status.open");
+    case Proposal::Status::Superseded:
+        return app.tr("table.status.superseded");
+    case Proposal::Status::BackForAmendment:
+        return app.tr("table.status.back");
+    case Proposal::Status::Accepted:
+        return app.tr("table.status.accepted");
+    case Proposal::Status::Rejected:
+        return app.tr("table.status.rejected");
     }
     return "";
 }
 
 ImVec4 statusColour(const App& app, Proposal::Status status) {
     switch (status) {
-    case Proposal::Status::Accepted: return app.theme().good;
-    case Proposal::Status::Rejected: return app.theme().bad;
-    case Proposal::Status::BackForAmendment: return app.theme().warning;
-    case Proposal::Status::Open: return app.theme().accent;
-    case Proposal::Status::Superseded: break;
+    case Proposal::Status::Accepted:
+        return app.theme().good;
+    case Proposal::Status::Rejected:
+        return app.theme().bad;
+    case Proposal::Status::BackForAmendment:
+        return app.theme().warning;
+    case Proposal::Status::Open:
+        return app.theme().accent;
+    case Proposal::Status::Superseded:
+        break;
     }
     return app.theme().textMuted;
 }
@@ -196,21 +209,16 @@ void reactionsAndVotes(App& app, const Game& game, const Proposal& p) {
     static const char* voteKeys[] = {"table.vote.yes", "table.vote.no", "table.vote.ja_mits"};
     const auto line = [&](int seat, const std::string& what, const Reason& reason,
                           const std::vector<MitsCondition>& conditions, const ImVec4& colour) {
-        ImGui::TextUnformatted((seatWithRole(app, game, seat) + ":").c_str());
+        badge(app, what, colour);
         ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, colour);
-        ImGui::TextUnformatted(what.c_str());
-        ImGui::PopStyleColor();
+        std::string text = seatWithRole(app, game, seat);
         const std::string why = reasonText(app, game, seat, reason);
-        if (!why.empty()) {
-            ImGui::SameLine();
-            mutedText(app, app.tr("table.because", why));
-        }
+        if (!why.empty())
+            text += " — " + app.tr("table.because", why);
+        wrappedText(text);
         for (const MitsCondition& c : conditions) {
             ImGui::Indent(app.unit() * 3);
-            ImGui::PushFont(app.fonts().mono);
-            ImGui::TextUnformatted(c.expression.c_str());
-            ImGui::PopFont();
+            wrappedText("· " + readableCondition(app, game.scenario(), c.expression));
             ImGui::Unindent(app.unit() * 3);
         }
     };
@@ -270,22 +278,25 @@ void versionHistory(App& app, const Game& game, const Proposal& p) {
     if (chain.size() < 2)
         return;
     std::reverse(chain.begin(), chain.end());
-    if (!ImGui::TreeNode("history", "%s", app.tr("table.version_history", static_cast<int>(chain.size())).c_str()))
+    if (!ImGui::TreeNode("history", "%s",
+                         app.tr("table.version_history", static_cast<int>(chain.size())).c_str()))
         return;
     for (std::size_t i = 0; i < chain.size(); ++i) {
         const Proposal& v = st.proposals[chain[i]];
         ImGui::PushFont(app.fonts().bold);
-        ImGui::TextUnformatted(app.tr("table.version_line", v.version, seatName(app, game, v.authorSeat),
-                                      clockText(v.timeMs)).c_str());
+        ImGui::TextUnformatted(app.tr("table.version_line", v.version,
+                                      seatName(app, game, v.authorSeat), clockText(v.timeMs))
+                                   .c_str());
         ImGui::PopFont();
         if (i == 0)
             continue;
         const Package& before = st.proposals[chain[i - 1]].package;
         ImGui::Indent(app.unit() * 3);
-        for (int k = 0; k < static_cast<int>(v.package.size()) && k < static_cast<int>(before.size()); ++k)
+        for (int k = 0;
+             k < static_cast<int>(v.package.size()) && k < static_cast<int>(before.size()); ++k)
             if (v.package[k] != before[k])
-                wrappedText(issueName(app, sc, k) + ": " + optionName(app, sc, k, before[k]) + " → " +
-                            optionName(app, sc, k, v.package[k]));
+                wrappedText(issueName(app, sc, k) + ": " + optionName(app, sc, k, before[k]) +
+                            " → " + optionName(app, sc, k, v.package[k]));
         ImGui::Unindent(app.unit() * 3);
     }
     ImGui::TreePop();
@@ -329,8 +340,9 @@ void proposalsTab(App& app, const Game& game, const TableUi& ui) {
     const GameState& st = game.state();
     heading(app, app.tr("table.proposals"));
     if (st.decision.taken) {
-        badge(app, st.decision.gedragen ? "✓ " + app.tr("table.decision_gedragen")
-                                        : app.tr("table.decision_not_gedragen"),
+        badge(app,
+              st.decision.gedragen ? "✓ " + app.tr("table.decision_gedragen")
+                                   : app.tr("table.decision_not_gedragen"),
               st.decision.gedragen ? app.theme().good : app.theme().warning);
     }
     if (st.proposals.empty()) {
@@ -340,7 +352,7 @@ void proposalsTab(App& app, const Game& game, const TableUi& ui) {
     // The proposal on the table (or the decided one) first and open; then the
     // rest, newest first, closed.
     int first = st.decision.taken ? st.decision.proposal : game.proposalOnTable();
-    if (first < 0)
+    if (first < 0 || first >= static_cast<int>(st.proposals.size()))
         first = static_cast<int>(st.proposals.size()) - 1;
     proposalCard(app, game, st.proposals[first], ui, true);
     for (int id = static_cast<int>(st.proposals.size()) - 1; id >= 0; --id)
@@ -365,7 +377,8 @@ void eventsTab(App& app, const Game& game) {
         wrappedText(e.title.empty() ? e.id : app.text(e.title));
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        mutedText(app, app.tr("table.event_when", phaseName(app, sc, it->phase), clockText(it->timeMs)));
+        mutedText(app,
+                  app.tr("table.event_when", phaseName(app, sc, it->phase), clockText(it->timeMs)));
         wrappedText(app.text(e.text));
         ImGui::Spacing();
     }
@@ -377,7 +390,8 @@ void drawBoard(App& app, Session& session, TableUi& ui) {
     const Game& game = session.game();
     if (!ImGui::BeginTabBar("board"))
         return;
-    const char* keys[] = {"table.tab.case", "table.tab.on_the_table", "table.tab.proposals", "table.tab.events"};
+    const char* keys[] = {"table.tab.case", "table.tab.on_the_table", "table.tab.proposals",
+                          "table.tab.events"};
     for (int tab = 0; tab < 4; ++tab) {
         std::string label = app.tr(keys[tab]);
         if (tab == 2 && !game.state().proposals.empty())
@@ -385,14 +399,23 @@ void drawBoard(App& app, Session& session, TableUi& ui) {
         if (tab == 3 && !game.state().announcements.empty())
             label += " (" + std::to_string(game.state().announcements.size()) + ")";
         label += "###tab" + std::to_string(tab);
-        const ImGuiTabItemFlags flags = ui.boardTabWanted == tab ? ImGuiTabItemFlags_SetSelected : 0;
+        const ImGuiTabItemFlags flags =
+            ui.boardTabWanted == tab ? ImGuiTabItemFlags_SetSelected : 0;
         if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
             ImGui::BeginChild("tab", ImVec2(0, 0), false);
             switch (tab) {
-            case 0: caseTab(app, game); break;
-            case 1: onTableTab(app, game, ui); break;
-            case 2: proposalsTab(app, game, ui); break;
-            default: eventsTab(app, game); break;
+            case 0:
+                caseTab(app, game);
+                break;
+            case 1:
+                onTableTab(app, game, ui);
+                break;
+            case 2:
+                proposalsTab(app, game, ui);
+                break;
+            default:
+                eventsTab(app, game);
+                break;
             }
             ImGui::EndChild();
             ImGui::EndTabItem();

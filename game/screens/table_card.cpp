@@ -24,7 +24,8 @@ bool valueShared(const GameState& st, int role, int value) {
         if (v.role == role && v.value == value)
             return true;
     for (const Question& q : st.questions)
-        if (q.targetRole == role && q.status == Question::Status::Answered && q.answerValue == value)
+        if (q.targetRole == role && q.status == Question::Status::Answered &&
+            q.answerValue == value)
             return true;
     return false;
 }
@@ -49,7 +50,8 @@ void doneToggle(App& app, Session& session, TableUi& ui, int seat) {
     if (!allowed)
         ImGui::BeginDisabled();
     if (ImGui::Checkbox(app.tr("table.done_toggle").c_str(), &checked) && checked != done)
-        submit(app, session, ui, a, checked ? app.tr("table.done_ok") : app.tr("table.not_done_ok"));
+        submit(app, session, ui, a,
+               checked ? app.tr("table.done_ok") : app.tr("table.not_done_ok"));
     if (!allowed)
         ImGui::EndDisabled();
 }
@@ -57,13 +59,14 @@ void doneToggle(App& app, Session& session, TableUi& ui, int seat) {
 // A big button in front of the card: "Pass to Fatima — click to show your card".
 void privacyScreen(App& app, Session& session, TableUi& ui, int seat) {
     const ui::Theme& theme = app.theme();
-    const float height = std::max(ImGui::GetContentRegionAvail().y - app.unit() * 2, app.unit() * 20);
+    const float height =
+        std::max(ImGui::GetContentRegionAvail().y - app.unit() * 2, app.unit() * 20);
     ImGui::PushStyleColor(ImGuiCol_Button, theme.privacy);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui::withAlpha(theme.accent, 0.35f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, ui::withAlpha(theme.accent, 0.55f));
     ImGui::PushFont(app.fonts().heading);
-    const std::string label = app.tr("table.pass_to", seatName(app, session.game(), seat)) + "\n\n" +
-                              app.tr("table.click_to_show") + "###privacy";
+    const std::string label = app.tr("table.pass_to", seatName(app, session.game(), seat)) +
+                              "\n\n" + app.tr("table.click_to_show") + "###privacy";
     if (ImGui::Button(label.c_str(), ImVec2(-1, height)))
         ui.cardShownFor = seat;
     ImGui::PopFont();
@@ -143,11 +146,9 @@ void drawCard(App& app, Session& session, TableUi& ui) {
             ImGui::Bullet();
             wrappedText(preconditionName(app, sc, role, k));
             ImGui::Indent(app.unit() * 3);
-            ImGui::PushFont(app.fonts().mono);
             ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
-            ImGui::TextUnformatted(r.preconditions[k].require.source().c_str());
+            wrappedText(readableCondition(app, sc, r.preconditions[k].require.source()));
             ImGui::PopStyleColor();
-            ImGui::PopFont();
             if (preconditionShared(st, role, k)) {
                 ImGui::SameLine();
                 ImGui::PushStyleColor(ImGuiCol_Text, theme.good);
@@ -163,7 +164,8 @@ void drawCard(App& app, Session& session, TableUi& ui) {
         if (r.kind == RoleKind::Council)
             extra = app.tr("table.your_votes", r.votes);
         if (r.reservation != 0.0)
-            extra += (extra.empty() ? "" : " · ") + app.tr("table.your_reservation", formatNumber(app, r.reservation, 0));
+            extra += (extra.empty() ? "" : " · ") +
+                     app.tr("table.your_reservation", formatNumber(app, r.reservation, 0));
         mutedText(app, extra);
     }
     ImGui::Unindent(app.unit());
@@ -201,7 +203,8 @@ void drawSeatPanel(App& app, Session& session, TableUi& ui) {
         ImGui::SetTooltip("%s", app.tr("table.next_seat_tooltip").c_str());
     ImGui::Separator();
 
-    const bool mayShow = ui.cardShownFor == seat || ui.revealAll || app.options().autoplay;
+    const bool mayShow =
+        ui.cardShownFor == seat || ui.revealAll || app.options().autoplay || game.state().finished;
     if (bot && !mayShow) {
         ImGui::Spacing();
         mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));

@@ -1,6 +1,7 @@
 // What the table's windows share: names in the interface language, the rules
 // of what is public at a shared screen, and a few calm widgets.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -16,7 +17,9 @@ template <class T> bool inRange(int i, const std::vector<T>& v) {
     return i >= 0 && i < static_cast<int>(v.size());
 }
 
-std::string orId(const std::string& text, const std::string& id) { return text.empty() ? id : text; }
+std::string orId(const std::string& text, const std::string& id) {
+    return text.empty() ? id : text;
+}
 
 } // namespace
 
@@ -68,8 +71,8 @@ std::string seatName(const App& app, const Game& game, int seat) {
 std::string seatWithRole(const App& app, const Game& game, int seat) {
     if (seat < 0 || seat >= game.seatCount())
         return seatName(app, game, seat);
-    return seatName(app, game, seat) + " (" + roleName(app, game.scenario(), game.roleOfSeat(seat)) +
-           ")";
+    return seatName(app, game, seat) + " (" +
+           roleName(app, game.scenario(), game.roleOfSeat(seat)) + ")";
 }
 
 std::string phaseName(const App& app, const Scenario& sc, int phase) {
@@ -80,21 +83,26 @@ std::string phaseName(const App& app, const Scenario& sc, int phase) {
 
 std::string kindName(const App& app, RoleKind kind) {
     switch (kind) {
-    case RoleKind::Resident: return app.tr("table.kind.resident");
-    case RoleKind::Official: return app.tr("table.kind.official");
-    case RoleKind::Council: return app.tr("table.kind.council");
+    case RoleKind::Resident:
+        return app.tr("table.kind.resident");
+    case RoleKind::Official:
+        return app.tr("table.kind.official");
+    case RoleKind::Council:
+        return app.tr("table.kind.council");
     }
     return "";
 }
 
 std::string reasonText(const App& app, const Game& game, int seat, const Reason& reason) {
     switch (reason.kind) {
-    case Reason::Kind::Value: return valueName(app, game.scenario(), reason.index);
+    case Reason::Kind::Value:
+        return valueName(app, game.scenario(), reason.index);
     case Reason::Kind::Precondition:
         if (seat < 0 || seat >= game.seatCount())
             return "?";
         return preconditionName(app, game.scenario(), game.roleOfSeat(seat), reason.index);
-    case Reason::Kind::None: break;
+    case Reason::Kind::None:
+        break;
     }
     return "";
 }
@@ -106,7 +114,13 @@ std::string refusalText(const App& app, const Refusal& refusal) {
 }
 
 std::string declineText(const App& app, const std::string& reason) {
-    return app.catalog().has(reason) ? app.tr(reason) : reason;
+    if (app.catalog().has(reason))
+        return app.tr(reason);
+    // A catalog key nobody translated (a bot's reason): never show the key itself.
+    const bool looksLikeKey = reason.find(' ') == std::string::npos &&
+                              reason.find('.') != std::string::npos &&
+                              reason.rfind("bots.", 0) == 0;
+    return looksLikeKey ? app.tr("table.declined_generic") : reason;
 }
 
 std::string formatNumber(const App& app, double value, int decimals) {
@@ -129,14 +143,19 @@ std::string clockText(std::int64_t ms) {
     return buf;
 }
 
+std::string readableCondition(const App& app, const Scenario& sc, const std::string& expression) {
+    return readableExpression(sc, app.lang(), expression,
+                              [&app](const std::string& key) { return app.tr(key); });
+}
+
 // [Visibility] ---------------------------------------------------------------------
 
-bool atReflectie(const Game& game) {
-    return game.state().finished || game.currentPhase() == PhaseKind::Reflectie;
+bool sessionOver(const Game& game) {
+    return game.state().finished;
 }
 
 bool supportIsPublic(const Game& game, const Proposal& proposal, int role, bool revealAll) {
-    if (revealAll || atReflectie(game))
+    if (revealAll || sessionOver(game))
         return true;
     for (const Reaction& r : proposal.reactions)
         if (r.seat >= 0 && r.seat < game.seatCount() && game.roleOfSeat(r.seat) == role)
@@ -149,7 +168,7 @@ bool supportIsPublic(const Game& game, const Proposal& proposal, int role, bool 
 
 bool secretIsPublic(const Game& game, int role, bool revealAll) {
     const auto& revealed = game.state().secretRevealed;
-    return revealAll || atReflectie(game) || (inRange(role, revealed) && revealed[role]);
+    return revealAll || sessionOver(game) || (inRange(role, revealed) && revealed[role]);
 }
 
 // [Widgets] --------------------------------------------------------------------------
@@ -193,7 +212,8 @@ void beginFramed(const App& app) {
     ImGui::Dummy(ImVec2(0, app.unit() * 0.5f));
     ImGui::Indent(app.unit() * 1.5f);
     ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - app.unit() * 1.5f);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x -
+                           app.unit() * 1.5f);
 }
 
 void endFramed(const App& app, const ImVec4& colour) {
@@ -221,18 +241,21 @@ bool button(const std::string& label, bool enabled, ImVec2 size) {
     return clicked && enabled;
 }
 
-void packageRows(const App& app, const Scenario& sc, const Package& package, const Package* previous) {
+void packageRows(const App& app, const Scenario& sc, const Package& package,
+                 const Package* previous) {
     if (ImGui::BeginTable("package", 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("issue", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("option", ImGuiTableColumnFlags_WidthStretch, 1.7f);
-        for (int i = 0; i < static_cast<int>(package.size()) && i < static_cast<int>(sc.issues.size()); ++i) {
+        for (int i = 0;
+             i < static_cast<int>(package.size()) && i < static_cast<int>(sc.issues.size()); ++i) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
             wrappedText(issueName(app, sc, i));
             ImGui::PopStyleColor();
             ImGui::TableNextColumn();
-            const bool changed = previous && i < static_cast<int>(previous->size()) && (*previous)[i] != package[i];
+            const bool changed =
+                previous && i < static_cast<int>(previous->size()) && (*previous)[i] != package[i];
             if (changed) {
                 ImGui::PushFont(app.fonts().bold);
                 ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
@@ -244,7 +267,9 @@ void packageRows(const App& app, const Scenario& sc, const Package& package, con
             }
         }
         const std::vector<double> totals = attributeTotals(sc, package);
-        for (int a = 0; a < static_cast<int>(totals.size()) && a < static_cast<int>(sc.attributes.size()); ++a) {
+        for (int a = 0;
+             a < static_cast<int>(totals.size()) && a < static_cast<int>(sc.attributes.size());
+             ++a) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
@@ -262,9 +287,7 @@ void conditionRows(const App& app, const Game& game, const Proposal& proposal) {
         badge(app, c.met ? "✓ " + app.tr("table.met") : "✗ " + app.tr("table.unmet"),
               c.met ? app.theme().good : app.theme().bad);
         ImGui::SameLine();
-        ImGui::PushFont(app.fonts().mono);
-        ImGui::TextUnformatted(c.condition.expression.c_str());
-        ImGui::PopFont();
+        wrappedText(readableCondition(app, game.scenario(), c.condition.expression));
         std::string from = app.tr("table.condition_from", seatWithRole(app, game, c.fromSeat));
         const std::string protects = reasonText(app, game, c.fromSeat, c.condition.protects);
         if (!protects.empty())
@@ -273,7 +296,8 @@ void conditionRows(const App& app, const Game& game, const Proposal& proposal) {
     }
 }
 
-bool submit(App& app, Session& session, TableUi& ui, const Action& action, const std::string& okText) {
+bool submit(App& app, Session& session, TableUi& ui, const Action& action,
+            const std::string& okText) {
     const ApplyResult result = session.submit(action);
     ui.messageAtMs = session.clockMs();
     if (result.accepted) {

@@ -19,7 +19,7 @@ namespace samenspel::table {
 
 // A ja-mits condition while it is being built.
 struct ConditionDraft {
-    int kind = 0;      // 0 issue == option, 1 issue != option, 2 attribute <= n, 3 attribute >= n
+    int kind = 0; // 0 issue == option, 1 issue != option, 2 attribute <= n, 3 attribute >= n
     int issue = 0;
     int option = 0;
     int attribute = 0;
@@ -67,12 +67,14 @@ struct TableUi {
     bool revealAll = false;       // facilitator: everything hidden is shown
     bool askRevealConfirm = false;
     std::size_t announcementsSeen = 0;
-    int announcementPopup = -1;   // announcement index waiting to be shown
+    int announcementPopup = -1; // announcement index waiting to be shown
     int lastPhase = -1;
-    int boardTabWanted = -1;      // tab to select once (phase change)
-    std::string message;          // last refusal or confirmation, for the active seat
+    int boardTabWanted = -1; // tab to select once (phase change)
+    std::string message;     // last refusal or confirmation, for the active seat
     bool messageIsError = false;
     std::int64_t messageAtMs = 0;
+    std::string facilitatorMessage; // the panel's own feedback, apart from the seat's
+    bool facilitatorMessageIsError = false;
     bool uiEndWhenAllDone = false; // facilitator switch when the setup left it off
     Drafts drafts;
 };
@@ -96,15 +98,20 @@ std::string formatNumber(const App& app, double value, int decimals);
 std::string attributeValue(const App& app, const Scenario& sc, int attribute, double value);
 // "mm:ss"
 std::string clockText(std::int64_t ms);
+// An expression with names instead of ids: "locatie == sportpark" becomes
+// "Location = Move to the sports park".
+std::string readableCondition(const App& app, const Scenario& sc, const std::string& expression);
 
 // [Visibility] what the room may see at a shared screen.
 // Support of a role for a proposal is public once a seat of that role reacted
-// to it or voted on it, for everyone at reflectie (the debrief), and always
+// to it or voted on it, for everyone once the session is over (not yet at
+// reflectie: players predict the others' values again first), and always
 // when the facilitator chose to see everything.
 bool supportIsPublic(const Game& game, const Proposal& proposal, int role, bool revealAll);
-// A role's secret: once an event revealed it, at reflectie, or revealAll.
+// A role's secret: once the rules revealed it (an event, reflectie), once the
+// session is over, or revealAll.
 bool secretIsPublic(const Game& game, int role, bool revealAll);
-bool atReflectie(const Game& game);
+bool sessionOver(const Game& game);
 
 // [Widgets]
 void heading(const App& app, const std::string& text);

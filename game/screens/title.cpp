@@ -15,7 +15,7 @@ namespace samenspel {
 namespace {
 
 class TitleScreen final : public Screen {
-public:
+  public:
     void onOpen(App& app) override {
         resumableLog_ = lastResumableLog(app.sessionsDir().string());
         error_.clear();
@@ -92,11 +92,12 @@ public:
 
     const char* name() const override { return "title"; }
 
-private:
+  private:
     void drawLanguageSwitch(App& app) {
         const float s = app.uiScale();
         const float width = 150.0f * s;
-        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - 2 * width - ImGui::GetStyle().ItemSpacing.x);
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - 2 * width -
+                             ImGui::GetStyle().ItemSpacing.x);
         for (const char* lang : {"nl", "en"}) {
             const bool active = app.lang() == lang;
             const std::string label = app.tr(std::string("ui.language.") + lang);
@@ -115,7 +116,9 @@ private:
     void drawFooter(App& app) {
         ImGui::PushFont(app.fonts().small);
         const float lineHeight = ImGui::GetTextLineHeightWithSpacing();
-        ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 2.2f * lineHeight);
+        // At the bottom, unless a large UI scale pushed the buttons down there.
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + lineHeight,
+                                      ImGui::GetWindowHeight() - 2.2f * lineHeight));
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
         ui::textCentered(app.tr("ui.title.footer", SAMENSPEL_VERSION));
         ImGui::PopStyleColor();
@@ -139,6 +142,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<Screen> makeTitleScreen(App& app) { return std::make_unique<TitleScreen>(); }
+std::unique_ptr<Screen> makeTitleScreen(App& app) {
+    return std::make_unique<TitleScreen>();
+}
 
 } // namespace samenspel

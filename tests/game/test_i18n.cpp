@@ -71,7 +71,8 @@ TEST_CASE("all files of a language are merged, and a damaged file is reported wi
     CHECK(c.tr("d.list") == "d.list");
     bool syntaxReported = false, typeReported = false, duplicateReported = false;
     for (const auto& p : problems) {
-        syntaxReported |= p.find("c.yaml:") != std::string::npos && p.find(": error:") != std::string::npos;
+        syntaxReported |=
+            p.find("c.yaml:") != std::string::npos && p.find(": error:") != std::string::npos;
         typeReported |= p.find("d.yaml:1:") != std::string::npos;
         duplicateReported |= p.find("b.yaml:2:1: warning") != std::string::npos;
     }
@@ -108,9 +109,9 @@ TEST_CASE("every interface text the shell and its screens ask for exists in both
     nl.load(kI18nDir, "nl", problems);
     en.load(kI18nDir, "en", problems);
     const std::string root = SAMENSPEL_SOURCE_DIR;
-    const std::vector<std::string> sources = {
-        "game/app.cpp", "game/screens/title.cpp", "game/screens/picker.cpp",
-        "game/screens/setup.cpp", "game/screens/settings.cpp"};
+    const std::vector<std::string> sources = {"game/app.cpp", "game/screens/title.cpp",
+                                              "game/screens/picker.cpp", "game/screens/setup.cpp",
+                                              "game/screens/settings.cpp"};
     // Literal keys ("ui.title.quit"); prefixes built at run time ("ui.stage." + id)
     // are checked through their known endings below.
     const std::regex literal(R"re("((?:ui|app)\.[a-z_]+(?:\.[a-z_]+)+)")re");
@@ -128,12 +129,13 @@ TEST_CASE("every interface text the shell and its screens ask for exists in both
         }
     }
     CHECK(found > 40);
-    for (const char* stage : {"signaleren", "agenderen", "ontwerpen", "uitwerken", "beslissen", "evalueren"}) {
+    for (const char* stage :
+         {"signaleren", "agenderen", "ontwerpen", "uitwerken", "beslissen", "evalueren"}) {
         CHECK(nl.has(std::string("ui.stage.") + stage));
         CHECK(en.has(std::string("ui.stage.") + stage));
     }
-    for (const char* phase : {"kennismaken", "perspectief", "waarden", "randvoorwaarden", "voorstel",
-                              "besluit", "reflectie"}) {
+    for (const char* phase : {"kennismaken", "perspectief", "waarden", "randvoorwaarden",
+                              "voorstel", "besluit", "reflectie"}) {
         CHECK(nl.has(std::string("ui.phase.") + phase));
         CHECK(en.has(std::string("ui.phase.") + phase));
     }

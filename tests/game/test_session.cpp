@@ -21,7 +21,8 @@ fs::path freshDir(const std::string& name) {
 }
 
 std::shared_ptr<const Scenario> skatebaan() {
-    LoadResult r = loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml");
+    LoadResult r =
+        loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml");
     REQUIRE_MESSAGE(r.ok(), (r.errors.empty() ? "" : r.errors.front().format()));
     return std::make_shared<const Scenario>(std::move(*r.scenario));
 }
@@ -33,7 +34,8 @@ TEST_CASE("Continue after a crash restores actions, phase and clock") {
     auto scenario = skatebaan();
     const std::string log = newLogPath(dir.string(), scenario->id);
     std::string error;
-    auto session = Session::start(scenario, SessionSetup::defaultFor(*scenario, true, 7), log, error);
+    auto session =
+        Session::start(scenario, SessionSetup::defaultFor(*scenario, true, 7), log, error);
     REQUIRE_MESSAGE(session, error);
     // Seven and a half session minutes in 0.25 s steps: bots act, a phase ends.
     for (int i = 0; i < 30; ++i)
@@ -73,7 +75,8 @@ TEST_CASE("a refused action changes nothing and is not written to the log") {
     auto scenario = skatebaan();
     const std::string log = (dir / "s.log").string();
     std::string error;
-    auto session = Session::start(scenario, SessionSetup::defaultFor(*scenario, false, 1), log, error);
+    auto session =
+        Session::start(scenario, SessionSetup::defaultFor(*scenario, false, 1), log, error);
     REQUIRE(session);
     Action vote;
     vote.type = ActionType::Vote; // no proposal, wrong phase
@@ -112,7 +115,8 @@ TEST_CASE("a finished session is not offered for Continue") {
     auto scenario = skatebaan();
     std::string error;
     const std::string log = (dir / "done.log").string();
-    auto session = Session::start(scenario, SessionSetup::defaultFor(*scenario, true, 3), log, error);
+    auto session =
+        Session::start(scenario, SessionSetup::defaultFor(*scenario, true, 3), log, error);
     REQUIRE(session);
     for (int i = 0; i < 2000 && !session->state().finished; ++i)
         session->update(30);

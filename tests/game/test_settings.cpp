@@ -38,7 +38,8 @@ TEST_CASE("a missing or damaged settings file gives the defaults, and bad values
     CHECK(loadSettings((dir / "none.yaml").string()) == Settings{});
     std::ofstream(dir / "broken.yaml") << "language: [en\nui_scale: {";
     CHECK(loadSettings((dir / "broken.yaml").string()) == Settings{});
-    std::ofstream(dir / "odd.yaml") << "language: fr\nui_scale: 40\nmute: perhaps\nhigh_contrast: true\nfuture_key: 1\n";
+    std::ofstream(dir / "odd.yaml")
+        << "language: fr\nui_scale: 40\nmute: perhaps\nhigh_contrast: true\nfuture_key: 1\n";
     const Settings odd = loadSettings((dir / "odd.yaml").string());
     CHECK(odd.language == "nl");
     CHECK(odd.uiScale == 1.0f);
@@ -61,6 +62,12 @@ TEST_CASE("settings and data live in the XDG folders") {
     const char* home = std::getenv("HOME");
     if (home && *home)
         CHECK(configDir() == std::string(home) + "/.config/samenspel");
-    if (oldConfig) setenv("XDG_CONFIG_HOME", keepConfig.c_str(), 1); else unsetenv("XDG_CONFIG_HOME");
-    if (oldData) setenv("XDG_DATA_HOME", keepData.c_str(), 1); else unsetenv("XDG_DATA_HOME");
+    if (oldConfig)
+        setenv("XDG_CONFIG_HOME", keepConfig.c_str(), 1);
+    else
+        unsetenv("XDG_CONFIG_HOME");
+    if (oldData)
+        setenv("XDG_DATA_HOME", keepData.c_str(), 1);
+    else
+        unsetenv("XDG_DATA_HOME");
 }

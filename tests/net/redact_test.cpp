@@ -13,7 +13,8 @@ using namespace samenspel;
 namespace {
 
 std::shared_ptr<const Scenario> skatebaan() {
-    LoadResult r = loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml");
+    LoadResult r =
+        loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml");
     REQUIRE_MESSAGE(r.ok(), (r.errors.empty() ? "" : r.errors.front().format()));
     return std::make_shared<const Scenario>(std::move(*r.scenario));
 }

@@ -11,8 +11,8 @@ TEST_CASE("a networked session with bot clients plays to the debrief") {
     auto sc = loadShipped("skatebaan");
     auto dir = tempDir("session");
     std::string error;
-    auto host = net::Host::create(sc, SessionSetup::defaultFor(*sc, false), (dir / "s.log").string(),
-                                  loopbackConfig(), error);
+    auto host = net::Host::create(sc, SessionSetup::defaultFor(*sc, false),
+                                  (dir / "s.log").string(), loopbackConfig(), error);
     REQUIRE_MESSAGE(host, error);
 
     std::vector<std::unique_ptr<net::Client>> clients;
@@ -40,12 +40,12 @@ TEST_CASE("a networked session with bot clients plays to the debrief") {
         MESSAGE("host phase " << st.phase << " actions " << st.actionCount << " clock "
                               << host->clockMs());
         for (auto* c : raw)
-            MESSAGE("client seat " << c->seat() << " status " << static_cast<int>(c->status())
-                                   << " mirror refusals " << c->mirrorRefusals() << " awaiting "
-                                   << c->awaitingReply() << " refusal "
-                                   << (c->lastActionRefusal() ? c->lastActionRefusal()->english
-                                                              : std::string("-"))
-                                   << " key " << c->refusalKey() << " " << c->refusalMessage());
+            MESSAGE("client seat "
+                    << c->seat() << " status " << static_cast<int>(c->status())
+                    << " mirror refusals " << c->mirrorRefusals() << " awaiting "
+                    << c->awaitingReply() << " refusal "
+                    << (c->lastActionRefusal() ? c->lastActionRefusal()->english : std::string("-"))
+                    << " key " << c->refusalKey() << " " << c->refusalMessage());
     }
     REQUIRE(finished);
     // Every client ends with the host's own game: the same decision and actions.
@@ -61,4 +61,223 @@ TEST_CASE("a networked session with bot clients plays to the debrief") {
     REQUIRE(replay.game);
     CHECK(replay.game->state().actionCount == truth.actionCount);
     CHECK(replay.game->state().finished);
+}
+
+TEST_CASE("a player who drops out gets the seat back with the token and the table caught up") {
+    auto sc = loadShipped("skatebaan");
+    auto dir = tempDir("reconnect");
+    SessionSetup setup = SessionSetup::defaultFor(*sc, false);
+    for (std::size_t i = 2; i < setup.seats.size(); ++i)
+        setup.seats[i].bot = true;
+    std::string error;
+    auto host = net::Host::create(sc, setup, (dir / "s.log").string(), loopbackConfig(), error);
+    REQUIRE_MESSAGE(host, error);
+    auto a = join(*host, "skaters", "piano-zebra-tango", false);
+    auto b = join(*host, "omwonenden", "piano-zebra-tango", false);
+    REQUIRE(runUntil(
+        *host, {a.get(), b.get()},
+        [&] {
+            return a->status() == net::Client::Status::Playing &&
+                   b->status() == net::Client::Status::Playing;
+        },
+        5.0));
+    const int seatA = a->seat();
+
+    // a's connection drops; the host shows the seat as away.
+    a->disconnect();
+    REQUIRE(runUntil(
+        *host, {b.get()},
+        [&] {
+            return !host->seats()[static_cast<std::size_t>(seatA)].connected &&
+                   !b->presence()[static_cast<std::size_t>(seatA)].connected;
+        },
+        5.0));
+    CHECK(host->seats()[static_cast<std::size_t>(seatA)].taken);
+    CHECK_FALSE(b->presence()[static_cast<std::size_t>(seatA)].connected);
+
+    // The session goes on: b says it is done meanwhile.
+    Action done;
+    done.type = ActionType::Done;
+    REQUIRE(b->sendAction(done));
+    REQUIRE(runUntil(
+        *host, {b.get()}, [&] { return !b->awaitingReply(); }, 5.0));
+    const int phaseMeanwhile = host->game()->state().phase;
+
+    // Back with the token: the same seat and what happened meanwhile.
+    std::string reconnectError;
+    REQUIRE(a->reconnect(reconnectError));
+    REQUIRE(runUntil(
+        *host, {a.get(), b.get()}, [&] { return a->status() == net::Client::Status::Playing; },
+        5.0));
+    CHECK(a->seat() == seatA);
+    CHECK(host->seats()[static_cast<std::size_t>(seatA)].connected);
+    CHECK(a->game()->state().phase == phaseMeanwhile);
+    CHECK(a->game()->state().done[static_cast<std::size_t>(b->seat())] ==
+          host->game()->state().done[static_cast<std::size_t>(b->seat())]);
+    CHECK(a->mirrorRefusals() == 0);
+}
+
+TEST_CASE(
+    "a client's bytes never hold another role's secret, hidden preconditions or predictions") {
+    auto sc = loadShipped("skatebaan");
+    auto dir = tempDir("bytes");
+    std::string error;
+    auto host = net::Host::create(sc, SessionSetup::defaultFor(*sc, false),
+                                  (dir / "s.log").string(), loopbackConfig(), error);
+    REQUIRE_MESSAGE(host, error);
+    std::vector<std::unique_ptr<net::Client>> clients;
+    std::vector<std::unique_ptr<net::ClientBot>> bots;
+    std::vector<net::Client*> raw;
+    std::vector<net::ClientBot*> rawBots;
+    for (const Role& role : sc->roles) {
+        clients.push_back(join(*host, role.id));
+        raw.push_back(clients.back().get());
+        bots.push_back(std::make_unique<net::ClientBot>(*clients.back()));
+        rawBots.push_back(bots.back().get());
+    }
+    // Everything the skaters' laptop receives, frame by frame, until the
+    // session has ended (after which everything is revealed).
+    std::string bytes;
+    bool ended = false;
+    clients[0]->onFrame = [&](const std::string& body) {
+        // The reveal at the end: the full scenario with every action.
+        if (body.find("\"type\":\"scenario\"") != std::string::npos &&
+            body.find("\"actions\"") != std::string::npos)
+            ended = true;
+        if (!ended)
+            bytes += body;
+    };
+    REQUIRE(runUntil(
+        *host, raw,
+        [&] {
+            for (auto* c : raw)
+                if (!c->finished())
+                    return false;
+            return true;
+        },
+        40.0, rawBots));
+
+    const GameState& st = host->game()->state();
+    const int own = clients[0]->role();
+    for (std::size_t r = 0; r < sc->roles.size(); ++r) {
+        if (static_cast<int>(r) == own)
+            continue;
+        const Role& role = sc->roles[r];
+        if (!st.secretRevealed[r])
+            for (const auto& [lang, text] : role.secret.byLang)
+                CHECK_MESSAGE(bytes.find(text.substr(0, 40)) == std::string::npos, role.id);
+        for (std::size_t p = 0; p < role.preconditions.size(); ++p) {
+            bool shared = false;
+            for (const SharedPrecondition& s : st.sharedPreconditions)
+                shared |= s.role == static_cast<int>(r) && s.precondition == static_cast<int>(p);
+            if (shared)
+                continue;
+            const Precondition& pre = role.preconditions[p];
+            CHECK_MESSAGE(bytes.find(pre.id) == std::string::npos, pre.id);
+            CHECK_MESSAGE(bytes.find(pre.name.get("nl")) == std::string::npos, pre.id);
+            CHECK_MESSAGE(bytes.find(pre.name.get("en")) == std::string::npos, pre.id);
+        }
+    }
+    // No other seat's prediction travelled before the end.
+    CHECK(bytes.find("\"type\":\"predict\",\"seat\":1") == std::string::npos);
+    std::size_t predictions = 0;
+    for (std::size_t at = bytes.find("predict"); at != std::string::npos;
+         at = bytes.find("predict", at + 1))
+        ++predictions;
+    std::size_t own_predictions = 0;
+    for (const Prediction& p : st.predictions)
+        own_predictions += p.seat == clients[0]->seat();
+    CHECK(predictions <= own_predictions * 2 + 1);
+}
+
+TEST_CASE("a host restarted with its log resumes the session and players get their seats back") {
+    auto sc = loadShipped("skatebaan");
+    auto dir = tempDir("resume");
+    const std::string log = (dir / "s.log").string();
+    SessionSetup setup = SessionSetup::defaultFor(*sc, false);
+    for (std::size_t i = 2; i < setup.seats.size(); ++i)
+        setup.seats[i].bot = true;
+    std::string error;
+    auto host = net::Host::create(sc, setup, log, loopbackConfig(), error);
+    REQUIRE_MESSAGE(host, error);
+    auto a = join(*host, "skaters");
+    auto b = join(*host, "omwonenden");
+    net::ClientBot botA(*a), botB(*b);
+    REQUIRE(runUntil(*host, {a.get(), b.get()},
+                     [&] { return host->game() && host->game()->state().actionCount >= 25; }, 20.0,
+                     {&botA, &botB}));
+    const std::uint64_t before = host->game()->state().actionCount;
+    const int phaseBefore = host->game()->state().phase;
+    const std::string tokenA = a->token(), tokenB = b->token();
+    host.reset(); // the host goes away (its log is already on disk)
+
+    auto resumed = net::Host::resume(log, loopbackConfig(), error);
+    REQUIRE_MESSAGE(resumed, error);
+    CHECK(resumed->started());
+    CHECK(resumed->game()->state().actionCount == before);
+    CHECK(resumed->game()->state().phase == phaseBefore);
+
+    auto again = [&](const std::string& token) {
+        net::ClientConfig c;
+        c.port = resumed->port();
+        c.code = "piano-zebra-tango";
+        c.token = token;
+        c.bot = true;
+        std::string e;
+        auto client = net::Client::connect(c, e);
+        REQUIRE_MESSAGE(client, e);
+        return client;
+    };
+    auto a2 = again(tokenA);
+    auto b2 = again(tokenB);
+    net::ClientBot botA2(*a2), botB2(*b2);
+    REQUIRE(runUntil(*resumed, {a2.get(), b2.get()},
+                     [&] { return a2->finished() && b2->finished() && resumed->finished(); }, 40.0,
+                     {&botA2, &botB2}));
+    CHECK(a2->seat() == 0);
+    CHECK(a2->mirrorRefusals() == 0);
+    Replay replay = replaySessionLog(log);
+    REQUIRE(replay.game);
+    CHECK(replay.game->state().finished);
+    CHECK(replay.game->state().actionCount == resumed->game()->state().actionCount);
+}
+
+TEST_CASE("every shipped scenario plays to the end over the network with bot clients") {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios")) {
+        if (entry.path().extension() != ".yaml")
+            continue;
+        const std::string name = entry.path().stem().string();
+        CAPTURE(name);
+        auto sc = loadShipped(name);
+        auto dir = tempDir("all-" + name);
+        net::HostConfig config = loopbackConfig();
+        config.botIdleMs = 15;
+        std::string error;
+        auto host = net::Host::create(sc, SessionSetup::defaultFor(*sc, false),
+                                      (dir / "s.log").string(), config, error);
+        REQUIRE_MESSAGE(host, error);
+        std::vector<std::unique_ptr<net::Client>> clients;
+        std::vector<std::unique_ptr<net::ClientBot>> bots;
+        std::vector<net::Client*> raw;
+        std::vector<net::ClientBot*> rawBots;
+        for (std::size_t i = 0; i < host->seats().size(); ++i) {
+            clients.push_back(join(*host));
+            raw.push_back(clients.back().get());
+            bots.push_back(std::make_unique<net::ClientBot>(*clients.back()));
+            rawBots.push_back(bots.back().get());
+        }
+        const bool finished = runUntil(
+            *host, raw,
+            [&] {
+                for (auto* c : raw)
+                    if (!c->finished())
+                        return false;
+                return host->finished();
+            },
+            20.0, rawBots);
+        CHECK(finished);
+        for (auto* c : raw)
+            CHECK(c->mirrorRefusals() == 0);
+    }
 }

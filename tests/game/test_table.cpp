@@ -1,0 +1,182 @@
+// The table screens' rules that need no window: what is public at a shared
+// screen, how conditions read for people, and that every text the table,
+// facilitator panel and debrief show is translated in both languages.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/game.hpp"
+#include "core/scenario.hpp"
+#include "report.hpp"
+#include "screens/table_view.hpp"
+
+using namespace samenspel;
+
+namespace {
+
+const char* kScenario = R"YAML(
+samenspel: 1
+id: bankje
+title: {nl: Het bankje, en: The bench}
+summary: {nl: Een bankje., en: A bench.}
+case: {nl: "Waar komt het bankje?", en: "Where does the bench go?"}
+stage: ontwerpen
+duration_minutes: 20
+attributes:
+  cost: {name: {nl: Kosten, en: Cost}, unit: "€"}
+values:
+  - {id: rust, name: {nl: Rust, en: Quiet}}
+  - {id: zitten, name: {nl: Zitten, en: Sitting}}
+issues:
+  - id: plek
+    name: {nl: Plek, en: Place}
+    options:
+      - {id: plein, name: {nl: Op het plein, en: On the square}, attributes: {cost: 500}, effects: {zitten: 2, rust: -1}}
+      - {id: park, name: {nl: In het park, en: In the park}, attributes: {cost: 900}, effects: {zitten: 1, rust: 1}}
+resources: {budget: 800}
+roles:
+  - id: ouderen
+    kind: resident
+    name: {nl: Ouderen, en: Elderly}
+    secret: {nl: Geheim, en: Secret}
+    values: {zitten: 3}
+  - id: buren
+    kind: resident
+    name: {nl: Buren, en: Neighbours}
+    values: {rust: 3}
+  - id: raad
+    kind: council
+    name: {nl: Raad, en: Council}
+    values: {zitten: 1, rust: 1}
+    preconditions:
+      - {id: budget, name: {nl: Binnen budget, en: Within budget}, require: "cost <= budget"}
+phases:
+  - {id: voorstel, minutes: 2}
+  - {id: besluit, minutes: 2}
+  - {id: reflectie, minutes: 2}
+decision: {rule: council_majority, min_support: 0}
+public_value: {zitten: 1, rust: 1}
+)YAML";
+
+Game makeGame() {
+    LoadResult loaded = loadScenarioText(kScenario, "bankje.yaml");
+    for (const Diagnostic& d : loaded.errors)
+        MESSAGE(d.format());
+    REQUIRE(loaded.ok());
+    auto sc = std::make_shared<const Scenario>(*loaded.scenario);
+    return Game(sc, SessionSetup::defaultFor(*sc, false));
+}
+
+Action act(ActionType type, int seat) {
+    Action a;
+    a.type = type;
+    a.seat = seat;
+    return a;
+}
+
+std::map<std::string, std::string> readCatalog(const std::string& lang) {
+    std::map<std::string, std::string> texts;
+    const std::string path =
+        std::string(SAMENSPEL_SOURCE_DIR) + "/assets/i18n/" + lang + "/table.yaml";
+    for (const auto& kv : YAML::LoadFile(path))
+        texts[kv.first.as<std::string>()] = kv.second.as<std::string>();
+    return texts;
+}
+
+} // namespace
+
+TEST_CASE("table: a role's support shows once it reacted, everyone's after the session") {
+    Game game = makeGame();
+    Action propose = act(ActionType::Propose, 0);
+    propose.package = {0};
+    REQUIRE(game.apply(propose).accepted);
+    const int id = game.proposalOnTable();
+    REQUIRE(id >= 0);
+    // Nobody reacted: at a shared screen nobody's support is shown.
+    for (int role = 0; role < 3; ++role)
+        CHECK_FALSE(table::supportIsPublic(game, game.state().proposals[id], role, false));
+    // The facilitator who chose to see everything sees it all.
+    CHECK(table::supportIsPublic(game, game.state().proposals[id], 1, true));
+
+    Action react = act(ActionType::React, 1);
+    react.proposal = id;
+    react.reaction = ReactionKind::Object;
+    react.reason = {Reason::Kind::Value, 0};
+    const ApplyResult reacted = game.apply(react);
+    INFO(reacted.refusal.english);
+    REQUIRE(reacted.accepted);
+    CHECK(table::supportIsPublic(game, game.state().proposals[id], 1, false)); // the neighbours
+    CHECK_FALSE(table::supportIsPublic(game, game.state().proposals[id], 0, false));
+    CHECK_FALSE(table::secretIsPublic(game, 0, false));
+
+    while (!game.state().finished)
+        REQUIRE(game.apply(act(ActionType::Advance, kFacilitator)).accepted);
+    CHECK(table::supportIsPublic(game, game.state().proposals[id], 0, false));
+    CHECK(table::secretIsPublic(game, 0, false));
+}
+
+TEST_CASE("table: conditions read with names, not ids") {
+    const Game game = makeGame();
+    const TranslateFn en = [](const std::string& key) {
+        return key == "table.cond_is_not" ? std::string("is not") : key;
+    };
+    CHECK(readableExpression(game.scenario(), "en", "plek == park", en) == "Place = In the park");
+    CHECK(readableExpression(game.scenario(), "nl", "plek != plein", en) ==
+          "Plek is not Op het plein");
+    CHECK(readableExpression(game.scenario(), "en", "cost <= 800", en) == "Cost ≤ 800");
+    CHECK(table::clockText(61000) == "1:01");
+    CHECK(table::clockText(-5) == "0:00");
+}
+
+TEST_CASE("table: every text of the table, facilitator panel and debrief is in both catalogs") {
+    const auto en = readCatalog("en");
+    const auto nl = readCatalog("nl");
+    std::set<std::string> used;
+    const std::regex key(R"re("((table|facilitator|debrief|report)\.[a-z0-9_.]*[a-z0-9])")re");
+    const std::filesystem::path root = SAMENSPEL_SOURCE_DIR;
+    std::vector<std::filesystem::path> sources = {root / "game/report.cpp"};
+    for (const auto& entry : std::filesystem::directory_iterator(root / "game/screens"))
+        if (entry.path().filename().string().rfind("table", 0) == 0 ||
+            entry.path().filename() == "facilitator.cpp" ||
+            entry.path().filename() == "debrief.cpp")
+            sources.push_back(entry.path());
+    for (const auto& file : sources) {
+        std::ifstream in(file);
+        std::stringstream text;
+        text << in.rdbuf();
+        const std::string s = text.str();
+        for (std::sregex_iterator it(s.begin(), s.end(), key), end; it != end; ++it)
+            used.insert((*it)[1].str());
+    }
+    // Keys built at run time: every phase's name and what to do in it.
+    for (int k = 0; k < kPhaseKindCount; ++k) {
+        used.insert(std::string("table.phase.") + phaseId(static_cast<PhaseKind>(k)));
+        used.insert(std::string("table.phase.") + phaseId(static_cast<PhaseKind>(k)) + ".what");
+    }
+    CHECK(used.size() > 200);
+    for (const std::string& k : used) {
+        if (k.rfind("report.hpp", 0) == 0)
+            continue;
+        CHECK_MESSAGE(en.count(k) == 1, "en misses " << k);
+        CHECK_MESSAGE(nl.count(k) == 1, "nl misses " << k);
+    }
+    // Both languages fill the same placeholders.
+    const std::regex placeholder(R"(\{\d\})");
+    for (const auto& [k, text] : en) {
+        REQUIRE_MESSAGE(nl.count(k) == 1, "nl misses " << k);
+        std::set<std::string> a, b;
+        for (std::sregex_iterator it(text.begin(), text.end(), placeholder), end; it != end; ++it)
+            a.insert(it->str());
+        const std::string& other = nl.at(k);
+        for (std::sregex_iterator it(other.begin(), other.end(), placeholder), end; it != end; ++it)
+            b.insert(it->str());
+        CHECK_MESSAGE(a == b, k << " has other placeholders in nl");
+    }
+}

@@ -1,0 +1,37 @@
+# GUI tests: the real game window under Xvfb (xvfb-run -a).
+#  - gui_autoplay_<scenario>: bots play every shipped scenario to the debrief,
+#    Dutch and English alternating over the set; screenshots must not be blank.
+#  - gui_continue: a session killed with SIGKILL comes back through Continue.
+find_program(XVFB_RUN xvfb-run)
+if(NOT XVFB_RUN)
+  message(STATUS "xvfb-run not found: GUI tests are not registered")
+  return()
+endif()
+
+# Reads the PNGs with SFML and the scenario with the core, so no Python imaging.
+add_executable(gui_check_screenshots ${CMAKE_CURRENT_SOURCE_DIR}/gui/check_screenshots.cpp)
+target_link_libraries(gui_check_screenshots PRIVATE samenspel_core sfml-graphics)
+
+file(GLOB GUI_SCENARIOS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*.yaml)
+list(SORT GUI_SCENARIOS)
+set(gui_index 0)
+foreach(scenario ${GUI_SCENARIOS})
+  get_filename_component(scenario_id ${scenario} NAME_WE)
+  math(EXPR gui_odd "${gui_index} % 2")
+  if(gui_odd)
+    set(gui_lang en)
+  else()
+    set(gui_lang nl)
+  endif()
+  add_test(NAME gui_autoplay_${scenario_id}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/autoplay.sh $<TARGET_FILE:samenspel>
+                   $<TARGET_FILE:gui_check_screenshots> ${scenario}
+                   ${gui_lang} ${CMAKE_CURRENT_BINARY_DIR}/gui/${scenario_id})
+  set_tests_properties(gui_autoplay_${scenario_id} PROPERTIES TIMEOUT 300 LABELS gui)
+  math(EXPR gui_index "${gui_index} + 1")
+endforeach()
+
+add_test(NAME gui_continue
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/continue.sh $<TARGET_FILE:samenspel>
+                 ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml ${CMAKE_CURRENT_BINARY_DIR}/gui/continue)
+set_tests_properties(gui_continue PROPERTIES TIMEOUT 120 LABELS gui)

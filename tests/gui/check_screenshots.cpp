@@ -1,0 +1,98 @@
+// Checks an autoplay run: one PNG per phase of the scenario and one of the
+// debrief, none of them blank; the session finished and its report exists.
+//   gui_check_screenshots RUN_DIR SCENARIO.yaml
+#include <SFML/Graphics/Image.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/scenario.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Why the picture looks blank, or "" when it shows a real screen.
+std::string blankReason(const std::string& path) {
+    sf::Image image;
+    if (!image.loadFromFile(path))
+        return "cannot be read as an image";
+    const sf::Vector2u size = image.getSize();
+    if (size.x < 320 || size.y < 240)
+        return "only " + std::to_string(size.x) + "x" + std::to_string(size.y) + " pixels";
+    std::map<std::uint32_t, long> counts;
+    long total = 0, bright = 0;
+    for (unsigned y = 0; y < size.y; y += 2)
+        for (unsigned x = 0; x < size.x; x += 2) {
+            const sf::Color c = image.getPixel(x, y);
+            ++counts[(c.r << 16) | (c.g << 8) | c.b];
+            ++total;
+            if (c.r + c.g + c.b > 600)
+                ++bright;
+        }
+    long top = 0;
+    for (const auto& [colour, n] : counts)
+        top = std::max(top, n);
+    if (counts.size() < 16)
+        return "only " + std::to_string(counts.size()) + " colours";
+    if (top > total * 0.985)
+        return "almost all of it is one colour";
+    if (bright < total / 1000)
+        return "no light pixels (no text drawn)";
+    return "";
+}
+
+bool endsWith(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: gui_check_screenshots RUN_DIR SCENARIO.yaml\n");
+        return 2;
+    }
+    const fs::path dir = argv[1];
+    const samenspel::LoadResult loaded = samenspel::loadScenarioFile(argv[2]);
+    if (!loaded.ok()) {
+        std::printf("FAIL: the scenario does not load\n");
+        return 1;
+    }
+    std::vector<std::string> pngs;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".png")
+            pngs.push_back(it->path().filename().string());
+    std::sort(pngs.begin(), pngs.end());
+
+    std::vector<std::string> problems;
+    const auto& phases = loaded.scenario->phases;
+    for (std::size_t i = 0; i < phases.size(); ++i) {
+        const std::string wanted =
+            "-phase" + std::to_string(i + 1) + "-" + samenspel::phaseId(phases[i].kind) + ".png";
+        if (std::none_of(pngs.begin(), pngs.end(),
+                         [&](const std::string& n) { return endsWith(n, wanted); }))
+            problems.push_back("no screenshot of phase " + std::to_string(i + 1) + " (" +
+                               samenspel::phaseId(phases[i].kind) + ")");
+    }
+    if (std::none_of(pngs.begin(), pngs.end(),
+                     [](const std::string& n) { return endsWith(n, "-debrief.png"); }))
+        problems.push_back("no screenshot of the debrief: the session did not reach it");
+    for (const auto& name : pngs)
+        if (const std::string why = blankReason((dir / name).string()); !why.empty())
+            problems.push_back(name + " looks blank: " + why);
+    if (!fs::exists(dir / "session.log.finished"))
+        problems.push_back("the session log does not say the session finished");
+    if (!fs::exists(dir / "session.report.html") ||
+        fs::file_size(dir / "session.report.html", ec) < 1000)
+        problems.push_back("no session report beside the log");
+    for (const auto& p : problems)
+        std::printf("FAIL: %s\n", p.c_str());
+    std::printf("%zu screenshots checked in %s\n", pngs.size(), dir.string().c_str());
+    return problems.empty() ? 0 : 1;
+}
