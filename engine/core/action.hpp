@@ -30,6 +30,7 @@ enum class ActionType {
     Resume,            // facilitator
     Extend,            // facilitator: phase time += seconds (negative shortens)
     InjectEvent,       // facilitator or system: fire scenario event (event)
+    SetEndWhenAllDone, // facilitator only: end a phase early once every seat is done (enabled)
 };
 const char* actionTypeId(ActionType type); // "share_value", ...
 bool actionTypeFromId(const std::string& id, ActionType& out);
@@ -70,6 +71,7 @@ struct Action {
     Reason reason;
     std::vector<MitsCondition> conditions; // Vote with JaMits, React with SupportIf
     std::string reasonText; // free text a person typed (Decline, Propose); may be empty
+    bool enabled = false;   // SetEndWhenAllDone: switch on (true) or off (false)
 };
 
 // Why an action was refused: a catalog key ("refuse.wrong_phase") with

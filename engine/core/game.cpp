@@ -36,6 +36,7 @@ constexpr ActionTypeName kActionTypeNames[] = {
     {ActionType::Resume, "resume"},
     {ActionType::Extend, "extend"},
     {ActionType::InjectEvent, "inject_event"},
+    {ActionType::SetEndWhenAllDone, "set_end_when_all_done"},
 };
 
 } // namespace
@@ -139,6 +140,10 @@ constexpr RefusalText kRefusals[] = {
     {"refuse.not_paused", "The session is not paused."},
     {"refuse.extend_zero", "Extend by a number of seconds other than zero."},
     {"refuse.phase_not_over", "The phase still has time left."},
+    {"refuse.end_when_done_facilitator_only",
+     "Only the facilitator decides whether a phase ends once everyone is done."},
+    {"refuse.end_when_done_unchanged",
+     "Ending the phase once everyone is done is already set this way."},
 };
 
 std::string fillArgs(const char* pattern, std::initializer_list<std::string> args) {
@@ -217,9 +222,12 @@ Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
     const Scenario& sc = *scenario_;
     const std::size_t seats = setup_.seats.size();
     state_.world = World::initial(sc);
+    state_.endPhaseWhenAllDone = setup_.endPhaseWhenAllDone;
     state_.done.assign(seats, false);
     state_.eventFired.assign(sc.events.size(), false);
     state_.secretRevealed.assign(sc.roles.size(), false);
+    for (const Role& role : sc.roles)
+        state_.preconditionCited.emplace_back(role.preconditions.size(), false);
     state_.publicActions.assign(seats, std::vector<int>(sc.phases.size(), 0));
     if (sc.phases.empty()) {
         state_.finished = true;

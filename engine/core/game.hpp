@@ -28,11 +28,11 @@ struct Seat {
 };
 
 struct SessionSetup {
-    std::vector<Seat> seats;          // at least min players for every role
+    std::vector<Seat> seats; // at least min players for every role
     std::uint64_t seed = 1;
     std::string language = "nl";
-    std::vector<int> phaseMinutes;    // per scenario phase; empty = scenario's times
-    bool endPhaseWhenAllDone = true;  // the facilitator can switch this off
+    std::vector<int> phaseMinutes;   // per scenario phase; empty = scenario's times
+    bool endPhaseWhenAllDone = true; // at the start; the facilitator can switch it mid-session
 
     // One seat per role (its minimum, at least one), all bots or all people.
     static SessionSetup defaultFor(const Scenario& sc, bool bots, std::uint64_t seed = 1);
@@ -52,8 +52,8 @@ struct Question {
     int targetRole = -1;
     int value = -1; // -1: an open "what matters to you?"
     Status status = Status::Open;
-    int answeredBy = -1;   // seat
-    int answerValue = -1;  // value revealed
+    int answeredBy = -1;  // seat
+    int answerValue = -1; // value revealed
     std::string declineReason;
 };
 
@@ -96,8 +96,8 @@ struct AttachedCondition {
 struct Proposal {
     enum class Status { Open, Superseded, BackForAmendment, Accepted, Rejected };
     int id = -1;
-    int parent = -1;  // proposal it amends, -1 for a new one
-    int version = 1;  // 1 + parent's version
+    int parent = -1; // proposal it amends, -1 for a new one
+    int version = 1; // 1 + parent's version
     int authorSeat = -1;
     int phase = -1;
     std::int64_t timeMs = 0;
@@ -139,16 +139,24 @@ struct GameState {
     int phase = 0; // index into Scenario::phases; == phases.size() once the session ended
     bool finished = false;
     bool paused = false;
+    // Whether the phase ends as soon as every seat is done: the setup's choice
+    // until the facilitator switches it (SetEndWhenAllDone), so a replayed log
+    // switches it at the same moment.
+    bool endPhaseWhenAllDone = true;
     std::int64_t nowMs = 0;
     std::int64_t phaseStartMs = 0;
     std::int64_t phaseDurationMs = 0;
     World world;
-    std::vector<bool> done;               // per seat, this phase
-    std::vector<bool> eventFired;         // per scenario event
-    std::vector<bool> secretRevealed;     // per role (events; everything at reflectie)
+    std::vector<bool> done;           // per seat, this phase
+    std::vector<bool> eventFired;     // per scenario event
+    std::vector<bool> secretRevealed; // per role (events; everything at reflectie)
     std::vector<SharedValue> sharedValues;
     std::vector<Question> questions;
     std::vector<SharedPrecondition> sharedPreconditions;
+    // [role][precondition]: given in public as the reason of a reaction or a
+    // vote (or protected by a condition), shared or not. Kept although a later
+    // reaction replaces the one that gave it: the action still names it.
+    std::vector<std::vector<bool>> preconditionCited;
     std::vector<Prediction> predictions;
     std::vector<Proposal> proposals;
     std::vector<Announcement> announcements;
@@ -172,8 +180,9 @@ struct Measurements {
     std::vector<SeatBegrip> begrip;      // per seat
     std::optional<double> begripBefore;  // mean over seats that predicted
     std::optional<double> begripAfter;
-    double inclusie = 1.0;                  // 1 - Gini of public actions per seat
-    std::vector<double> rolesHeardPerPhase; // per scenario phase: share of roles with a public action
+    double inclusie = 1.0; // 1 - Gini of public actions per seat
+    std::vector<double>
+        rolesHeardPerPhase; // per scenario phase: share of roles with a public action
     std::vector<int> actionsPerSeat;
     std::vector<int> actionsPerRole;
     // Share of roles with at least one public action in any dialogue phase.
@@ -191,7 +200,7 @@ const std::vector<std::string>& allRefusalKeys();
 bool isPublicAction(ActionType type);
 
 class Game {
-public:
+  public:
     Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup);
 
     const Scenario& scenario() const { return *scenario_; }
@@ -222,7 +231,7 @@ public:
     // The scenario phase kind at index `phase` (Reflectie past the end).
     PhaseKind phaseKindAt(int phase) const;
 
-private:
+  private:
     friend struct Rules; // the rule implementations in rules_*.cpp
     std::shared_ptr<const Scenario> scenario_;
     SessionSetup setup_;

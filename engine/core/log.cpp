@@ -152,6 +152,9 @@ void writeAction(JsonWriter& w, const Action& a, const int* phase) {
     }
     if (!a.reasonText.empty())
         w.key("reasonText").value(a.reasonText);
+    // Always for the switch, so "off" is written out and not left to a default.
+    if (a.type == ActionType::SetEndWhenAllDone || a.enabled != d.enabled)
+        w.key("enabled").value(a.enabled);
     w.endObject();
 }
 
@@ -423,6 +426,8 @@ bool decodeActionNode(const YAML::Node& n, Action& a, int& phase, DecodeError& e
             ok = readConditions(v, a.conditions, err);
         } else if (key == "reasonText") {
             ok = read(v, "reasonText", a.reasonText, err);
+        } else if (key == "enabled") {
+            ok = read(v, "enabled", a.enabled, err);
         } else {
             err = {"unknown field '" + key + "'", columnOf(it->first)};
             ok = false;

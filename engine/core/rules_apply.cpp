@@ -335,6 +335,20 @@ struct Executor {
             Rules::resolveVote(g, q.id);
     }
 
+    void cite(const Reason& r) {
+        if (r.kind != Reason::Kind::Precondition || role < 0)
+            return;
+        auto& cited = st.preconditionCited[static_cast<std::size_t>(role)];
+        if (r.index >= 0 && r.index < static_cast<int>(cited.size()))
+            cited[static_cast<std::size_t>(r.index)] = true;
+    }
+
+    void citeReasons() {
+        cite(a.reason);
+        for (const MitsCondition& c : a.conditions)
+            cite(c.protects);
+    }
+
     void react() {
         Reaction r{a.seat, a.reaction, a.reason, a.conditions};
         auto& reactions = st.proposals[static_cast<std::size_t>(a.proposal)].reactions;
@@ -372,6 +386,13 @@ struct Executor {
         case ActionType::InjectEvent:
             Rules::fireEvent(g, a.event);
             Rules::checkConditionEvents(g);
+            break;
+        case ActionType::SetEndWhenAllDone:
+            st.endPhaseWhenAllDone = a.enabled;
+            // Switched on when every seat already said so: nobody will say
+            // "done" again to trigger it, so the phase ends now, as it would have.
+            if (a.enabled && !st.finished && everySeatDone())
+                Rules::advancePhase(g);
             break;
         default:
             break;
@@ -423,9 +444,11 @@ struct Executor {
             Rules::checkConditionEvents(g);
             break;
         case ActionType::React:
+            citeReasons();
             react();
             break;
         case ActionType::Vote:
+            citeReasons();
             vote();
             Rules::checkConditionEvents(g);
             break;
@@ -458,7 +481,7 @@ void Rules::execute(Game& g, const Action& a) {
         x.facilitator();
     } else {
         x.seatAction();
-        if (g.setup_.endPhaseWhenAllDone && !st.finished && x.everySeatDone())
+        if (st.endPhaseWhenAllDone && !st.finished && x.everySeatDone())
             advancePhase(g);
     }
     ++st.actionCount;

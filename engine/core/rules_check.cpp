@@ -38,7 +38,8 @@ bool allowedInPhase(ActionType type, PhaseKind phase) {
 
 bool isFacilitatorAction(ActionType type) {
     return type == ActionType::Advance || type == ActionType::Pause || type == ActionType::Resume ||
-           type == ActionType::Extend || type == ActionType::InjectEvent;
+           type == ActionType::Extend || type == ActionType::InjectEvent ||
+           type == ActionType::SetEndWhenAllDone;
 }
 
 template <class T> bool inRange(int i, const std::vector<T>& v) {
@@ -90,6 +91,13 @@ struct Checker {
                 return refuse("refuse.event_already_fired",
                               {sc.events[static_cast<std::size_t>(a.event)].id});
             return kAccepted;
+        case ActionType::SetEndWhenAllDone:
+            // A choice about how the session is led: the clock never makes it.
+            if (a.seat != kFacilitator)
+                return refuse("refuse.end_when_done_facilitator_only");
+            // Refused when nothing changes, so the log only shows real switches.
+            return a.enabled == st.endPhaseWhenAllDone ? refuse("refuse.end_when_done_unchanged")
+                                                       : kAccepted;
         default:
             return refuse("refuse.seat_only", {actionTypeId(a.type)});
         }
@@ -367,6 +375,8 @@ ApplyResult Rules::check(const Game& g, const Action& a) {
     c.role = roleOf(g, a.seat);
     if (c.role < 0)
         return refuse("refuse.unknown_seat", {to_string(a.seat)});
+    if (a.type == ActionType::SetEndWhenAllDone)
+        return refuse("refuse.end_when_done_facilitator_only");
     if (isFacilitatorAction(a.type))
         return refuse("refuse.facilitator_only", {actionTypeId(a.type)});
     if (st.paused)

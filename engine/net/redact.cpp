@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 #include "core/json.hpp"
 
 namespace samenspel::net {
@@ -24,6 +26,17 @@ RedactionView RedactionView::of(const Game& game, int role) {
         auto& shown = view.preconditionShown[static_cast<std::size_t>(shared.role)];
         if (shared.precondition >= 0 && shared.precondition < static_cast<int>(shown.size()))
             shown[static_cast<std::size_t>(shared.precondition)] = true;
+    }
+    // The copy needs an entry for every index an action it receives names
+    // (a shared precondition, a precondition given as a reason), and no more:
+    // a longer list would tell how many are still hidden.
+    view.preconditionSlots.assign(sc.roles.size(), 0);
+    for (std::size_t r = 0; r < sc.roles.size(); ++r) {
+        const std::vector<bool>* cited =
+            r < st.preconditionCited.size() ? &st.preconditionCited[r] : nullptr;
+        for (std::size_t k = 0; k < sc.roles[r].preconditions.size(); ++k)
+            if (view.preconditionShown[r][k] || (cited && k < cited->size() && (*cited)[k]))
+                view.preconditionSlots[r] = static_cast<int>(k) + 1;
     }
     view.eventFired.assign(sc.events.size(), false);
     for (std::size_t e = 0; e < sc.events.size() && e < st.eventFired.size(); ++e)
@@ -69,6 +82,7 @@ RedactionView RedactionView::initial(const Scenario& sc, int role) {
     view.preconditionShown.resize(sc.roles.size());
     for (std::size_t r = 0; r < sc.roles.size(); ++r)
         view.preconditionShown[r].assign(sc.roles[r].preconditions.size(), false);
+    view.preconditionSlots.assign(sc.roles.size(), 0);
     view.eventFired.assign(sc.events.size(), false);
     view.valueUsed.assign(sc.roles.size(), std::vector<bool>(sc.values.size(), false));
     return view;
@@ -85,6 +99,9 @@ std::string RedactionView::fingerprint() const {
             key += b ? '1' : '0';
         key += '/';
     }
+    key += ':';
+    for (int n : preconditionSlots)
+        key += std::to_string(n) + '/';
     key += ':';
     for (bool b : eventFired)
         key += b ? '1' : '0';
@@ -114,6 +131,15 @@ struct Visibility {
             return false;
         const auto& shown = view->preconditionShown[static_cast<std::size_t>(role)];
         return index < static_cast<int>(shown.size()) && shown[static_cast<std::size_t>(index)];
+    }
+    // How many precondition entries of `role` the text holds.
+    std::size_t preconditionCount(int role, std::size_t real) const {
+        if (roleOpen(role))
+            return real;
+        if (!view || role >= static_cast<int>(view->preconditionSlots.size()))
+            return 0;
+        return std::min(real, static_cast<std::size_t>(std::max(
+                                  0, view->preconditionSlots[static_cast<std::size_t>(role)])));
     }
     bool eventText(int event) const {
         return all || (view && event < static_cast<int>(view->eventFired.size()) &&
@@ -235,8 +261,9 @@ void emitRoles(YAML::Emitter& out, const Scenario& sc, const Visibility& vis) {
         textField(out, "briefing", role.briefing);
         if (vis.secret(r)) {
             textField(out, "secret", role.secret);
-        } else if (!role.secret.empty()) {
-            // A stand-in, so that an event's reveal_secret still loads.
+        } else {
+            // A stand-in, so that an event's reveal_secret still loads; for
+            // every hidden role alike, so it does not tell whether one exists.
             out << YAML::Key << "secret" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
                 << "nl" << YAML::Value << "Nog geheim" << YAML::Key << "en" << YAML::Value
                 << "Still secret" << YAML::EndMap;
@@ -249,9 +276,10 @@ void emitRoles(YAML::Emitter& out, const Scenario& sc, const Visibility& vis) {
         }
         if (role.kind == RoleKind::Council)
             out << YAML::Key << "votes" << YAML::Value << role.votes;
-        if (!role.preconditions.empty()) {
+        const std::size_t preconditions = vis.preconditionCount(r, role.preconditions.size());
+        if (preconditions > 0) {
             out << YAML::Key << "preconditions" << YAML::Value << YAML::BeginSeq;
-            for (std::size_t pi = 0; pi < role.preconditions.size(); ++pi) {
+            for (std::size_t pi = 0; pi < preconditions; ++pi) {
                 const Precondition& pre = role.preconditions[pi];
                 out << YAML::BeginMap;
                 if (vis.precondition(r, static_cast<int>(pi))) {

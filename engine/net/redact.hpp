@@ -2,9 +2,14 @@
 // Hidden information never leaves the host. A client gets the scenario as
 // scenario YAML (format 1) that it loads with loadScenarioText, with what its
 // seat may not know taken out:
-//   - other roles: no secret (until an event or reflectie reveals it), no
-//     weights, no reservation, and their preconditions replaced by neutral
-//     placeholders (so indices stay the same) until put on the table;
+//   - other roles: no secret (until an event or reflectie reveals it; every
+//     other role gets the same stand-in, so not even whether it has one shows),
+//     no weights, no reservation, and of their preconditions only those that
+//     an action named: put on the table (complete) or given as a reason
+//     (a neutral placeholder, content hidden). The list ends at the highest
+//     index named so far, with placeholders in the gaps, so indices stay the
+//     host's and the copy of the rules accepts every action it receives,
+//     while the number of preconditions not yet named does not show;
 //   - events that have not fired: no title or text, and no effects on other
 //     roles' weights;
 // and of the actions only those it may see (another seat's predictions stay
@@ -25,7 +30,10 @@ struct RedactionView {
     bool revealAll = false;
     std::vector<bool> secretRevealed;                 // per role
     std::vector<std::vector<bool>> preconditionShown; // [role][precondition]
-    std::vector<bool> eventFired;                     // per event
+    // Per role: how many precondition entries a copy holds for a role it may
+    // not see whole: 1 + the highest index shown or cited, 0 when none is.
+    std::vector<int> preconditionSlots;
+    std::vector<bool> eventFired; // per event
     // [role][value]: the role showed in public that the value matters to it
     // (shared it, answered with it, gave it as a reason). Not part of the
     // scenario text: a client derives the same from the actions it sees

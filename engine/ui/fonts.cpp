@@ -57,7 +57,7 @@ const ImWchar* glyphRanges() {
         0x20AC, 0x20AC, // €
         0x2190, 0x21FF, // arrows (history, "pass to")
         0x2212, 0x2212, // minus sign
-        0x2264, 0x2265, // ≤ ≥
+        0x2260, 0x2265, // ≠ ≡ ≤ ≥: conditions read aloud ("cost ≤ budget")
         0x25A0, 0x25CF, // squares, triangles, circles (chart markers)
         0x26A0, 0x26A0, // warning sign
         0x2713, 0x2717, // check marks and crosses

@@ -351,6 +351,11 @@ inline Action inject(int event, int seat = kFacilitator) {
     a.event = event;
     return a;
 }
+inline Action endWhenAllDone(bool on, int seat = kFacilitator) {
+    Action a = make(ActionType::SetEndWhenAllDone, seat);
+    a.enabled = on;
+    return a;
+}
 inline Action at(Action a, std::int64_t timeMs) {
     a.timeMs = timeMs;
     return a;

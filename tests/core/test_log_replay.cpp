@@ -193,8 +193,14 @@ struct ScriptedSession {
         play(act::answer(kSkaters, 0, tiny::ontmoeting), 12 * min);
         play(act::ask(kSkaters, tiny::ambtenaar, tiny::rust), 13 * min);
         play(act::decline(kAmbtenaar, 1, "Daar ga ik niet over \"vandaag\""), 14 * min);
+        // The facilitator switches "end when all done" off and on again: with
+        // every seat done, switching it on ends waarden (randvoorwaarden, klacht fires).
+        play(act::endWhenAllDone(false), 15 * min);
         for (int seat = 0; seat < 5; ++seat)
-            play(act::done(seat), 15 * min); // all done: randvoorwaarden, klacht fires
+            play(act::done(seat), 15 * min);
+        play(act::endWhenAllDone(false), 15 * min);          // refused: already off
+        play(act::endWhenAllDone(true, kSkaters), 15 * min); // refused: a seat
+        play(act::endWhenAllDone(true), 15 * min);
         play(act::sharePrecondition(kAmbtenaar, 0), 16 * min);
         play(act::shareValue(kBuren, tiny::rust), 17 * min);
         clock(20 * min);                // plein_vrij, still randvoorwaarden
@@ -224,6 +230,7 @@ void compareStates(const GameState& a, const GameState& b) {
     CHECK(a.phase == b.phase);
     CHECK(a.finished == b.finished);
     CHECK(a.paused == b.paused);
+    CHECK(a.endPhaseWhenAllDone == b.endPhaseWhenAllDone);
     CHECK(a.nowMs == b.nowMs);
     CHECK(a.phaseStartMs == b.phaseStartMs);
     CHECK(a.phaseDurationMs == b.phaseDurationMs);
@@ -298,7 +305,8 @@ TEST_CASE("a scripted session replays from its log to the identical state") {
     CHECK(played.proposals[3].conditions.size() == 1);
     CHECK(played.proposals[3].conditions[0].met);
     CHECK(played.eventFired == std::vector<bool>{true, true, true});
-    CHECK(s.refused == 3);
+    CHECK(s.refused == 5);
+    CHECK(played.endPhaseWhenAllDone);
 
     s.log.reset(); // closes the file
     const std::string logPath = (dir.path / "session.log").string();
@@ -329,6 +337,39 @@ TEST_CASE("a scripted session replays from its log to the identical state") {
     CHECK(read.actionLines.front() == 2);
     CHECK(read.actionPhases.front() == 0);
     CHECK_FALSE(read.truncatedTail);
+}
+
+TEST_CASE("the facilitator's switch of ending phases when all are done survives the log") {
+    TempDir dir;
+    ScriptedSession s(dir.path); // only for its scenario file and log writer
+    const std::int64_t min = 60000;
+    s.play(act::endWhenAllDone(false), min);
+    for (int seat = 0; seat < 5; ++seat)
+        s.play(act::done(seat), 2 * min);
+    REQUIRE(s.refused == 0);
+    REQUIRE(s.game->currentPhase() == PhaseKind::Kennismaken);
+    s.log.reset();
+
+    // The record says what was switched, "off" included.
+    const std::vector<std::string> written = lines(readFile(dir.path / "session.log"));
+    REQUIRE(written.size() == 7);
+    CHECK(written[1].find("\"type\":\"set_end_when_all_done\"") != std::string::npos);
+    CHECK(written[1].find("\"enabled\":false") != std::string::npos);
+
+    // The replay (as Continue does) keeps the phase open although the setup says "on".
+    Replay replay = replaySessionLog((dir.path / "session.log").string());
+    for (const Diagnostic& d : replay.errors)
+        MESSAGE(d.format());
+    REQUIRE(replay.errors.empty());
+    REQUIRE(replay.game);
+    CHECK(replay.game->setup().endPhaseWhenAllDone);
+    CHECK_FALSE(replay.game->state().endPhaseWhenAllDone);
+    CHECK(replay.game->currentPhase() == PhaseKind::Kennismaken);
+    compareStates(s.game->state(), replay.game->state());
+
+    // Switched back on in the replayed game: every seat is done, so the phase ends.
+    REQUIRE(replay.game->apply(act::at(act::endWhenAllDone(true), 3 * min)).accepted);
+    CHECK(replay.game->currentPhase() == PhaseKind::Perspectief);
 }
 
 TEST_CASE("a log cut off mid-line by a crash replays up to the last whole action") {
@@ -504,6 +545,15 @@ TEST_CASE("actions and setups survive encoding with every field") {
     CHECK(back->conditions[0].protects.kind == Reason::Kind::Precondition);
     CHECK(back->conditions[0].protects.index == 1);
     CHECK(back->conditions[1].expression == "x \"y\"");
+    CHECK_FALSE(back->enabled);
+
+    for (bool on : {true, false}) {
+        const auto sw = decodeAction(encodeAction(act::endWhenAllDone(on)), error);
+        REQUIRE_MESSAGE(sw, error);
+        CHECK(sw->type == ActionType::SetEndWhenAllDone);
+        CHECK(sw->seat == kFacilitator);
+        CHECK(sw->enabled == on);
+    }
 
     CHECK_FALSE(decodeAction("{\"seat\":1}", error));
     CHECK(error == "the action has no type");

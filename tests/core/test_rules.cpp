@@ -6,6 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <set>
@@ -528,6 +529,72 @@ TEST_CASE("the phase ends when every seat is done, unless switched off") {
     CHECK(manual.currentPhase() == PhaseKind::Kennismaken);
 }
 
+TEST_CASE("the facilitator switches ending the phase when everyone is done, mid-session") {
+    auto sc = tinyScenario();
+    SessionSetup setup = SessionSetup::defaultFor(*sc, false);
+    setup.endPhaseWhenAllDone = false;
+    Game g(sc, setup);
+    CHECK_FALSE(g.state().endPhaseWhenAllDone);
+
+    // Off: every seat done and the phase goes on.
+    for (int seat = 0; seat < 5; ++seat)
+        REQUIRE(play(g, act::done(seat)) == "ok");
+    CHECK(g.currentPhase() == PhaseKind::Kennismaken);
+
+    // Switched on while everyone is already done: the phase ends at once.
+    REQUIRE(play(g, act::endWhenAllDone(true)) == "ok");
+    CHECK(g.state().endPhaseWhenAllDone);
+    CHECK(g.currentPhase() == PhaseKind::Perspectief);
+    CHECK(std::none_of(g.state().done.begin(), g.state().done.end(), [](bool d) { return d; }));
+
+    // On: the phase now ends when the last seat says it is done.
+    for (int seat = 0; seat < 4; ++seat)
+        REQUIRE(play(g, act::done(seat)) == "ok");
+    CHECK(g.currentPhase() == PhaseKind::Perspectief);
+    REQUIRE(play(g, act::done(kRaadB)) == "ok");
+    CHECK(g.currentPhase() == PhaseKind::Waarden);
+
+    // Switched on with someone not yet done: nothing ends until they are.
+    REQUIRE(play(g, act::endWhenAllDone(false)) == "ok");
+    for (int seat = 0; seat < 4; ++seat)
+        REQUIRE(play(g, act::done(seat)) == "ok");
+    REQUIRE(play(g, act::endWhenAllDone(true)) == "ok");
+    CHECK(g.currentPhase() == PhaseKind::Waarden);
+    REQUIRE(play(g, act::done(kRaadB)) == "ok");
+    CHECK(g.currentPhase() == PhaseKind::Randvoorwaarden);
+
+    // Switched off: everyone done and the phase goes on.
+    REQUIRE(play(g, act::endWhenAllDone(false)) == "ok");
+    for (int seat = 0; seat < 5; ++seat)
+        REQUIRE(play(g, act::done(seat)) == "ok");
+    CHECK(g.currentPhase() == PhaseKind::Randvoorwaarden);
+    // Setting what is already set is refused, so the log holds only real switches.
+    CHECK(play(g, act::endWhenAllDone(false)) == "refuse.end_when_done_unchanged");
+}
+
+TEST_CASE("only the facilitator can switch ending the phase when everyone is done") {
+    Game g = newGame();
+    for (int seat = 0; seat < 5; ++seat) {
+        const ApplyResult r = g.apply(act::endWhenAllDone(false, seat));
+        CHECK_FALSE(r.accepted);
+        CHECK(r.refusal.key == "refuse.end_when_done_facilitator_only");
+        CHECK(r.refusal.english ==
+              "Only the facilitator decides whether a phase ends once everyone is done.");
+    }
+    // Nor does the clock.
+    CHECK(play(g, act::endWhenAllDone(false, kSystem)) == "refuse.end_when_done_facilitator_only");
+    CHECK(g.state().endPhaseWhenAllDone);
+    CHECK(g.state().actionCount == 0);
+    // The seats' refused switch changed nothing: everyone done still ends the phase.
+    for (int seat = 0; seat < 5; ++seat)
+        REQUIRE(play(g, act::done(seat)) == "ok");
+    CHECK(g.currentPhase() == PhaseKind::Perspectief);
+    // The facilitator may, also while paused.
+    REQUIRE(play(g, act::pause()) == "ok");
+    CHECK(play(g, act::endWhenAllDone(false)) == "ok");
+    CHECK_FALSE(g.state().endPhaseWhenAllDone);
+}
+
 TEST_CASE("the session ends after reflectie, with begrip before and after") {
     Game g = newGame();
     advanceTo(g, PhaseKind::Perspectief);
@@ -597,7 +664,7 @@ TEST_CASE("random actions never crash, refusals change nothing, and replays agre
     std::int64_t clock = 0;
     for (int i = 0; i < 50000 && !g.state().finished; ++i) {
         Action a;
-        a.type = static_cast<ActionType>(pick(0, 15));
+        a.type = static_cast<ActionType>(pick(0, 16));
         // Mostly seats; sometimes the facilitator, the clock or nonsense.
         a.seat = pick(0, 9) < 8 ? pick(0, 4) : pick(-3, 6);
         if (a.type == ActionType::Advance && pick(0, 20) > 0)
@@ -622,6 +689,7 @@ TEST_CASE("random actions never crash, refusals change nothing, and replays agre
         for (int n = pick(0, 2); n > 0; --n)
             a.conditions.push_back({expressions[static_cast<std::size_t>(pick(0, 4))], {}});
         a.reasonText = pick(0, 1) ? "omdat" : "";
+        a.enabled = pick(0, 9) == 0; // mostly "off": random "done"s would rush the phases
 
         const std::uint64_t before = g.state().actionCount;
         const std::size_t proposals = g.state().proposals.size();
@@ -652,6 +720,7 @@ TEST_CASE("random actions never crash, refusals change nothing, and replays agre
         REQUIRE(again.apply(*decoded).accepted);
     }
     CHECK(again.state().phase == g.state().phase);
+    CHECK(again.state().endPhaseWhenAllDone == g.state().endPhaseWhenAllDone);
     CHECK(again.state().proposals.size() == g.state().proposals.size());
     CHECK(again.state().world.weights == g.state().world.weights);
     CHECK(again.state().publicActions == g.state().publicActions);
