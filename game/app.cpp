@@ -45,8 +45,10 @@ struct App::Impl {
     const Session* seenSession = nullptr;
 
     // Autoplay progress.
-    sf::Texture lastFrame;   // the last autoplay frame, kept for its phase's picture
-    int lastFramePhase = -1; // phase shown in lastFrame
+    sf::Texture lastFrame;    // the last autoplay frame, kept for its phase's picture
+    int lastFramePhase = -1;  // phase shown in lastFrame
+    int shownPhase = -1;      // phase drawn in the frame just shown
+    int shownPhaseFrames = 0; // frames in a row that showed shownPhase
     std::uint64_t finishedSinceFrame = 0;
     bool autoplayDone = false;
     int screenshotCounter = 0;
@@ -397,6 +399,14 @@ struct AppFrameLoop {
     // phase is photographed in its last frame, when it shows the most: every
     // autoplay frame is kept as a texture, and when the phase has changed
     // since, the kept frame becomes that phase's picture.
+    //
+    // A phase can be over within one step (a decision ends besluit as soon as
+    // the council has voted), so the session clock is held until the phase on
+    // screen has been drawn a few frames: every phase gets its picture, drawn
+    // after the board has switched to its tab (ImGui applies that a frame
+    // late). Holding only delays the frames; the session takes the same steps.
+    static constexpr int kAutoplayFramesPerPhase = 3;
+
     void keepFrameForAutoplay() {
         if (!app.options_.autoplay || !app.session())
             return;
@@ -405,6 +415,22 @@ struct AppFrameLoop {
             return;
         impl.lastFrame.update(impl.window);
         impl.lastFramePhase = app.session()->state().phase;
+    }
+
+    // After each drawn frame (also when frames are not kept, --bench-frames).
+    void countAutoplayFrame() {
+        if (!app.options_.autoplay || !app.session())
+            return;
+        const int phase = app.session()->state().phase;
+        impl.shownPhaseFrames = phase == impl.shownPhase ? impl.shownPhaseFrames + 1 : 1;
+        impl.shownPhase = phase;
+    }
+
+    // Whether this frame may move the session on: not before the phase it is
+    // in has been on screen long enough to be photographed.
+    bool autoplayMayAdvance(const Session& session) const {
+        return impl.shownPhase == session.state().phase &&
+               impl.shownPhaseFrames >= kAutoplayFramesPerPhase;
     }
 
     void saveKeptFrame(const std::string& name) {
@@ -427,6 +453,12 @@ struct AppFrameLoop {
             const int shot = impl.lastFramePhase;
             saveKeptFrame("phase" + std::to_string(shot + 1) + "-" +
                           phaseId(sc.phases[static_cast<std::size_t>(shot)].kind));
+            // Something other than the held clock moved the session on by more
+            // than a phase: say which has no picture (the run's check fails on it).
+            const int next = std::min(state.phase, static_cast<int>(sc.phases.size()));
+            for (int missed = shot + 1; missed < next; ++missed)
+                std::fprintf(stderr, "samenspel: autoplay: phase %d was never on screen\n",
+                             missed + 1);
             impl.lastFramePhase = -1;
         }
         const Screen* top = app.top();
@@ -522,9 +554,9 @@ struct AppFrameLoop {
             if (Session* session = app.session(); session && frozen(*session)) {
                 // Test hook: the session stands still until the process is killed.
             } else if (session) {
-                // Autoplay holds the clock for the first frames so the first
-                // phase is on screen (and photographed) before bots act.
-                if (app.options_.autoplay && app.frame_ < 3)
+                // Autoplay holds the clock until the phase is on screen (and
+                // can be photographed): also the first one, before bots act.
+                if (app.options_.autoplay && !autoplayMayAdvance(*session))
                     ;
                 else if (app.options_.autoplay)
                     session->update(static_cast<double>(autoplayStepMs()) / 1000.0 /
@@ -553,6 +585,7 @@ struct AppFrameLoop {
                                         static_cast<sf::Uint8>(bg.z * 255)));
             impl.imgui.render();
             saveScreenshots();
+            countAutoplayFrame();
             if (app.options_.benchFrames == 0)
                 keepFrameForAutoplay();
             impl.window.display();
@@ -645,6 +678,10 @@ struct AppFrameLoop {
 
 void AppFrameLoop::openFirstScreen() {
     const LaunchOptions& options = app.options_;
+    if (options.firstScreen) { // play --host / --join: the command line chose it
+        app.resetTo(options.firstScreen(app));
+        return;
+    }
     if (options.continueLast) {
         const std::string log = options.logPath.empty()
                                     ? lastResumableLog(app.sessionsDir().string())

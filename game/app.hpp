@@ -76,6 +76,9 @@ struct LaunchOptions {
     // mean / p99 frame time and peak memory; or quit after the first frame.
     int benchFrames = 0;         // --bench-frames N
     bool firstFrameExit = false; // --first-frame-exit
+    // The screen to open first instead of the title (play --host / --join);
+    // with autoplay that screen runs the session and quits by itself.
+    std::function<std::unique_ptr<Screen>(App&)> firstScreen;
 };
 
 class App {

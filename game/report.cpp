@@ -135,7 +135,7 @@ std::string readableExpression(const Scenario& sc, const std::string& lang,
         }
         const std::string two = expression.substr(i, 2);
         if (two == "==" || two == "!=" || two == "<=" || two == ">=") {
-            // "≠" is not in the UI font's glyph ranges: say it in words.
+            // "Is not" in words: a "≠" is easy to misread from the back of a room.
             out += two == "=="   ? "="
                    : two == "!=" ? word("table.cond_is_not", "!=")
                    : two == "<=" ? "≤"

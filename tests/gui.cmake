@@ -35,3 +35,10 @@ add_test(NAME gui_continue
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/continue.sh $<TARGET_FILE:samenspel>
                  ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml ${CMAKE_CURRENT_BINARY_DIR}/gui/continue)
 set_tests_properties(gui_continue PROPERTIES TIMEOUT 120 LABELS gui)
+
+# Networked play: a host window and a join window on loopback, to the debrief.
+add_test(NAME gui_network_session
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/network.sh $<TARGET_FILE:samenspel>
+                 $<TARGET_FILE:gui_check_screenshots> ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml
+                 ${CMAKE_CURRENT_BINARY_DIR}/gui/network)
+set_tests_properties(gui_network_session PROPERTIES TIMEOUT 120 LABELS gui)

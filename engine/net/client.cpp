@@ -47,6 +47,7 @@ struct Client::Impl {
     std::unique_ptr<Game> mirror;
     int mirrorRefusals = 0;
     std::vector<SeatStatus> presence;
+    std::vector<PublicSupport> support;
     bool awaiting = false;
     std::optional<Refusal> lastRefusal;
     Clock::time_point lastActionAt = Clock::now();
@@ -239,6 +240,22 @@ struct Client::Impl {
         }
     }
 
+    void readSupport(const JsonValue* list) {
+        if (!list || !list->isArray())
+            return;
+        support.clear();
+        for (const JsonValue& item : list->items) {
+            PublicSupport s;
+            s.proposal = static_cast<int>(item.intOr("proposal", -1));
+            s.role = scenario ? scenario->roleIndex(item.stringOr("role")) : -1;
+            if (const JsonValue* v = item.find("support"))
+                s.support = v->number;
+            s.accepts = item.boolOr("accepts", true);
+            if (s.proposal >= 0 && s.role >= 0)
+                support.push_back(s);
+        }
+    }
+
     // [Messages] ---------------------------------------------------------------
     void handle(const std::string& body) {
         if (owner && owner->onFrame)
@@ -275,6 +292,8 @@ struct Client::Impl {
             action(*m);
         else if (m->type == "scenario")
             newScenario(*m);
+        else if (m->type == "support")
+            readSupport(b.find("support"));
         else if (m->type == "presence")
             readPresence(b.find("presence") ? b.find("presence") : b.find("seats"));
         else if (m->type == "refused") {
@@ -438,6 +457,19 @@ std::shared_ptr<const Scenario> Client::scenario() const {
 const std::vector<SeatStatus>& Client::presence() const {
     return impl_->presence;
 }
+std::vector<Action> Client::actions() const {
+    std::vector<Action> out;
+    out.reserve(impl_->actions.size());
+    for (const auto& entry : impl_->actions)
+        out.push_back(entry.second);
+    return out;
+}
+const std::string& Client::scenarioText() const {
+    return impl_->scenarioYaml;
+}
+const std::vector<PublicSupport>& Client::publicSupport() const {
+    return impl_->support;
+}
 int Client::mirrorRefusals() const {
     return impl_->mirrorRefusals;
 }
@@ -504,15 +536,20 @@ ClientBot::ClientBot(Client& client) : client_(client) {}
 ClientBot::~ClientBot() = default;
 
 bool ClientBot::step() {
+    std::optional<Action> action = next();
+    return action && client_.sendAction(*action);
+}
+
+std::optional<Action> ClientBot::next() {
     const Game* g = client_.game();
     if (client_.status() != Client::Status::Playing || !g || g->state().finished ||
         client_.awaitingReply())
-        return false;
+        return std::nullopt;
     if (!state_)
         state_ = std::make_unique<State>();
     const int seat = client_.seat();
     if (seat < 0 || seat >= g->seatCount())
-        return false;
+        return std::nullopt;
     if (!state_->bot) {
         const Seat& s = g->setup().seats[static_cast<std::size_t>(seat)];
         state_->bot = std::make_unique<Bot>(g->scenarioPtr(), seat, s.role, s.character,
@@ -528,13 +565,10 @@ bool ClientBot::step() {
         const double waited =
             std::chrono::duration<double>(Clock::now() - state_->refusedAt).count();
         if (g->state().actionCount == state_->refusedAtCount && waited < 0.5)
-            return false;
+            return std::nullopt;
     }
     state_->refusedAtCount = ~0ull;
-    std::optional<Action> next = state_->bot->nextAction(*g, client_.estimatedClockMs());
-    if (!next)
-        return false;
-    return client_.sendAction(*next);
+    return state_->bot->nextAction(*g, client_.estimatedClockMs());
 }
 
 } // namespace samenspel::net

@@ -27,6 +27,15 @@ struct ClientConfig {
     int protocolVersion = 0; // 0 = this build's; tests set others to check refusals
 };
 
+// A role's public support for a proposal as the host computed it (a copy of
+// the game lacks the other roles' weights until the end).
+struct PublicSupport {
+    int proposal = -1;
+    int role = -1;
+    double support = 0.0;
+    bool accepts = true;
+};
+
 class Client {
   public:
     enum class Status {
@@ -59,6 +68,13 @@ class Client {
     const Game* game() const;
     std::shared_ptr<const Scenario> scenario() const;
     const std::vector<SeatStatus>& presence() const;
+    // Every action received so far, in session order, and the scenario text
+    // the mirror was built from (the full scenario once the session ended):
+    // what a player keeps as their copy of the session log.
+    std::vector<Action> actions() const;
+    const std::string& scenarioText() const;
+    // Public support values from the host (see PublicSupport), newest list.
+    const std::vector<PublicSupport>& publicSupport() const;
     // Actions the mirror refused (should stay 0; counted to find bugs).
     int mirrorRefusals() const;
 
@@ -99,7 +115,10 @@ class ClientBot {
   public:
     explicit ClientBot(Client& client);
     ~ClientBot();
-    // True when it sent an action.
+    // The action the bot wants to take now, without sending it (a screen
+    // sends it through the same path as a person's click), or nothing.
+    std::optional<Action> next();
+    // Sends next() itself; true when it sent an action.
     bool step();
 
   private:

@@ -1,6 +1,8 @@
 #include "net/host.hpp"
 
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,6 +19,7 @@
 #include "core/bot.hpp"
 #include "core/json.hpp"
 #include "core/log.hpp"
+#include "core/scoring.hpp"
 #include "core/session_driver.hpp"
 #include "net/protocol.hpp"
 #include "net/redact.hpp"
@@ -24,6 +27,34 @@
 namespace samenspel::net {
 
 namespace {
+// A listener that may take its port back while the connections of a host
+// that crashed a moment ago still linger in TIME_WAIT: the restarted host
+// must get the same port, or the players' laptops cannot rejoin their seats.
+// sf::TcpListener does not set SO_REUSEADDR, so the socket is made here and
+// handed to SFML, which then accepts on it as usual.
+class ReusableListener : public sf::TcpListener {
+  public:
+    sf::Socket::Status listenReusable(unsigned short port, const sf::IpAddress& address) {
+        close();
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (fd < 0)
+            return sf::Socket::Error;
+        const int yes = 1;
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        sockaddr_in where{};
+        where.sin_family = AF_INET;
+        where.sin_port = htons(port);
+        where.sin_addr.s_addr = htonl(address.toInteger());
+        if (::bind(fd, reinterpret_cast<const sockaddr*>(&where), sizeof where) != 0 ||
+            ::listen(fd, SOMAXCONN) != 0) {
+            ::close(fd);
+            return sf::Socket::Error;
+        }
+        create(fd);
+        return sf::Socket::Done;
+    }
+};
+
 // SFML waits forever on a zero timeout; a zero wait here means "just look".
 sf::Time waitTime(double seconds) {
     return seconds <= 0.0 ? sf::microseconds(1) : sf::seconds(static_cast<float>(seconds));
@@ -163,8 +194,9 @@ struct Host::Impl {
     std::unique_ptr<Game> game;
     std::unique_ptr<SessionLogWriter> log;
     std::string diskError;
+    std::string sentSupport = "[]"; // the public support clients have (JSON list)
 
-    sf::TcpListener listener;
+    ReusableListener listener;
     sf::SocketSelector selector;
     std::vector<std::unique_ptr<Connection>> connections;
     std::uint64_t nextConnectionId = 1;
@@ -352,6 +384,65 @@ struct Host::Impl {
         send(c, w.str());
         c.viewFingerprint = view.fingerprint;
         c.revealed = ended();
+        if (game && sentSupport != "[]")
+            send(c, supportMessage());
+    }
+
+    // [Public support] ---------------------------------------------------------
+    // A role's support for a proposal is public once a seat of that role
+    // reacted to it or voted on it (the table's rule: game/screens/
+    // table_common.cpp). A player's copy of the game cannot compute it (it
+    // lacks the other roles' weights), so the host sends the public values,
+    // as [{proposal, role, support, accepts}], whenever they change.
+    std::string publicSupportJson() const {
+        const GameState& st = game->state();
+        JsonWriter w;
+        w.beginArray();
+        for (const Proposal& p : st.proposals) {
+            std::vector<bool> heard(scenario->roles.size(), false);
+            const auto hear = [&](int seat) {
+                const int role = roleOfSeat(seat);
+                if (role >= 0 && role < static_cast<int>(heard.size()))
+                    heard[static_cast<std::size_t>(role)] = true;
+            };
+            for (const Reaction& r : p.reactions)
+                hear(r.seat);
+            for (const CastVote& v : p.votes)
+                hear(v.seat);
+            for (int r = 0; r < static_cast<int>(heard.size()); ++r) {
+                if (!heard[static_cast<std::size_t>(r)])
+                    continue;
+                w.beginObject()
+                    .key("proposal")
+                    .value(p.id)
+                    .key("role")
+                    .value(roleIdOf(*scenario, r));
+                w.key("support").value(supportOf(*scenario, st.world, r, p.package), 2);
+                w.key("accepts").value(canAccept(*scenario, st.world, r, p.package)).endObject();
+            }
+        }
+        w.endArray();
+        return w.str();
+    }
+
+    std::string supportMessage() const {
+        JsonWriter w;
+        w.beginObject().key("v").value(kProtocolVersion).key("type").value("support");
+        w.key("support").raw(sentSupport).endObject();
+        return w.str();
+    }
+
+    // After an action: only when a value changed (a reaction, a vote, an event
+    // that moved weights or options).
+    void broadcastSupport() {
+        std::string list = publicSupportJson();
+        if (list == sentSupport)
+            return;
+        sentSupport = std::move(list);
+        const std::string framed = frame(supportMessage());
+        for (auto& c : connections)
+            if (c->helloDone && !c->closing && !c->dead && c->seat >= 0)
+                queue(*c, framed);
     }
 
     // After an action: new scenario texts first (so the client's copy of the
@@ -413,6 +504,7 @@ struct Host::Impl {
         encoded.push_back(encodeAction(a));
         lastActionAt = Clock::now();
         broadcastAction(actions.size() - 1);
+        broadcastSupport();
         if (owner && owner->onActionApplied)
             owner->onActionApplied(actions.size() - 1, a);
         return result;
@@ -658,6 +750,9 @@ struct Host::Impl {
             std::string name = b.stringOr("name");
             if (name.size() > 80)
                 name.resize(80);
+            // No name given: the seat keeps the one the setup gave it (its role's).
+            if (name.empty())
+                name = setup.seats[static_cast<std::size_t>(seat)].name;
             if (name.empty())
                 name = "Speler " + std::to_string(seat + 1);
             if (!game)
@@ -882,7 +977,8 @@ namespace {
 
 bool openListener(Host::Impl& impl, std::string& error) {
     sf::IpAddress address(impl.config.bindAddress);
-    if (impl.listener.listen(impl.config.port, address) != sf::Socket::Done) {
+    if (address == sf::IpAddress::None ||
+        impl.listener.listenReusable(impl.config.port, address) != sf::Socket::Done) {
         error = "Cannot listen on " + impl.config.bindAddress + ":" +
                 std::to_string(impl.config.port) +
                 " (is the port in use? pick another with --port)";

@@ -5,6 +5,8 @@
 
 #include "app.hpp"
 #include "cli/commands.hpp"
+#include "net/protocol.hpp"
+#include "screens/screens.hpp"
 
 namespace samenspel::cli {
 
@@ -25,7 +27,22 @@ const char* kUsage = "usage: samenspel [play] [options]\n"
                      "  --max-seconds S     give up with exit code 3 after S seconds\n"
                      "  --freeze-after-actions N   (tests) stop the session after N actions\n"
                      "  --bench-frames N    (benchmark) once frozen, time N frames and quit\n"
-                     "  --first-frame-exit  (benchmark) quit after the first frame\n";
+                     "  --first-frame-exit  (benchmark) quit after the first frame\n"
+                     "Networked play in the window (docs/network.md):\n"
+                     "  --host FILE         host scenario FILE: the projector's join screen,\n"
+                     "                      then its table with the facilitator panel\n"
+                     "  --port P            port to host on (default 7531; 0 picks a free one,\n"
+                     "                      printed as 'hosting: port=P code=C log=L')\n"
+                     "  --code C            the session code (host: default from the seed)\n"
+                     "  --bind ADDR         host on this address only (default: all)\n"
+                     "  --bots-fill         host: tick 'fill empty seats with bots'\n"
+                     "  --join HOST:PORT    join a hosted session (with --code)\n"
+                     "  --name N            join: your name at the table\n"
+                     "  --seat ROLE         join: the role you want (its id)\n"
+                     "  With --autoplay a host starts as soon as a player joined (bots in\n"
+                     "  the other seats), a joined window's seat is played by a bot; each\n"
+                     "  window saves a PNG per phase and of the debrief, writes the report\n"
+                     "  beside its log (a player's copy of the log) and exits 0.\n";
 
 bool parseNumber(const std::string& text, double& out) {
     char* end = nullptr;
@@ -33,10 +50,95 @@ bool parseNumber(const std::string& text, double& out) {
     return end && *end == '\0' && !text.empty();
 }
 
+// --host / --join and their companions, until they become the first screen.
+struct NetOptions {
+    bool host = false, join = false, portGiven = false, botsFill = false;
+    HostLaunch hostLaunch;
+    JoinLaunch joinLaunch;
+};
+
+// One networked option at args[i]; false when it is not one. `ok` turns
+// false (with a message) for a bad value.
+bool parseNetOption(const Args& args, std::size_t& i, NetOptions& n, bool& ok) {
+    const std::string& a = args[i];
+    const auto value = [&](std::string& out) {
+        if (i + 1 >= args.size()) {
+            std::fprintf(stderr, "samenspel: %s needs a value\n", a.c_str());
+            return ok = false;
+        }
+        out = args[++i];
+        return true;
+    };
+    double number = 0;
+    std::string v;
+    if (a == "--host") {
+        n.host = value(n.hostLaunch.scenarioFile);
+    } else if (a == "--join") {
+        n.join = value(n.joinLaunch.address);
+    } else if (a == "--port") {
+        if (value(v) && (!parseNumber(v, number) || number < 0 || number > 65535)) {
+            std::fprintf(stderr, "samenspel: --port needs a number from 0 to 65535\n");
+            ok = false;
+        }
+        n.hostLaunch.port = static_cast<unsigned short>(number);
+        n.portGiven = true;
+    } else if (a == "--code") {
+        if (value(v))
+            n.hostLaunch.code = n.joinLaunch.code = v;
+    } else if (a == "--bind") {
+        value(n.hostLaunch.bindAddress);
+    } else if (a == "--bots-fill") {
+        n.hostLaunch.botsFill = true;
+    } else if (a == "--name") {
+        value(n.joinLaunch.name);
+    } else if (a == "--seat") {
+        value(n.joinLaunch.seat);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// The networked options make sense together, and pick the first screen.
+bool applyNetOptions(NetOptions& n, LaunchOptions& o) {
+    if (n.host && n.join) {
+        std::fprintf(stderr, "samenspel: --host and --join cannot go together\n");
+        return false;
+    }
+    if (n.join) {
+        unsigned short port = 0;
+        std::string address;
+        if (!net::splitHostPort(n.joinLaunch.address, address, port)) {
+            std::fprintf(stderr, "samenspel: --join needs HOST:PORT, like 192.168.1.20:7531\n");
+            return false;
+        }
+        if (n.joinLaunch.code.empty()) {
+            std::fprintf(stderr, "samenspel: --join needs --code (the words the host shows)\n");
+            return false;
+        }
+        o.firstScreen = [launch = n.joinLaunch](App& app) { return makeJoinScreen(app, launch); };
+    } else if (n.host) {
+        o.firstScreen = [launch = n.hostLaunch](App& app) { return makeHostScreen(app, launch); };
+    } else if (n.portGiven || !n.hostLaunch.code.empty() || n.hostLaunch.botsFill ||
+               !n.joinLaunch.name.empty() || !n.joinLaunch.seat.empty()) {
+        std::fprintf(stderr, "samenspel: --port, --code, --bots-fill, --name and --seat go with "
+                             "--host FILE or --join HOST:PORT\n");
+        return false;
+    }
+    return true;
+}
+
 // Returns false (with a message on stderr) for a bad command line.
 bool parseOptions(const Args& args, LaunchOptions& o) {
+    NetOptions net;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
+        bool ok = true;
+        if (parseNetOption(args, i, net, ok)) {
+            if (!ok)
+                return false;
+            continue;
+        }
         auto value = [&](std::string& out) {
             if (i + 1 >= args.size()) {
                 std::fprintf(stderr, "samenspel: %s needs a value\n", a.c_str());
@@ -120,7 +222,9 @@ bool parseOptions(const Args& args, LaunchOptions& o) {
             return false;
         }
     }
-    if (o.autoplay && !o.continueLast && o.extraScenarios.size() != 1) {
+    if (!applyNetOptions(net, o))
+        return false;
+    if (o.autoplay && !o.continueLast && !o.firstScreen && o.extraScenarios.size() != 1) {
         std::fprintf(stderr, "samenspel: --autoplay needs exactly one --scenario FILE\n");
         return false;
     }

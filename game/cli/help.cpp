@@ -12,6 +12,15 @@ Usage:
   samenspel play --scenario FILE --autoplay --seed S --screenshots DIR [--lang nl|en]
                                    play a whole session with bots at speed, saving
                                    a screenshot of every phase and the debrief
+  samenspel play --host FILE [--port P] [--code C] [--bind ADDR] [--bots-fill]
+                                   host a session in the window: join screen for the
+                                   projector, then its table and facilitator panel
+  samenspel play --join HOST:PORT --code C [--name N] [--seat ROLE]
+                                   join a hosted session in the window: the table
+                                   from your own seat
+                                   (both with --autoplay: bots play, a screenshot per
+                                   phase and of the debrief, exit 0; --port 0 picks a
+                                   free port and prints "hosting: port=P code=C log=L")
   samenspel validate FILE...       check scenarios; errors as FILE:LINE:COL: error: ...
   samenspel replay LOG [--json]    rebuild a session from its log, print the measurements
   samenspel simulate FILE --games N --seed S [--json] [--bots SPEC]

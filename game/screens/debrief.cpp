@@ -6,6 +6,7 @@
 #include <SFML/Window/Keyboard.hpp>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "report.hpp"
 #include "screens/screens.hpp"
@@ -21,6 +22,10 @@ using namespace table;
 
 class DebriefScreen final : public Screen {
   public:
+    explicit DebriefScreen(std::shared_ptr<TableLink> link) : link_(std::move(link)) {}
+    // A networked session keeps talking: the host serves the players' last
+    // updates, a player's link writes its copy of the log.
+    void update(App&, double) override { link_->poll(); }
     const char* name() const override { return "debrief"; }
 
     bool onKey(App& app, int key, bool, bool, bool) override {
@@ -37,29 +42,55 @@ class DebriefScreen final : public Screen {
         ImGui::Begin("##debrief", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-        Session* session = app.session();
-        if (!session) {
+        if (!link_->ready()) {
             heading(app, app.tr("table.no_session"));
             if (ImGui::Button(app.tr("table.back_to_title").c_str()))
                 app.resetTo(makeTitleScreen(app));
             ImGui::End();
             return;
         }
-        const Game& game = session->game();
+        const Game& game = link_->game();
         if (measuredAt_ != game.state().actionCount || !measured_) {
             measurements_ = game.measure();
             measured_ = true;
             measuredAt_ = game.state().actionCount;
         }
-        header(app, *session);
+        if (!header(app, *link_)) {
+            ImGui::End();
+            return; // the session was just ended: nothing left to draw
+        }
         ImGui::Spacing();
-        tabs(app, *session);
+        tabs(app, *link_);
         ImGui::End();
+        finishNetworkedAutoplay(app, *link_);
     }
 
   private:
-    void header(App& app, Session& session) {
-        const Game& game = session.game();
+    // Networked autoplay (play --host/--join --autoplay): the shell has no
+    // session to finish, so the debrief photographs itself once it settled,
+    // writes the report beside the log, and quits with 0.
+    void finishNetworkedAutoplay(App& app, TableLink& link) {
+        if (!app.options().autoplay || link.view() == TableView::SharedScreen ||
+            !link.game().state().finished)
+            return;
+        ++autoplayFrames_;
+        if (autoplayFrames_ == 8) {
+            app.requestScreenshot("debrief");
+            exportReport(app, link);
+            std::printf("finished: actions=%llu phase=%d decision=%s log=%s\n",
+                        static_cast<unsigned long long>(link.game().state().actionCount),
+                        link.game().state().phase,
+                        link.game().state().decision.taken ? "taken" : "none",
+                        link.logPath().c_str());
+            std::fflush(stdout);
+        } else if (autoplayFrames_ == 9) {
+            app.quit(exportFailed_ ? 1 : 0);
+        }
+    }
+
+    // False when the session was ended here (to the title).
+    bool header(App& app, TableLink& link) {
+        const Game& game = link.game();
         ImGui::PushFont(app.fonts().title);
         ImGui::TextUnformatted(app.tr("debrief.title", app.text(game.scenario().title)).c_str());
         ImGui::PopFont();
@@ -68,7 +99,7 @@ class DebriefScreen final : public Screen {
             badge(app, app.tr("debrief.not_finished"), app.theme().warning);
         }
         if (ImGui::Button(app.tr("debrief.export").c_str()))
-            exportReport(app, session);
+            exportReport(app, link);
         ImGui::SameLine();
         // Autoplay replaced the table with this screen: there is nothing to go back to.
         if (!app.options().autoplay) {
@@ -77,8 +108,11 @@ class DebriefScreen final : public Screen {
             ImGui::SameLine();
         }
         if (ImGui::Button(app.tr("debrief.to_title").c_str())) {
-            app.endSession();
+            // Locally the session closes; a networked one closes with its link.
+            if (link.view() == TableView::SharedScreen)
+                app.endSession();
             app.resetTo(makeTitleScreen(app));
+            return false;
         }
         if (!exportMessage_.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text,
@@ -86,16 +120,17 @@ class DebriefScreen final : public Screen {
             wrappedText(exportMessage_);
             ImGui::PopStyleColor();
         }
+        return true;
     }
 
-    void exportReport(App& app, Session& session) {
+    void exportReport(App& app, TableLink& link) {
         ReportOptions options;
         options.lang = app.lang();
-        options.logPath = session.logPath();
-        const std::string path = reportPathForLog(session.logPath());
+        options.logPath = link.logPath();
+        const std::string path = reportPathForLog(link.logPath());
         std::string error;
         const Catalog& catalog = app.catalog();
-        if (writeSessionReport(session.game(), translateWith(catalog), options, path, error)) {
+        if (writeSessionReport(link.game(), translateWith(catalog), options, path, error)) {
             exportMessage_ = app.tr("debrief.exported", path);
             exportFailed_ = false;
         } else {
@@ -104,7 +139,7 @@ class DebriefScreen final : public Screen {
         }
     }
 
-    void tabs(App& app, Session& session) {
+    void tabs(App& app, TableLink& link) {
         if (!ImGui::BeginTabBar("debrief_tabs"))
             return;
         const char* keys[] = {"debrief.tab.overview", "debrief.tab.begrip",
@@ -118,22 +153,22 @@ class DebriefScreen final : public Screen {
                 ImGui::BeginChild("content", ImVec2(0, 0), false);
                 switch (tab) {
                 case 0:
-                    overview(app, session);
+                    overview(app, link);
                     break;
                 case 1:
-                    begrip(app, session);
+                    begrip(app, link);
                     break;
                 case 2:
-                    inclusie(app, session);
+                    inclusie(app, link);
                     break;
                 case 3:
-                    roleCards(app, session);
+                    roleCards(app, link);
                     break;
                 case 4:
-                    history(app, session);
+                    history(app, link);
                     break;
                 default:
-                    reflection(app, session);
+                    reflection(app, link);
                     break;
                 }
                 ImGui::EndChild();
@@ -145,8 +180,8 @@ class DebriefScreen final : public Screen {
     }
 
     // [Overview] the decision beside support per role; support over time below.
-    void overview(App& app, Session& session) {
-        const Game& game = session.game();
+    void overview(App& app, TableLink& link) {
+        const Game& game = link.game();
         const Scenario& sc = game.scenario();
         const GameState& st = game.state();
         const float width = ImGui::GetContentRegionAvail().x;
@@ -249,8 +284,8 @@ class DebriefScreen final : public Screen {
     }
 
     // [Begrip] before and after per player.
-    void begrip(App& app, Session& session) {
-        const Game& game = session.game();
+    void begrip(App& app, TableLink& link) {
+        const Game& game = link.game();
         heading(app, app.tr("debrief.begrip"));
         mutedText(app, app.tr("debrief.begrip_explain"));
         ImGui::Spacing();
@@ -292,8 +327,8 @@ class DebriefScreen final : public Screen {
     }
 
     // [Inclusie] actions per player and per role, roles heard.
-    void inclusie(App& app, Session& session) {
-        const Game& game = session.game();
+    void inclusie(App& app, TableLink& link) {
+        const Game& game = link.game();
         const Scenario& sc = game.scenario();
         const Measurements& m = measurements_;
         heading(app, app.tr("debrief.inclusie"));
@@ -352,8 +387,8 @@ class DebriefScreen final : public Screen {
     }
 
     // [Role cards] everything that was hidden.
-    void roleCards(App& app, Session& session) {
-        const Game& game = session.game();
+    void roleCards(App& app, TableLink& link) {
+        const Game& game = link.game();
         const Scenario& sc = game.scenario();
         const GameState& st = game.state();
         heading(app, app.tr("debrief.role_cards"));
@@ -405,8 +440,8 @@ class DebriefScreen final : public Screen {
     }
 
     // [History] how the proposal changed, version by version.
-    void history(App& app, Session& session) {
-        const Game& game = session.game();
+    void history(App& app, TableLink& link) {
+        const Game& game = link.game();
         const Scenario& sc = game.scenario();
         const GameState& st = game.state();
         heading(app, app.tr("debrief.history"));
@@ -440,9 +475,9 @@ class DebriefScreen final : public Screen {
     }
 
     // [Reflection] points drawn from the measurements.
-    void reflection(App& app, Session& session) {
+    void reflection(App& app, TableLink& link) {
         heading(app, app.tr("debrief.reflection"));
-        for (const ReflectionPoint& p : reflectionPoints(session.game(), app.lang())) {
+        for (const ReflectionPoint& p : reflectionPoints(link.game(), app.lang())) {
             ImGui::Bullet();
             wrappedText(app.catalog().trArgs(p.key, p.args));
             ImGui::Spacing();
@@ -455,13 +490,18 @@ class DebriefScreen final : public Screen {
     int tabWanted_ = -1;
     std::string exportMessage_;
     bool exportFailed_ = false;
+    std::shared_ptr<TableLink> link_;
+    int autoplayFrames_ = 0;
 };
 
 } // namespace
 
 std::unique_ptr<Screen> makeDebriefScreen(App& app) {
-    (void)app;
-    return std::make_unique<DebriefScreen>();
+    return std::make_unique<DebriefScreen>(makeLocalLink(app));
+}
+
+std::unique_ptr<Screen> makeDebriefScreen(App& app, std::shared_ptr<TableLink> link) {
+    return std::make_unique<DebriefScreen>(std::move(link));
 }
 
 } // namespace samenspel

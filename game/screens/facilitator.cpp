@@ -26,29 +26,29 @@ Action facilitatorAction(ActionType type) {
 
 // Submits as the facilitator; the outcome goes to the panel, not to the
 // active seat's message line.
-void submitAsFacilitator(App& app, Session& session, TableUi& ui, const Action& a,
+void submitAsFacilitator(App& app, TableLink& link, TableUi& ui, const Action& a,
                          const std::string& okText) {
     const std::string seatMessage = ui.message;
     const bool seatMessageIsError = ui.messageIsError;
-    submit(app, session, ui, a, okText);
+    submit(app, link, ui, a, okText);
     ui.facilitatorMessage = ui.message;
     ui.facilitatorMessageIsError = ui.messageIsError;
     ui.message = seatMessage;
     ui.messageIsError = seatMessageIsError;
 }
 
-void clockControls(App& app, Session& session, TableUi& ui) {
-    const GameState& st = session.state();
-    const Scenario& sc = session.scenario();
+void clockControls(App& app, TableLink& link, TableUi& ui) {
+    const GameState& st = link.game().state();
+    const Scenario& sc = link.game().scenario();
     ImGui::TextUnformatted(
-        app.tr("facilitator.now", phaseName(app, sc, st.phase), clockText(st.phaseRemainingMs()))
+        app.tr("facilitator.now", phaseName(app, sc, st.phase), clockText(link.phaseRemainingMs()))
             .c_str());
     if (st.paused) {
         if (ImGui::Button(app.tr("facilitator.resume").c_str()))
-            submitAsFacilitator(app, session, ui, facilitatorAction(ActionType::Resume),
+            submitAsFacilitator(app, link, ui, facilitatorAction(ActionType::Resume),
                                 app.tr("facilitator.ok.resumed"));
     } else if (ImGui::Button(app.tr("facilitator.pause").c_str())) {
-        submitAsFacilitator(app, session, ui, facilitatorAction(ActionType::Pause),
+        submitAsFacilitator(app, link, ui, facilitatorAction(ActionType::Pause),
                             app.tr("facilitator.ok.paused"));
     }
     ImGui::Spacing();
@@ -60,15 +60,18 @@ void clockControls(App& app, Session& session, TableUi& ui) {
                  {-60, "facilitator.minus1"},
                  {60, "facilitator.plus1"},
                  {300, "facilitator.plus5"}};
+    // The buttons on their own row: beside the label they overflow a narrow
+    // panel (the projector's column).
     for (const auto& step : steps) {
-        ImGui::SameLine();
+        if (&step != &steps[0])
+            ImGui::SameLine();
         Action a = facilitatorAction(ActionType::Extend);
         // Never shorten past the present: the clock would end the phase at once.
         a.seconds = step.seconds < 0 ? -static_cast<int>(std::min<std::int64_t>(
-                                           -step.seconds, st.phaseRemainingMs() / 1000))
+                                           -step.seconds, link.phaseRemainingMs() / 1000))
                                      : step.seconds;
         if (button(app.tr(step.key), !st.finished && a.seconds != 0))
-            submitAsFacilitator(app, session, ui, a, app.tr("facilitator.ok.time"));
+            submitAsFacilitator(app, link, ui, a, app.tr("facilitator.ok.time"));
     }
     ImGui::Spacing();
     const std::string next =
@@ -83,7 +86,7 @@ void clockControls(App& app, Session& session, TableUi& ui) {
         ImGui::TextUnformatted(
             app.tr("facilitator.confirm_advance", phaseName(app, sc, st.phase)).c_str());
         if (ImGui::Button(next.c_str())) {
-            submitAsFacilitator(app, session, ui, facilitatorAction(ActionType::Advance),
+            submitAsFacilitator(app, link, ui, facilitatorAction(ActionType::Advance),
                                 app.tr("facilitator.ok.advanced"));
             ImGui::CloseCurrentPopup();
         }
@@ -94,17 +97,17 @@ void clockControls(App& app, Session& session, TableUi& ui) {
         ImGui::EndPopup();
     }
     ImGui::Spacing();
-    // "End when all done": the setup's choice is applied by the rules; when the
-    // setup left it off, the table can do it on the facilitator's behalf.
-    if (session.game().setup().endPhaseWhenAllDone) {
-        bool on = true;
-        ImGui::BeginDisabled();
-        ImGui::Checkbox(app.tr("facilitator.end_when_done").c_str(), &on);
-        ImGui::EndDisabled();
-        mutedText(app, app.tr("facilitator.end_when_done_setup"));
-    } else {
-        ImGui::Checkbox(app.tr("facilitator.end_when_done").c_str(), &ui.uiEndWhenAllDone);
+    // "End when all done" is part of the game state: switching it is an action,
+    // so it is logged, survives Continue and reaches the players over the network.
+    bool on = link.game().state().endPhaseWhenAllDone;
+    if (ImGui::Checkbox(app.tr("facilitator.end_when_done").c_str(), &on)) {
+        Action a = facilitatorAction(ActionType::SetEndWhenAllDone);
+        a.enabled = on;
+        submitAsFacilitator(
+            app, link, ui, a,
+            app.tr(on ? "facilitator.ok.end_when_done_on" : "facilitator.ok.end_when_done_off"));
     }
+    mutedText(app, app.tr("facilitator.end_when_done_hint"));
 }
 
 std::string triggerText(const App& app, const Scenario& sc, const Event& e) {
@@ -119,9 +122,9 @@ std::string triggerText(const App& app, const Scenario& sc, const Event& e) {
     return "";
 }
 
-void eventControls(App& app, Session& session, TableUi& ui) {
-    const Scenario& sc = session.scenario();
-    const GameState& st = session.state();
+void eventControls(App& app, TableLink& link, TableUi& ui) {
+    const Scenario& sc = link.game().scenario();
+    const GameState& st = link.game().state();
     heading(app, app.tr("facilitator.events"));
     if (sc.events.empty()) {
         mutedText(app, app.tr("facilitator.no_events"));
@@ -139,16 +142,16 @@ void eventControls(App& app, Session& session, TableUi& ui) {
         if (!fired) {
             Action a = facilitatorAction(ActionType::InjectEvent);
             a.event = e;
-            if (button(app.tr("facilitator.inject"), session.check(a).accepted))
-                submitAsFacilitator(app, session, ui, a, app.tr("facilitator.ok.injected"));
+            if (button(app.tr("facilitator.inject"), link.check(a).accepted))
+                submitAsFacilitator(app, link, ui, a, app.tr("facilitator.ok.injected"));
         }
         ImGui::Spacing();
         ImGui::PopID();
     }
 }
 
-void everythingHidden(App& app, Session& session) {
-    const Game& game = session.game();
+void everythingHidden(App& app, TableLink& link) {
+    const Game& game = link.game();
     const Scenario& sc = game.scenario();
     const GameState& st = game.state();
     for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r) {
@@ -193,7 +196,7 @@ void everythingHidden(App& app, Session& session) {
     }
 }
 
-void revealControls(App& app, Session& session, TableUi& ui) {
+void revealControls(App& app, TableLink& link, TableUi& ui) {
     heading(app, app.tr("facilitator.reveal"));
     bool on = ui.revealAll;
     if (ImGui::Checkbox(app.tr("facilitator.reveal_toggle").c_str(), &on)) {
@@ -226,27 +229,27 @@ void revealControls(App& app, Session& session, TableUi& ui) {
     }
     if (ui.revealAll) {
         badge(app, app.tr("facilitator.reveal_on"), app.theme().warning);
-        everythingHidden(app, session);
+        everythingHidden(app, link);
     }
 }
 
 } // namespace
 
-void drawFacilitatorPanel(App& app, Session& session, TableUi& ui) {
+void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui) {
     if (!ui.facilitatorMessage.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text,
                               ui.facilitatorMessageIsError ? app.theme().bad : app.theme().good);
         wrappedText(ui.facilitatorMessage);
         ImGui::PopStyleColor();
     }
-    clockControls(app, session, ui);
+    clockControls(app, link, ui);
     ImGui::Separator();
-    eventControls(app, session, ui);
+    eventControls(app, link, ui);
     ImGui::Separator();
-    revealControls(app, session, ui);
+    revealControls(app, link, ui);
 }
 
-void drawFacilitatorWindow(App& app, Session& session, TableUi& ui) {
+void drawFacilitatorWindow(App& app, TableLink& link, TableUi& ui) {
     if (!ui.facilitatorOpen)
         return;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -257,7 +260,7 @@ void drawFacilitatorWindow(App& app, Session& session, TableUi& ui) {
     const std::string title = app.tr("facilitator.title") + "###facilitator";
     if (ImGui::Begin(title.c_str(), &ui.facilitatorOpen,
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings))
-        drawFacilitatorPanel(app, session, ui);
+        drawFacilitatorPanel(app, link, ui);
     ImGui::End();
 }
 
@@ -268,6 +271,8 @@ namespace {
 // The panel on its own, for a second window or a shell that prefers a screen.
 class FacilitatorScreen final : public Screen {
   public:
+    explicit FacilitatorScreen(std::shared_ptr<TableLink> link) : link_(std::move(link)) {}
+    void update(App&, double) override { link_->poll(); }
     const char* name() const override { return "facilitator"; }
     bool onKey(App& app, int key, bool, bool, bool) override {
         if (key != sf::Keyboard::Escape)
@@ -287,22 +292,22 @@ class FacilitatorScreen final : public Screen {
         if (ImGui::Button(app.tr("facilitator.back").c_str()))
             app.pop();
         ImGui::Separator();
-        if (Session* session = app.session())
-            table::drawFacilitatorPanel(app, *session, ui_);
+        if (link_->ready())
+            table::drawFacilitatorPanel(app, *link_, ui_);
         else
             table::mutedText(app, app.tr("table.no_session"));
         ImGui::End();
     }
 
   private:
+    std::shared_ptr<TableLink> link_;
     table::TableUi ui_;
 };
 
 } // namespace
 
 std::unique_ptr<Screen> makeFacilitatorScreen(App& app) {
-    (void)app;
-    return std::make_unique<FacilitatorScreen>();
+    return std::make_unique<FacilitatorScreen>(makeLocalLink(app));
 }
 
 } // namespace samenspel

@@ -1,15 +1,20 @@
 // The facilitator's host screen: pick a scenario, open the session on the
 // local network, and show the room (projector size) the address to type and
-// the session code; then the seats (who is here, who is away), the start
-// button, the facilitator's controls and, at the end, the outcome.
+// the session code, and the seats as people join (who is here, who is away),
+// with "fill empty seats with bots" and the start button. Once started, the
+// projector's table (public board, countdown, seats with presence, the
+// facilitator panel) takes over, and after it the debrief.
 #include <SFML/Window/Keyboard.hpp>
 
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include <cstdio>
 
 #include "net/addresses.hpp"
 #include "net/host.hpp"
@@ -18,8 +23,6 @@
 #include "ui/widgets.hpp"
 
 namespace samenspel {
-
-std::unique_ptr<Screen> makeHostScreen(App& app);
 
 namespace {
 
@@ -30,8 +33,18 @@ struct Choice {
 
 class HostScreen final : public Screen {
   public:
+    HostScreen() = default;
+    explicit HostScreen(HostLaunch launch) : launch_(std::move(launch)) {
+        fillWithBots_ = launch_->botsFill;
+    }
+
     void onOpen(App& app) override {
-        if (!choices_.empty())
+        if (launch_ && !link_ && !tried_) {
+            tried_ = true;
+            openFromLaunch(app);
+            return;
+        }
+        if (!choices_.empty() || launch_)
             return;
         std::error_code ec;
         std::vector<std::string> files;
@@ -46,14 +59,20 @@ class HostScreen final : public Screen {
         }
     }
 
-    void update(App&, double) override {
-        if (host_)
-            host_->poll(0.0);
+    void update(App& app, double) override {
+        if (!link_)
+            return;
+        link_->poll();
+        net::Host& host = *hostOf(*link_);
+        if (!host.started() && app.options().autoplay && seatedPeople(host) >= 1)
+            host.start(true); // nobody presses start in a test run: a player is enough
+        if (host.started())
+            app.replace(makeTableScreen(app, link_));
     }
 
     void draw(App& app) override {
         ui::beginScreenWindow("##host", app.theme());
-        if (!host_)
+        if (!link_)
             drawPick(app);
         else
             drawHosting(app);
@@ -61,7 +80,7 @@ class HostScreen final : public Screen {
     }
 
     bool onKey(App& app, int key, bool, bool, bool) override {
-        if (key == sf::Keyboard::Escape && !host_) {
+        if (key == sf::Keyboard::Escape && !link_) {
             app.pop();
             return true;
         }
@@ -71,6 +90,13 @@ class HostScreen final : public Screen {
     const char* name() const override { return "host"; }
 
   private:
+    static int seatedPeople(const net::Host& host) {
+        int n = 0;
+        for (const net::SeatStatus& seat : host.seats())
+            n += seat.taken && seat.connected && !seat.bot ? 1 : 0;
+        return n;
+    }
+
     void drawPick(App& app) {
         const float s = app.uiScale();
         ui::textInFont(app.fonts().title, app.tr("net.host.pick"));
@@ -87,7 +113,7 @@ class HostScreen final : public Screen {
         port_ = std::clamp(port_, 1, 65535);
         ui::gap(2, s);
         if (ui::buttonIf(picked_ >= 0, app.tr("net.host.open").c_str(), ImVec2(360 * s, 56 * s)))
-            open(app);
+            open(app, choices_[static_cast<std::size_t>(picked_)].scenario, HostLaunch{});
         ImGui::SameLine();
         if (ImGui::Button(app.tr("net.join.back").c_str(), ImVec2(200 * s, 56 * s)))
             app.pop();
@@ -95,28 +121,68 @@ class HostScreen final : public Screen {
             ui::textWrappedColored(app.theme().bad, error_);
     }
 
-    void open(App& app) {
-        const Choice& choice = choices_[static_cast<std::size_t>(picked_)];
+    void openFromLaunch(App& app) {
+        LoadResult loaded = loadScenarioFile(launch_->scenarioFile);
+        if (!loaded.ok()) {
+            for (const auto& d : loaded.errors)
+                std::fprintf(stderr, "%s\n", d.format().c_str());
+            error_ = app.tr("net.host.bad_scenario", launch_->scenarioFile);
+            if (app.options().autoplay)
+                app.quit(2);
+            return;
+        }
+        port_ = launch_->port;
+        open(app, std::make_shared<const Scenario>(std::move(*loaded.scenario)), *launch_);
+        if (!link_ && app.options().autoplay) {
+            std::fprintf(stderr, "samenspel: %s\n", error_.c_str());
+            app.quit(1);
+        }
+    }
+
+    void open(App& app, std::shared_ptr<const Scenario> scenario, const HostLaunch& launch) {
         SessionSetup setup = SessionSetup::defaultFor(
-            *choice.scenario, false,
+            *scenario, false,
             app.options().seedGiven ? app.options().seed
                                     : static_cast<std::uint64_t>(std::time(nullptr)));
         setup.language = app.lang();
+        // Seats carry their role's name in the room's language until a player
+        // gives their own.
+        for (Seat& seat : setup.seats)
+            seat.name = app.text(scenario->roles[static_cast<std::size_t>(seat.role)].name);
         net::HostConfig config;
+        // Bots act at the pace of local play, so the room can follow them. In
+        // autoplay they act in rounds, so every phase is on screen for a
+        // moment (the clock jumps ahead while only bots play).
+        config.botPaceMs = app.options().autoplay ? 5000 : 1500;
         config.port = static_cast<unsigned short>(port_);
+        config.code = launch.code;
+        config.bindAddress = launch.bindAddress;
         config.startWhenFull = false; // the facilitator presses start
-        std::string error;
-        const std::string log = newLogPath(app.sessionsDir().string(), choice.scenario->id);
+        const std::string log = app.options().logPath.empty()
+                                    ? newLogPath(app.sessionsDir().string(), scenario->id)
+                                    : app.options().logPath;
         std::error_code ec;
-        std::filesystem::create_directories(std::filesystem::path(log).parent_path(), ec);
-        host_ = net::Host::create(choice.scenario, setup, log, config, error);
-        if (!host_)
+        if (std::filesystem::path(log).has_parent_path())
+            std::filesystem::create_directories(std::filesystem::path(log).parent_path(), ec);
+        std::string error;
+        std::unique_ptr<net::Host> host = net::Host::create(scenario, setup, log, config, error);
+        if (!host) {
             error_ = app.tr("net.host.error_listen", std::to_string(port_), error);
-        addresses_ = net::localIpv4Addresses();
+            return;
+        }
+        // Scripts and tests read the port (port 0 picks a free one) and code here.
+        std::printf("hosting: port=%u code=%s log=%s\n", host->port(), host->code().c_str(),
+                    log.c_str());
+        std::fflush(stdout);
+        link_ = makeHostLink(std::move(host));
+        // Listening on one address only: that is the one to type.
+        addresses_ = launch.bindAddress == "0.0.0.0" ? net::localIpv4Addresses()
+                                                     : std::vector<std::string>{launch.bindAddress};
     }
 
     void drawJoinInfo(App& app) {
         const ui::Theme& theme = app.theme();
+        const net::Host& host = *hostOf(*link_);
         ui::textInFont(app.fonts().heading, app.tr("net.host.title"));
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
         ui::text(app.tr("net.host.addresses"));
@@ -124,11 +190,11 @@ class HostScreen final : public Screen {
         if (addresses_.empty())
             ui::textWrappedColored(theme.warning, app.tr("net.host.no_address"));
         for (const std::string& a : addresses_)
-            ui::textInFont(app.fonts().display, a + ":" + std::to_string(host_->port()));
+            ui::textInFont(app.fonts().display, a + ":" + std::to_string(host.port()));
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
         ui::text(app.tr("net.host.code"));
         ImGui::PopStyleColor();
-        ui::textInFont(app.fonts().display, host_->code(), &theme.accent);
+        ui::textInFont(app.fonts().display, host.code(), &theme.accent);
         ImGui::PushFont(app.fonts().small);
         ui::textWrappedColored(theme.textMuted, app.tr("net.host.firewall_hint"));
         ImGui::PopFont();
@@ -136,9 +202,10 @@ class HostScreen final : public Screen {
 
     void drawSeats(App& app) {
         const ui::Theme& theme = app.theme();
+        const net::Host& host = *hostOf(*link_);
         ui::textInFont(app.fonts().heading, app.tr("net.host.seats"));
-        const Scenario& sc = host_->scenario();
-        for (const net::SeatStatus& seat : host_->seats()) {
+        const Scenario& sc = host.scenario();
+        for (const net::SeatStatus& seat : host.seats()) {
             const std::string role = app.text(sc.roles[static_cast<std::size_t>(seat.role)].name);
             std::string state;
             ImVec4 colour = theme.textMuted;
@@ -150,7 +217,9 @@ class HostScreen final : public Screen {
                 state = app.tr("net.host.seat_here"), colour = theme.good;
             else
                 state = app.tr("net.host.seat_away"), colour = theme.warning;
-            ui::text(role + (seat.name.empty() ? "" : " — " + seat.name));
+            // A seat still carries its role's name until a player gives theirs.
+            const bool ownName = !seat.name.empty() && seat.name != role;
+            ui::text(role + (ownName ? " — " + seat.name : ""));
             ImGui::SameLine();
             ui::textColored(colour, "(" + state + ")");
         }
@@ -159,62 +228,39 @@ class HostScreen final : public Screen {
     void drawHosting(App& app) {
         const float s = app.uiScale();
         const ImVec2 button(420 * s, 56 * s);
+        net::Host& host = *hostOf(*link_);
         if (ImGui::BeginTable("##hosting", 2)) {
             ImGui::TableNextColumn();
             drawJoinInfo(app);
             ImGui::TableNextColumn();
             drawSeats(app);
             ui::gap(2, s);
-            if (!host_->started()) {
+            ImGui::Checkbox(app.tr("net.host.fill_bots").c_str(), &fillWithBots_);
+            const bool full = seatedPeople(host) == static_cast<int>(host.seats().size());
+            const bool canStart = full || fillWithBots_;
+            if (canStart) {
                 if (ui::primaryButton(app.tr("net.host.start").c_str(), button, app.theme()))
-                    host_->start(true);
+                    host.start(fillWithBots_);
             } else {
-                drawRunning(app, button);
+                ui::buttonIf(false, app.tr("net.host.start_wait").c_str(), button);
             }
             ui::gap(1, s);
             if (ImGui::Button(app.tr("net.host.stop").c_str(), button)) {
-                host_.reset();
+                link_.reset(); // tells the players the session closed
                 app.pop();
             }
             ImGui::EndTable();
         }
     }
 
-    void drawRunning(App& app, const ImVec2& button) {
-        const Game* g = host_->game();
-        if (!g)
-            return;
-        const GameState& st = g->state();
-        if (st.finished) {
-            const Decision& d = st.decision;
-            ui::textInFont(app.fonts().heading,
-                           d.taken ? (d.gedragen ? app.tr("net.play.decided_gedragen")
-                                                 : app.tr("net.play.decided"))
-                                   : app.tr("net.play.no_decision"));
-            return;
-        }
-        const std::string phase = app.tr(std::string("table.phase.") + phaseId(g->currentPhase()));
-        const std::int64_t left = std::max<std::int64_t>(0, st.phaseRemainingMs() / 1000);
-        ui::textInFont(app.fonts().heading, phase + "  " + std::to_string(left / 60) + ":" +
-                                                (left % 60 < 10 ? "0" : "") +
-                                                std::to_string(left % 60));
-        Action a;
-        if (ImGui::Button(app.tr(st.paused ? "net.play.resume" : "net.play.pause").c_str(),
-                          button)) {
-            a.type = st.paused ? ActionType::Resume : ActionType::Pause;
-            host_->submitFacilitator(a);
-        }
-        if (ImGui::Button(app.tr("net.play.next_phase").c_str(), button)) {
-            a.type = ActionType::Advance;
-            host_->submitFacilitator(a);
-        }
-    }
-
+    std::optional<HostLaunch> launch_;
+    bool tried_ = false;
     std::vector<Choice> choices_;
     int picked_ = -1;
     int port_ = 7531;
+    bool fillWithBots_ = false;
     std::string error_;
-    std::unique_ptr<net::Host> host_;
+    std::shared_ptr<TableLink> link_;
     std::vector<std::string> addresses_;
 };
 
@@ -222,6 +268,10 @@ class HostScreen final : public Screen {
 
 std::unique_ptr<Screen> makeHostScreen(App&) {
     return std::make_unique<HostScreen>();
+}
+
+std::unique_ptr<Screen> makeHostScreen(App&, HostLaunch launch) {
+    return std::make_unique<HostScreen>(std::move(launch));
 }
 
 } // namespace samenspel

@@ -1,57 +1,74 @@
-// A player's join screen: address, session code, name and seat wish; then
-// the table from this seat over the network. The client keeps a mirror Game
-// (redacted: see engine/net/redact.hpp), so this screen reads it like a local
-// game and sends the seat's actions to the host, which decides.
+// A player's join screen: address, session code, name and seat wish; then a
+// wait until the host starts. Once the session runs, the real table takes over
+// from this seat (the player's own card, the public board, the actions the
+// rules allow), over a link to the host: the client keeps a mirror Game
+// (redacted: see engine/net/redact.hpp) and sends the seat's actions to the
+// host, which decides.
 #include <SFML/Window/Keyboard.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "net/client.hpp"
 #include "net/protocol.hpp"
 #include "screens/screens.hpp"
+#include "session.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_stdlib.h>
 
 namespace samenspel {
 
-std::unique_ptr<Screen> makeJoinScreen(App& app);
-
 namespace {
 
 class JoinScreen final : public Screen {
   public:
-    void update(App&, double dt) override {
+    JoinScreen() = default;
+    explicit JoinScreen(JoinLaunch launch)
+        : launch_(launch), address_(launch.address), code_(launch.code), name_(launch.name),
+          seat_(launch.seat) {}
+
+    void onOpen(App& app) override {
+        if (launch_ && !tried_) {
+            tried_ = true;
+            connect(app);
+            if (!client_ && app.options().autoplay) {
+                std::fprintf(stderr, "samenspel: %s\n", error_.c_str());
+                app.quit(1);
+            }
+        }
+    }
+
+    void update(App& app, double dt) override {
         if (!client_)
             return;
         client_->poll(0.0);
-        // A dropped connection is retried with the seat's token.
-        if (client_->status() == net::Client::Status::Disconnected && !client_->finished() &&
-            !client_->token().empty() && client_->refusalKey() != net::reason::kReplaced) {
-            retryIn_ -= dt;
-            if (retryIn_ <= 0) {
-                retryIn_ = 2.0;
-                std::string ignored;
-                client_->reconnect(ignored);
-            }
+        retryIfLost(dt);
+        if (client_->status() == net::Client::Status::Refused && app.options().autoplay) {
+            std::fprintf(stderr, "samenspel: refused by the host: %s\n",
+                         client_->refusalMessage().c_str());
+            app.quit(1);
         }
+        // The session runs: the table from this seat takes over, with the client.
+        if (client_->game() && client_->status() == net::Client::Status::Playing)
+            app.replace(makeTableScreen(app, playerLink(app)));
     }
 
     void draw(App& app) override {
         ui::beginScreenWindow("##join", app.theme());
         if (!client_ || client_->status() == net::Client::Status::Refused)
             drawForm(app);
-        else if (!client_->game())
-            drawWaiting(app);
         else
-            drawTable(app);
+            drawWaiting(app);
         ui::endScreenWindow();
         if (leave_) { // after the frame's last use of the client
+            client_->disconnect();
             client_.reset();
-            app.pop();
+            leave_ = false;
         }
     }
 
@@ -66,6 +83,30 @@ class JoinScreen final : public Screen {
     const char* name() const override { return "join"; }
 
   private:
+    // A dropped connection in the lobby is retried with the seat's token.
+    void retryIfLost(double dt) {
+        if (client_->status() != net::Client::Status::Disconnected || client_->token().empty() ||
+            client_->refusalKey() == net::reason::kReplaced)
+            return;
+        retryIn_ -= dt;
+        if (retryIn_ > 0)
+            return;
+        retryIn_ = 2.0;
+        std::string ignored;
+        client_->reconnect(ignored);
+    }
+
+    // The link takes the client over. A player's copy of the log goes to
+    // --log, else to the sessions folder, where Continue ignores it (it is
+    // written at the end, marked finished).
+    std::shared_ptr<TableLink> playerLink(App& app) {
+        const std::string id = client_->scenario() ? client_->scenario()->id : "session";
+        const std::string log = app.options().logPath.empty()
+                                    ? newLogPath(app.sessionsDir().string(), id + "-player")
+                                    : app.options().logPath;
+        return makeClientLink(std::move(client_), log, app.options().autoplay);
+    }
+
     // [Form] -------------------------------------------------------------------
     void drawForm(App& app) {
         const float s = app.uiScale();
@@ -101,13 +142,27 @@ class JoinScreen final : public Screen {
         config.name = name_;
         config.seatWish = seat_;
         config.connectTimeoutSeconds = 3;
+        // In autoplay a bot plays the seat; the host may then speed the clock up.
+        config.bot = app.options().autoplay;
         std::string error;
         client_ = net::Client::connect(config, error);
         if (!client_)
-            error_ = error;
+            error_ = app.tr("net.join.cannot_connect", error);
+        else
+            error_.clear();
     }
 
     void drawWaiting(App& app) {
+        drawStatus(app);
+        ui::gap(2, app.uiScale());
+        // Back to the form (another name or seat); the host shows the seat as away.
+        if (ImGui::Button(app.tr("net.join.back").c_str(),
+                          ImVec2(200 * app.uiScale(), 56 * app.uiScale()))) {
+            leave_ = true;
+        }
+    }
+
+    void drawStatus(App& app) {
         if (client_->status() == net::Client::Status::Connecting) {
             ui::textInFont(app.fonts().heading, app.tr("net.join.connecting"));
             return;
@@ -124,267 +179,29 @@ class JoinScreen final : public Screen {
                 : std::string("?");
         ui::textInFont(app.fonts().heading,
                        app.tr("net.join.waiting", std::to_string(client_->seat() + 1), role));
-    }
-
-    // [Table] ------------------------------------------------------------------
-    void submit(const Action& a) { client_->sendAction(a); }
-
-    void drawTable(App& app) {
-        const Game& g = *client_->game();
-        const GameState& st = g.state();
-        const ui::Theme& theme = app.theme();
-        const std::string phase = app.tr(std::string("table.phase.") + phaseId(g.currentPhase()));
-        const std::int64_t left = std::max<std::int64_t>(0, st.phaseRemainingMs() / 1000);
-        ui::textInFont(app.fonts().title, phase + "   " + std::to_string(left / 60) + ":" +
-                                              (left % 60 < 10 ? "0" : "") +
-                                              std::to_string(left % 60));
-        if (client_->status() == net::Client::Status::Disconnected && !client_->finished())
-            ui::textColored(theme.warning, app.tr("net.join.lost", app.tr(client_->refusalKey())));
-        if (const auto& r = client_->lastActionRefusal())
-            ui::textWrappedColored(theme.bad, app.tr(r->key));
-        if (ImGui::BeginTable("##play", 2, ImGuiTableFlags_Resizable)) {
-            ImGui::TableNextColumn();
-            drawCard(app, g);
-            ImGui::TableNextColumn();
-            if (st.finished)
-                drawEnd(app, g);
-            else
-                drawActions(app, g);
-            drawBoard(app, g);
-            ImGui::EndTable();
+        if (sc) {
+            ui::gap(2, app.uiScale());
+            ui::textInFont(app.fonts().title, app.text(sc->title));
+            ui::textWrapped(app.text(sc->summary));
         }
     }
 
-    void drawCard(App& app, const Game& g) {
-        const Scenario& sc = g.scenario();
-        if (client_->role() < 0 || client_->role() >= static_cast<int>(sc.roles.size()))
-            return;
-        const Role& role = sc.roles[static_cast<std::size_t>(client_->role())];
-        ui::textInFont(app.fonts().heading, app.text(role.name));
-        ui::textWrapped(app.text(role.briefing));
-        ui::gap(1, app.uiScale());
-        ui::textInFont(app.fonts().bold, app.tr("net.play.secret"));
-        ui::textWrapped(app.text(role.secret));
-        ui::textInFont(app.fonts().bold, app.tr("net.play.values"));
-        for (std::size_t v = 0; v < sc.values.size(); ++v)
-            if (role.weights[v] > 0)
-                ui::text(app.text(sc.values[v].name) + "  " + std::string(role.weights[v], '*'));
-        if (!role.preconditions.empty())
-            ui::textInFont(app.fonts().bold, app.tr("net.play.preconditions"));
-        for (const Precondition& p : role.preconditions)
-            ui::textWrapped("- " + app.text(p.name));
-    }
-
-    void drawActions(App& app, const Game& g) {
-        const Scenario& sc = g.scenario();
-        if (client_->role() < 0 || client_->seat() < 0 || client_->seat() >= g.seatCount())
-            return;
-        const GameState& st = g.state();
-        const int seat = client_->seat();
-        const int role = client_->role();
-        const PhaseKind phase = g.currentPhase();
-        const bool busy = client_->awaitingReply();
-        ImGui::BeginDisabled(busy);
-        Action a;
-        a.seat = seat;
-        const bool done = st.done[static_cast<std::size_t>(seat)];
-        if (ImGui::Button(app.tr(done ? "net.play.not_done" : "net.play.done").c_str())) {
-            a.type = ActionType::Done;
-            submit(a);
-        }
-        if (phase == PhaseKind::Waarden || phase == PhaseKind::Randvoorwaarden) {
-            for (std::size_t v = 0; v < sc.values.size(); ++v) {
-                if (sc.roles[static_cast<std::size_t>(role)].weights[v] <= 0)
-                    continue;
-                a.type = ActionType::ShareValue;
-                a.value = static_cast<int>(v);
-                if (g.check(a) && ImGui::Button(ui::labelWithId(app.tr("net.play.share_value",
-                                                                       app.text(sc.values[v].name)),
-                                                                sc.values[v].id)
-                                                    .c_str()))
-                    submit(a);
-            }
-        }
-        if (phase == PhaseKind::Randvoorwaarden) {
-            const auto& pres = sc.roles[static_cast<std::size_t>(role)].preconditions;
-            for (std::size_t p = 0; p < pres.size(); ++p) {
-                a = Action{};
-                a.seat = seat;
-                a.type = ActionType::SharePrecondition;
-                a.precondition = static_cast<int>(p);
-                if (g.check(a) &&
-                    ImGui::Button(ui::labelWithId(
-                                      app.tr("net.play.share_precondition", app.text(pres[p].name)),
-                                      pres[p].id)
-                                      .c_str()))
-                    submit(a);
-            }
-        }
-        if (phase == PhaseKind::Perspectief || phase == PhaseKind::Reflectie)
-            drawPredict(app, g);
-        if (phase == PhaseKind::Voorstel || phase == PhaseKind::Besluit)
-            drawProposals(app, g);
-        ImGui::EndDisabled();
-    }
-
-    void drawPredict(App& app, const Game& g) {
-        const Scenario& sc = g.scenario();
-        if (picks_.size() != sc.roles.size())
-            picks_.assign(sc.roles.size(), std::vector<bool>(sc.values.size(), false));
-        for (std::size_t r = 0; r < sc.roles.size(); ++r) {
-            if (static_cast<int>(r) == client_->role())
-                continue;
-            ImGui::PushID(static_cast<int>(r));
-            ui::textInFont(app.fonts().bold, app.text(sc.roles[r].name));
-            Action a;
-            a.seat = client_->seat();
-            a.type = ActionType::Predict;
-            a.targetRole = static_cast<int>(r);
-            for (std::size_t v = 0; v < sc.values.size(); ++v) {
-                bool on = picks_[r][v];
-                ImGui::SameLine();
-                if (ImGui::Checkbox(
-                        ui::labelWithId(app.text(sc.values[v].name), sc.values[v].id).c_str(), &on))
-                    picks_[r][v] = on;
-                if (picks_[r][v])
-                    a.values.push_back(static_cast<int>(v));
-            }
-            ImGui::SameLine();
-            if (ui::buttonIf(g.check(a).accepted, app.tr("net.play.predict").c_str(), ImVec2(0, 0)))
-                submit(a);
-            ImGui::PopID();
-        }
-    }
-
-    void drawProposals(App& app, const Game& g) {
-        const Scenario& sc = g.scenario();
-        const int seat = client_->seat();
-        const Role& own = sc.roles[static_cast<std::size_t>(client_->role())];
-        if (package_.size() != sc.issues.size())
-            package_.assign(sc.issues.size(), 0);
-        for (std::size_t i = 0; i < sc.issues.size(); ++i) {
-            std::vector<std::string> names;
-            for (const Option& o : sc.issues[i].options)
-                names.push_back(app.text(o.name));
-            const char* preview = names[static_cast<std::size_t>(package_[i])].c_str();
-            if (ImGui::BeginCombo(
-                    ui::labelWithId(app.text(sc.issues[i].name), sc.issues[i].id).c_str(),
-                    preview)) {
-                for (std::size_t o = 0; o < names.size(); ++o)
-                    if (ImGui::Selectable(names[o].c_str(), package_[i] == static_cast<int>(o)))
-                        package_[i] = static_cast<int>(o);
-                ImGui::EndCombo();
-            }
-        }
-        Action a;
-        a.seat = seat;
-        a.type = ActionType::Propose;
-        a.package = package_;
-        if (ui::buttonIf(g.check(a).accepted, app.tr("net.play.propose").c_str(), ImVec2(0, 0)))
-            submit(a);
-        // React and vote with the role's weightiest value as the reason.
-        Reason reason;
-        for (std::size_t v = 0; v < own.weights.size(); ++v)
-            if (own.weights[v] > 0 &&
-                (reason.index < 0 ||
-                 own.weights[v] > own.weights[static_cast<std::size_t>(reason.index)]))
-                reason = Reason{Reason::Kind::Value, static_cast<int>(v)};
-        for (const Proposal& p : g.state().proposals) {
-            if (p.status != Proposal::Status::Open &&
-                p.status != Proposal::Status::BackForAmendment)
-                continue;
-            ImGui::PushID(p.id);
-            ui::text(app.tr("net.play.proposal", std::to_string(p.id + 1)));
-            for (int kind = 0; kind < 2; ++kind) {
-                Action r;
-                r.seat = seat;
-                r.type = ActionType::React;
-                r.proposal = p.id;
-                r.reaction = kind == 0 ? ReactionKind::Support : ReactionKind::Object;
-                r.reason = reason;
-                ImGui::SameLine();
-                if (ui::buttonIf(g.check(r).accepted,
-                                 app.tr(kind == 0 ? "net.play.support" : "net.play.object").c_str(),
-                                 ImVec2(0, 0)))
-                    submit(r);
-            }
-            for (int kind = 0; kind < 2; ++kind) {
-                Action v;
-                v.seat = seat;
-                v.type = ActionType::Vote;
-                v.proposal = p.id;
-                v.vote = kind == 0 ? VoteKind::Yes : VoteKind::No;
-                if (!g.check(v))
-                    continue;
-                ImGui::SameLine();
-                if (ImGui::Button(
-                        app.tr(kind == 0 ? "net.play.vote_yes" : "net.play.vote_no").c_str()))
-                    submit(v);
-            }
-            ImGui::PopID();
-        }
-    }
-
-    void drawBoard(App& app, const Game& g) {
-        const Scenario& sc = g.scenario();
-        const GameState& st = g.state();
-        ui::gap(2, app.uiScale());
-        ui::textInFont(app.fonts().heading, app.tr("net.play.board"));
-        for (const SharedValue& v : st.sharedValues)
-            ui::text(app.text(sc.roles[static_cast<std::size_t>(v.role)].name) + ": " +
-                     app.text(sc.values[static_cast<std::size_t>(v.value)].name));
-        for (const SharedPrecondition& p : st.sharedPreconditions) {
-            const Role& r = sc.roles[static_cast<std::size_t>(p.role)];
-            ui::text(app.text(r.name) + ": " +
-                     app.text(r.preconditions[static_cast<std::size_t>(p.precondition)].name));
-        }
-        for (const Announcement& a : st.announcements)
-            ui::textWrappedColored(app.theme().warning,
-                                   app.text(sc.events[static_cast<std::size_t>(a.event)].text));
-        for (const Proposal& p : st.proposals) {
-            std::string line = app.tr("net.play.proposal", std::to_string(p.id + 1)) + ":";
-            for (std::size_t i = 0; i < p.package.size(); ++i)
-                line +=
-                    " " +
-                    app.text(sc.issues[i].options[static_cast<std::size_t>(p.package[i])].name) +
-                    (i + 1 < p.package.size() ? ";" : "");
-            ui::textWrapped(line);
-        }
-        ui::gap(1, app.uiScale());
-        for (const net::SeatStatus& s : client_->presence())
-            if (s.taken && !s.connected)
-                ui::textColored(app.theme().warning,
-                                s.name + " (" + app.tr("net.host.seat_away") + ")");
-    }
-
-    void drawEnd(App& app, const Game& g) {
-        const Decision& d = g.state().decision;
-        ui::textInFont(app.fonts().heading, d.taken
-                                                ? (d.gedragen ? app.tr("net.play.decided_gedragen")
-                                                              : app.tr("net.play.decided"))
-                                                : app.tr("net.play.no_decision"));
-        if (d.taken) {
-            const Scenario& sc = g.scenario();
-            for (std::size_t r = 0; r < sc.roles.size() && r < d.support.size(); ++r)
-                ui::text(app.text(sc.roles[r].name) + ": " +
-                         std::to_string(static_cast<int>(d.support[r])));
-        }
-        if (ImGui::Button(app.tr("net.join.back").c_str()))
-            leave_ = true;
-    }
-
+    std::optional<JoinLaunch> launch_;
+    bool tried_ = false;
     std::string address_, code_, name_, seat_, error_;
     std::unique_ptr<net::Client> client_;
     double retryIn_ = 2.0;
     bool leave_ = false;
-    std::vector<std::vector<bool>> picks_;
-    Package package_;
 };
 
 } // namespace
 
 std::unique_ptr<Screen> makeJoinScreen(App&) {
     return std::make_unique<JoinScreen>();
+}
+
+std::unique_ptr<Screen> makeJoinScreen(App&, JoinLaunch launch) {
+    return std::make_unique<JoinScreen>(std::move(launch));
 }
 
 } // namespace samenspel

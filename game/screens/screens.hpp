@@ -9,6 +9,7 @@
 
 #include "app.hpp"
 #include "core/scenario.hpp"
+#include "table_link.hpp"
 
 namespace samenspel {
 
@@ -22,10 +23,41 @@ std::unique_ptr<Screen> makeSettingsScreen(App& app);
 // The table of app.session() (must be set). Reaches the facilitator panel and,
 // once the session is finished, the debrief itself.
 std::unique_ptr<Screen> makeTableScreen(App& app);
+// The same table over any link: a player's seat over the network, or the
+// host's projector with the facilitator panel beside the board.
+std::unique_ptr<Screen> makeTableScreen(App& app, std::shared_ptr<TableLink> link);
 // Facilitator panel as its own screen (pushed over the table); optional: the
 // table may draw the panel itself instead.
 std::unique_ptr<Screen> makeFacilitatorScreen(App& app);
-// Debrief of app.session() (finished or not).
+// Debrief of app.session() (finished or not), or of a link's game.
 std::unique_ptr<Screen> makeDebriefScreen(App& app);
+std::unique_ptr<Screen> makeDebriefScreen(App& app, std::shared_ptr<TableLink> link);
+
+// Networked play (docs/network.md). The host screen picks a scenario, shows
+// the room how to join, then the projector's table; the join screen connects
+// and then shows the table from the player's seat.
+std::unique_ptr<Screen> makeHostScreen(App& app);
+std::unique_ptr<Screen> makeJoinScreen(App& app);
+
+// What `samenspel play --host FILE ...` sets up: the host screen opens this
+// scenario at once (no picking), and with autoplay fills the seats with bots.
+struct HostLaunch {
+    std::string scenarioFile;
+    unsigned short port = 7531; // 0: any free port (the screen prints the one it got)
+    std::string code;           // empty: from the seed
+    std::string bindAddress = "0.0.0.0";
+    bool botsFill = false; // start at once with bots in every seat nobody took
+};
+std::unique_ptr<Screen> makeHostScreen(App& app, HostLaunch launch);
+
+// What `samenspel play --join HOST:PORT ...` sets up: the join screen connects
+// at once; with autoplay a bot plays the seat through the table's own path.
+struct JoinLaunch {
+    std::string address; // HOST:PORT
+    std::string code;
+    std::string name;
+    std::string seat; // role id, empty: any free seat
+};
+std::unique_ptr<Screen> makeJoinScreen(App& app, JoinLaunch launch);
 
 } // namespace samenspel

@@ -21,8 +21,8 @@ namespace table {
 
 // [SECTION] Banner ----------------------------------------------------------------
 
-void drawBanner(App& app, Session& session, TableUi& ui) {
-    const Game& game = session.game();
+void drawBanner(App& app, TableLink& link, TableUi& ui) {
+    const Game& game = link.game();
     const GameState& st = game.state();
     const Scenario& sc = game.scenario();
     const ui::Theme& theme = app.theme();
@@ -53,18 +53,22 @@ void drawBanner(App& app, Session& session, TableUi& ui) {
     const float right = ImGui::GetWindowContentRegionMax().x;
     ImGui::SameLine();
     ImGui::BeginGroup();
-    const std::string clock = over ? "" : clockText(st.phaseRemainingMs());
+    // The session clock, not GameState::nowMs: that one stands still between actions.
+    const std::int64_t remaining = link.phaseRemainingMs();
+    const std::string clock = over ? "" : clockText(remaining);
     const std::string facilitator = app.tr("table.facilitator_button");
     const std::string debrief = app.tr("table.debrief_button");
     ImGui::PushFont(app.fonts().title);
     const float clockW = ImGui::CalcTextSize("00:00").x;
     ImGui::PopFont();
-    const float buttonsW = ImGui::CalcTextSize(facilitator.c_str()).x +
-                           ImGui::CalcTextSize(debrief.c_str()).x + app.unit() * 8;
+    const bool withFacilitator = link.facilitatorAvailable();
+    const float buttonsW =
+        (withFacilitator ? ImGui::CalcTextSize(facilitator.c_str()).x + app.unit() * 4 : 0.0f) +
+        ImGui::CalcTextSize(debrief.c_str()).x + app.unit() * 4;
     ImGui::SetCursorPosX(
         std::max(ImGui::GetCursorPosX(), right - clockW - buttonsW - app.unit() * 4));
     if (!over) {
-        const bool low = st.phaseRemainingMs() < 60000;
+        const bool low = remaining < 60000;
         ImGui::PushFont(app.fonts().title);
         ImGui::PushStyleColor(ImGuiCol_Text, st.paused ? theme.textMuted
                                              : low     ? theme.warning
@@ -75,13 +79,15 @@ void drawBanner(App& app, Session& session, TableUi& ui) {
         ImGui::SameLine();
     }
     ImGui::BeginGroup();
-    if (ImGui::Button(facilitator.c_str()))
-        ui.facilitatorOpen = !ui.facilitatorOpen;
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", app.tr("table.facilitator_tooltip").c_str());
-    ImGui::SameLine();
+    if (withFacilitator) {
+        if (ImGui::Button(facilitator.c_str()))
+            ui.facilitatorOpen = !ui.facilitatorOpen;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", app.tr("table.facilitator_tooltip").c_str());
+        ImGui::SameLine();
+    }
     if (ImGui::Button(debrief.c_str()))
-        app.push(makeDebriefScreen(app));
+        ui.openDebrief = true;
     if (st.paused)
         badge(app, app.tr("table.paused"), theme.warning);
     ImGui::EndGroup();
@@ -89,25 +95,41 @@ void drawBanner(App& app, Session& session, TableUi& ui) {
 
     // Time bar: how much of the phase is gone.
     if (!over && st.phaseDurationMs > 0) {
-        const float used = 1.0f - static_cast<float>(st.phaseRemainingMs()) /
-                                      static_cast<float>(st.phaseDurationMs);
+        const float used =
+            1.0f - static_cast<float>(remaining) / static_cast<float>(st.phaseDurationMs);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = app.unit() * 0.6f;
         ImDrawList* draw = ImGui::GetWindowDrawList();
         draw->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ui::toU32(theme.surface), h);
         draw->AddRectFilled(p, ImVec2(p.x + width * std::clamp(used, 0.0f, 1.0f), p.y + h),
-                            ui::toU32(st.phaseRemainingMs() < 60000 ? theme.warning : theme.accent),
-                            h);
+                            ui::toU32(remaining < 60000 ? theme.warning : theme.accent), h);
         ImGui::Dummy(ImVec2(width, h));
     }
 }
 
 // [SECTION] Seats -------------------------------------------------------------------
 
-void drawSeats(App& app, Session& session, TableUi& ui) {
-    const Game& game = session.game();
+// Network: whether the seat's player is at their laptop, as the room should see it.
+std::string presenceText(const App& app, const TableLink& link, int seat, ImVec4& colour) {
+    for (const net::SeatStatus& p : link.presence()) {
+        if (p.seat != seat || p.bot)
+            continue;
+        if (!p.taken) {
+            colour = app.theme().textMuted;
+            return app.tr("net.host.seat_free");
+        }
+        colour = p.connected ? app.theme().good : app.theme().warning;
+        return app.tr(p.connected ? "net.host.seat_here" : "net.host.seat_away");
+    }
+    return "";
+}
+
+void drawSeats(App& app, TableLink& link, TableUi& ui) {
+    const Game& game = link.game();
     const GameState& st = game.state();
     const ui::Theme& theme = app.theme();
+    // Only a shared screen switches seats; elsewhere the list is to read.
+    const bool switching = link.view() == TableView::SharedScreen;
     heading(app, app.tr("table.seats"));
     int done = 0;
     for (bool d : st.done)
@@ -118,10 +140,10 @@ void drawSeats(App& app, Session& session, TableUi& ui) {
     for (int s = 0; s < game.seatCount(); ++s) {
         ImGui::PushID(s);
         const int role = game.roleOfSeat(s);
-        const bool selected = ui.activeSeat == s;
+        const bool selected = switching ? ui.activeSeat == s : link.ownSeat() == s;
         const ImVec2 start = ImGui::GetCursorScreenPos();
         if (ImGui::Selectable("##seat", selected, ImGuiSelectableFlags_None, ImVec2(0, rowH)) &&
-            !selected) {
+            !selected && switching) {
             ui.activeSeat = s;
             ui.cardShownFor = -1; // the next player starts behind the privacy screen
             ui.message.clear();
@@ -143,10 +165,20 @@ void drawSeats(App& app, Session& session, TableUi& ui) {
                                              ImGui::GetStyle().ItemSpacing.x,
                                          start.y + app.unit() * 0.3f + ImGui::GetTextLineHeight()));
         ImGui::PushFont(app.fonts().small);
+        // Presence first: in a narrow column "away" must not be cut off.
+        ImVec4 colour = theme.textMuted;
+        if (const std::string presence = presenceText(app, link, s, colour); !presence.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::TextUnformatted((presence + " ·").c_str());
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+        }
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
         std::string line = roleName(app, game.scenario(), role);
-        if (session.isBot(s))
+        if (link.isBot(s))
             line += " · " + app.tr("table.bot");
+        if (s == link.ownSeat())
+            line = app.tr("table.you") + " · " + line;
         ImGui::TextUnformatted(line.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
@@ -157,8 +189,8 @@ void drawSeats(App& app, Session& session, TableUi& ui) {
 
 // [SECTION] Announcements --------------------------------------------------------------
 
-void drawAnnouncements(App& app, Session& session, TableUi& ui) {
-    const Game& game = session.game();
+void drawAnnouncements(App& app, TableLink& link, TableUi& ui) {
+    const Game& game = link.game();
     const GameState& st = game.state();
     const Scenario& sc = game.scenario();
     // Autoplay has nobody to click OK: it shows only the strip.
@@ -202,6 +234,21 @@ void drawAnnouncements(App& app, Session& session, TableUi& ui) {
     }
 }
 
+// Network: the whole width says the connection dropped, so nobody waits for
+// an answer that cannot come; the link reconnects by itself.
+void drawConnectionStrip(App& app, const TableLink& link) {
+    if (!link.connectionLost())
+        return;
+    beginFramed(app);
+    ImGui::PushFont(app.fonts().bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, app.theme().bad);
+    ImGui::TextUnformatted(app.tr("table.connection_lost").c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::TextUnformatted(app.tr("table.connection_lost_explain").c_str());
+    endFramed(app, app.theme().bad);
+}
+
 // The events of this phase as a calm strip under the banner.
 void drawAnnouncementStrip(App& app, const Game& game) {
     const GameState& st = game.state();
@@ -232,34 +279,44 @@ using namespace table;
 
 class TableScreen final : public Screen {
   public:
+    explicit TableScreen(std::shared_ptr<TableLink> link) : link_(std::move(link)) {}
+
     const char* name() const override { return "table"; }
 
+    void update(App&, double) override { link_->poll(); }
+
     void onOpen(App& app) override {
-        Session* session = app.session();
         // Also called when the debrief above is popped: keep the seat and
         // what was read then.
-        if (!session || opened_)
+        if (!link_->ready() || opened_)
             return;
         opened_ = true;
-        // Start with the first person at the table; bots need no card.
-        ui_.activeSeat = 0;
-        for (int s = 0; s < session->game().seatCount(); ++s)
-            if (!session->isBot(s)) {
-                ui_.activeSeat = s;
-                break;
-            }
+        const Game& game = link_->game();
+        // Start with the first person at the table; bots need no card. A
+        // player's laptop has only its own seat.
+        // The projector has no seat of its own (-1: no seat highlighted).
+        ui_.activeSeat = link_->view() == TableView::Projector ? -1 : std::max(0, link_->ownSeat());
+        if (link_->view() == TableView::SharedScreen)
+            for (int s = 0; s < game.seatCount(); ++s)
+                if (!link_->isBot(s)) {
+                    ui_.activeSeat = s;
+                    break;
+                }
+        // The projector shows the facilitator panel beside the board.
+        ui_.facilitatorOpen = link_->view() == TableView::Projector;
         // Announcements from before (a resumed session) were already read.
-        ui_.announcementsSeen = session->state().announcements.size();
+        ui_.announcementsSeen = game.state().announcements.size();
     }
 
     bool onKey(App& app, int key, bool ctrl, bool shift, bool alt) override {
-        if (key == sf::Keyboard::F2) {
+        if (key == sf::Keyboard::F2 && link_->facilitatorAvailable()) {
             ui_.facilitatorOpen = !ui_.facilitatorOpen;
             return true;
         }
-        if (key == sf::Keyboard::F3) { // next seat, behind the privacy screen
-            if (Session* s = app.session()) {
-                ui_.activeSeat = (ui_.activeSeat + 1) % std::max(1, s->game().seatCount());
+        if (key == sf::Keyboard::F3 && link_->view() == TableView::SharedScreen) {
+            // next seat, behind the privacy screen
+            if (link_->ready()) {
+                ui_.activeSeat = (ui_.activeSeat + 1) % std::max(1, link_->game().seatCount());
                 ui_.cardShownFor = -1;
             }
             return true;
@@ -275,35 +332,47 @@ class TableScreen final : public Screen {
                                        ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
         ImGui::Begin("##table", nullptr, flags);
-        Session* session = app.session();
-        if (!session) {
+        if (!link_->ready()) {
             heading(app, app.tr("table.no_session"));
             if (ImGui::Button(app.tr("table.back_to_title").c_str()))
                 app.resetTo(makeTitleScreen(app));
             ImGui::End();
             return;
         }
-        followPhase(app, *session);
-        endWhenAllDone(*session);
-        drawBanner(app, *session, ui_);
-        drawAnnouncementStrip(app, session->game());
+        TableLink& link = *link_;
+        settleMessage(app, link, ui_);
+        ui_.supportKnownOnlyFor = link.view() == TableView::Player && !link.game().state().finished
+                                      ? link.game().roleOfSeat(std::max(0, link.ownSeat()))
+                                      : -1;
+        followPhase(app, link);
+        drawBanner(app, link, ui_);
+        drawConnectionStrip(app, link);
+        drawAnnouncementStrip(app, link.game());
         ImGui::Spacing();
-        drawColumns(app, *session);
-        drawAnnouncements(app, *session, ui_);
+        drawColumns(app, link);
+        drawAnnouncements(app, link, ui_);
         ImGui::End();
-        drawFacilitatorWindow(app, *session, ui_);
+        // The projector has the panel as a column; a shared screen floats it.
+        if (link.view() == TableView::SharedScreen)
+            drawFacilitatorWindow(app, link, ui_);
+        if (ui_.openDebrief) {
+            ui_.openDebrief = false;
+            app.push(makeDebriefScreen(app, link_));
+        }
+        photographPhase(app, link);
     }
 
   private:
-    void followPhase(App& app, Session& session) {
-        const GameState& st = session.state();
+    void followPhase(App& app, TableLink& link) {
+        const GameState& st = link.game().state();
         if (st.phase == ui_.lastPhase)
             return;
         ui_.lastPhase = st.phase;
         ui_.message.clear();
+        ui_.awaitingHost = false;
         ui_.drafts.forPhase = -1; // drafts start over in a new phase
         // Show the board part the phase is about.
-        switch (session.game().currentPhase()) {
+        switch (link.game().currentPhase()) {
         case PhaseKind::Kennismaken:
             ui_.boardTabWanted = 0;
             break;
@@ -317,60 +386,88 @@ class TableScreen final : public Screen {
             break;
         }
         // The session just ended in front of the group: on to the debrief.
-        // (A resumed finished session opens on the table; autoplay's shell
-        // switches by itself.)
-        if (st.finished && wasRunning_ && !app.options().autoplay)
-            app.push(makeDebriefScreen(app));
+        // (A resumed finished session opens on the table; a local autoplay's
+        // shell switches by itself, a networked one has no shell session.)
+        const bool shellSwitches = app.options().autoplay && link.view() == TableView::SharedScreen;
+        if (st.finished && wasRunning_ && !shellSwitches)
+            app.push(makeDebriefScreen(app, link_));
         wasRunning_ = !st.finished;
     }
 
-    // The facilitator's switch when the setup left "end when all done" off:
-    // the table advances as the facilitator would, and the log shows it.
-    void endWhenAllDone(Session& session) {
-        const GameState& st = session.state();
-        if (!ui_.uiEndWhenAllDone || st.finished || st.paused || st.done.empty())
+    // Networked autoplay (play --host/--join --autoplay) has no local session
+    // for the shell to photograph, so the table takes a picture of every
+    // phase itself, a frame into it (ImGui applies a tab switch a frame late).
+    void photographPhase(App& app, TableLink& link) {
+        if (!app.options().autoplay || link.view() == TableView::SharedScreen)
             return;
-        if (!std::all_of(st.done.begin(), st.done.end(), [](bool d) { return d; }))
+        const GameState& st = link.game().state();
+        const Scenario& sc = link.game().scenario();
+        if (st.phase != shotPhase_) {
+            shotPhase_ = st.phase;
+            shotFrame_ = app.frameCount() + 1; // the board's tab switches a frame later
+        }
+        if (app.frameCount() != shotFrame_ || st.phase >= static_cast<int>(sc.phases.size()))
             return;
-        Action advance;
-        advance.type = ActionType::Advance;
-        advance.seat = kFacilitator;
-        session.submit(advance);
+        app.requestScreenshot("phase" + std::to_string(st.phase + 1) + "-" +
+                              phaseId(sc.phases[static_cast<std::size_t>(st.phase)].kind));
     }
 
-    void drawColumns(App& app, Session& session) {
+    void drawColumns(App& app, TableLink& link) {
         const float width = ImGui::GetContentRegionAvail().x;
         const float height = ImGui::GetContentRegionAvail().y;
         const float gap = ImGui::GetStyle().ItemSpacing.x;
-        const float seatsW = std::clamp(width * 0.19f, app.unit() * 26, app.unit() * 44);
-        const float panelW = std::clamp(width * 0.34f, app.unit() * 44, app.unit() * 90);
-        const float boardW = std::max(width - seatsW - panelW - 2 * gap, app.unit() * 30);
+        const bool projector = link.view() == TableView::Projector;
+        // The projector's third column is the facilitator panel (hidden with
+        // its button, F2); elsewhere it is the active seat's card and actions.
+        const bool panel = !projector || ui_.facilitatorOpen;
+        // A player's own laptop gives their card and actions more room.
+        const bool player = link.view() == TableView::Player;
+        const float seatsW =
+            std::clamp(width * (player ? 0.16f : 0.19f), app.unit() * 24, app.unit() * 44);
+        const float panelW =
+            panel ? std::clamp(width * (player ? 0.42f : 0.34f), app.unit() * 44, app.unit() * 100)
+                  : 0;
+        const float boardW =
+            panel ? std::max(width - seatsW - panelW - 2 * gap, app.unit() * 30) : 0.0f;
         const ImGuiWindowFlags childFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;
         ImGui::PushStyleColor(ImGuiCol_ChildBg, app.theme().surface);
         ImGui::BeginChild("seats", ImVec2(seatsW, height), true, childFlags);
-        drawSeats(app, session, ui_);
+        drawSeats(app, link, ui_);
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("board", ImVec2(boardW, height), true, childFlags);
-        drawBoard(app, session, ui_);
+        drawBoard(app, link, ui_);
         ImGui::EndChild();
-        ImGui::SameLine();
-        ImGui::BeginChild("panel", ImVec2(0, height), true, childFlags);
-        drawSeatPanel(app, session, ui_);
-        ImGui::EndChild();
+        if (panel) {
+            ImGui::SameLine();
+            ImGui::BeginChild("panel", ImVec2(0, height), true, childFlags);
+            if (projector) {
+                heading(app, app.tr("facilitator.title"));
+                drawFacilitatorPanel(app, link, ui_);
+            } else {
+                drawSeatPanel(app, link, ui_);
+            }
+            ImGui::EndChild();
+        }
         ImGui::PopStyleColor();
     }
 
+    std::shared_ptr<TableLink> link_;
     TableUi ui_;
     bool wasRunning_ = false;
     bool opened_ = false;
+    int shotPhase_ = -1;
+    std::uint64_t shotFrame_ = 0;
 };
 
 } // namespace
 
 std::unique_ptr<Screen> makeTableScreen(App& app) {
-    auto screen = std::make_unique<TableScreen>();
-    return screen;
+    return std::make_unique<TableScreen>(makeLocalLink(app));
+}
+
+std::unique_ptr<Screen> makeTableScreen(App& app, std::shared_ptr<TableLink> link) {
+    return std::make_unique<TableScreen>(std::move(link));
 }
 
 } // namespace samenspel

@@ -26,7 +26,7 @@ namespace {
 
 struct Ctx {
     App& app;
-    Session& session;
+    TableLink& link;
     TableUi& ui;
     const Game& game;
     const Scenario& sc;
@@ -45,7 +45,7 @@ struct Ctx {
 // Whether the rules let this seat do `type` in this phase at all. A refusal
 // about the details (which value, which proposal) still shows the section.
 bool sectionVisible(const Ctx& c, ActionType type) {
-    const ApplyResult r = c.session.check(c.action(type));
+    const ApplyResult r = c.link.check(c.action(type));
     if (r.accepted)
         return true;
     const std::string& k = r.refusal.key;
@@ -76,12 +76,12 @@ void refusalLine(const Ctx& c, const Refusal& refusal) {
 // A button for `a`: greyed out with the reason while the rules refuse it.
 bool actionButton(const Ctx& c, const std::string& label, const Action& a,
                   const std::string& okText, bool showReason = true) {
-    const ApplyResult check = c.session.check(a);
+    const ApplyResult check = c.link.check(a);
     const bool clicked = button(label, check.accepted);
     if (!check.accepted && showReason)
         refusalLine(c, check.refusal);
     if (clicked)
-        return submit(c.app, c.session, c.ui, a, okText);
+        return submit(c.app, c.link, c.ui, a, okText);
     return false;
 }
 
@@ -347,10 +347,10 @@ void shareValueSection(const Ctx& c) {
         ImGui::PushID(r.index);
         Action a = c.action(ActionType::ShareValue);
         a.value = r.index;
-        const ApplyResult check = c.session.check(a);
+        const ApplyResult check = c.link.check(a);
         if (check.accepted) {
             if (ImGui::Button(c.app.tr("table.act.share", valueName(c.app, c.sc, r.index)).c_str()))
-                submit(c.app, c.session, c.ui, a, c.app.tr("table.ok.share_value"));
+                submit(c.app, c.link, c.ui, a, c.app.tr("table.ok.share_value"));
         } else {
             ImGui::BeginDisabled();
             ImGui::Button(("✓ " + valueName(c.app, c.sc, r.index)).c_str());
@@ -459,11 +459,11 @@ void sharePreconditionSection(const Ctx& c) {
         ImGui::PushID(k);
         Action a = c.action(ActionType::SharePrecondition);
         a.precondition = k;
-        const ApplyResult check = c.session.check(a);
+        const ApplyResult check = c.link.check(a);
         const std::string name = preconditionName(c.app, c.sc, c.role, k);
         if (check.accepted) {
             if (ImGui::Button(c.app.tr("table.act.share", name).c_str()))
-                submit(c.app, c.session, c.ui, a, c.app.tr("table.ok.share_precondition"));
+                submit(c.app, c.link, c.ui, a, c.app.tr("table.ok.share_precondition"));
         } else {
             ImGui::BeginDisabled();
             ImGui::Button(("✓ " + name).c_str());
@@ -651,11 +651,11 @@ void voteSection(const Ctx& c) {
 
 // [SECTION] Entry -----------------------------------------------------------------------
 
-void drawActions(App& app, Session& session, TableUi& ui) {
-    const Game& game = session.game();
+void drawActions(App& app, TableLink& link, TableUi& ui) {
+    const Game& game = link.game();
     const GameState& st = game.state();
     const Ctx c{
-        app, session, ui, game, game.scenario(), st, ui.activeSeat, game.roleOfSeat(ui.activeSeat)};
+        app, link, ui, game, game.scenario(), st, ui.activeSeat, game.roleOfSeat(ui.activeSeat)};
     heading(app, app.tr("table.your_actions"));
     if (!ui.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text,
@@ -667,11 +667,21 @@ void drawActions(App& app, Session& session, TableUi& ui) {
         mutedText(app, app.tr("table.session_over_what"));
         return;
     }
+    if (link.connectionLost()) { // nothing can reach the host now
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
+        wrappedText(app.tr("table.connection_lost"));
+        ImGui::PopStyleColor();
+        return;
+    }
     if (st.paused) {
         mutedText(app, app.tr("table.paused_explain"));
         return;
     }
     syncDrafts(c);
+    // One action at a time over the network: the next waits for the host's verdict.
+    const bool waiting = link.awaitingReply();
+    if (waiting)
+        ImGui::BeginDisabled();
     bool any = false;
     const auto section = [&](ActionType type, void (*draw)(const Ctx&)) {
         if (!sectionVisible(c, type))
@@ -689,6 +699,8 @@ void drawActions(App& app, Session& session, TableUi& ui) {
     section(ActionType::React, reactSection);
     if (!any)
         mutedText(app, app.tr("table.nothing_to_do"));
+    if (waiting)
+        ImGui::EndDisabled();
 }
 
 } // namespace samenspel::table

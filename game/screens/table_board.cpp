@@ -240,7 +240,8 @@ void reactionsAndVotes(App& app, const Game& game, const Proposal& p) {
     }
 }
 
-void supportOfRoles(App& app, const Game& game, const Proposal& p, const TableUi& ui) {
+void supportOfRoles(App& app, const TableLink& link, const Proposal& p, const TableUi& ui) {
+    const Game& game = link.game();
     const Scenario& sc = game.scenario();
     std::vector<ui::SupportBar> bars;
     bool anyHidden = false;
@@ -249,9 +250,20 @@ void supportOfRoles(App& app, const Game& game, const Proposal& p, const TableUi
         bar.label = roleName(app, sc, r);
         bar.colour = r;
         bar.known = supportIsPublic(game, p, r, ui.revealAll);
-        anyHidden = anyHidden || !bar.known;
         bar.value = static_cast<float>(supportOf(sc, game.state().world, r, p.package));
-        if (bar.known && !canAccept(sc, game.state().world, r, p.package))
+        bool accepts = canAccept(sc, game.state().world, r, p.package);
+        // A player's laptop shows another role's public support as the host
+        // computed it; without the host's value it is not known here.
+        if (ui.supportKnownOnlyFor >= 0 && ui.supportKnownOnlyFor != r) {
+            const auto fromHost = link.hostSupport(p.id, r);
+            bar.known = bar.known && fromHost.has_value();
+            if (fromHost) {
+                bar.value = static_cast<float>(fromHost->support);
+                accepts = fromHost->accepts;
+            }
+        }
+        anyHidden = anyHidden || !bar.known;
+        if (bar.known && !accepts)
             bar.note = "✗ " + app.tr("table.red_line");
         bar.highlight = ui.activeSeat >= 0 && ui.activeSeat < game.seatCount() &&
                         game.roleOfSeat(ui.activeSeat) == r;
@@ -302,7 +314,9 @@ void versionHistory(App& app, const Game& game, const Proposal& p) {
     ImGui::TreePop();
 }
 
-void proposalCard(App& app, const Game& game, const Proposal& p, const TableUi& ui, bool open) {
+void proposalCard(App& app, const TableLink& link, const Proposal& p, const TableUi& ui,
+                  bool open) {
+    const Game& game = link.game();
     const GameState& st = game.state();
     ImGui::PushID(p.id);
     const std::string header = app.tr("table.proposal_title", p.id + 1, p.version) + " — " +
@@ -327,7 +341,7 @@ void proposalCard(App& app, const Game& game, const Proposal& p, const TableUi& 
             conditionRows(app, game, p);
         }
         ImGui::Spacing();
-        supportOfRoles(app, game, p, ui);
+        supportOfRoles(app, link, p, ui);
         reactionsAndVotes(app, game, p);
         versionHistory(app, game, p);
         ImGui::Unindent(app.unit());
@@ -336,7 +350,8 @@ void proposalCard(App& app, const Game& game, const Proposal& p, const TableUi& 
     ImGui::PopID();
 }
 
-void proposalsTab(App& app, const Game& game, const TableUi& ui) {
+void proposalsTab(App& app, const TableLink& link, const TableUi& ui) {
+    const Game& game = link.game();
     const GameState& st = game.state();
     heading(app, app.tr("table.proposals"));
     if (st.decision.taken) {
@@ -354,10 +369,10 @@ void proposalsTab(App& app, const Game& game, const TableUi& ui) {
     int first = st.decision.taken ? st.decision.proposal : game.proposalOnTable();
     if (first < 0 || first >= static_cast<int>(st.proposals.size()))
         first = static_cast<int>(st.proposals.size()) - 1;
-    proposalCard(app, game, st.proposals[first], ui, true);
+    proposalCard(app, link, st.proposals[first], ui, true);
     for (int id = static_cast<int>(st.proposals.size()) - 1; id >= 0; --id)
         if (id != first)
-            proposalCard(app, game, st.proposals[id], ui, false);
+            proposalCard(app, link, st.proposals[id], ui, false);
 }
 
 void eventsTab(App& app, const Game& game) {
@@ -386,8 +401,8 @@ void eventsTab(App& app, const Game& game) {
 
 } // namespace
 
-void drawBoard(App& app, Session& session, TableUi& ui) {
-    const Game& game = session.game();
+void drawBoard(App& app, TableLink& link, TableUi& ui) {
+    const Game& game = link.game();
     if (!ImGui::BeginTabBar("board"))
         return;
     const char* keys[] = {"table.tab.case", "table.tab.on_the_table", "table.tab.proposals",
@@ -411,7 +426,7 @@ void drawBoard(App& app, Session& session, TableUi& ui) {
                 onTableTab(app, game, ui);
                 break;
             case 2:
-                proposalsTab(app, game, ui);
+                proposalsTab(app, link, ui);
                 break;
             default:
                 eventsTab(app, game);

@@ -37,8 +37,8 @@ bool preconditionShared(const GameState& st, int role, int precondition) {
     return false;
 }
 
-void doneToggle(App& app, Session& session, TableUi& ui, int seat) {
-    const GameState& st = session.state();
+void doneToggle(App& app, TableLink& link, TableUi& ui, int seat) {
+    const GameState& st = link.game().state();
     if (st.finished)
         return;
     const bool done = seat < static_cast<int>(st.done.size()) && st.done[seat];
@@ -46,18 +46,17 @@ void doneToggle(App& app, Session& session, TableUi& ui, int seat) {
     Action a;
     a.type = ActionType::Done;
     a.seat = seat;
-    const bool allowed = session.check(a).accepted;
+    const bool allowed = link.check(a).accepted && !link.awaitingReply();
     if (!allowed)
         ImGui::BeginDisabled();
     if (ImGui::Checkbox(app.tr("table.done_toggle").c_str(), &checked) && checked != done)
-        submit(app, session, ui, a,
-               checked ? app.tr("table.done_ok") : app.tr("table.not_done_ok"));
+        submit(app, link, ui, a, checked ? app.tr("table.done_ok") : app.tr("table.not_done_ok"));
     if (!allowed)
         ImGui::EndDisabled();
 }
 
 // A big button in front of the card: "Pass to Fatima — click to show your card".
-void privacyScreen(App& app, Session& session, TableUi& ui, int seat) {
+void privacyScreen(App& app, TableLink& link, TableUi& ui, int seat) {
     const ui::Theme& theme = app.theme();
     const float height =
         std::max(ImGui::GetContentRegionAvail().y - app.unit() * 2, app.unit() * 20);
@@ -65,8 +64,8 @@ void privacyScreen(App& app, Session& session, TableUi& ui, int seat) {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui::withAlpha(theme.accent, 0.35f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, ui::withAlpha(theme.accent, 0.55f));
     ImGui::PushFont(app.fonts().heading);
-    const std::string label = app.tr("table.pass_to", seatName(app, session.game(), seat)) +
-                              "\n\n" + app.tr("table.click_to_show") + "###privacy";
+    const std::string label = app.tr("table.pass_to", seatName(app, link.game(), seat)) + "\n\n" +
+                              app.tr("table.click_to_show") + "###privacy";
     if (ImGui::Button(label.c_str(), ImVec2(-1, height)))
         ui.cardShownFor = seat;
     ImGui::PopFont();
@@ -75,8 +74,8 @@ void privacyScreen(App& app, Session& session, TableUi& ui, int seat) {
 
 } // namespace
 
-void drawCard(App& app, Session& session, TableUi& ui) {
-    const Game& game = session.game();
+void drawCard(App& app, TableLink& link, TableUi& ui) {
+    const Game& game = link.game();
     const Scenario& sc = game.scenario();
     const GameState& st = game.state();
     const int seat = ui.activeSeat;
@@ -171,19 +170,25 @@ void drawCard(App& app, Session& session, TableUi& ui) {
     ImGui::Unindent(app.unit());
 }
 
-void drawSeatPanel(App& app, Session& session, TableUi& ui) {
-    const Game& game = session.game();
+void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
+    const Game& game = link.game();
     if (game.seatCount() == 0)
         return;
+    const bool shared = link.view() == TableView::SharedScreen;
     // Autoplay walks through the seats, one per phase, so its pictures show
-    // every kind of card.
-    if (app.options().autoplay) {
+    // every kind of card. A player's laptop always shows its own seat.
+    if (!shared) {
+        ui.activeSeat = link.ownSeat();
+        ui.cardShownFor = ui.activeSeat;
+    } else if (app.options().autoplay) {
         ui.activeSeat = std::max(0, game.state().phase) % game.seatCount();
         ui.cardShownFor = ui.activeSeat;
     }
     ui.activeSeat = std::clamp(ui.activeSeat, 0, game.seatCount() - 1);
     const int seat = ui.activeSeat;
-    const bool bot = session.isBot(seat);
+    // A seat this screen may not act for is a bot's (a player's own seat is
+    // theirs even when a bot helps them in autoplay).
+    const bool bot = !link.mayActFor(seat);
 
     ImGui::PushFont(app.fonts().heading);
     ui::markerInline(game.roleOfSeat(seat), app.theme());
@@ -193,14 +198,16 @@ void drawSeatPanel(App& app, Session& session, TableUi& ui) {
     mutedText(app, roleName(app, game.scenario(), game.roleOfSeat(seat)) +
                        (bot ? " · " + app.tr("table.bot") : ""));
     if (!bot)
-        doneToggle(app, session, ui, seat);
-    if (ImGui::Button(app.tr("table.next_seat").c_str())) {
-        ui.activeSeat = (seat + 1) % game.seatCount();
-        ui.cardShownFor = -1;
-        ui.message.clear();
+        doneToggle(app, link, ui, seat);
+    if (shared) {
+        if (ImGui::Button(app.tr("table.next_seat").c_str())) {
+            ui.activeSeat = (seat + 1) % game.seatCount();
+            ui.cardShownFor = -1;
+            ui.message.clear();
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", app.tr("table.next_seat_tooltip").c_str());
     }
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", app.tr("table.next_seat_tooltip").c_str());
     ImGui::Separator();
 
     const bool mayShow =
@@ -211,15 +218,16 @@ void drawSeatPanel(App& app, Session& session, TableUi& ui) {
         return;
     }
     if (!mayShow) {
-        privacyScreen(app, session, ui, seat);
+        privacyScreen(app, link, ui, seat);
         return;
     }
     // The card above, the actions below, each scrolling on its own, so a
     // player sees their values while choosing what to do.
-    const float cardH = bot ? 0.0f : ImGui::GetContentRegionAvail().y * 0.42f;
+    const float cardH = bot ? 0.0f : ImGui::GetContentRegionAvail().y * (shared ? 0.42f : 0.58f);
     ImGui::BeginChild("card", ImVec2(0, cardH), false);
-    drawCard(app, session, ui);
-    if (!bot && ui.cardShownFor == seat && ImGui::Button(app.tr("table.hide_card").c_str()))
+    drawCard(app, link, ui);
+    if (shared && !bot && ui.cardShownFor == seat &&
+        ImGui::Button(app.tr("table.hide_card").c_str()))
         ui.cardShownFor = -1;
     if (bot)
         mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));
@@ -228,7 +236,7 @@ void drawSeatPanel(App& app, Session& session, TableUi& ui) {
         return;
     ImGui::Separator();
     ImGui::BeginChild("actions", ImVec2(0, 0), false);
-    drawActions(app, session, ui);
+    drawActions(app, link, ui);
     ImGui::EndChild();
 }
 

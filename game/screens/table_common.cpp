@@ -296,18 +296,47 @@ void conditionRows(const App& app, const Game& game, const Proposal& proposal) {
     }
 }
 
-bool submit(App& app, Session& session, TableUi& ui, const Action& action,
+bool submit(App& app, TableLink& link, TableUi& ui, const Action& action,
             const std::string& okText) {
-    const ApplyResult result = session.submit(action);
-    ui.messageAtMs = session.clockMs();
-    if (result.accepted) {
+    const SubmitOutcome out = link.submit(action);
+    ui.messageAtMs = link.clockMs();
+    ui.awaitingHost = false;
+    switch (out.kind) {
+    case SubmitOutcome::Kind::Applied:
         ui.message = okText;
         ui.messageIsError = false;
         return true;
+    case SubmitOutcome::Kind::Sent:
+        ui.message = app.tr("table.sending");
+        ui.messageIsError = false;
+        ui.awaitingHost = true;
+        ui.pendingOkText = okText;
+        return true;
+    case SubmitOutcome::Kind::Refused:
+        ui.message = refusalText(app, out.refusal);
+        break;
+    case SubmitOutcome::Kind::NotSent:
+        ui.message = app.tr("table.not_sent");
+        break;
     }
-    ui.message = refusalText(app, result.refusal);
     ui.messageIsError = true;
     return false;
+}
+
+void settleMessage(App& app, const TableLink& link, TableUi& ui) {
+    if (!ui.awaitingHost || link.awaitingReply())
+        return;
+    ui.awaitingHost = false;
+    if (const std::optional<Refusal> refusal = link.lastRefusal()) {
+        ui.message = app.tr("table.host_refused", refusalText(app, *refusal));
+        ui.messageIsError = true;
+    } else if (link.connectionLost()) {
+        ui.message = app.tr("table.not_sent");
+        ui.messageIsError = true;
+    } else {
+        ui.message = ui.pendingOkText;
+        ui.messageIsError = false;
+    }
 }
 
 } // namespace samenspel::table

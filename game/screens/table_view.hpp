@@ -3,7 +3,8 @@
 // actions.cpp, facilitator.cpp), and what they share: the screen's own UI
 // state (which seat is active, whether its card is shown, drafts of actions
 // being built) and helpers that turn scenario indices into translated text.
-// Every window only reads the session and submits actions through it.
+// Every window only reads the game and submits actions through a TableLink
+// (a local session, the host's projector, or a player's seat over the network).
 #include <cstdint>
 #include <set>
 #include <string>
@@ -13,7 +14,7 @@
 
 #include "app.hpp"
 #include "core/game.hpp"
-#include "session.hpp"
+#include "table_link.hpp"
 
 namespace samenspel::table {
 
@@ -72,10 +73,17 @@ struct TableUi {
     int boardTabWanted = -1; // tab to select once (phase change)
     std::string message;     // last refusal or confirmation, for the active seat
     bool messageIsError = false;
+    // Network: an action was sent and the host's verdict is awaited; then
+    // the message becomes this text (or the host's refusal).
+    bool awaitingHost = false;
+    std::string pendingOkText;
+    // A player's copy of the game knows only its own role's value weights
+    // until the end: other roles' support comes from the host (hostSupport).
+    int supportKnownOnlyFor = -1;
+    bool openDebrief = false; // the banner's button: the screen opens it
     std::int64_t messageAtMs = 0;
     std::string facilitatorMessage; // the panel's own feedback, apart from the seat's
     bool facilitatorMessageIsError = false;
-    bool uiEndWhenAllDone = false; // facilitator switch when the setup left it off
     Drafts drafts;
 };
 
@@ -128,22 +136,25 @@ bool button(const std::string& label, bool enabled, ImVec2 size = ImVec2(0, 0));
 void packageRows(const App& app, const Scenario& sc, const Package& package,
                  const Package* previous);
 void conditionRows(const App& app, const Game& game, const Proposal& proposal);
-// Submits and remembers the outcome as the message for the seat.
-bool submit(App& app, Session& session, TableUi& ui, const Action& action,
+// Submits and remembers the outcome as the message for the seat ("sending"
+// over the network until the host answers). True when applied or sent.
+bool submit(App& app, TableLink& link, TableUi& ui, const Action& action,
             const std::string& okText);
+// Network: turns "sending" into the host's verdict once it arrived.
+void settleMessage(App& app, const TableLink& link, TableUi& ui);
 
 // [Windows]
-void drawBanner(App& app, Session& session, TableUi& ui);
-void drawSeats(App& app, Session& session, TableUi& ui);
-void drawBoard(App& app, Session& session, TableUi& ui);
+void drawBanner(App& app, TableLink& link, TableUi& ui);
+void drawSeats(App& app, TableLink& link, TableUi& ui);
+void drawBoard(App& app, TableLink& link, TableUi& ui);
 // The active seat's card behind the privacy screen, then its actions.
-void drawSeatPanel(App& app, Session& session, TableUi& ui);
-void drawCard(App& app, Session& session, TableUi& ui);
-void drawActions(App& app, Session& session, TableUi& ui);
-void drawAnnouncements(App& app, Session& session, TableUi& ui);
+void drawSeatPanel(App& app, TableLink& link, TableUi& ui);
+void drawCard(App& app, TableLink& link, TableUi& ui);
+void drawActions(App& app, TableLink& link, TableUi& ui);
+void drawAnnouncements(App& app, TableLink& link, TableUi& ui);
 // The facilitator panel's contents (inside a window the caller opened).
-void drawFacilitatorPanel(App& app, Session& session, TableUi& ui);
+void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui);
 // The panel as a floating window over the table, when ui.facilitatorOpen.
-void drawFacilitatorWindow(App& app, Session& session, TableUi& ui);
+void drawFacilitatorWindow(App& app, TableLink& link, TableUi& ui);
 
 } // namespace samenspel::table

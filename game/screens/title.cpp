@@ -1,5 +1,5 @@
-// The title screen: start a new session, continue the last one, settings,
-// quit, and the language switch. The first thing a room sees.
+// The title screen: start a new session, continue the last one, host or join
+// a session over the network, settings, quit, and the language switch. The first thing a room sees.
 #include <SFML/Window/Keyboard.hpp>
 
 #include <algorithm>
@@ -54,6 +54,16 @@ class TitleScreen final : public Screen {
         if (ui::buttonIf(!resumableLog_.empty(), app.tr("ui.title.continue").c_str(), buttonSize,
                          app.tr("ui.title.nothing_to_continue").c_str()))
             continueLast(app);
+        // Networked play: the facilitator's machine hosts, laptops join. Side
+        // by side, so the column stays as tall as it was (Quit stays on a
+        // 720-pixel screen).
+        const ImVec2 halfSize((columnWidth - ImGui::GetStyle().ItemSpacing.x) * 0.5f, buttonSize.y);
+        ImGui::SetCursorPosX(x);
+        if (ImGui::Button(app.tr("net.title.host").c_str(), halfSize))
+            app.push(makeHostScreen(app));
+        ImGui::SameLine();
+        if (ImGui::Button(app.tr("net.title.join").c_str(), halfSize))
+            app.push(makeJoinScreen(app));
         ImGui::SetCursorPosX(x);
         if (ImGui::Button(app.tr("ui.title.settings").c_str(), buttonSize))
             app.push(makeSettingsScreen(app));

@@ -1,5 +1,6 @@
-// Checks an autoplay run: one PNG per phase of the scenario and one of the
-// debrief, none of them blank; the session finished and its report exists.
+// Checks an autoplay run: exactly one PNG per phase of the scenario, in phase
+// order, and one of the debrief, none of them blank; the session finished and
+// its report exists.
 //   gui_check_screenshots RUN_DIR SCENARIO.yaml
 #include <SFML/Graphics/Image.hpp>
 
@@ -71,18 +72,39 @@ int main(int argc, char** argv) {
     std::sort(pngs.begin(), pngs.end());
 
     std::vector<std::string> problems;
+    // Exactly one picture of every phase, in the order they were played, then
+    // exactly one of the debrief, and nothing else: a phase the session went
+    // through too fast to be drawn shows up as a missing (or an extra) picture.
     const auto& phases = loaded.scenario->phases;
-    for (std::size_t i = 0; i < phases.size(); ++i) {
-        const std::string wanted =
-            "-phase" + std::to_string(i + 1) + "-" + samenspel::phaseId(phases[i].kind) + ".png";
-        if (std::none_of(pngs.begin(), pngs.end(),
-                         [&](const std::string& n) { return endsWith(n, wanted); }))
-            problems.push_back("no screenshot of phase " + std::to_string(i + 1) + " (" +
-                               samenspel::phaseId(phases[i].kind) + ")");
+    std::vector<std::string> expected;
+    for (std::size_t i = 0; i < phases.size(); ++i)
+        expected.push_back("-phase" + std::to_string(i + 1) + "-" +
+                           samenspel::phaseId(phases[i].kind) + ".png");
+    expected.push_back("-debrief.png");
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const auto count = std::count_if(pngs.begin(), pngs.end(), [&](const std::string& n) {
+            return endsWith(n, expected[i]);
+        });
+        const std::string what = i < phases.size() ? "phase " + std::to_string(i + 1) + " (" +
+                                                         samenspel::phaseId(phases[i].kind) + ")"
+                                                   : std::string("the debrief");
+        if (count == 0)
+            problems.push_back("no screenshot of " + what +
+                               (i < phases.size() ? "" : ": the session did not reach it"));
+        else if (count > 1)
+            problems.push_back(std::to_string(count) + " screenshots of " + what +
+                               ", expected one");
     }
-    if (std::none_of(pngs.begin(), pngs.end(),
-                     [](const std::string& n) { return endsWith(n, "-debrief.png"); }))
-        problems.push_back("no screenshot of the debrief: the session did not reach it");
+    // The files are numbered as they were saved; sorted by name they must
+    // follow the phases.
+    if (pngs.size() != expected.size())
+        problems.push_back(std::to_string(pngs.size()) + " screenshots, expected " +
+                           std::to_string(expected.size()) + " (one per phase and the debrief)");
+    else
+        for (std::size_t i = 0; i < pngs.size(); ++i)
+            if (!endsWith(pngs[i], expected[i]))
+                problems.push_back("screenshot " + std::to_string(i + 1) + " is " + pngs[i] +
+                                   ", expected one ending in " + expected[i]);
     for (const auto& name : pngs)
         if (const std::string why = blankReason((dir / name).string()); !why.empty())
             problems.push_back(name + " looks blank: " + why);

@@ -1,0 +1,286 @@
+#include "table_link.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "app.hpp"
+#include "core/log.hpp"
+#include "net/client.hpp"
+#include "net/protocol.hpp"
+#include "session.hpp"
+
+namespace samenspel {
+
+namespace fs = std::filesystem;
+
+std::int64_t TableLink::phaseRemainingMs() const {
+    const GameState& st = game().state();
+    if (st.finished)
+        return 0;
+    return std::max<std::int64_t>(0, st.phaseStartMs + st.phaseDurationMs - clockMs());
+}
+
+bool TableLink::mayActFor(int seat) const {
+    switch (view()) {
+    case TableView::SharedScreen:
+        return seat >= 0 && seat < game().seatCount() && !isBot(seat);
+    case TableView::Player:
+        return seat >= 0 && seat == ownSeat();
+    case TableView::Projector:
+        break;
+    }
+    return false;
+}
+
+namespace {
+
+ApplyResult refusedWith(const std::string& key, const std::string& english) {
+    ApplyResult r;
+    r.accepted = false;
+    r.refusal.key = key;
+    r.refusal.english = english;
+    return r;
+}
+
+SubmitOutcome outcomeOf(const ApplyResult& r) {
+    SubmitOutcome out;
+    out.kind = r.accepted ? SubmitOutcome::Kind::Applied : SubmitOutcome::Kind::Refused;
+    out.refusal = r.refusal;
+    return out;
+}
+
+// Written beside a log that reached the end, so Continue skips it (as Session does).
+void markFinished(const std::string& logPath) {
+    std::ofstream(logPath + ".finished", std::ios::trunc) << "finished\n";
+}
+
+// [Local] -------------------------------------------------------------------------
+
+class LocalLink final : public TableLink {
+  public:
+    explicit LocalLink(App& app) : app_(app) {}
+    bool ready() const override { return app_.session() != nullptr; }
+    const Game& game() const override { return session().game(); }
+    ApplyResult check(const Action& a) const override { return session().check(a); }
+    SubmitOutcome submit(Action a) override { return outcomeOf(session().submit(a)); }
+    bool isBot(int seat) const override { return session().isBot(seat); }
+    std::int64_t clockMs() const override { return session().clockMs(); }
+    TableView view() const override { return TableView::SharedScreen; }
+    std::string logPath() const override { return session().logPath(); }
+
+  private:
+    Session& session() const { return *app_.session(); }
+    App& app_;
+};
+
+// [Host] --------------------------------------------------------------------------
+
+class HostLink final : public TableLink {
+  public:
+    explicit HostLink(std::unique_ptr<net::Host> host) : host_(std::move(host)) {}
+    // Players get a farewell and the last updates before the host closes.
+    ~HostLink() override { host_->shutdown(1.0); }
+
+    bool ready() const override { return host_->game() != nullptr; }
+    const Game& game() const override { return *host_->game(); }
+    ApplyResult check(const Action& a) const override {
+        if (a.seat != kFacilitator)
+            return refusedWith(net::reason::kOtherSeat, "The projector acts for no seat.");
+        Action stamped = a;
+        stamped.timeMs = host_->clockMs();
+        return host_->game()->check(stamped);
+    }
+    SubmitOutcome submit(Action a) override {
+        const ApplyResult checked = check(a);
+        if (!checked.accepted)
+            return outcomeOf(checked);
+        return outcomeOf(host_->submitFacilitator(a));
+    }
+    bool isBot(int seat) const override {
+        const auto& seats = game().setup().seats;
+        return seat >= 0 && seat < static_cast<int>(seats.size()) &&
+               seats[static_cast<std::size_t>(seat)].bot;
+    }
+    std::int64_t clockMs() const override { return host_->clockMs(); }
+    TableView view() const override { return TableView::Projector; }
+    std::vector<net::SeatStatus> presence() const override { return host_->seats(); }
+    std::string logPath() const override { return host_->logPath(); }
+
+    void poll() override {
+        host_->poll(0.0);
+        if (!finishedMarked_ && host_->finished()) {
+            finishedMarked_ = true;
+            markFinished(host_->logPath());
+        }
+    }
+
+    net::Host& host() { return *host_; }
+
+  private:
+    std::unique_ptr<net::Host> host_;
+    bool finishedMarked_ = false;
+};
+
+// [Client] ------------------------------------------------------------------------
+
+// The player's copy of the session: the full scenario beside the log, then
+// every action with the phase it was taken in, as the host's log has them, so
+// `samenspel replay` and the report work on a player's laptop too.
+bool writePlayerLog(const net::Client& client, const std::string& path, std::string& error) {
+    const Game* game = client.game();
+    if (!game || !client.scenario())
+        return false;
+    std::error_code ec;
+    if (fs::path(path).has_parent_path())
+        fs::create_directories(fs::path(path).parent_path(), ec);
+    const std::string scenarioFile = path + ".scenario.yaml";
+    std::ofstream(scenarioFile, std::ios::trunc | std::ios::binary) << client.scenarioText();
+    LogHeader header;
+    header.scenarioPath = fs::path(scenarioFile).filename().string();
+    header.scenarioId = client.scenario()->id;
+    header.scenarioHash = contentHashOf(client.scenarioText());
+    header.setup = game->setup();
+    auto writer = SessionLogWriter::create(path, header, error);
+    if (!writer)
+        return false;
+    Game replay(client.scenario(), game->setup());
+    for (const Action& a : client.actions()) {
+        const int phase = replay.state().phase;
+        replay.apply(a);
+        if (!writer->write(a, phase)) {
+            error = "cannot write " + path;
+            return false;
+        }
+    }
+    markFinished(path);
+    return true;
+}
+
+class ClientLink final : public TableLink {
+  public:
+    ClientLink(std::unique_ptr<net::Client> client, std::string logPath, bool botPlays)
+        : client_(std::move(client)), logPath_(std::move(logPath)) {
+        if (botPlays)
+            bot_ = std::make_unique<net::ClientBot>(*client_);
+    }
+    ~ClientLink() override { client_->disconnect(); }
+
+    bool ready() const override { return client_->game() != nullptr; }
+    const Game& game() const override { return *client_->game(); }
+    ApplyResult check(const Action& a) const override {
+        if (a.seat != client_->seat())
+            return refusedWith(net::reason::kOtherSeat, "You can only act for your own seat.");
+        Action stamped = a;
+        stamped.timeMs = clockMs();
+        return game().check(stamped);
+    }
+    SubmitOutcome submit(Action a) override {
+        if (a.seat != client_->seat())
+            return outcomeOf(check(a));
+        SubmitOutcome out;
+        out.kind =
+            client_->sendAction(a) ? SubmitOutcome::Kind::Sent : SubmitOutcome::Kind::NotSent;
+        return out;
+    }
+    bool awaitingReply() const override { return client_->awaitingReply(); }
+    std::optional<Refusal> lastRefusal() const override { return client_->lastActionRefusal(); }
+    bool isBot(int seat) const override {
+        const auto& seats = game().setup().seats;
+        return seat >= 0 && seat < static_cast<int>(seats.size()) &&
+               seats[static_cast<std::size_t>(seat)].bot;
+    }
+    // The host's clock, estimated from the last action; it stands still while
+    // paused and at the end, and holds what it showed while the connection is
+    // down (the host's clock is unknown then; the welcome corrects it).
+    std::int64_t clockMs() const override {
+        const GameState& st = game().state();
+        if (connectionLost())
+            return std::max(st.nowMs, shownClockMs_);
+        if (st.paused || st.finished)
+            shownClockMs_ = st.nowMs;
+        else
+            shownClockMs_ = std::max(st.nowMs, client_->estimatedClockMs());
+        return shownClockMs_;
+    }
+    TableView view() const override { return TableView::Player; }
+    int ownSeat() const override { return client_->seat(); }
+    std::optional<HostSupport> hostSupport(int proposal, int role) const override {
+        for (const net::PublicSupport& s : client_->publicSupport())
+            if (s.proposal == proposal && s.role == role)
+                return HostSupport{s.support, s.accepts};
+        return std::nullopt;
+    }
+    std::vector<net::SeatStatus> presence() const override { return client_->presence(); }
+    bool connectionLost() const override {
+        return client_->status() == net::Client::Status::Disconnected && !client_->finished();
+    }
+    std::string logPath() const override { return logPath_; }
+
+    void poll() override {
+        client_->poll(0.0);
+        retryIfLost();
+        if (bot_)
+            if (std::optional<Action> next = bot_->next())
+                submit(*next);
+        if (!logWritten_ && client_->finished() && !logPath_.empty()) {
+            logWritten_ = true;
+            std::string error;
+            if (!writePlayerLog(*client_, logPath_, error) && !error.empty())
+                std::fprintf(stderr, "samenspel: the session log copy was not written: %s\n",
+                             error.c_str());
+        }
+    }
+
+    net::Client& client() { return *client_; }
+
+  private:
+    // The seat stays the player's: try again with its token every two
+    // seconds, unless another connection took the seat over on purpose.
+    void retryIfLost() {
+        if (!connectionLost() || client_->token().empty() ||
+            client_->refusalKey() == net::reason::kReplaced)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now < nextRetry_)
+            return;
+        nextRetry_ = now + std::chrono::seconds(2);
+        std::string ignored;
+        client_->reconnect(ignored);
+    }
+
+    std::unique_ptr<net::Client> client_;
+    std::unique_ptr<net::ClientBot> bot_; // declared after the client it refers to
+    std::string logPath_;
+    bool logWritten_ = false;
+    std::chrono::steady_clock::time_point nextRetry_{};
+    mutable std::int64_t shownClockMs_ = 0; // the last clock shown while connected
+};
+
+} // namespace
+
+std::shared_ptr<TableLink> makeLocalLink(App& app) {
+    return std::make_shared<LocalLink>(app);
+}
+
+std::shared_ptr<TableLink> makeHostLink(std::unique_ptr<net::Host> host) {
+    return std::make_shared<HostLink>(std::move(host));
+}
+
+net::Host* hostOf(TableLink& link) {
+    auto* h = dynamic_cast<HostLink*>(&link);
+    return h ? &h->host() : nullptr;
+}
+
+std::shared_ptr<TableLink> makeClientLink(std::unique_ptr<net::Client> client, std::string logPath,
+                                          bool botPlays) {
+    return std::make_shared<ClientLink>(std::move(client), std::move(logPath), botPlays);
+}
+
+net::Client* clientOf(TableLink& link) {
+    auto* c = dynamic_cast<ClientLink*>(&link);
+    return c ? &c->client() : nullptr;
+}
+
+} // namespace samenspel

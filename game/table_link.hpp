@@ -1,0 +1,114 @@
+#pragma once
+// What the table, the facilitator panel and the debrief play on. Three kinds:
+//  - a local Session at one shared screen (every human seat takes turns
+//    behind the privacy screen);
+//  - the host's game on the facilitator's projector (the public board and the
+//    facilitator panel; no private card unless the facilitator chose to see
+//    everything);
+//  - a player's own seat over the network (their card without a privacy
+//    screen, since it is their own laptop; their actions go to the host, which
+//    decides, so an outcome arrives later).
+// Screens only read the game and submit actions through this, so one table
+// serves all three.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/game.hpp"
+#include "net/host.hpp"
+
+namespace samenspel {
+
+class App;
+class Session;
+namespace net {
+class Client;
+}
+
+enum class TableView {
+    SharedScreen, // local play: any human seat, behind a privacy screen
+    Player,       // a networked player's laptop: their own seat only
+    Projector,    // the host: the room's screen, no private card
+};
+
+// The outcome of submit(): applied or refused at once (local, host), or sent
+// to the host with the verdict to come (network; see awaitingReply()).
+struct SubmitOutcome {
+    enum class Kind { Applied, Refused, Sent, NotSent };
+    Kind kind = Kind::NotSent;
+    Refusal refusal; // when Refused
+};
+
+class TableLink {
+  public:
+    virtual ~TableLink() = default;
+
+    // False when there is nothing to show (the local session was ended, or a
+    // networked session has not started yet).
+    virtual bool ready() const = 0;
+    virtual const Game& game() const = 0;
+    // Would the action be accepted now (by the rules on this copy of the game)?
+    virtual ApplyResult check(const Action& action) const = 0;
+    virtual SubmitOutcome submit(Action action) = 0;
+    // Network only: the host has not answered the last submit yet.
+    virtual bool awaitingReply() const { return false; }
+    // Network only: the host's refusal of the last submit, once it came.
+    virtual std::optional<Refusal> lastRefusal() const { return std::nullopt; }
+    virtual bool isBot(int seat) const = 0;
+
+    // The session clock (pauses excluded). GameState::nowMs only moves when an
+    // action happens, so countdowns use this instead.
+    virtual std::int64_t clockMs() const = 0;
+    std::int64_t phaseRemainingMs() const;
+
+    virtual TableView view() const = 0;
+    // The player's seat (Player view), else -1.
+    virtual int ownSeat() const { return -1; }
+    // Whether this screen may act for `seat` (and so show its card).
+    bool mayActFor(int seat) const;
+    bool facilitatorAvailable() const { return view() != TableView::Player; }
+
+    // Network (a player): a role's public support for a proposal as the host
+    // computed it, since this copy of the game lacks the other roles' weights
+    // until the end. Nothing when the host sent none (not public yet).
+    struct HostSupport {
+        double support = 0.0;
+        bool accepts = true;
+    };
+    virtual std::optional<HostSupport> hostSupport(int proposal, int role) const {
+        return std::nullopt;
+    }
+
+    // Network only: who holds which seat and who is away; empty locally.
+    virtual std::vector<net::SeatStatus> presence() const { return {}; }
+    // Network only: the connection dropped and is being retried.
+    virtual bool connectionLost() const { return false; }
+    // Where the session log is (the debrief's report goes beside it).
+    virtual std::string logPath() const = 0;
+
+    // Network: reads and sends what is waiting (and reconnects). The screens
+    // call it every frame; locally the shell advances the Session instead.
+    virtual void poll() {}
+};
+
+// A local session: reads app.session() at every call, so an ended session
+// (app.endSession()) makes the link not ready instead of dangling.
+std::shared_ptr<TableLink> makeLocalLink(App& app);
+
+// The host's projector and facilitator panel. The link owns the host and
+// shuts it down (telling the players) when the last screen lets go.
+std::shared_ptr<TableLink> makeHostLink(std::unique_ptr<net::Host> host);
+net::Host* hostOf(TableLink& link); // the host behind a host link, else null
+
+// A player's seat. The link owns the client; poll() retries a dropped
+// connection with the seat's token. When the session ends it keeps a copy of
+// the log at `logPath` (with the scenario beside it) for the debrief's report.
+// With `botPlays` (autoplay) a net::ClientBot plays the seat, submitting
+// through this link as the table's buttons do.
+std::shared_ptr<TableLink> makeClientLink(std::unique_ptr<net::Client> client, std::string logPath,
+                                          bool botPlays = false);
+net::Client* clientOf(TableLink& link); // the client behind a client link, else null
+
+} // namespace samenspel
