@@ -274,7 +274,12 @@ class TableScreen final : public Screen {
         const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+        // The shell clears the frame to theme.background: an opaque window
+        // background would fill all of it a second time, and software
+        // renderers are fill-rate bound (bench/gui.cmake).
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::withAlpha(app.theme().background, 0.0f));
         ImGui::Begin("##table", nullptr, flags);
+        ImGui::PopStyleColor();
         Session* session = app.session();
         if (!session) {
             heading(app, app.tr("table.no_session"));

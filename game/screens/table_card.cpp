@@ -217,7 +217,11 @@ void drawSeatPanel(App& app, Session& session, TableUi& ui) {
     // The card above, the actions below, each scrolling on its own, so a
     // player sees their values while choosing what to do.
     const float cardH = bot ? 0.0f : ImGui::GetContentRegionAvail().y * 0.42f;
+    // Both only scroll: the panel's own background is already behind them,
+    // and filling it again costs a software renderer dearly.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     ImGui::BeginChild("card", ImVec2(0, cardH), false);
+    ImGui::PopStyleColor();
     drawCard(app, session, ui);
     if (!bot && ui.cardShownFor == seat && ImGui::Button(app.tr("table.hide_card").c_str()))
         ui.cardShownFor = -1;
@@ -227,7 +231,9 @@ void drawSeatPanel(App& app, Session& session, TableUi& ui) {
     if (bot)
         return;
     ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     ImGui::BeginChild("actions", ImVec2(0, 0), false);
+    ImGui::PopStyleColor();
     drawActions(app, session, ui);
     ImGui::EndChild();
 }
