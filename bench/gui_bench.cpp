@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,15 @@ constexpr unsigned kWidth = 1600, kHeight = 900;
 
 struct Stats {
     double mean = 0, p99 = 0;
+    double cpu = 0; // process CPU time per frame, all threads (ms)
 };
+
+double processCpuMs() {
+    timespec t{};
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0)
+        return 0;
+    return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
+}
 
 Stats stats(std::vector<double> ms) {
     std::sort(ms.begin(), ms.end());
@@ -78,7 +87,10 @@ Stats bareFrames() {
     imgui.rebuildFontTexture();
     std::vector<double> ms;
     sf::Clock clock;
+    double cpuStart = 0;
     for (int i = 0; i < kFrames + 10; ++i) {
+        if (i == 10) // the first frames build textures
+            cpuStart = processCpuMs();
         sf::Event e;
         while (window.pollEvent(e))
             imgui.processEvent(e);
@@ -87,13 +99,16 @@ Stats bareFrames() {
         imgui.render();
         window.display();
         const double t = clock.restart().asSeconds() * 1000.0;
-        if (i >= 10) // the first frames build textures
+        if (i >= 10)
             ms.push_back(t);
     }
+    const double cpuMs = (processCpuMs() - cpuStart) / kFrames;
     // The binding's cursors must outlive the window that uses them.
     window.close();
     imgui.shutdown();
-    return stats(ms);
+    Stats s = stats(ms);
+    s.cpu = cpuMs;
+    return s;
 }
 
 double field(const std::string& line, const std::string& key) {
@@ -138,6 +153,7 @@ int main(int argc, char** argv) {
 
     const double first = firsts.empty() ? -1 : firsts[firsts.size() / 2];
     const double tableMean = field(table, "mean_ms"), tableP99 = field(table, "p99_ms");
+    const double tableCpu = field(table, "cpu_ms");
     const double rssMb = field(memory, "peak_rss_kb") / 1024.0;
     std::printf("Samenspel GUI benchmark (%ux%u, Xvfb, software rendering)\n", kWidth, kHeight);
     std::printf("  first interactive frame   %8.1f ms   (median of %zu starts; target <= 500 ms)\n",
@@ -148,6 +164,12 @@ int main(int argc, char** argv) {
     if (bare.mean > 0 && tableMean > 0)
         std::printf("  ratio table / bare        %8.2f x mean, %6.2f x p99   (target <= 1.5)\n",
                     tableMean / bare.mean, tableP99 / bare.p99);
+    // CPU time of all threads per frame (ours and llvmpipe's): steadier than
+    // the wall clock when other work shares the machine.
+    std::printf("  CPU per frame, all threads %7.3f ms table, %.3f ms bare", tableCpu, bare.cpu);
+    if (bare.cpu > 0 && tableCpu > 0)
+        std::printf("   (%.2f x)", tableCpu / bare.cpu);
+    std::printf("\n");
     std::printf(
         "  peak memory (RSS)         %8.1f MB   (target < 150 MB; bare SFML+ImGui: %.1f MB)\n",
         rssMb, bareRssMb);

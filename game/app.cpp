@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 
 #include "report.hpp"
@@ -56,6 +57,7 @@ struct App::Impl {
     const Screen* shotScreen = nullptr;
     bool frozenReported = false;
     std::vector<double> benchTimes; // ms per frame, --bench-frames
+    double benchCpuStartMs = 0;     // process CPU time when the timed frames began
     std::uint64_t shotScreenFrame = 0;
 };
 
@@ -545,6 +547,7 @@ struct AppFrameLoop {
             if (!benching && app.options_.benchFrames > 0 && app.session() && frozenNow()) {
                 benching = true;
                 benchClock.restart();
+                impl.benchCpuStartMs = processCpuMs();
             }
             processEvents();
             if (!impl.running)
@@ -628,12 +631,24 @@ struct AppFrameLoop {
             sum += t;
         const std::size_t p99 =
             std::min(sorted.size() - 1, static_cast<std::size_t>(sorted.size() * 0.99));
-        std::printf("bench-frames: n=%zu mean_ms=%.3f p99_ms=%.3f screen=%s roles=%zu\n",
-                    sorted.size(), sum / sorted.size(), sorted[p99],
-                    app.top() ? app.top()->name() : "-", app.session()->scenario().roles.size());
+        // CPU time of all threads (ours and the software renderer's) per
+        // frame: unlike the wall clock, it does not grow when other work
+        // shares the machine.
+        const double cpuMs = (processCpuMs() - impl.benchCpuStartMs) / sorted.size();
+        std::printf(
+            "bench-frames: n=%zu mean_ms=%.3f p99_ms=%.3f cpu_ms=%.3f screen=%s roles=%zu\n",
+            sorted.size(), sum / sorted.size(), sorted[p99], cpuMs,
+            app.top() ? app.top()->name() : "-", app.session()->scenario().roles.size());
         std::printf("bench-memory: peak_rss_kb=%ld\n", peakRssKb());
         std::fflush(stdout);
         app.quit(0);
+    }
+
+    static double processCpuMs() {
+        timespec t{};
+        if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0)
+            return 0;
+        return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
     }
 
     static long peakRssKb() {

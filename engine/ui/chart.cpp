@@ -166,8 +166,9 @@ ImU32 seriesColour(int index, const Theme& theme, float alpha) {
 void markerInline(int index, const Theme& theme) {
     const float h = ImGui::GetTextLineHeight();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    drawMarker(ImGui::GetWindowDrawList(), index, ImVec2(p.x + h * 0.5f, p.y + h * 0.5f), h * 0.3f,
-               seriesColour(index, theme), toU32(theme.text));
+    if (ImGui::IsRectVisible(ImVec2(h, h))) // scrolled out of view: nothing to draw
+        drawMarker(ImGui::GetWindowDrawList(), index, ImVec2(p.x + h * 0.5f, p.y + h * 0.5f),
+                   h * 0.3f, seriesColour(index, theme), toU32(theme.text));
     ImGui::Dummy(ImVec2(h, h));
 }
 
@@ -406,6 +407,13 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
     };
     const float bottom = top + rowH * static_cast<float>(bars.size());
     const ImU32 textColour = toU32(theme.text), muted = toU32(theme.textMuted);
+    const ImVec2 size(width, bottom - origin.y + lineH * 1.3f);
+    // Scrolled out of view (a board of proposals mostly is): only the room.
+    if (!ImGui::IsRectVisible(size)) {
+        ImGui::Dummy(size);
+        ImGui::PopID();
+        return;
+    }
 
     for (int tick = -100; tick <= 100; tick += 50) {
         const float x = X(static_cast<float>(tick));
@@ -461,7 +469,7 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
                    {3, 2});
     if (!o.minLabel.empty())
         draw->AddText(ImVec2(xm + 0.3f * e, origin.y), toU32(theme.bad), o.minLabel.c_str());
-    ImGui::Dummy(ImVec2(width, bottom - origin.y + lineH * 1.3f));
+    ImGui::Dummy(size);
     ImGui::PopID();
 }
 

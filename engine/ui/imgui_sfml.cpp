@@ -5,8 +5,6 @@
 #include <SFML/Window/Mouse.hpp>
 #include <imgui.h>
 
-#include <backends/imgui_impl_opengl2.h>
-
 namespace samenspel::ui {
 
 namespace {
@@ -113,14 +111,15 @@ bool ImGuiSfml::init(sf::RenderWindow& window) {
         if (cursor->loadFromSystem(c.sfml))
             cursors_[static_cast<std::size_t>(c.imgui)] = std::move(cursor);
     }
-    initialized_ = ImGui_ImplOpenGL2_Init();
+    io.BackendRendererName = "samenspel_gl2";
+    initialized_ = true;
     return initialized_;
 }
 
 void ImGuiSfml::shutdown() {
     if (!initialized_)
         return;
-    ImGui_ImplOpenGL2_Shutdown();
+    renderer_.destroyFontTexture();
     ImGui::DestroyContext();
     initialized_ = false;
 }
@@ -208,7 +207,8 @@ void ImGuiSfml::newFrame(float dtSeconds) {
             io.MousePos = ImVec2(static_cast<float>(pos.x), static_cast<float>(pos.y));
     }
     updateMouseCursor();
-    ImGui_ImplOpenGL2_NewFrame();
+    if (!renderer_.hasFontTexture())
+        renderer_.createFontTexture();
     ImGui::NewFrame();
 }
 
@@ -235,12 +235,11 @@ void ImGuiSfml::updateMouseCursor() {
 
 void ImGuiSfml::render() {
     ImGui::Render();
-    ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+    renderer_.render(ImGui::GetDrawData());
 }
 
 void ImGuiSfml::rebuildFontTexture() {
-    ImGui_ImplOpenGL2_DestroyFontsTexture();
-    ImGui_ImplOpenGL2_CreateFontsTexture();
+    renderer_.createFontTexture();
 }
 
 } // namespace samenspel::ui

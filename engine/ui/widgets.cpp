@@ -92,6 +92,10 @@ void chip(std::string_view label, const ImVec4& colour, const Theme& theme) {
     const ImVec2 pad = ImVec2(ImGui::GetFontSize() * 0.45f, ImGui::GetFontSize() * 0.15f);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 size(textSize.x + 2 * pad.x, textSize.y + 2 * pad.y);
+    if (!ImGui::IsRectVisible(size)) { // scrolled out of view: only the room
+        ImGui::Dummy(size);
+        return;
+    }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y),
                         toU32(withAlpha(colour, 0.22f)), size.y * 0.5f);

@@ -331,7 +331,12 @@ class TableScreen final : public Screen {
         const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+        // The shell clears the frame to theme.background: an opaque window
+        // background would fill all of it a second time, and software
+        // renderers are fill-rate bound (bench/gui.cmake).
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::withAlpha(app.theme().background, 0.0f));
         ImGui::Begin("##table", nullptr, flags);
+        ImGui::PopStyleColor();
         if (!link_->ready()) {
             heading(app, app.tr("table.no_session"));
             if (ImGui::Button(app.tr("table.back_to_title").c_str()))

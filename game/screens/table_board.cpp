@@ -417,7 +417,10 @@ void drawBoard(App& app, TableLink& link, TableUi& ui) {
         const ImGuiTabItemFlags flags =
             ui.boardTabWanted == tab ? ImGuiTabItemFlags_SetSelected : 0;
         if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
+            // Only scrolls: the board's own background is already behind it.
+            ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
             ImGui::BeginChild("tab", ImVec2(0, 0), false);
+            ImGui::PopStyleColor();
             switch (tab) {
             case 0:
                 caseTab(app, game);

@@ -224,7 +224,11 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
     // The card above, the actions below, each scrolling on its own, so a
     // player sees their values while choosing what to do.
     const float cardH = bot ? 0.0f : ImGui::GetContentRegionAvail().y * (shared ? 0.42f : 0.58f);
+    // Both only scroll: the panel's own background is already behind them,
+    // and filling it again costs a software renderer dearly.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     ImGui::BeginChild("card", ImVec2(0, cardH), false);
+    ImGui::PopStyleColor();
     drawCard(app, link, ui);
     if (shared && !bot && ui.cardShownFor == seat &&
         ImGui::Button(app.tr("table.hide_card").c_str()))
@@ -235,7 +239,9 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
     if (bot)
         return;
     ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     ImGui::BeginChild("actions", ImVec2(0, 0), false);
+    ImGui::PopStyleColor();
     drawActions(app, link, ui);
     ImGui::EndChild();
 }

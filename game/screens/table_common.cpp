@@ -197,13 +197,17 @@ void badge(const App& app, const std::string& text, const ImVec4& colour) {
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 pad(app.unit() * 0.8f, app.unit() * 0.15f);
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y),
-                        ui::toU32(ui::withAlpha(colour, 0.22f)), size.y);
-    draw->AddRect(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y), ui::toU32(colour),
-                  size.y, 0, 1.5f);
-    draw->AddText(ImVec2(p.x + pad.x, p.y + pad.y), ui::toU32(colour), text.c_str());
-    ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+    const ImVec2 box(size.x + 2 * pad.x, size.y + 2 * pad.y);
+    // Like ImGui's own widgets, nothing is drawn while scrolled out of view:
+    // a board full of proposals has most of its badges there.
+    if (ImGui::IsRectVisible(box)) {
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(p, ImVec2(p.x + box.x, p.y + box.y),
+                            ui::toU32(ui::withAlpha(colour, 0.22f)), size.y);
+        draw->AddRect(p, ImVec2(p.x + box.x, p.y + box.y), ui::toU32(colour), size.y, 0, 1.5f);
+        draw->AddText(ImVec2(p.x + pad.x, p.y + pad.y), ui::toU32(colour), text.c_str());
+    }
+    ImGui::Dummy(box);
 }
 
 void beginFramed(const App& app) {
@@ -226,8 +230,10 @@ void endFramed(const App& app, const ImVec4& colour) {
                      ImGui::GetItemRectMax().y + pad);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSetCurrent(0);
-    draw->AddRectFilled(min, max, ui::toU32(ui::withAlpha(colour, 0.12f)), pad * 0.6f);
-    draw->AddRect(min, max, ui::toU32(colour), pad * 0.6f, 0, 1.5f);
+    if (ImGui::IsRectVisible(min, max)) {
+        draw->AddRectFilled(min, max, ui::toU32(ui::withAlpha(colour, 0.12f)), pad * 0.6f);
+        draw->AddRect(min, max, ui::toU32(colour), pad * 0.6f, 0, 1.5f);
+    }
     draw->ChannelsMerge();
     ImGui::Dummy(ImVec2(0, pad));
 }
