@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 
 #include "core/bot.hpp"
+#include "core/clock_checkpoint.hpp"
 #include "core/session_driver.hpp"
 
 namespace samenspel {
@@ -23,27 +23,6 @@ namespace {
 
 std::string finishedMarker(const std::string& logPath) {
     return logPath + ".finished";
-}
-
-std::int64_t readCheckpoint(const std::string& path) {
-    std::ifstream in(path);
-    long long ms = -1;
-    if (in >> ms && ms >= 0)
-        return ms;
-    return -1;
-}
-
-bool writeSmallFile(const std::string& path, const std::string& text) {
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        out << text;
-        if (!out.good())
-            return false;
-    }
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    return !ec;
 }
 
 } // namespace
@@ -71,6 +50,7 @@ std::unique_ptr<Session> Session::start(std::shared_ptr<const Scenario> scenario
     session->game_ = std::make_unique<Game>(std::move(scenario), std::move(setup));
     session->log_ = std::move(log);
     session->logPath_ = logPath;
+    session->checkpoint_ = ClockCheckpoint(logPath);
     session->bots_ = std::make_unique<Bots>();
     session->makeBots();
     session->applyDue(); // events due at minute 0
@@ -92,10 +72,9 @@ std::unique_ptr<Session> Session::resume(const std::string& logPath, std::string
     session->log_ = std::move(log);
     session->logPath_ = logPath;
     // The log holds the time of the last action; the checkpoint holds the
-    // clock up to a second before the process stopped. Take the later.
-    const std::int64_t checkpoint = readCheckpoint(clockPathFor(logPath));
-    session->clockMs_ = std::max<std::int64_t>(session->game_->state().nowMs, checkpoint);
-    session->lastCheckpointMs_ = session->clockMs_;
+    // clock up to a second before the process stopped.
+    session->checkpoint_ = ClockCheckpoint(logPath);
+    session->clockMs_ = session->checkpoint_.restore(session->game_->state().nowMs);
     session->bots_ = std::make_unique<Bots>();
     session->makeBots();
     return session;
@@ -146,7 +125,7 @@ ApplyResult Session::applyAndLog(const Action& action) {
         diskError_ = "cannot write to the session log " + logPath_;
     if (!wasFinished && game_->state().finished) {
         checkpointClock();
-        writeSmallFile(finishedMarker(logPath_), "finished\n");
+        writeFileAtomically(finishedMarker(logPath_), "finished\n");
     }
     return result;
 }
@@ -207,13 +186,12 @@ void Session::update(double realSeconds) {
     applyDue();
     if (game_->state().phase == phase)
         runBots();
-    if (lastCheckpointMs_ < 0 || clockMs_ - lastCheckpointMs_ >= 1000)
-        checkpointClock();
+    if (!checkpoint_.update(clockMs_))
+        diskError_ = "cannot write the clock checkpoint beside " + logPath_;
 }
 
 void Session::checkpointClock() {
-    lastCheckpointMs_ = clockMs_;
-    if (!writeSmallFile(clockPathFor(logPath_), std::to_string(clockMs_) + "\n"))
+    if (!checkpoint_.write(clockMs_))
         diskError_ = "cannot write the clock checkpoint beside " + logPath_;
 }
 

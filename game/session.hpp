@@ -7,12 +7,14 @@
 // stretch produces no action, the clock is also checkpointed about once a
 // second into "<log>.clock" (one number, rewritten atomically), so Continue
 // after a crash restores timers to within a second: resume replays the log,
-// then sets the clock to max(last action time, checkpoint).
+// then sets the clock to max(last action time, checkpoint). The network host
+// does the same (core/clock_checkpoint.hpp).
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/clock_checkpoint.hpp"
 #include "core/game.hpp"
 #include "core/log.hpp"
 
@@ -59,7 +61,9 @@ class Session {
     // Writes the clock checkpoint now (also done by update() every second).
     void checkpointClock();
 
-    static std::string clockPathFor(const std::string& logPath) { return logPath + ".clock"; }
+    static std::string clockPathFor(const std::string& logPath) {
+        return clockCheckpointPathFor(logPath);
+    }
 
   private:
     Session() = default;
@@ -72,7 +76,7 @@ class Session {
     std::unique_ptr<SessionLogWriter> log_;
     std::string logPath_;
     std::int64_t clockMs_ = 0;
-    std::int64_t lastCheckpointMs_ = -1;
+    ClockCheckpoint checkpoint_;
     std::int64_t nextBotMs_ = 0;
     std::size_t botTurn_ = 0;
     std::int64_t botPaceMs_ = 1500;

@@ -50,7 +50,10 @@ struct Client::Impl {
     std::vector<PublicSupport> support;
     bool awaiting = false;
     std::optional<Refusal> lastRefusal;
-    Clock::time_point lastActionAt = Clock::now();
+    // The host's session clock as last heard (a welcome's "clock", an
+    // action's time) and when: estimatedClockMs() runs on from there.
+    std::int64_t clockBaseMs = 0;
+    Clock::time_point clockBaseAt = Clock::now();
     Client* owner = nullptr;
 
     // [Sending] ---------------------------------------------------------------
@@ -211,7 +214,7 @@ struct Client::Impl {
             lastIndex = index;
         }
         if (!actions.empty())
-            lastActionAt = Clock::now();
+            heardClock(actions.back().second.timeMs);
         return true;
     }
 
@@ -254,6 +257,11 @@ struct Client::Impl {
             if (s.proposal >= 0 && s.role >= 0)
                 support.push_back(s);
         }
+    }
+
+    void heardClock(std::int64_t ms) {
+        clockBaseMs = ms;
+        clockBaseAt = Clock::now();
     }
 
     // [Messages] ---------------------------------------------------------------
@@ -328,6 +336,10 @@ struct Client::Impl {
             readActions(*list, m.text);
         readPresence(b.find("presence"));
         rebuildMirror();
+        // A host restarted from its log after a quiet stretch is well past
+        // its last action; a host without "clock" leaves the actions' time.
+        if (b.find("clock"))
+            heardClock(b.intOr("clock", 0));
         status = started ? Status::Playing : Status::Lobby;
         awaiting = false;
     }
@@ -338,6 +350,7 @@ struct Client::Impl {
         started = true;
         actions.clear();
         lastIndex.reset();
+        heardClock(0);
         rebuildMirror();
         status = Status::Playing;
     }
@@ -358,7 +371,7 @@ struct Client::Impl {
             owner->onAction(index, *action);
         actions.emplace_back(index, *action);
         lastIndex = index;
-        lastActionAt = Clock::now();
+        heardClock(action->timeMs);
         if (learnValues(*action))
             rebuildMirror(); // replays every action on the amended copy
         else if (mirror && !mirror->apply(*action))
@@ -517,9 +530,13 @@ void Client::disconnect() {
 }
 
 std::int64_t Client::estimatedClockMs() const {
-    const std::int64_t base = impl_->mirror ? impl_->mirror->state().nowMs : 0;
+    const Game* g = impl_->mirror.get();
+    const std::int64_t base = std::max(impl_->clockBaseMs, g ? g->state().nowMs : 0);
+    // The host's clock stands still while paused and after the end.
+    if (!g || g->state().paused || g->state().finished)
+        return base;
     return base +
-           std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - impl_->lastActionAt)
+           std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - impl_->clockBaseAt)
                .count();
 }
 

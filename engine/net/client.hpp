@@ -93,8 +93,9 @@ class Client {
     bool reconnect(std::string& error);
     void disconnect();
 
-    // Session time the host probably has now: the last action's time plus
-    // the real time since it arrived.
+    // Session time the host probably has now: its clock as last heard (the
+    // welcome's, or the last action's time) plus the real time since, except
+    // while the session is paused or over.
     std::int64_t estimatedClockMs() const;
 
     // Called for every action as it arrives, before the mirror applies it.

@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
@@ -17,6 +16,7 @@
 #include <SFML/Network.hpp>
 
 #include "core/bot.hpp"
+#include "core/clock_checkpoint.hpp"
 #include "core/json.hpp"
 #include "core/log.hpp"
 #include "core/scoring.hpp"
@@ -209,6 +209,11 @@ struct Host::Impl {
     Host* owner = nullptr;
 
     std::int64_t clockMs = 0;
+    // "<log>.clock", as in local play: a quiet stretch logs nothing, and a
+    // host restarted after a crash must not give a phase back the time that
+    // passed since the last action.
+    ClockCheckpoint checkpoint;
+    bool checkpointFailed = false; // told once; the session goes on
     double carryMs = 0.0;
     Clock::time_point lastTick = Clock::now();
     Clock::time_point lastActionAt = Clock::now();
@@ -218,6 +223,16 @@ struct Host::Impl {
     void notice(const std::string& text) const {
         if (owner && owner->onNotice)
             owner->onNotice(text);
+    }
+
+    // A lost checkpoint only costs the timers after a crash, so unlike a lost
+    // log record it does not stop the session; the facilitator hears of it.
+    void checkpointWritten(bool ok) {
+        if (ok || checkpointFailed)
+            return;
+        checkpointFailed = true;
+        notice("The session clock could not be saved beside " + logPath +
+               "; after a crash, timers would resume from the last action.");
     }
 
     // [Sending] -------------------------------------------------------------
@@ -376,6 +391,11 @@ struct Host::Impl {
         w.key("seat").value(c.seat).key("role").value(roleIdOf(*scenario, role));
         w.key("token").value(seats[static_cast<std::size_t>(c.seat)].token);
         w.key("started").value(game != nullptr);
+        // The session clock now: the actions only tell the time of the last
+        // one, which after a quiet stretch (or a host restarted from its log)
+        // is well behind, and the player's countdown would run from there.
+        if (game)
+            w.key("clock").value(clockMs);
         w.key("setup").raw(encodeSetup(game ? game->setup() : setup));
         w.key("scenario").value(view.yaml).key("revealed").value(ended());
         w.key("actions").raw(visibleActionsJson(c.seat));
@@ -493,6 +513,7 @@ struct Host::Impl {
             return r;
         }
         const int phaseBefore = game->state().phase;
+        const bool wasFinished = game->state().finished;
         ApplyResult result = game->apply(a);
         if (!result)
             return result;
@@ -500,6 +521,8 @@ struct Host::Impl {
             diskError = "The session log could not be written: " + logPath;
             notice(diskError);
         }
+        if (!wasFinished && game->state().finished)
+            checkpointWritten(checkpoint.write(clockMs)); // the clock stops here
         actions.push_back(a);
         encoded.push_back(encodeAction(a));
         lastActionAt = Clock::now();
@@ -542,6 +565,10 @@ struct Host::Impl {
             return false;
         }
         game = std::make_unique<Game>(scenario, setup);
+        // At once: a checkpoint left by an earlier session in this log's
+        // place must not move a resume of this one ahead.
+        checkpoint = ClockCheckpoint(logPath);
+        checkpointWritten(checkpoint.write(clockMs));
         makeBots();
         writeSeatFile();
         lastTick = Clock::now();
@@ -600,6 +627,7 @@ struct Host::Impl {
                 applyAndBroadcast(a);
         }
         runBots();
+        checkpointWritten(checkpoint.update(clockMs));
     }
 
     void runBots() {
@@ -630,19 +658,11 @@ struct Host::Impl {
     void writeSeatFile() {
         if (logPath.empty())
             return;
-        const std::string path = seatFilePathFor(logPath);
-        const std::string tmp = path + ".tmp";
-        {
-            std::ofstream out(tmp, std::ios::trunc);
-            out << "samenspel-host 1\ncode " << code << "\n";
-            for (std::size_t i = 0; i < seats.size(); ++i)
-                if (seats[i].taken)
-                    out << "seat " << i << ' ' << seats[i].token << "\n";
-            if (!out)
-                return;
-        }
-        std::error_code ec;
-        std::filesystem::rename(tmp, path, ec);
+        std::string text = "samenspel-host 1\ncode " + code + "\n";
+        for (std::size_t i = 0; i < seats.size(); ++i)
+            if (seats[i].taken)
+                text += "seat " + std::to_string(i) + ' ' + seats[i].token + "\n";
+        writeFileAtomically(seatFilePathFor(logPath), text);
     }
 
     void readSeatFile() {
@@ -1033,7 +1053,11 @@ std::unique_ptr<Host> Host::resume(const std::string& logPath, HostConfig config
     impl->actions = read.actions;
     for (const Action& a : impl->actions)
         impl->encoded.push_back(encodeAction(a));
-    impl->clockMs = impl->game->state().nowMs;
+    // The log holds the last action's time; the checkpoint the clock up to a
+    // second before the old host stopped. A paused session stays paused (the
+    // pause is in the log), so its clock does not run from here either.
+    impl->checkpoint = ClockCheckpoint(logPath);
+    impl->clockMs = impl->checkpoint.restore(impl->game->state().nowMs);
     impl->log = SessionLogWriter::append(logPath, error);
     if (!impl->log)
         return nullptr;
@@ -1098,6 +1122,8 @@ ApplyResult Host::submitFacilitator(Action action) {
 
 void Host::shutdown(double graceSeconds) {
     Impl& im = *impl_;
+    if (im.game && im.log) // a clean stop resumes to the millisecond
+        im.checkpointWritten(im.checkpoint.write(im.clockMs));
     for (auto& c : im.connections) {
         if (c->dead || c->closing)
             continue;
