@@ -122,6 +122,11 @@ class HostScreen final : public Screen {
     }
 
     void openFromLaunch(App& app) {
+        if (!launch_->resumeLog.empty()) {
+            port_ = launch_->port;
+            resume(app, launch_->resumeLog, *launch_);
+            return;
+        }
         LoadResult loaded = loadScenarioFile(launch_->scenarioFile);
         if (!loaded.ok()) {
             for (const auto& d : loaded.errors)
@@ -162,6 +167,11 @@ class HostScreen final : public Screen {
                                     ? newLogPath(app.sessionsDir().string(), scenario->id)
                                     : app.options().logPath;
         std::error_code ec;
+        // An existing log is a session to continue, never one to overwrite.
+        if (std::filesystem::file_size(log, ec) > 0 && !ec) {
+            resume(app, log, launch);
+            return;
+        }
         if (std::filesystem::path(log).has_parent_path())
             std::filesystem::create_directories(std::filesystem::path(log).parent_path(), ec);
         std::string error;
@@ -170,6 +180,27 @@ class HostScreen final : public Screen {
             error_ = app.tr("net.host.error_listen", std::to_string(port_), error);
             return;
         }
+        showHosting(std::move(host), launch);
+    }
+
+    // A hosted session from its log: seats, tokens, code and clock come back,
+    // and players rejoin their seats.
+    void resume(App& app, const std::string& log, const HostLaunch& launch) {
+        net::HostConfig config;
+        config.botPaceMs = app.options().autoplay ? 5000 : 1500;
+        config.port = static_cast<unsigned short>(port_);
+        config.bindAddress = launch.bindAddress;
+        std::string error;
+        std::unique_ptr<net::Host> host = net::Host::resume(log, config, error);
+        if (!host) {
+            error_ = app.tr("net.host.error_resume", log, error);
+            return;
+        }
+        showHosting(std::move(host), launch);
+    }
+
+    void showHosting(std::unique_ptr<net::Host> host, const HostLaunch& launch) {
+        const std::string log = host->logPath();
         // Scripts and tests read the port (port 0 picks a free one) and code here.
         std::printf("hosting: port=%u code=%s log=%s\n", host->port(), host->code().c_str(),
                     log.c_str());

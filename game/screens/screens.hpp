@@ -47,6 +47,9 @@ struct HostLaunch {
     std::string code;           // empty: from the seed
     std::string bindAddress = "0.0.0.0";
     bool botsFill = false; // start at once with bots in every seat nobody took
+    // A hosted session's log to resume (Continue, or --log of an existing
+    // log): the session comes back with its seats, tokens, code and clock.
+    std::string resumeLog;
 };
 std::unique_ptr<Screen> makeHostScreen(App& app, HostLaunch launch);
 

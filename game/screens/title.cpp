@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <string>
+#include <vector>
 
+#include "net/host.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"
 #include "ui/widgets.hpp"
@@ -13,6 +16,28 @@
 namespace samenspel {
 
 namespace {
+
+// Words in lines no wider than `width` in the current font.
+std::vector<std::string> wrapWords(const std::string& text, float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t end = std::min(text.find(' ', i), text.size());
+        const std::string word = text.substr(i, end - i);
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+        i = end + 1;
+    }
+    if (!line.empty() || lines.empty())
+        lines.push_back(line);
+    return lines;
+}
 
 class TitleScreen final : public Screen {
   public:
@@ -29,7 +54,25 @@ class TitleScreen final : public Screen {
 
         const ImVec2 avail = ImGui::GetContentRegionAvail();
         const float columnWidth = std::min(avail.x, 560.0f * s);
-        const float top = std::max(0.0f, avail.y * 0.16f);
+        // The tagline wraps (centred) rather than run off both sides, and at a
+        // large UI scale on a small screen the space above and the buttons
+        // shrink so that Settings and Quit stay on screen.
+        ImGui::PushFont(app.fonts().heading);
+        const std::vector<std::string> tagline =
+            wrapWords(app.tr("ui.title.tagline"), avail.x - 4 * app.unit());
+        const float taglineH = ImGui::GetTextLineHeightWithSpacing() * tagline.size();
+        ImGui::PopFont();
+        ImGui::PushFont(app.fonts().display);
+        const float nameH = ImGui::GetTextLineHeightWithSpacing();
+        ImGui::PopFont();
+        ImGui::PushFont(app.fonts().small);
+        const float smallH = ImGui::GetTextLineHeightWithSpacing();
+        ImGui::PopFont();
+        const float spacing = ImGui::GetStyle().ItemSpacing.y;
+        const float fixedH = nameH + taglineH + 8.0f * 5 * s + 4 * spacing + 4.5f * smallH;
+        const float buttonH = std::clamp((avail.y - fixedH) / 5.0f - spacing, 40.0f * s, 64.0f * s);
+        const float top =
+            std::clamp(avail.y - fixedH - 5 * (buttonH + spacing), 0.0f, avail.y * 0.16f);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + top);
 
         ImGui::PushFont(app.fonts().display);
@@ -37,13 +80,14 @@ class TitleScreen final : public Screen {
         ImGui::PopFont();
         ImGui::PushFont(app.fonts().heading);
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
-        ui::textCentered(app.tr("ui.title.tagline"));
+        for (const std::string& line : tagline)
+            ui::textCentered(line);
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ui::gap(5, s);
 
         const float x = (ImGui::GetWindowWidth() - columnWidth) * 0.5f;
-        const ImVec2 buttonSize(columnWidth, 64.0f * s);
+        const ImVec2 buttonSize(columnWidth, buttonH);
         ImGui::PushFont(app.fonts().heading);
         ImGui::SetCursorPosX(x);
         if (ui::primaryButton(app.tr("ui.title.new_session").c_str(), buttonSize, theme))
@@ -136,6 +180,15 @@ class TitleScreen final : public Screen {
     }
 
     void continueLast(App& app) {
+        // A session this machine hosted goes on as a hosted session, so the
+        // players can rejoin their seats; any other goes on at this screen.
+        std::error_code ec;
+        if (std::filesystem::exists(net::seatFilePathFor(resumableLog_), ec)) {
+            HostLaunch launch;
+            launch.resumeLog = resumableLog_;
+            app.push(makeHostScreen(app, launch));
+            return;
+        }
         std::string error;
         auto session = Session::resume(resumableLog_, error);
         if (!session) {
