@@ -61,6 +61,7 @@ bool Catalog::load(const std::string& i18nDir, const std::string& lang,
                    std::vector<std::string>& problems) {
     lang_ = lang;
     texts_.clear();
+    missing_.clear();
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::path dir = fs::path(i18nDir) / lang;
@@ -80,14 +81,24 @@ bool Catalog::has(std::string_view key) const {
     return texts_.find(key) != texts_.end();
 }
 
+void Catalog::noteMissing(std::string_view key) const {
+    if (missing_.find(key) == missing_.end())
+        missing_.emplace(key);
+}
+
 std::string Catalog::tr(std::string_view key) const {
     const auto it = texts_.find(key);
-    return it == texts_.end() ? std::string(key) : it->second;
+    if (it == texts_.end()) {
+        noteMissing(key);
+        return std::string(key);
+    }
+    return it->second;
 }
 
 std::string Catalog::trArgs(std::string_view key, const std::vector<std::string>& args) const {
     const auto it = texts_.find(key);
     if (it == texts_.end()) {
+        noteMissing(key);
         // Show the arguments too, so a missing text still says something.
         std::string shown(key);
         for (const auto& a : args)

@@ -4,6 +4,7 @@
 // merged). A missing key comes back as the key itself, so a gap is visible on
 // screen and never a crash. Arguments fill {0}, {1}, ... in the text.
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -47,9 +48,16 @@ class Catalog {
     }
     static std::string argText(double v); // shortest of %.1f / integer
 
+    // Keys asked for but not in the catalog since it was loaded: autoplay
+    // runs report them, so a text missing in one language fails a test
+    // instead of showing up as a raw key in front of a room.
+    const std::set<std::string, std::less<>>& missingKeys() const { return missing_; }
+
   private:
+    void noteMissing(std::string_view key) const;
     std::string lang_ = "nl";
     std::map<std::string, std::string, std::less<>> texts_;
+    mutable std::set<std::string, std::less<>> missing_;
 };
 
 // Replaces {0}, {1}, ... in `pattern` by `args`; "{{" is a literal "{"; a

@@ -144,3 +144,20 @@ TEST_CASE("every interface text the shell and its screens ask for exists in both
         CHECK(en.has(std::string("ui.language.") + lang));
     }
 }
+
+TEST_CASE("a text asked for but missing is remembered, so an autoplay run can report it") {
+    const fs::path dir = freshDir("missing");
+    writeFile(dir / "en" / "ui.yaml", "ui.hello: \"Hello {0}\"\n");
+    Catalog catalog;
+    std::vector<std::string> problems;
+    REQUIRE(catalog.load(dir.string(), "en", problems));
+    CHECK(catalog.tr("ui.hello", "Fatima") == "Hello Fatima");
+    CHECK(catalog.missingKeys().empty());
+    CHECK(catalog.tr("ui.goodbye") == "ui.goodbye");
+    CHECK(catalog.tr("table.phase.x", 3) == "table.phase.x 3");
+    CHECK(catalog.missingKeys() ==
+          std::set<std::string, std::less<>>{"table.phase.x", "ui.goodbye"});
+    // Switching language starts a fresh list.
+    REQUIRE(catalog.load(dir.string(), "en", problems));
+    CHECK(catalog.missingKeys().empty());
+}
