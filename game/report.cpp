@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "core/scoring.hpp"
+#include "ui/chart.hpp"
 #include "ui/palette.hpp"
 
 namespace samenspel {
@@ -398,29 +399,79 @@ struct ChartSeries {
 };
 
 // Support of each role over time as step lines (support only changes when
-// something happens), with event marks, end labels and a legend.
+// something happens), with event marks and one legend below. The y-range and
+// the placement of event names come from the on-screen chart's rules
+// (ui::fitAxis, ui::stackLabels), so the report and the projector agree.
 std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& series,
                                double startMinute, double endMinute,
                                const std::vector<std::pair<double, std::string>>& marks) {
-    const double left = 56, plotW = 540, right = 240, top = 34, plotH = 300, bottom = 44;
-    const double width = left + plotW + right, height = top + plotH + bottom;
+    const double markFont = 13, rowH = 17;
+    const std::string minLabel = c.t("report.min_support", {c.supportText(c.sc.minSupport)});
+    const double width = 836, left = 56, right = textWidth(minLabel, 12) + 16;
+    const double plotW = width - left - right, plotH = 300, bottom = 44;
     const double xMin = std::max(0.0, startMinute);
     const double xMax = std::max(endMinute, xMin + 1.0);
     const auto xOf = [&](double m) {
         return left + std::clamp((m - xMin) / (xMax - xMin), 0.0, 1.0) * plotW;
     };
-    const auto yOf = [&](double s) {
-        return top + (100.0 - std::clamp(s, -100.0, 100.0)) / 200.0 * plotH;
+    std::vector<float> values;
+    for (const ChartSeries& s : series)
+        for (const auto& [m, v] : s.points)
+            values.push_back(static_cast<float>(v));
+    const ui::AxisRange axis =
+        ui::fitAxis(values, {0.0f, static_cast<float>(c.sc.minSupport)}, -100.0f, 100.0f);
+
+    // Event names in rows above the plot; numbers and a key when three rows
+    // cannot hold them apart.
+    struct Mark {
+        double x;
+        std::string text, key;
     };
+    std::vector<Mark> shown;
+    for (const auto& [minute, label] : marks)
+        if (minute >= xMin && minute <= xMax)
+            shown.push_back({xOf(minute), shorten(label, 40), ""});
+    std::vector<ui::LabelSpan> spans;
+    const auto place = [&] {
+        spans.clear();
+        for (const Mark& m : shown) {
+            const double w = textWidth(m.text, markFont);
+            double l = m.x + 4;
+            if (l + w > width)
+                l = std::max(left, m.x - 4 - w);
+            spans.push_back({static_cast<float>(l), static_cast<float>(w)});
+        }
+        return ui::stackLabels(spans, 10.0f, 3);
+    };
+    std::vector<int> rows = place();
+    if (std::find(rows.begin(), rows.end(), -1) != rows.end()) {
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            shown[i].key = std::to_string(i + 1) + ": " + shown[i].text;
+            shown[i].text = std::to_string(i + 1);
+        }
+        rows = place();
+    }
+    int bandRows = 0;
+    for (int r : rows)
+        bandRows = std::max(bandRows, r + 1);
+    const double top = 14 + bandRows * rowH;
+    const double height = top + plotH + bottom;
+    const auto yOf = [&](double s) {
+        return top + (axis.max - std::clamp(s, double(axis.min), double(axis.max))) /
+                         (axis.max - axis.min) * plotH;
+    };
+
     std::ostringstream o;
     o << "<svg class=\"chart\" viewBox=\"0 0 " << num(width) << " " << num(height) << "\" width=\""
       << num(width) << "\" role=\"img\" aria-label=\"" << c.h("report.support_time_aria") << "\">";
-    for (int tick = -100; tick <= 100; tick += 50) {
+    for (double tick = axis.min; tick <= axis.max + 1e-6; tick += axis.step) {
         const double y = yOf(tick);
+        const bool zero = std::abs(tick) < 1e-6;
         o << "<line x1=\"" << num(left) << "\" y1=\"" << num(y) << "\" x2=\"" << num(left + plotW)
-          << "\" y2=\"" << num(y) << "\" stroke=\"" << (tick == 0 ? "#333" : "#ddd") << "\"/>";
+          << "\" y2=\"" << num(y) << "\" stroke=\"" << (zero ? "#333" : "#ddd") << "\""
+          << (zero ? " stroke-width=\"2\"" : "") << "/>";
         o << "<text x=\"" << num(left - 8) << "\" y=\"" << num(y + 4)
-          << "\" text-anchor=\"end\" class=\"axis\">" << tick << "</text>";
+          << "\" text-anchor=\"end\" class=\"axis\">" << std::lround(tick) << "</text>";
     }
     const double span = xMax - xMin;
     const int xStep = span <= 10 ? 1 : span <= 30 ? 5 : span <= 90 ? 10 : 30;
@@ -433,26 +484,27 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
     o << "<text x=\"14\" y=\"" << num(top + plotH / 2) << "\" transform=\"rotate(-90 14 "
       << num(top + plotH / 2) << ")\" text-anchor=\"middle\" class=\"axis\">"
       << c.h("report.axis_support") << "</text>";
+    // The minimum line, named in the right margin where no line or event name goes.
     const double ym = yOf(c.sc.minSupport);
     o << "<line x1=\"" << num(left) << "\" y1=\"" << num(ym) << "\" x2=\"" << num(left + plotW)
       << "\" y2=\"" << num(ym)
       << "\" stroke=\"#B00020\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>";
-    // Event marks; labels alternate between two rows above the plot so
-    // neighbouring events stay readable.
-    int markIndex = 0;
-    for (const auto& [minute, label] : marks) {
-        if (minute < xMin || minute > xMax)
-            continue;
-        const double x = xOf(minute);
-        o << "<line x1=\"" << num(x) << "\" y1=\"" << num(top - 4 - 13 * (markIndex % 2))
-          << "\" x2=\"" << num(x) << "\" y2=\"" << num(top + plotH)
+    o << "<text x=\"" << num(left + plotW + 6) << "\" y=\"" << num(ym + 4)
+      << "\" class=\"minline\">" << htmlEscape(minLabel) << "</text>";
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const double rowTop = 4 + std::max(rows[i], 0) * rowH;
+        o << "<line x1=\"" << num(shown[i].x) << "\" y1=\"" << num(rowTop + rowH - 2) << "\" x2=\""
+          << num(shown[i].x) << "\" y2=\"" << num(top + plotH)
           << "\" stroke=\"#888\" stroke-dasharray=\"2 3\"/>";
-        o << "<text x=\"" << num(x + 3) << "\" y=\"" << num(top - 6 - 13 * (markIndex % 2))
-          << "\" class=\"mark\">" << htmlEscape(shorten(label, 30)) << "</text>";
-        ++markIndex;
     }
-    // End labels, nudged apart so equal supports stay readable.
-    std::vector<std::pair<double, int>> ends;
+    // Names after every line: a name's white halo (.mark) hides another
+    // mark's line where it passes behind it.
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const double rowTop = 4 + std::max(rows[i], 0) * rowH;
+        if (rows[i] >= 0)
+            o << "<text x=\"" << num(spans[i].left) << "\" y=\"" << num(rowTop + 12)
+              << "\" class=\"mark\">" << htmlEscape(shown[i].text) << "</text>";
+    }
     for (int s = 0; s < static_cast<int>(series.size()); ++s) {
         const auto& pts = series[s].points;
         if (pts.empty())
@@ -470,19 +522,10 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
           << "\" stroke-width=\"3.5\" stroke-dasharray=\"" << dashFor(s) << "\"/>";
         for (const auto& [m, v] : pts)
             o << svgMarker(s, xOf(m), yOf(v), 5);
-        ends.push_back({yOf(pts.back().second), s});
-    }
-    std::sort(ends.begin(), ends.end());
-    double lastY = -1e9;
-    for (auto& [y, s] : ends) {
-        y = std::max(y, lastY + 15);
-        lastY = y;
-        o << svgMarker(s, left + plotW + 14, y, 5);
-        o << "<text x=\"" << num(left + plotW + 24) << "\" y=\"" << num(y + 4)
-          << "\" class=\"label\">" << htmlEscape(shorten(series[s].name, 28)) << "</text>";
     }
     o << "</svg>";
-    // A legend in HTML: full names, with the line style, even when labels were cut.
+    // The one legend, in HTML: full names with the line style and marker;
+    // then the key of numbered event marks.
     o << "<ul class=\"legend\">";
     for (int s = 0; s < static_cast<int>(series.size()); ++s) {
         o << "<li><svg width=\"46\" height=\"14\" aria-hidden=\"true\"><line x1=\"2\" y1=\"7\" "
@@ -492,6 +535,12 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
           << htmlEscape(series[s].name) << "</li>";
     }
     o << "</ul>";
+    if (!shown.empty() && !shown.front().key.empty()) {
+        o << "<ul class=\"legend\">";
+        for (const Mark& m : shown)
+            o << "<li>" << htmlEscape(m.key) << "</li>";
+        o << "</ul>";
+    }
     return o.str();
 }
 
@@ -732,7 +781,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .chart .axis { font-size: 12px; fill: #444; }
 .chart .label { font-size: 13px; fill: #1a1a1a; }
 .chart .value { font-size: 13px; fill: #1a1a1a; font-weight: 600; }
-.chart .mark { font-size: 11px; fill: #555; }
+.chart .mark { font-size: 13px; fill: #333; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
 .chart .minline { font-size: 12px; fill: #B00020; }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; }
 .legend li { display: flex; align-items: center; gap: .4rem; }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace samenspel::ui {
 
@@ -124,31 +125,65 @@ bool valueAt(const ChartLine& line, float x, bool steps, float& out) {
     return true;
 }
 
-void legend(const std::vector<ChartLine>& lines, const Theme& theme) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float sample = 2.6f * em(), thickness = std::max(2.0f, em() * 0.16f);
-    const float availableRight = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const ChartLine& line = lines[i];
-        const float width = sample + em() * 0.4f + ImGui::CalcTextSize(line.label.c_str()).x;
-        if (i > 0) {
-            ImGui::SameLine(0, em() * 1.2f);
-            if (ImGui::GetCursorScreenPos().x + width > availableRight)
-                ImGui::NewLine();
-        }
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        const float midY = p.y + ImGui::GetTextLineHeight() * 0.5f;
-        dashedPolyline(draw, {ImVec2(p.x, midY), ImVec2(p.x + sample, midY)},
-                       seriesColour(line.colour, theme), thickness, dashPattern(line.colour));
-        drawMarker(draw, line.colour, ImVec2(p.x + sample * 0.5f, midY), em() * 0.28f,
-                   seriesColour(line.colour, theme), toU32(theme.text));
-        ImGui::Dummy(ImVec2(sample + em() * 0.2f, ImGui::GetTextLineHeight()));
-        ImGui::SameLine(0, em() * 0.2f);
-        ImGui::TextUnformatted(line.label.c_str());
+} // namespace
+
+AxisRange fitAxis(const std::vector<float>& values, const std::vector<float>& include,
+                  float limitMin, float limitMax, int targetTicks) {
+    float lo = std::numeric_limits<float>::infinity(), hi = -lo;
+    for (const std::vector<float>* list : {&values, &include})
+        for (float v : *list)
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+    if (!(lo <= hi)) // nothing to fit: the whole allowed range
+        return {limitMin, limitMax, niceStep(limitMax - limitMin, targetTicks)};
+    lo = std::clamp(lo, limitMin, limitMax);
+    hi = std::clamp(hi, limitMin, limitMax);
+    // A tenth of the allowed range at least, so a flat line is not blown up
+    // into something that looks like a swing.
+    const float span = std::max(hi - lo, (limitMax - limitMin) * 0.1f);
+    const float margin = span * 0.06f; // markers on the highest value stay inside
+    float step = niceStep(span, targetTicks);
+    AxisRange a;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        a.step = step;
+        a.min = lo >= 0 ? 0 : std::floor((lo - margin) / step) * step;
+        a.max = std::ceil((hi + margin) / step) * step;
+        if (a.max - a.min < span)
+            a.max = a.min + std::ceil(span / step) * step;
+        a.min = std::max(a.min, limitMin);
+        a.max = std::min(a.max, limitMax);
+        // Rounding both ends outwards can add intervals; a room reads a few
+        // labelled lines better than many.
+        if ((a.max - a.min) / step <= static_cast<float>(2 * std::max(targetTicks, 1)))
+            break;
+        step = niceStep(step * 1.5f, 1);
     }
+    if (a.max <= a.min)
+        a.max = a.min + a.step;
+    return a;
 }
 
-} // namespace
+std::vector<int> stackLabels(const std::vector<LabelSpan>& spans, float gap, int maxRows) {
+    std::vector<int> rows(spans.size(), -1);
+    std::vector<std::vector<LabelSpan>> placed(static_cast<std::size_t>(std::max(maxRows, 0)));
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const LabelSpan& a = spans[i];
+        for (std::size_t r = 0; r < placed.size(); ++r) {
+            const bool clash =
+                std::any_of(placed[r].begin(), placed[r].end(), [&](const LabelSpan& b) {
+                    return a.left < b.left + b.width + gap && b.left < a.left + a.width + gap;
+                });
+            if (!clash) {
+                placed[r].push_back(a);
+                rows[i] = static_cast<int>(r);
+                break;
+            }
+        }
+    }
+    return rows;
+}
 
 ImU32 seriesColour(int index, const Theme& theme, float alpha) {
     const std::uint32_t rgb = seriesRgb(index);
@@ -231,9 +266,12 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
     ImGui::PushID(id);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float e = em();
+    const float lineH = ImGui::GetTextLineHeight();
     const float width = std::max(ImGui::GetContentRegionAvail().x, 12 * e);
     const float height = o.height > 0 ? o.height : 16 * ImGui::GetTextLineHeightWithSpacing();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImU32 textColour = toU32(theme.text), muted = toU32(theme.textMuted);
+    const ImU32 grid = toU32(withAlpha(theme.border, 0.6f));
 
     // Data range.
     float xMin = o.xMin, xMax = o.xMax;
@@ -245,35 +283,124 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
                 xMax = std::max(xMax, p.x);
         xMax = std::max(xMax, xMin + 1);
     }
-    const float yMin = o.yMin, yMax = o.yMax > o.yMin ? o.yMax : o.yMin + 1;
+    AxisRange yAxis{o.yMin, o.yMax, o.yStep > 0 ? o.yStep : 50};
+    if (o.yMax <= o.yMin) {
+        std::vector<float> values;
+        for (const ChartLine& l : lines)
+            for (const ImVec2& p : l.points)
+                values.push_back(p.y);
+        std::vector<float> include = {0.0f};
+        if (o.referenceLine)
+            include.push_back(o.referenceY);
+        yAxis = fitAxis(values, include, o.yLimitMin, o.yLimitMax);
+    }
+    const float yMin = yAxis.min, yMax = yAxis.max;
 
-    // Margins: y tick labels left, end labels right, axis label below.
+    // Margins: y tick labels left; the reference line's label right, level
+    // with its line, where no data line or event label can run into it.
     float tickWidth = 0;
-    for (float v = yMin; v <= yMax + 1e-3f; v += o.yStep)
+    for (float v = yMin; v <= yMax + 1e-3f; v += yAxis.step)
         tickWidth = std::max(tickWidth, ImGui::CalcTextSize(formatTick(v).c_str()).x);
-    float endWidth = 0;
-    for (const ChartLine& l : lines)
-        endWidth = std::max(endWidth, ImGui::CalcTextSize(l.label.c_str()).x);
-    endWidth = std::min(endWidth + 1.6f * e, width * 0.3f);
-    const float lineH = ImGui::GetTextLineHeight();
-    const ImVec2 plotMin(origin.x + tickWidth + 0.6f * e, origin.y + lineH * 1.4f);
-    const ImVec2 plotMax(origin.x + width - endWidth, origin.y + height - lineH * 2.4f);
+    float rightMargin = 0.8f * e;
+    std::string referenceLabel;
+    if (o.referenceLine && !o.referenceLabel.empty()) {
+        referenceLabel = fitText(o.referenceLabel, width * 0.2f);
+        rightMargin = ImGui::CalcTextSize(referenceLabel.c_str()).x + 0.8f * e;
+    }
+    const float plotLeft = origin.x + tickWidth + 0.6f * e;
+    const float plotRight = origin.x + width - rightMargin;
     const auto X = [&](float x) {
-        return plotMin.x +
-               (std::clamp(x, xMin, xMax) - xMin) / (xMax - xMin) * (plotMax.x - plotMin.x);
+        return plotLeft +
+               (std::clamp(x, xMin, xMax) - xMin) / (xMax - xMin) * (plotRight - plotLeft);
     };
+
+    // Event labels in rows above the plot, never on top of each other or of
+    // the lines. The y-axis name sits at the start of the first row. When
+    // three rows are not enough the marks get numbers and a key below.
+    struct Mark {
+        float x;
+        std::string text, key;
+    };
+    std::vector<Mark> marks;
+    for (const ChartMark& m : o.marks)
+        if (m.x >= xMin && m.x <= xMax)
+            marks.push_back({X(m.x), fitText(m.label, plotRight - plotLeft), ""});
+    const float gap = 0.8f * e;
+    const auto place = [&](std::vector<LabelSpan>& spans) {
+        spans.clear();
+        if (!o.yLabel.empty())
+            spans.push_back({origin.x, ImGui::CalcTextSize(o.yLabel.c_str()).x});
+        for (const Mark& m : marks) {
+            const float w = ImGui::CalcTextSize(m.text.c_str()).x;
+            float left = m.x + 0.25f * e; // right of its line, or left of it near the end
+            if (left + w > origin.x + width)
+                left = std::max(plotLeft, m.x - 0.25f * e - w);
+            spans.push_back({left, w});
+        }
+        return stackLabels(spans, gap, 3);
+    };
+    std::vector<LabelSpan> spans;
+    std::vector<int> rows = place(spans);
+    if (std::find(rows.begin(), rows.end(), -1) != rows.end()) {
+        for (std::size_t i = 0; i < marks.size(); ++i) {
+            const std::string number = std::to_string(i + 1);
+            marks[i].key = number + ": " + marks[i].text;
+            marks[i].text = number;
+        }
+        rows = place(spans);
+    }
+    int bandRows = o.yLabel.empty() && marks.empty() ? 0 : 1;
+    for (int r : rows)
+        bandRows = std::max(bandRows, r + 1);
+
+    // The one legend, below the axis: every series with its line style and
+    // marker, full names, wrapped to the width; then the key of numbered marks.
+    const float sample = 2.6f * e;
+    struct LegendItem {
+        int line = -1; // -1: a key entry, text only
+        std::string text;
+        float x = 0, y = 0, w = 0;
+    };
+    std::vector<LegendItem> legendItems;
+    if (o.legend)
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            legendItems.push_back({static_cast<int>(i), lines[i].label});
+    for (const Mark& m : marks)
+        if (!m.key.empty())
+            legendItems.push_back({-1, m.key});
+    float lx = 0, ly = 0;
+    int legendRows = legendItems.empty() ? 0 : 1;
+    for (std::size_t i = 0; i < legendItems.size(); ++i) {
+        LegendItem& it = legendItems[i];
+        const float lead = it.line >= 0 ? sample + 0.4f * e : 0.0f;
+        it.text = fitText(it.text, width - lead);
+        it.w = lead + ImGui::CalcTextSize(it.text.c_str()).x;
+        // Key entries start on a row of their own, after the series.
+        const bool keyStart = it.line < 0 && (i == 0 || legendItems[i - 1].line >= 0);
+        if (lx > 0 && (lx + it.w > width || keyStart)) {
+            lx = 0;
+            ly += lineH * 1.3f;
+            ++legendRows;
+        }
+        it.x = lx;
+        it.y = ly;
+        lx += it.w + 1.2f * e;
+    }
+    const float legendH = static_cast<float>(legendRows) * lineH * 1.3f;
+
+    const float bandH = static_cast<float>(bandRows) * lineH + (bandRows > 0 ? 0.3f * e : 0.0f);
+    const float axisH = 0.35f * e + lineH + (o.xLabel.empty() ? 0.0f : lineH);
+    const float legendGap = legendRows > 0 ? 0.6f * e : 0.0f;
+    const float plotH = std::max(height - bandH - axisH - legendGap - legendH, 3.5f * lineH);
+    const float totalH = bandH + plotH + axisH + legendGap + legendH;
+    const ImVec2 plotMin(plotLeft, origin.y + bandH);
+    const ImVec2 plotMax(plotRight, plotMin.y + plotH);
     const auto Y = [&](float y) {
-        return plotMax.y -
-               (std::clamp(y, yMin, yMax) - yMin) / (yMax - yMin) * (plotMax.y - plotMin.y);
+        return plotMax.y - (std::clamp(y, yMin, yMax) - yMin) / (yMax - yMin) * plotH;
     };
-    const ImU32 textColour = toU32(theme.text), muted = toU32(theme.textMuted);
-    const ImU32 grid = toU32(withAlpha(theme.border, 0.6f));
 
     draw->AddRectFilled(plotMin, plotMax, toU32(theme.surface));
-    // Axis label for y above the tick labels.
-    if (!o.yLabel.empty())
-        draw->AddText(ImVec2(origin.x, origin.y), muted, o.yLabel.c_str());
-    for (float v = yMin; v <= yMax + 1e-3f; v += o.yStep) {
+    for (float v = yMin; v <= yMax + 1e-3f; v += yAxis.step) {
         const float y = Y(v);
         const bool zero = std::fabs(v) < 1e-4f;
         draw->AddLine(ImVec2(plotMin.x, y), ImVec2(plotMax.x, y), zero ? muted : grid,
@@ -295,35 +422,44 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
         draw->AddText(ImVec2((plotMin.x + plotMax.x - tw) / 2, plotMax.y + 0.35f * e + lineH),
                       muted, o.xLabel.c_str());
     }
-    // Marks (events): dotted verticals, labels staggered so neighbours stay readable.
-    for (std::size_t i = 0; i < o.marks.size(); ++i) {
-        if (o.marks[i].x < xMin || o.marks[i].x > xMax)
+    std::size_t span = 0;
+    if (!o.yLabel.empty())
+        draw->AddText(ImVec2(spans[span++].left, origin.y), muted, o.yLabel.c_str());
+    // Marks (events): dotted verticals from their label down through the
+    // plot, all before any name, so a name's backing in the page colour hides
+    // another mark's line where it passes behind it.
+    const std::size_t firstMark = span;
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        const int row = rows[firstMark + i];
+        const float top = origin.y + static_cast<float>(std::max(row, 0) + 1) * lineH;
+        dashedPolyline(draw, {ImVec2(marks[i].x, top), ImVec2(marks[i].x, plotMax.y)}, muted, 1.5f,
+                       {2, 3});
+    }
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        const int row = rows[firstMark + i];
+        if (row < 0) // many marks in one spot: the key still names it
             continue;
-        const float x = X(o.marks[i].x);
-        dashedPolyline(draw, {ImVec2(x, plotMin.y), ImVec2(x, plotMax.y)}, muted, 1.5f, {2, 3});
-        draw->AddText(ImVec2(x + 0.2f * e, plotMin.y + (i % 2) * lineH), muted,
-                      o.marks[i].label.c_str());
+        const LabelSpan& at = spans[firstMark + i];
+        const float y = origin.y + static_cast<float>(row) * lineH;
+        draw->AddRectFilled(ImVec2(at.left - 0.15f * e, y),
+                            ImVec2(at.left + at.width + 0.15f * e, y + lineH),
+                            toU32(theme.background));
+        draw->AddText(ImVec2(at.left, y), textColour, marks[i].text.c_str());
     }
     if (o.referenceLine) {
         const float y = Y(o.referenceY);
         dashedPolyline(draw, {ImVec2(plotMin.x, y), ImVec2(plotMax.x, y)}, toU32(theme.bad), 2.5f,
                        {3, 2});
-        if (!o.referenceLabel.empty())
-            draw->AddText(ImVec2(plotMin.x + 0.3f * e, y - lineH - 2), toU32(theme.bad),
-                          o.referenceLabel.c_str());
+        if (!referenceLabel.empty())
+            draw->AddText(ImVec2(plotMax.x + 0.4f * e, y - lineH / 2), toU32(theme.bad),
+                          referenceLabel.c_str());
     }
 
     // The lines, thick, each with its dash pattern and markers at its points.
     const float thickness = std::max(2.5f, e * 0.17f), markerR = e * 0.26f;
-    struct End {
-        float y;
-        int line;
-    };
-    std::vector<End> ends;
     draw->PushClipRect(ImVec2(plotMin.x - markerR * 2, plotMin.y - markerR * 2),
                        ImVec2(plotMax.x + markerR * 2, plotMax.y + markerR * 2), true);
-    for (std::size_t li = 0; li < lines.size(); ++li) {
-        const ChartLine& l = lines[li];
+    for (const ChartLine& l : lines) {
         if (l.points.empty())
             continue;
         std::vector<ImVec2> path;
@@ -339,20 +475,24 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
         for (std::size_t i = 0; i < l.points.size(); i += stride)
             drawMarker(draw, l.colour, ImVec2(X(l.points[i].x), Y(l.points[i].y)), markerR,
                        seriesColour(l.colour, theme), textColour);
-        ends.push_back({Y(l.points.back().y), static_cast<int>(li)});
     }
     draw->PopClipRect();
-    // End labels right of the plot, nudged apart when values coincide.
-    std::sort(ends.begin(), ends.end(), [](const End& a, const End& b) { return a.y < b.y; });
-    float last = -1e9f;
-    for (End& end : ends) {
-        end.y = std::max(end.y, last + lineH);
-        last = end.y;
-        const ChartLine& l = lines[static_cast<std::size_t>(end.line)];
-        drawMarker(draw, l.colour, ImVec2(plotMax.x + 0.6f * e, end.y), markerR,
-                   seriesColour(l.colour, theme), textColour);
-        const std::string label = fitText(l.label, origin.x + width - plotMax.x - 1.2f * e);
-        draw->AddText(ImVec2(plotMax.x + 1.1f * e, end.y - lineH / 2), textColour, label.c_str());
+
+    const float legendTop = plotMax.y + axisH + legendGap;
+    const float legendThickness = std::max(2.0f, e * 0.16f);
+    for (const LegendItem& it : legendItems) {
+        const ImVec2 p(origin.x + it.x, legendTop + it.y);
+        float textX = p.x;
+        if (it.line >= 0) {
+            const ChartLine& l = lines[static_cast<std::size_t>(it.line)];
+            const float midY = p.y + lineH * 0.5f;
+            dashedPolyline(draw, {ImVec2(p.x, midY), ImVec2(p.x + sample, midY)},
+                           seriesColour(l.colour, theme), legendThickness, dashPattern(l.colour));
+            drawMarker(draw, l.colour, ImVec2(p.x + sample * 0.5f, midY), e * 0.28f,
+                       seriesColour(l.colour, theme), textColour);
+            textX += sample + 0.4f * e;
+        }
+        draw->AddText(ImVec2(textX, p.y), textColour, it.text.c_str());
     }
 
     // Hover: a vertical ruler and each line's value there.
@@ -373,9 +513,7 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
         ImGui::EndTooltip();
     }
     ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(ImVec2(width, height));
-    if (o.legend && !lines.empty())
-        legend(lines, theme);
+    ImGui::Dummy(ImVec2(width, totalH));
     ImGui::PopID();
 }
 

@@ -26,18 +26,45 @@ struct ChartMark {
 };
 
 struct LineChartOptions {
-    float yMin = -100, yMax = 100;
-    float xMin = 0, xMax = 0; // xMax <= xMin: from the data
-    float yStep = 50;         // grid step
+    // y-range and grid step; yMax <= yMin: fitted to the data (fitAxis), so
+    // lines that stay between 0 and 45 use the whole height, not a tenth of it.
+    float yMin = 0, yMax = 0;
+    float yLimitMin = -100, yLimitMax = 100; // a fitted range never leaves these
+    float xMin = 0, xMax = 0;                // xMax <= xMin: from the data
+    float yStep = 50;                        // grid step of a fixed y-range
     std::string xLabel, yLabel;
     bool referenceLine = false; // e.g. min_support
     float referenceY = 0;
     std::string referenceLabel;
     std::vector<ChartMark> marks;
     bool steps = true;  // values hold until the next point (support changes at events)
-    float height = 0;   // 0 = 16 text lines
-    bool legend = true; // a legend below the plot, full names
+    float height = 0;   // 0 = 16 text lines; everything (legend too) fits in it
+    bool legend = true; // the one legend, below the plot: full names, line style and marker
 };
+
+// A y-axis: from `min` to `max` with grid lines every `step`.
+struct AxisRange {
+    float min = 0, max = 1, step = 1;
+};
+
+// The y-axis a chart of `values` needs: every value and every one of
+// `include` (zero, a reference line) inside with a little margin, ends on a
+// tick, steps of 1, 2 or 5 times a power of ten (about `targetTicks`
+// intervals), never beyond [limitMin, limitMax]. A range where all values are
+// ≥ 0 starts at 0: the zero line is the floor a room reads support against.
+AxisRange fitAxis(const std::vector<float>& values, const std::vector<float>& include,
+                  float limitMin, float limitMax, int targetTicks = 5);
+
+// A label's horizontal extent, in pixels.
+struct LabelSpan {
+    float left = 0, width = 0;
+};
+
+// Rows for labels in a band (event names above a chart): each label, in
+// order, takes the first row where it keeps `gap` clear of every label
+// already there, so no two ever overlap. -1 for a label that fits in none of
+// `maxRows` rows (the chart then numbers its marks and names them in a key).
+std::vector<int> stackLabels(const std::vector<LabelSpan>& spans, float gap, int maxRows);
 
 // Draws the chart at the cursor, as wide as the available region. Hovering
 // shows the values nearest the mouse.

@@ -39,9 +39,14 @@ class DebriefScreen final : public Screen {
     void draw(App& app) override {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        // The shell already cleared the frame to theme.background; an opaque
+        // window would fill every pixel a second time, and software renderers
+        // are fill-rate bound (docs/ui.md, like the table screen).
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::withAlpha(app.theme().background, 0.0f));
         ImGui::Begin("##debrief", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+        ImGui::PopStyleColor();
         if (!link_->ready()) {
             heading(app, app.tr("table.no_session"));
             if (ImGui::Button(app.tr("table.back_to_title").c_str()))
@@ -150,6 +155,9 @@ class DebriefScreen final : public Screen {
                 std::to_string(tab + 1) + "  " + app.tr(keys[tab]) + "###d" + std::to_string(tab);
             if (ImGui::BeginTabItem(label.c_str(), nullptr,
                                     tabWanted_ == tab ? ImGuiTabItemFlags_SetSelected : 0)) {
+                // The tab's children only scroll: transparent over the shell's
+                // clear, so no pixel is filled twice (role cards draw their own).
+                ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
                 ImGui::BeginChild("content", ImVec2(0, 0), false);
                 switch (tab) {
                 case 0:
@@ -172,6 +180,7 @@ class DebriefScreen final : public Screen {
                     break;
                 }
                 ImGui::EndChild();
+                ImGui::PopStyleColor();
                 ImGui::EndTabItem();
             }
         }
@@ -214,6 +223,9 @@ class DebriefScreen final : public Screen {
                 app.tr("debrief.public_value",
                        formatNumber(app, roundSupport(publicValue(sc, p.package)), 1))
                     .c_str());
+            // Bare numbers mean nothing to a room: say what the scale is.
+            mutedText(app, app.tr("debrief.support_scale", formatNumber(app, sc.minSupport, 0)));
+            mutedText(app, app.tr("debrief.public_value_scale"));
         }
         ImGui::EndChild();
         ImGui::SameLine();
@@ -277,9 +289,9 @@ class DebriefScreen final : public Screen {
                 o.marks.push_back({static_cast<float>(a.timeMs) / 60000.0f,
                                    e.title.empty() ? e.id : app.text(e.title)});
             }
-        o.height = std::max(ImGui::GetContentRegionAvail().y -
-                                ImGui::GetTextLineHeightWithSpacing() * 2.5f,
-                            ImGui::GetTextLineHeight() * 10);
+        // The chart's height includes its event names and legend.
+        o.height = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y,
+                            ImGui::GetTextLineHeight() * 8);
         ui::lineChart("support_time", lines, o, app.theme());
     }
 
@@ -292,6 +304,18 @@ class DebriefScreen final : public Screen {
         const auto percent = [&](const std::optional<double>& v) {
             return v ? formatNumber(app, 100.0 * *v, 0) + "%" : app.tr("debrief.no_prediction");
         };
+        // The group's headline first: with many players the table scrolls.
+        ImGui::PushFont(app.fonts().bold);
+        ImGui::TextUnformatted(app.tr("debrief.begrip_group", percent(measurements_.begripBefore),
+                                      percent(measurements_.begripAfter))
+                                   .c_str());
+        ImGui::PopFont();
+        // A percentage of "top values named" is abstract; "7 of every 10" is not.
+        if (measurements_.begripBefore && measurements_.begripAfter)
+            wrappedText(app.tr("debrief.begrip_meaning",
+                               formatNumber(app, 10.0 * *measurements_.begripBefore, 0),
+                               formatNumber(app, 10.0 * *measurements_.begripAfter, 0)));
+        ImGui::Spacing();
         if (ImGui::BeginTable("begrip", 3,
                               ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
             ImGui::TableSetupColumn(app.tr("debrief.player").c_str(),
@@ -318,12 +342,6 @@ class DebriefScreen final : public Screen {
             }
             ImGui::EndTable();
         }
-        ImGui::Spacing();
-        ImGui::PushFont(app.fonts().bold);
-        ImGui::TextUnformatted(app.tr("debrief.begrip_group", percent(measurements_.begripBefore),
-                                      percent(measurements_.begripAfter))
-                                   .c_str());
-        ImGui::PopFont();
     }
 
     // [Inclusie] actions per player and per role, roles heard.
