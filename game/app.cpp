@@ -242,8 +242,14 @@ fs::path App::sessionsDir() const {
 std::string App::requestScreenshot(const std::string& name) {
     const fs::path dir = options_.screenshotDir.empty() ? fs::path(dataDir()) / "screenshots"
                                                         : fs::path(options_.screenshotDir);
-    const std::string path =
+    std::string path =
         (dir / (twoDigits(impl_->screenshotCounter++) + "-" + name + ".png")).string();
+    // F12 into the data folder: the pictures of an earlier run (numbered from
+    // 00 as well) are the facilitator's notes and must not be overwritten.
+    std::error_code ec;
+    while (options_.screenshotDir.empty() && fs::exists(path, ec) &&
+           impl_->screenshotCounter < 100000)
+        path = (dir / (twoDigits(impl_->screenshotCounter++) + "-" + name + ".png")).string();
     impl_->screenshotRequests.push_back(path);
     return path;
 }
@@ -334,7 +340,13 @@ struct AppFrameLoop {
             if (event.type == sf::Event::KeyPressed && handleGlobalKey(event.key))
                 continue;
             const bool imguiWants = impl.imgui.processEvent(event);
-            if (!imguiWants && event.type == sf::Event::KeyPressed && app.top())
+            // ImGui wants the keyboard as soon as a widget was clicked (its
+            // navigation is on), but it has no use for F1..F10: F2 (the
+            // facilitator) and F3 (next seat) must work after any click.
+            const bool functionKey = event.type == sf::Event::KeyPressed &&
+                                     event.key.code >= sf::Keyboard::F1 &&
+                                     event.key.code <= sf::Keyboard::F10;
+            if ((!imguiWants || functionKey) && event.type == sf::Event::KeyPressed && app.top())
                 app.top()->onKey(app, event.key.code, event.key.control, event.key.shift,
                                  event.key.alt);
         }
@@ -612,7 +624,20 @@ struct AppFrameLoop {
             app.session_->checkpointClock();
         impl.imgui.shutdown();
         impl.window.close();
+        reportMissingTexts();
         return impl.exitCode;
+    }
+
+    // An autoplay run is a test of every screen in one language: a text the
+    // catalog lacks fails it (exit 1) rather than reach a room as a raw key.
+    void reportMissingTexts() {
+        if (!app.options_.autoplay)
+            return;
+        for (const std::string& key : app.catalog_.missingKeys())
+            std::fprintf(stderr, "samenspel: text missing in the %s catalog: %s\n",
+                         app.lang().c_str(), key.c_str());
+        if (!app.catalog_.missingKeys().empty() && impl.exitCode == 0)
+            impl.exitCode = 1;
     }
 
     bool frozenNow() {

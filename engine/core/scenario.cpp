@@ -31,6 +31,18 @@ std::optional<PhaseKind> phaseFromId(const std::string& id) {
     return std::nullopt;
 }
 
+const char* roleKindId(RoleKind kind) {
+    switch (kind) {
+    case RoleKind::Resident:
+        return "resident";
+    case RoleKind::Official:
+        return "official";
+    case RoleKind::Council:
+        return "council";
+    }
+    return "resident";
+}
+
 const char* decisionRuleId(DecisionRule rule) {
     switch (rule) {
     case DecisionRule::CouncilMajority:

@@ -57,15 +57,23 @@ struct Role {
     LocalizedText name;
     int minPlayers = 1;
     int maxPlayers = 1;
-    LocalizedText briefing; // public
-    LocalizedText secret;   // this role only
+    LocalizedText briefing;   // public
+    LocalizedText secret;     // this role only
     std::vector<int> weights; // per scenario value, 0..3
     std::vector<Precondition> preconditions;
     int votes = 1;            // weight in a council vote (council roles)
     double reservation = 0.0; // accepts only when support >= reservation
 };
 
-enum class PhaseKind { Kennismaken, Perspectief, Waarden, Randvoorwaarden, Voorstel, Besluit, Reflectie };
+enum class PhaseKind {
+    Kennismaken,
+    Perspectief,
+    Waarden,
+    Randvoorwaarden,
+    Voorstel,
+    Besluit,
+    Reflectie
+};
 inline constexpr int kPhaseKindCount = 7;
 const char* phaseId(PhaseKind kind); // "kennismaken", ...
 std::optional<PhaseKind> phaseFromId(const std::string& id);
@@ -100,10 +108,10 @@ struct Event {
     enum class Trigger { Phase, Minute, Condition };
     std::string id;
     Trigger trigger = Trigger::Phase;
-    int phase = -1;        // index into Scenario::phases (Trigger::Phase): fires when it starts
-    double minute = 0;     // session minute (Trigger::Minute)
-    Expression condition;  // Trigger::Condition: fires once, when it first holds for the
-                           // most recent proposal (or, without proposals, for resources alone)
+    int phase = -1;       // index into Scenario::phases (Trigger::Phase): fires when it starts
+    double minute = 0;    // session minute (Trigger::Minute)
+    Expression condition; // Trigger::Condition: fires once, when it first holds for the
+                          // most recent proposal (or, without proposals, for resources alone)
     LocalizedText title;
     LocalizedText text;
     std::vector<EventEffect> effects;
@@ -111,6 +119,7 @@ struct Event {
 
 enum class DecisionRule { CouncilMajority, UnanimousCouncil, Consensus };
 const char* decisionRuleId(DecisionRule rule);
+const char* roleKindId(RoleKind kind); // "resident", "official", "council"
 
 struct Scenario {
     int format = kScenarioFormatVersion;
@@ -118,7 +127,7 @@ struct Scenario {
     LocalizedText title;
     LocalizedText summary;
     LocalizedText caseText; // "case:" in the file
-    std::string stage;      // signaleren | agenderen | ontwerpen | uitwerken | beslissen | evalueren
+    std::string stage; // signaleren | agenderen | ontwerpen | uitwerken | beslissen | evalueren
     int durationMinutes = 60;
     std::vector<LocalizedText> learningGoals;
 
@@ -139,11 +148,11 @@ struct Scenario {
     std::string contentHash; // FNV-1a 64 of the file bytes, 16 hex digits
 
     ExprNames exprNames() const;
-    int valueIndex(const std::string& id) const;      // -1 when unknown
-    int roleIndex(const std::string& id) const;       // -1 when unknown
-    int issueIndex(const std::string& id) const;      // -1 when unknown
+    int valueIndex(const std::string& id) const; // -1 when unknown
+    int roleIndex(const std::string& id) const;  // -1 when unknown
+    int issueIndex(const std::string& id) const; // -1 when unknown
     int optionIndex(int issue, const std::string& id) const;
-    int phaseIndex(PhaseKind kind) const;               // -1 when the scenario skips it
+    int phaseIndex(PhaseKind kind) const; // -1 when the scenario skips it
     int eventIndex(const std::string& id) const;
     int resourceIndex(const std::string& id) const;
 };

@@ -85,7 +85,10 @@ void clockControls(App& app, TableLink& link, TableUi& ui) {
             ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(
             app.tr("facilitator.confirm_advance", phaseName(app, sc, st.phase)).c_str());
-        if (ImGui::Button(next.c_str())) {
+        // Enter confirms, Escape cancels: the facilitator at a projector
+        // often has only the keyboard at hand.
+        if (ImGui::Button(next.c_str()) ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
             submitAsFacilitator(app, link, ui, facilitatorAction(ActionType::Advance),
                                 app.tr("facilitator.ok.advanced"));
             ImGui::CloseCurrentPopup();

@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <iterator>
 #include <map>
+#include <string>
+#include <utility>
 
 #include "screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -117,8 +120,11 @@ class PickerScreen final : public Screen {
         ImGui::SetCursorPosY(rowY + (buttonHeight - ImGui::GetTextLineHeight()) * 0.5f);
         ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - buttonWidth -
                                3 * ImGui::GetStyle().WindowPadding.x);
-        ui::textWrappedColored(theme.textMuted,
-                               app.tr("ui.picker.user_folder", userScenarioDir(app.settings())));
+        // Not ui::textWrapped: that wraps at the window's edge, under the button.
+        ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
+        ImGui::TextUnformatted(
+            app.tr("ui.picker.user_folder", userScenarioDir(app.settings())).c_str());
+        ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
         ImGui::SetCursorPos(ImVec2(
@@ -228,9 +234,12 @@ class PickerScreen final : public Screen {
     void drawDetails(App& app, const Entry& e) {
         const ui::Theme& theme = app.theme();
         const float s = app.uiScale();
-        ui::textInFont(app.fonts().heading, titleOf(app, e));
+        // Wrapped: a long title or path at a large UI scale stays readable.
+        ImGui::PushFont(app.fonts().heading);
+        ui::textWrapped(titleOf(app, e));
+        ImGui::PopFont();
         ImGui::PushFont(app.fonts().small);
-        ui::textColored(theme.textMuted, e.path);
+        ui::textWrappedColored(theme.textMuted, e.path);
         ImGui::PopFont();
         ui::gap(1, s);
         if (!e.scenario) {
@@ -244,24 +253,33 @@ class PickerScreen final : public Screen {
             return;
         }
         const Scenario& sc = *e.scenario;
-        ui::chip(app.tr("ui.stage." + sc.stage), theme.accent, theme);
-        ImGui::SameLine();
-        ui::chip(app.tr("ui.picker.minutes", sc.durationMinutes), theme.good, theme);
         int minPlayers = 0, maxPlayers = 0;
         for (const Role& r : sc.roles) {
             minPlayers += r.minPlayers;
             maxPlayers += r.maxPlayers;
         }
-        ImGui::SameLine();
-        ui::chip(minPlayers == maxPlayers ? app.tr("ui.picker.players_exact", minPlayers)
-                                          : app.tr("ui.picker.players", minPlayers, maxPlayers),
-                 theme.warning, theme);
+        // The chips flow onto a next line when the pane is narrow.
+        const std::pair<std::string, ImVec4> chips[] = {
+            {app.tr("ui.stage." + sc.stage), theme.accent},
+            {app.tr("ui.picker.minutes", sc.durationMinutes), theme.good},
+            {minPlayers == maxPlayers ? app.tr("ui.picker.players_exact", minPlayers)
+                                      : app.tr("ui.picker.players", minPlayers, maxPlayers),
+             theme.warning}};
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        for (std::size_t i = 0; i < std::size(chips); ++i) {
+            const float w =
+                ImGui::CalcTextSize(chips[i].first.c_str()).x + ImGui::GetFontSize() * 0.9f;
+            if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right)
+                ImGui::SameLine();
+            ui::chip(chips[i].first, chips[i].second, theme);
+        }
         ui::gap(1, s);
         ui::textWrapped(app.text(sc.summary));
         ui::gap(1, s);
         ui::textInFont(app.fonts().bold, app.tr("ui.picker.roles", sc.roles.size()));
         if (ImGui::BeginTable("##roles", 3,
-                              ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+                              ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_PadOuterX)) {
             ImGui::TableSetupColumn(app.tr("ui.picker.role").c_str(),
                                     ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableSetupColumn(app.tr("ui.picker.kind").c_str(),
@@ -272,9 +290,9 @@ class PickerScreen final : public Screen {
             for (const Role& r : sc.roles) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ui::text(app.text(r.name));
+                ui::textWrapped(app.text(r.name)); // long role names at a large UI scale
                 ImGui::TableNextColumn();
-                ui::text(app.tr(kindKey(r.kind)));
+                ui::text(app.tr(std::string("ui.kind.") + roleKindId(r.kind)));
                 ImGui::TableNextColumn();
                 ui::text(r.minPlayers == r.maxPlayers
                              ? std::to_string(r.minPlayers)
@@ -291,18 +309,6 @@ class PickerScreen final : public Screen {
                 ui::textWrapped(app.text(goal));
             }
         }
-    }
-
-    static const char* kindKey(RoleKind kind) {
-        switch (kind) {
-        case RoleKind::Resident:
-            return "ui.kind.resident";
-        case RoleKind::Official:
-            return "ui.kind.official";
-        case RoleKind::Council:
-            return "ui.kind.council";
-        }
-        return "ui.kind.resident";
     }
 
     void choose(App& app, const Entry& e) { app.push(makeSetupScreen(app, e.scenario)); }

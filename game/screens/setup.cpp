@@ -124,13 +124,21 @@ class SetupScreen final : public Screen {
             auto& seats = seats_[r];
             ImGui::PushID(static_cast<int>(r));
             ImGui::Separator();
-            ui::textInFont(app.fonts().bold, app.text(role.name));
-            ImGui::SameLine();
+            ImGui::PushFont(app.fonts().bold);
+            ui::textWrapped(app.text(role.name));
+            ImGui::PopFont();
             const std::string range =
                 role.minPlayers == role.maxPlayers
                     ? app.tr("ui.setup.seat_exact", role.minPlayers)
                     : app.tr("ui.setup.seat_range", role.minPlayers, role.maxPlayers);
-            ui::textColored(theme.textMuted, "· " + app.tr(kindKey(role.kind)) + " · " + range);
+            const std::string details =
+                "· " + app.tr(std::string("ui.kind.") + roleKindId(role.kind)) + " · " + range;
+            // Beside a short role name, under a long one (large UI scale).
+            if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
+                    ImGui::CalcTextSize(details.c_str()).x <=
+                ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+                ImGui::SameLine();
+            ui::textColored(theme.textMuted, details);
             for (std::size_t i = 0; i < seats.size(); ++i)
                 drawSeat(app, role, seats[i], static_cast<int>(i));
             if (static_cast<int>(seats.size()) < role.maxPlayers) {
@@ -184,23 +192,29 @@ class SetupScreen final : public Screen {
         const ui::Theme& theme = app.theme();
         const float s = app.uiScale();
         ui::textInFont(app.fonts().heading, app.tr("ui.setup.language"));
+        // Side by side when both fit, else one under the other (large UI scale).
+        bool first = true;
         for (const char* lang : {"nl", "en"}) {
-            if (ImGui::RadioButton(app.tr(std::string("ui.language.") + lang).c_str(),
-                                   app.lang() == lang))
+            const std::string label = app.tr(std::string("ui.language.") + lang);
+            const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                                ImGui::CalcTextSize(label.c_str()).x;
+            if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <=
+                              ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+                ImGui::SameLine();
+            first = false;
+            if (ImGui::RadioButton(label.c_str(), app.lang() == lang))
                 app.setLanguage(lang);
-            ImGui::SameLine();
         }
-        ImGui::NewLine();
         ui::gap(1, s);
         ui::textInFont(app.fonts().heading, app.tr("ui.setup.phases"));
         int total = 0;
         for (std::size_t i = 0; i < minutes_.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            ImGui::SetNextItemWidth(std::min(260.0f * s, ImGui::GetContentRegionAvail().x * 0.5f));
+            ImGui::SetNextItemWidth(std::min(260.0f * s, ImGui::GetContentRegionAvail().x * 0.4f));
             ImGui::SliderInt("##min", &minutes_[i], 1, 60,
                              app.tr("ui.setup.minutes", minutes_[i]).c_str());
             ImGui::SameLine();
-            ui::text(app.tr(std::string("ui.phase.") + phaseId(scenario_->phases[i].kind)));
+            ui::textWrapped(app.tr(std::string("ui.phase.") + phaseId(scenario_->phases[i].kind)));
             total += minutes_[i];
             ImGui::PopID();
         }
@@ -212,18 +226,6 @@ class SetupScreen final : public Screen {
         ImGui::SetNextItemWidth(200.0f * s);
         ImGui::InputInt(app.tr("ui.setup.seed").c_str(), &seed_);
         seed_ = std::max(seed_, 1);
-    }
-
-    static const char* kindKey(RoleKind kind) {
-        switch (kind) {
-        case RoleKind::Resident:
-            return "ui.kind.resident";
-        case RoleKind::Official:
-            return "ui.kind.official";
-        case RoleKind::Council:
-            return "ui.kind.council";
-        }
-        return "ui.kind.resident";
     }
 
     SessionSetup buildSetup(App& app) const {

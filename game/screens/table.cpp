@@ -29,44 +29,35 @@ void drawBanner(App& app, TableLink& link, TableUi& ui) {
     const float width = ImGui::GetContentRegionAvail().x;
     const bool over = st.finished;
 
-    ImGui::BeginGroup();
-    ImGui::PushFont(app.fonts().title);
-    ImGui::TextUnformatted(phaseName(app, sc, st.phase).c_str());
-    ImGui::PopFont();
-    if (!over) {
-        const std::string what =
-            app.tr(std::string("table.phase.") + phaseId(game.currentPhase()) + ".what");
-        ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
-        ImGui::TextUnformatted(
-            app.tr("table.phase_of", st.phase + 1, static_cast<int>(sc.phases.size())).c_str());
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
-        ImGui::PushTextWrapPos(width * 0.62f);
-        ImGui::TextUnformatted(what.c_str());
-        ImGui::PopTextWrapPos();
-    } else {
-        ImGui::TextUnformatted(app.tr("table.session_over_what").c_str());
-    }
-    ImGui::EndGroup();
-
-    // Right side: countdown and the buttons that are always there.
-    const float right = ImGui::GetWindowContentRegionMax().x;
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    // The session clock, not GameState::nowMs: that one stands still between actions.
-    const std::int64_t remaining = link.phaseRemainingMs();
-    const std::string clock = over ? "" : clockText(remaining);
+    // The clock and the buttons on the right are measured first, so they
+    // stay in view beside the phase's name, also at a large UI scale.
     const std::string facilitator = app.tr("table.facilitator_button");
     const std::string debrief = app.tr("table.debrief_button");
     ImGui::PushFont(app.fonts().title);
     const float clockW = ImGui::CalcTextSize("00:00").x;
     ImGui::PopFont();
     const bool withFacilitator = link.facilitatorAvailable();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttonPad = 2 * style.FramePadding.x + style.ItemSpacing.x;
     const float buttonsW =
-        (withFacilitator ? ImGui::CalcTextSize(facilitator.c_str()).x + app.unit() * 4 : 0.0f) +
-        ImGui::CalcTextSize(debrief.c_str()).x + app.unit() * 4;
+        (withFacilitator ? ImGui::CalcTextSize(facilitator.c_str()).x + buttonPad : 0.0f) +
+        ImGui::CalcTextSize(debrief.c_str()).x + buttonPad;
+    const float right = ImGui::GetWindowContentRegionMax().x;
+
+    ImGui::BeginGroup();
+    ImGui::PushFont(app.fonts().title);
+    ImGui::TextUnformatted(phaseName(app, sc, st.phase).c_str());
+    ImGui::PopFont();
+    ImGui::EndGroup();
+
+    // Right side: countdown and the buttons that are always there.
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    // The session clock, not GameState::nowMs: that one stands still between actions.
+    const std::int64_t remaining = link.phaseRemainingMs();
+    const std::string clock = over ? "" : clockText(remaining);
     ImGui::SetCursorPosX(
-        std::max(ImGui::GetCursorPosX(), right - clockW - buttonsW - app.unit() * 4));
+        std::max(ImGui::GetCursorPosX(), right - clockW - buttonsW - style.ItemSpacing.x * 2));
     if (!over) {
         const bool low = remaining < 60000;
         ImGui::PushFont(app.fonts().title);
@@ -92,6 +83,22 @@ void drawBanner(App& app, TableLink& link, TableUi& ui) {
         badge(app, app.tr("table.paused"), theme.warning);
     ImGui::EndGroup();
     ImGui::EndGroup();
+    // Under the title and the clock, so a narrow window wraps it wide.
+    if (!over) {
+        const std::string what =
+            app.tr(std::string("table.phase.") + phaseId(game.currentPhase()) + ".what");
+        ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
+        ImGui::TextUnformatted(
+            app.tr("table.phase_of", st.phase + 1, static_cast<int>(sc.phases.size())).c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        // Beside nothing now: a narrow window (large UI scale) uses its full width.
+        ImGui::PushTextWrapPos(right - clockW - buttonsW < width * 0.5f ? right : width * 0.62f);
+        ImGui::TextUnformatted(what.c_str());
+        ImGui::PopTextWrapPos();
+    } else {
+        ImGui::TextUnformatted(app.tr("table.session_over_what").c_str());
+    }
 
     // Time bar: how much of the phase is gone.
     if (!over && st.phaseDurationMs > 0) {
@@ -136,53 +143,73 @@ void drawSeats(App& app, TableLink& link, TableUi& ui) {
         done += d ? 1 : 0;
     mutedText(app, app.tr("table.done_count", done, game.seatCount()));
     ImGui::Spacing();
-    const float rowH = ImGui::GetTextLineHeightWithSpacing() * 2.1f;
+    // A row is as tall as its text: long names and role names wrap inside
+    // the column instead of running out of it. The text is drawn first on
+    // the front channel, then the selectable behind it with the measured height.
+    const float pad = app.unit() * 0.6f;
+    const float indent = app.unit() * 0.5f;
     for (int s = 0; s < game.seatCount(); ++s) {
         ImGui::PushID(s);
         const int role = game.roleOfSeat(s);
         const bool selected = switching ? ui.activeSeat == s : link.ownSeat() == s;
         const ImVec2 start = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable("##seat", selected, ImGuiSelectableFlags_None, ImVec2(0, rowH)) &&
-            !selected && switching) {
-            ui.activeSeat = s;
-            ui.cardShownFor = -1; // the next player starts behind the privacy screen
-            ui.message.clear();
-        }
-        const ImVec2 after = ImGui::GetCursorScreenPos();
-        ImGui::SetCursorScreenPos(ImVec2(start.x + app.unit() * 0.5f, start.y + app.unit() * 0.3f));
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->ChannelsSplit(2);
+        draw->ChannelsSetCurrent(1);
+        ImGui::SetCursorScreenPos(ImVec2(start.x + indent, start.y + pad));
+        // The lines of one seat close together, the seats apart.
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                            ImVec2(ImGui::GetStyle().ItemSpacing.x, app.unit() * 0.15f));
+        ImGui::BeginGroup();
         ui::markerInline(role, theme);
         ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(right - ImGui::GetWindowPos().x - indent);
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(seatName(app, game, s).c_str());
         ImGui::PopFont();
         if (s < static_cast<int>(st.done.size()) && st.done[s]) {
-            ImGui::SameLine();
+            const std::string doneText = "✓ " + app.tr("table.done");
+            if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
+                    ImGui::CalcTextSize(doneText.c_str()).x <=
+                right - indent)
+                ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, theme.good);
-            ImGui::TextUnformatted(("✓ " + app.tr("table.done")).c_str());
+            ImGui::TextUnformatted(doneText.c_str());
             ImGui::PopStyleColor();
         }
-        ImGui::SetCursorScreenPos(ImVec2(start.x + app.unit() * 0.5f + ImGui::GetTextLineHeight() +
-                                             ImGui::GetStyle().ItemSpacing.x,
-                                         start.y + app.unit() * 0.3f + ImGui::GetTextLineHeight()));
         ImGui::PushFont(app.fonts().small);
-        // Presence first: in a narrow column "away" must not be cut off.
-        ImVec4 colour = theme.textMuted;
-        if (const std::string presence = presenceText(app, link, s, colour); !presence.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, colour);
-            ImGui::TextUnformatted((presence + " ·").c_str());
-            ImGui::PopStyleColor();
-            ImGui::SameLine();
-        }
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
         std::string line = roleName(app, game.scenario(), role);
         if (link.isBot(s))
             line += " · " + app.tr("table.bot");
         if (s == link.ownSeat())
             line = app.tr("table.you") + " · " + line;
+        // Presence first: "away" must be read first, even when the line wraps.
+        ImVec4 colour = theme.textMuted;
+        if (const std::string presence = presenceText(app, link, s, colour); !presence.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::TextUnformatted(presence.c_str());
+            ImGui::PopStyleColor();
+        }
         ImGui::TextUnformatted(line.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        ImGui::SetCursorScreenPos(after);
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        ImGui::EndGroup();
+        ImGui::PopStyleVar();
+        const float rowH = ImGui::GetItemRectMax().y - start.y + pad;
+        draw->ChannelsSetCurrent(0);
+        ImGui::SetCursorScreenPos(start);
+        if (ImGui::Selectable("##seat", selected, ImGuiSelectableFlags_None, ImVec2(0, rowH)) &&
+            !selected && switching) {
+            ui.activeSeat = s;
+            ui.cardShownFor = -1; // the next player starts behind the privacy screen
+            ui.message.clear();
+        }
+        draw->ChannelsMerge();
         ImGui::PopID();
     }
 }
@@ -429,9 +456,13 @@ class TableScreen final : public Screen {
         const bool player = link.view() == TableView::Player;
         const float seatsW =
             std::clamp(width * (player ? 0.16f : 0.19f), app.unit() * 24, app.unit() * 44);
-        const float panelW =
+        float panelW =
             panel ? std::clamp(width * (player ? 0.42f : 0.34f), app.unit() * 44, app.unit() * 100)
                   : 0;
+        // A large UI scale on a small screen: the card gives up room before
+        // the board does, so the board's tabs and text stay readable.
+        if (panel && width - seatsW - panelW - 2 * gap < width * 0.36f)
+            panelW = std::max(width - seatsW - width * 0.36f - 2 * gap, app.unit() * 30);
         const float boardW =
             panel ? std::max(width - seatsW - panelW - 2 * gap, app.unit() * 30) : 0.0f;
         const ImGuiWindowFlags childFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;

@@ -72,10 +72,9 @@ void roleOnTable(App& app, const Game& game, int role, bool revealAll) {
     ui::markerInline(role, app.theme());
     ImGui::SameLine();
     ImGui::PushFont(app.fonts().bold);
-    ImGui::TextUnformatted(roleName(app, sc, role).c_str());
+    wrappedText(roleName(app, sc, role));
     ImGui::PopFont();
-    ImGui::SameLine();
-    badge(app, kindName(app, r.kind), app.theme().textMuted);
+    badgeAfter(app, kindName(app, r.kind), app.theme().textMuted);
     ImGui::Indent(app.unit() * 3);
     if (!app.text(r.briefing).empty())
         mutedText(app, app.text(r.briefing));
@@ -403,7 +402,8 @@ void eventsTab(App& app, const Game& game) {
 
 void drawBoard(App& app, TableLink& link, TableUi& ui) {
     const Game& game = link.game();
-    if (!ImGui::BeginTabBar("board"))
+    // Scroll rather than shrink: a tab cut to one letter says nothing.
+    if (!ImGui::BeginTabBar("board", ImGuiTabBarFlags_FittingPolicyScroll))
         return;
     const char* keys[] = {"table.tab.case", "table.tab.on_the_table", "table.tab.proposals",
                           "table.tab.events"};

@@ -83,17 +83,13 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
     const Role& r = sc.roles[role];
     const ui::Theme& theme = app.theme();
 
-    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-    if (!ImGui::CollapsingHeader((app.tr("table.your_card") + "###card").c_str()))
-        return;
     ImGui::Indent(app.unit());
     ui::markerInline(role, theme);
     ImGui::SameLine();
     ImGui::PushFont(app.fonts().bold);
-    ImGui::TextUnformatted(roleName(app, sc, role).c_str());
+    wrappedText(roleName(app, sc, role));
     ImGui::PopFont();
-    ImGui::SameLine();
-    badge(app, kindName(app, r.kind), theme.textMuted);
+    badgeAfter(app, kindName(app, r.kind), theme.textMuted);
     if (!app.text(r.briefing).empty())
         wrappedText(app.text(r.briefing));
 
@@ -222,20 +218,32 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
         return;
     }
     // The card above, the actions below, each scrolling on its own, so a
-    // player sees their values while choosing what to do.
-    const float cardH = bot ? 0.0f : ImGui::GetContentRegionAvail().y * (shared ? 0.42f : 0.58f);
-    // Both only scroll: the panel's own background is already behind them,
-    // and filling it again costs a software renderer dearly.
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-    ImGui::BeginChild("card", ImVec2(0, cardH), false);
-    ImGui::PopStyleColor();
-    drawCard(app, link, ui);
-    if (shared && !bot && ui.cardShownFor == seat &&
-        ImGui::Button(app.tr("table.hide_card").c_str()))
-        ui.cardShownFor = -1;
-    if (bot)
-        mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));
-    ImGui::EndChild();
+    // player sees their values while choosing what to do. The card's header
+    // stays outside its scrolling part: collapsed, it gives the actions the room.
+    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    const bool cardOpen = ImGui::CollapsingHeader((app.tr("table.your_card") + "###card").c_str());
+    if (cardOpen) {
+        const float cardH =
+            bot ? 0.0f : ImGui::GetContentRegionAvail().y * (shared ? 0.42f : 0.58f);
+        // Both only scroll: the panel's own background is already behind them,
+        // and filling it again costs a software renderer dearly.
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+        ImGui::BeginChild("card", ImVec2(0, cardH), false);
+        ImGui::PopStyleColor();
+        drawCard(app, link, ui);
+        if (shared && !bot && ui.cardShownFor == seat &&
+            ImGui::Button(app.tr("table.hide_card").c_str()))
+            ui.cardShownFor = -1;
+        if (bot)
+            mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));
+        ImGui::EndChild();
+    } else {
+        if (shared && !bot && ui.cardShownFor == seat &&
+            ImGui::Button(app.tr("table.hide_card").c_str()))
+            ui.cardShownFor = -1;
+        if (bot)
+            mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));
+    }
     if (bot)
         return;
     ImGui::Separator();

@@ -82,15 +82,7 @@ std::string phaseName(const App& app, const Scenario& sc, int phase) {
 }
 
 std::string kindName(const App& app, RoleKind kind) {
-    switch (kind) {
-    case RoleKind::Resident:
-        return app.tr("table.kind.resident");
-    case RoleKind::Official:
-        return app.tr("table.kind.official");
-    case RoleKind::Council:
-        return app.tr("table.kind.council");
-    }
-    return "";
+    return app.tr(std::string("table.kind.") + roleKindId(kind));
 }
 
 std::string reasonText(const App& app, const Game& game, int seat, const Reason& reason) {
@@ -208,6 +200,14 @@ void badge(const App& app, const std::string& text, const ImVec4& colour) {
         draw->AddText(ImVec2(p.x + pad.x, p.y + pad.y), ui::toU32(colour), text.c_str());
     }
     ImGui::Dummy(box);
+}
+
+void badgeAfter(const App& app, const std::string& text, const ImVec4& colour) {
+    const float width = ImGui::CalcTextSize(text.c_str()).x + 2 * app.unit() * 0.8f;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right)
+        ImGui::SameLine();
+    badge(app, text, colour);
 }
 
 void beginFramed(const App& app) {

@@ -127,6 +127,9 @@ void mutedText(const App& app, const std::string& text);
 void wrappedText(const std::string& text);
 // A coloured pill with text; colour conveys, the text says it too.
 void badge(const App& app, const std::string& text, const ImVec4& colour);
+// A badge right after the previous item when it fits there, else on the next
+// line: a long role name at a large UI scale must not push it out of view.
+void badgeAfter(const App& app, const std::string& text, const ImVec4& colour);
 // A group drawn on a tinted, framed background (secrets, notices).
 void beginFramed(const App& app);
 void endFramed(const App& app, const ImVec4& colour);

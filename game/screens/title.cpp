@@ -57,20 +57,38 @@ class TitleScreen final : public Screen {
         // The tagline wraps (centred) rather than run off both sides, and at a
         // large UI scale on a small screen the space above and the buttons
         // shrink so that Settings and Quit stay on screen.
-        ImGui::PushFont(app.fonts().heading);
-        const std::vector<std::string> tagline =
-            wrapWords(app.tr("ui.title.tagline"), avail.x - 4 * app.unit());
-        const float taglineH = ImGui::GetTextLineHeightWithSpacing() * tagline.size();
-        ImGui::PopFont();
+        const float spacing = ImGui::GetStyle().ItemSpacing.y;
         ImGui::PushFont(app.fonts().display);
         const float nameH = ImGui::GetTextLineHeightWithSpacing();
         ImGui::PopFont();
         ImGui::PushFont(app.fonts().small);
         const float smallH = ImGui::GetTextLineHeightWithSpacing();
         ImGui::PopFont();
-        const float spacing = ImGui::GetStyle().ItemSpacing.y;
-        const float fixedH = nameH + taglineH + 8.0f * 5 * s + 4 * spacing + 4.5f * smallH;
-        const float buttonH = std::clamp((avail.y - fixedH) / 5.0f - spacing, 40.0f * s, 64.0f * s);
+        const auto taglineIn = [&](ImFont* font, float& height) {
+            ImGui::PushFont(font);
+            std::vector<std::string> lines =
+                wrapWords(app.tr("ui.title.tagline"), avail.x - 4 * app.unit());
+            height = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(lines.size());
+            ImGui::PopFont();
+            return lines;
+        };
+        float taglineH = 0;
+        std::vector<std::string> tagline = taglineIn(app.fonts().heading, taglineH);
+        // Compact (a large UI scale on a small screen): the tagline and the
+        // buttons' text in the bold font, less space above the buttons.
+        const bool compact = avail.y < nameH + taglineH + 4 * spacing + 4.5f * smallH +
+                                           8.0f * 5 * s + 5 * (64.0f * s + spacing);
+        ImFont* taglineFont = compact ? app.fonts().bold : app.fonts().heading;
+        if (compact)
+            tagline = taglineIn(taglineFont, taglineH);
+        const float textH = nameH + taglineH + 4 * spacing + 4.5f * smallH;
+        const float gapUnits = compact ? 1.5f : 5.0f;
+        ImGui::PushFont(compact ? app.fonts().bold : app.fonts().heading);
+        const float minButtonH = ImGui::GetFontSize() * 1.5f;
+        ImGui::PopFont();
+        const float fixedH = textH + 8.0f * gapUnits * s;
+        const float buttonH =
+            std::clamp((avail.y - fixedH) / 5.0f - spacing, minButtonH, 64.0f * s);
         const float top =
             std::clamp(avail.y - fixedH - 5 * (buttonH + spacing), 0.0f, avail.y * 0.16f);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + top);
@@ -78,17 +96,21 @@ class TitleScreen final : public Screen {
         ImGui::PushFont(app.fonts().display);
         ui::textCentered(app.tr("ui.title.name"));
         ImGui::PopFont();
-        ImGui::PushFont(app.fonts().heading);
+        ImGui::PushFont(taglineFont);
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
         for (const std::string& line : tagline)
             ui::textCentered(line);
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        ui::gap(5, s);
+        ui::gap(gapUnits, s);
 
         const float x = (ImGui::GetWindowWidth() - columnWidth) * 0.5f;
         const ImVec2 buttonSize(columnWidth, buttonH);
-        ImGui::PushFont(app.fonts().heading);
+        ImGui::PushFont(compact ? app.fonts().bold : app.fonts().heading);
+        // The label centred in a button lower than its usual frame.
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(ImGui::GetStyle().FramePadding.x,
+                                   compact ? 0.0f : ImGui::GetStyle().FramePadding.y));
         ImGui::SetCursorPosX(x);
         if (ui::primaryButton(app.tr("ui.title.new_session").c_str(), buttonSize, theme))
             app.push(makePickerScreen(app));
@@ -114,6 +136,7 @@ class TitleScreen final : public Screen {
         ImGui::SetCursorPosX(x);
         if (ImGui::Button(app.tr("ui.title.quit").c_str(), buttonSize))
             app.quit(0);
+        ImGui::PopStyleVar();
         ImGui::PopFont();
 
         if (!resumableLog_.empty()) {
