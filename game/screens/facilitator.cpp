@@ -103,7 +103,11 @@ void clockControls(App& app, TableLink& link, TableUi& ui) {
     // "End when all done" is part of the game state: switching it is an action,
     // so it is logged, survives Continue and reaches the players over the network.
     bool on = link.game().state().endPhaseWhenAllDone;
-    if (ImGui::Checkbox(app.tr("facilitator.end_when_done").c_str(), &on)) {
+    // The label wraps beside the box: the panel is a narrow column on the host.
+    const bool clicked = ImGui::Checkbox("##end_when_done", &on);
+    ImGui::SameLine();
+    wrappedText(app.tr("facilitator.end_when_done"));
+    if (clicked) {
         Action a = facilitatorAction(ActionType::SetEndWhenAllDone);
         a.enabled = on;
         submitAsFacilitator(
