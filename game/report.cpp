@@ -192,10 +192,14 @@ struct Ctx {
         if (seat < 0 || seat >= game.seatCount())
             return "?";
         const Seat& s = game.setup().seats[seat];
-        return s.name.empty() ? t("report.seat_number", {std::to_string(seat + 1)}) : s.name;
+        if (!s.name.empty())
+            return s.name;
+        const Role& role = game.scenario().roles[static_cast<std::size_t>(s.role)];
+        return role.name.get(lang) + game.setup().roleSeatSuffix(seat);
     }
     std::string seatWithRole(int seat) const {
-        if (seat < 0 || seat >= game.seatCount())
+        // An unnamed seat is already called after its role: say it once.
+        if (seat < 0 || seat >= game.seatCount() || game.setup().seats[seat].name.empty())
             return seatName(seat);
         return seatName(seat) + " (" + roleName(game.roleOfSeat(seat)) + ")";
     }
@@ -636,7 +640,8 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
     const auto roleName = [&](int r) { return name(sc.roles[r].name, sc.roles[r].id); };
     const auto seatName = [&](int s) {
         const std::string& n = game.setup().seats[s].name;
-        return n.empty() ? std::string(1, '#').append(std::to_string(s + 1)) : n;
+        return n.empty() ? roleName(game.setup().seats[s].role) + game.setup().roleSeatSuffix(s)
+                         : n;
     };
     std::vector<ReflectionPoint> points;
 

@@ -190,6 +190,21 @@ const std::vector<std::string>& allRefusalKeys() {
 
 // [SECTION] Setup --------------------------------------------------------------
 
+std::string SessionSetup::roleSeatSuffix(int seat) const {
+    if (seat < 0 || seat >= static_cast<int>(seats.size()))
+        return "";
+    const int role = seats[static_cast<std::size_t>(seat)].role;
+    int ordinal = 0, total = 0;
+    for (std::size_t i = 0; i < seats.size(); ++i) {
+        if (seats[i].role != role)
+            continue;
+        ++total;
+        if (static_cast<int>(i) <= seat)
+            ++ordinal;
+    }
+    return total > 1 ? " " + std::to_string(ordinal) : "";
+}
+
 SessionSetup SessionSetup::defaultFor(const Scenario& sc, bool bots, std::uint64_t seed) {
     SessionSetup setup;
     setup.seed = seed;
@@ -200,9 +215,8 @@ SessionSetup SessionSetup::defaultFor(const Scenario& sc, bool bots, std::uint64
             Seat seat;
             seat.role = static_cast<int>(r);
             seat.bot = bots;
-            seat.name = role.name.empty() ? role.id : role.name.get(setup.language);
-            if (count > 1)
-                seat.name.append(" ").append(std::to_string(i + 1));
+            // Unnamed: screens call the seat after its role, in their own
+            // language (see roleSeatSuffix), until a player gives a name.
             setup.seats.push_back(std::move(seat));
         }
     }

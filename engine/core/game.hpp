@@ -36,6 +36,9 @@ struct SessionSetup {
 
     // One seat per role (its minimum, at least one), all bots or all people.
     static SessionSetup defaultFor(const Scenario& sc, bool bots, std::uint64_t seed = 1);
+    // For a seat nobody named, shown after its role's name: "" when the seat
+    // is its role's only one, else " 2" for the role's second seat.
+    std::string roleSeatSuffix(int seat) const;
 };
 
 struct SharedValue {

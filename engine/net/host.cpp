@@ -334,6 +334,12 @@ struct Host::Impl {
         return game ? game->setup().seats.at(static_cast<std::size_t>(seat))
                     : setup.seats.at(static_cast<std::size_t>(seat));
     }
+    // For the facilitator's terminal: the role id, and the player's name if given.
+    std::string seatLabel(int seat) const {
+        const std::string& name = setupSeat(seat).name;
+        const std::string role = roleIdOf(*scenario, roleOfSeat(seat));
+        return name.empty() ? role : role + ", " + name;
+    }
 
     void broadcastPresence() {
         JsonWriter w;
@@ -548,9 +554,7 @@ struct Host::Impl {
                 continue;
             if (!fillWithBots)
                 return false;
-            setup.seats[i].bot = true;
-            if (setup.seats[i].name.empty())
-                setup.seats[i].name = "Bot " + std::to_string(i + 1);
+            setup.seats[i].bot = true; // unnamed: screens show the role's name
         }
         LogHeader header;
         header.scenarioPath = scenario->sourcePath;
@@ -770,11 +774,10 @@ struct Host::Impl {
             std::string name = b.stringOr("name");
             if (name.size() > 80)
                 name.resize(80);
-            // No name given: the seat keeps the one the setup gave it (its role's).
+            // No name given: the seat keeps the one the setup gave it, or none,
+            // and every screen shows the role's name in its own language.
             if (name.empty())
                 name = setup.seats[static_cast<std::size_t>(seat)].name;
-            if (name.empty())
-                name = "Speler " + std::to_string(seat + 1);
             if (!game)
                 setup.seats[static_cast<std::size_t>(seat)].name = name;
             writeSeatFile();
@@ -784,9 +787,8 @@ struct Host::Impl {
         seats[static_cast<std::size_t>(seat)].remoteBot = b.boolOr("bot", false);
         seats[static_cast<std::size_t>(seat)].connection = c.id;
         sendWelcome(c);
-        notice("seat " + std::to_string(seat) + " (" + roleIdOf(*scenario, roleOfSeat(seat)) +
-               ", " + setupSeat(seat).name + ") " + (token.empty() ? "joined" : "is back") +
-               " from " + c.address);
+        notice("seat " + std::to_string(seat) + " (" + seatLabel(seat) + ") " +
+               (token.empty() ? "joined" : "is back") + " from " + c.address);
         broadcastPresence();
         if (!game && config.startWhenFull && allSeatsTaken())
             startSession(false);
@@ -948,8 +950,7 @@ struct Host::Impl {
             if (c->seat >= 0 && seats[static_cast<std::size_t>(c->seat)].connection == c->id) {
                 seats[static_cast<std::size_t>(c->seat)].connection = 0;
                 presenceChanged = true;
-                notice("seat " + std::to_string(c->seat) + " (" + setupSeat(c->seat).name +
-                       ") is away");
+                notice("seat " + std::to_string(c->seat) + " (" + seatLabel(c->seat) + ") is away");
             }
         }
         std::erase_if(connections, [](const auto& c) { return c->dead; });

@@ -150,10 +150,9 @@ class HostScreen final : public Screen {
             app.options().seedGiven ? app.options().seed
                                     : static_cast<std::uint64_t>(std::time(nullptr)));
         setup.language = app.lang();
-        // Seats carry their role's name in the room's language until a player
-        // gives their own.
-        for (Seat& seat : setup.seats)
-            seat.name = app.text(scenario->roles[static_cast<std::size_t>(seat.role)].name);
+        // Seats stay unnamed until a player gives a name: every screen then
+        // shows the role's name in its own language (a laptop may be in English
+        // while the projector is in Dutch).
         net::HostConfig config;
         // Bots act at the pace of local play, so the room can follow them. In
         // autoplay they act in rounds, so every phase is on screen for a

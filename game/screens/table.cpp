@@ -454,8 +454,7 @@ class TableScreen final : public Screen {
         const bool panel = !projector || ui_.facilitatorOpen;
         // A player's own laptop gives their card and actions more room.
         const bool player = link.view() == TableView::Player;
-        const float seatsW =
-            std::clamp(width * (player ? 0.16f : 0.19f), app.unit() * 24, app.unit() * 44);
+        const float seatsW = std::clamp(width * 0.19f, app.unit() * 26, app.unit() * 44);
         float panelW =
             panel ? std::clamp(width * (player ? 0.42f : 0.34f), app.unit() * 44, app.unit() * 100)
                   : 0;

@@ -64,12 +64,17 @@ std::string seatName(const App& app, const Game& game, int seat) {
         return app.tr("table.facilitator");
     if (seat < 0 || seat >= game.seatCount())
         return "?";
-    const std::string& name = game.setup().seats[seat].name;
-    return name.empty() ? app.tr("table.seat_number", seat + 1) : name;
+    // A seat nobody named is called after its role, in this screen's language
+    // (a player's laptop may show another language than the host's).
+    const Seat& s = game.setup().seats[seat];
+    if (!s.name.empty())
+        return s.name;
+    return roleName(app, game.scenario(), s.role) + game.setup().roleSeatSuffix(seat);
 }
 
 std::string seatWithRole(const App& app, const Game& game, int seat) {
-    if (seat < 0 || seat >= game.seatCount())
+    // An unnamed seat is already called after its role: say it once.
+    if (seat < 0 || seat >= game.seatCount() || game.setup().seats[seat].name.empty())
         return seatName(app, game, seat);
     return seatName(app, game, seat) + " (" +
            roleName(app, game.scenario(), game.roleOfSeat(seat)) + ")";

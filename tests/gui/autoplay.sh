@@ -2,11 +2,12 @@
 # One autoplay run of the real game window under Xvfb, then its check.
 #   autoplay.sh SAMENSPEL CHECKER SCENARIO LANG RUN_DIR
 set -u
+source "$(dirname "$0")/xvfb.sh"
 bin=$1 checker=$2 scenario=$3 lang=$4 dir=$5
 rm -rf "$dir" && mkdir -p "$dir"
 # Keep the user's settings and sessions out of it.
 export XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data"
-xvfb-run -a -s "-screen 0 1600x900x24" \
+xvfb -s "-screen 0 1600x900x24" \
   "$bin" play --scenario "$scenario" --autoplay --seed 1 --lang "$lang" \
   --size 1280x720 --screenshots "$dir" --log "$dir/session.log" --max-seconds 240 2>&1 | grep -v "vertical sync"
 status=${PIPESTATUS[0]}

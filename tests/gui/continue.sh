@@ -3,6 +3,7 @@
 # same actions, the same phase and its clock within a second.
 #   continue.sh SAMENSPEL SCENARIO RUN_DIR
 set -u
+source "$(dirname "$0")/xvfb.sh"
 bin=$1 scenario=$2 dir=$3
 rm -rf "$dir" && mkdir -p "$dir"
 export XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data"
@@ -12,7 +13,7 @@ mkdir -p "$(dirname "$log")"
 # 1. Play with bots until 40 actions, then the game stands still; kill it hard.
 # The game runs in the background inside xvfb-run and leaves its process id,
 # so exactly that process is killed.
-xvfb-run -a -s "-screen 0 1600x900x24" bash -c '
+xvfb -s "-screen 0 1600x900x24" bash -c '
   "$0" play --scenario "$1" --autoplay --seed 5 --log "$2" --freeze-after-actions 40 \
     --max-seconds 120 & echo $! >"$3"; wait' "$bin" "$scenario" "$log" "$dir/game.pid" \
   >"$dir/first.out" 2>&1 &
@@ -32,7 +33,7 @@ if [ -e "$log.finished" ]; then
 fi
 
 # 2. Continue (the title screen's Continue, through the command line).
-xvfb-run -a -s "-screen 0 1600x900x24" \
+xvfb -s "-screen 0 1600x900x24" \
   "$bin" play --continue --max-seconds 2 >"$dir/second.out" 2>&1
 resumed=$(grep '^resumed:' "$dir/second.out")
 echo "$frozen"

@@ -7,6 +7,7 @@
 # session finished, with the same number of actions as the host's log.
 #   network.sh SAMENSPEL CHECKER SCENARIO RUN_DIR
 set -u
+source "$(dirname "$0")/xvfb.sh"
 bin=$1 checker=$2 scenario=$3 dir=$4
 rm -rf "$dir" && mkdir -p "$dir/host" "$dir/join"
 export XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data"
@@ -14,7 +15,7 @@ code=piano-zebra-tango
 window() { # NAME ARGS...: one game window on its own virtual display
   local name=$1
   shift
-  xvfb-run -a -s "-screen 0 1600x900x24" "$bin" play "$@" --autoplay --size 1280x720 \
+  xvfb -s "-screen 0 1600x900x24" "$bin" play "$@" --autoplay --size 1280x720 \
     --screenshots "$dir/$name" --log "$dir/$name/session.log" --max-seconds 60 \
     >"$dir/$name.out" 2>&1
   echo $? >"$dir/$name.rc"
