@@ -22,13 +22,16 @@ Usage:
                                    phase and of the debrief, exit 0; --port 0 picks a
                                    free port and prints "hosting: port=P code=C log=L")
   samenspel validate FILE...       check scenarios; errors as FILE:LINE:COL: error: ...
-  samenspel replay LOG [--json]    rebuild a session from its log, print the measurements
+  samenspel replay LOG [--scenario FILE] [--json]
+                                   rebuild a session from its log, print the measurements
   samenspel simulate FILE --games N --seed S [--json] [--bots SPEC]
                                    play N sessions with bots in every seat
   samenspel analyze FILE [--json]  the decision space of a scenario, for authors
   samenspel bench                  speed figures of analysis and simulation
   samenspel host FILE --port P [--code C] [--headless] [--bots-fill] [--log PATH]
-                 [--max-seconds T] host a session on the local network
+                 [--players N] [--bind ADDR] [--max-seconds T]
+                                   host a session on the local network (an existing
+                                   --log is resumed)
   samenspel join HOST:PORT --code C [--name N] [--seat ROLE] [--bot]
                                    join a hosted session
   samenspel --help | --version
