@@ -1,6 +1,7 @@
 #pragma once
 // The command line: `samenspel COMMAND ...`. Each command lives in its own
 // file in game/cli/ and returns the process exit code.
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -10,9 +11,25 @@ using Args = std::vector<std::string>; // arguments after the command name
 
 // Exit codes shared by every command.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;   // the command ran but failed (I/O, refused, ...)
-inline constexpr int kExitBadInput = 2;  // invalid scenario/log or bad command-line use
-inline constexpr int kExitTimeout = 3;   // --max-seconds ran out
+inline constexpr int kExitFailure = 1;  // the command ran but failed (I/O, refused, ...)
+inline constexpr int kExitBadInput = 2; // invalid scenario/log or bad command-line use
+inline constexpr int kExitTimeout = 3;  // --max-seconds ran out
+
+// The value of the option at args[i]: moves i onto it. False, with i
+// unchanged, when the option is the last argument.
+inline bool takeValue(const Args& args, std::size_t& i, std::string& out) {
+    if (i + 1 >= args.size())
+        return false;
+    out = args[++i];
+    return true;
+}
+
+// The whole text as a number ("3", "0.5"); false for "" or "3x".
+inline bool parseNumber(const std::string& text, double& out) {
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return end && *end == '\0' && !text.empty();
+}
 
 int runValidate(const Args& args);
 int runReplay(const Args& args);

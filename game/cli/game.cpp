@@ -44,12 +44,6 @@ const char* kUsage = "usage: samenspel [play] [options]\n"
                      "  window saves a PNG per phase and of the debrief, writes the report\n"
                      "  beside its log (a player's copy of the log) and exits 0.\n";
 
-bool parseNumber(const std::string& text, double& out) {
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return end && *end == '\0' && !text.empty();
-}
-
 // --host / --join and their companions, until they become the first screen.
 struct NetOptions {
     bool host = false, join = false, portGiven = false, botsFill = false;
@@ -62,12 +56,10 @@ struct NetOptions {
 bool parseNetOption(const Args& args, std::size_t& i, NetOptions& n, bool& ok) {
     const std::string& a = args[i];
     const auto value = [&](std::string& out) {
-        if (i + 1 >= args.size()) {
-            std::fprintf(stderr, "samenspel: %s needs a value\n", a.c_str());
-            return ok = false;
-        }
-        out = args[++i];
-        return true;
+        if (takeValue(args, i, out))
+            return true;
+        std::fprintf(stderr, "samenspel: %s needs a value\n", a.c_str());
+        return ok = false;
     };
     double number = 0;
     std::string v;
@@ -140,12 +132,10 @@ bool parseOptions(const Args& args, LaunchOptions& o) {
             continue;
         }
         auto value = [&](std::string& out) {
-            if (i + 1 >= args.size()) {
-                std::fprintf(stderr, "samenspel: %s needs a value\n", a.c_str());
-                return false;
-            }
-            out = args[++i];
-            return true;
+            if (takeValue(args, i, out))
+                return true;
+            std::fprintf(stderr, "samenspel: %s needs a value\n", a.c_str());
+            return false;
         };
         std::string v;
         double number = 0;

@@ -56,23 +56,12 @@ struct HostArgs {
     bool headless = false;
 };
 
-bool parseNumber(const std::string& text, double& out) {
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return end && *end == '\0' && !text.empty();
-}
-
 // Returns an exit code when parsing ends the command, -1 to go on.
 int parseArgs(const Args& args, HostArgs& h) {
     h.config.port = kDefaultPort;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        auto next = [&](std::string& out) {
-            if (i + 1 >= args.size())
-                return false;
-            out = args[++i];
-            return true;
-        };
+        auto next = [&](std::string& out) { return takeValue(args, i, out); };
         std::string v;
         double n = 0;
         if (a == "--help" || a == "-h") {

@@ -40,12 +40,7 @@ int parseArgs(const Args& args, JoinArgs& j) {
     std::string address;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        auto next = [&](std::string& out) {
-            if (i + 1 >= args.size())
-                return false;
-            out = args[++i];
-            return true;
-        };
+        auto next = [&](std::string& out) { return takeValue(args, i, out); };
         std::string v;
         if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);

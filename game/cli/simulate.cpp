@@ -75,13 +75,6 @@ int runSimulate(const Args& args) {
     unsigned long long games = 0, seed = 0;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
-        const auto value = [&](const char* name, std::string& out) {
-            if (i + 1 >= args.size())
-                return false;
-            out = args[++i];
-            (void)name;
-            return true;
-        };
         std::string v;
         if (arg == "--help" || arg == "-h") {
             std::fputs(simulateHelp().c_str(), stdout);
@@ -89,15 +82,15 @@ int runSimulate(const Args& args) {
         } else if (arg == "--json") {
             json = true;
         } else if (arg == "--games") {
-            if (!value("--games", v) || !parseCount(v, 10'000'000, games) || games == 0)
+            if (!takeValue(args, i, v) || !parseCount(v, 10'000'000, games) || games == 0)
                 return usageError("--games needs a whole number from 1 to 10000000");
             haveGames = true;
         } else if (arg == "--seed") {
-            if (!value("--seed", v) || !parseCount(v, ~0ull, seed))
+            if (!takeValue(args, i, v) || !parseCount(v, ~0ull, seed))
                 return usageError("--seed needs an unsigned whole number");
             haveSeed = true;
         } else if (arg == "--bots") {
-            if (!value("--bots", botSpec))
+            if (!takeValue(args, i, botSpec))
                 return usageError("--bots needs a SPEC (see samenspel simulate --help)");
         } else if (!arg.empty() && arg[0] == '-') {
             return usageError("unknown option '" + arg + "'");

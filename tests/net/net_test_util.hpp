@@ -75,4 +75,46 @@ inline bool runUntil(net::Host& host, const std::vector<net::Client*>& clients,
     return false;
 }
 
+// A client joining `host` again with a seat's token (after a drop or a restart).
+inline std::unique_ptr<net::Client> rejoinWithToken(const net::Host& host, const std::string& token,
+                                                    bool bot = false) {
+    net::ClientConfig c;
+    c.host = "127.0.0.1";
+    c.port = host.port();
+    c.code = "piano-zebra-tango";
+    c.token = token;
+    c.bot = bot;
+    std::string error;
+    auto client = net::Client::connect(c, error);
+    REQUIRE_MESSAGE(client, error);
+    return client;
+}
+
+// Clients whose seats bots play, with the plain pointers runUntil takes.
+struct BotClients {
+    std::vector<std::unique_ptr<net::Client>> clients;
+    std::vector<std::unique_ptr<net::ClientBot>> bots;
+    std::vector<net::Client*> raw;
+    std::vector<net::ClientBot*> rawBots;
+
+    void add(std::unique_ptr<net::Client> client) {
+        raw.push_back(client.get());
+        bots.push_back(std::make_unique<net::ClientBot>(*client));
+        rawBots.push_back(bots.back().get());
+        clients.push_back(std::move(client));
+    }
+    bool allFinished() const {
+        for (const net::Client* c : raw)
+            if (!c->finished())
+                return false;
+        return true;
+    }
+    // Plays until every client (and, with `hostToo`, the host) saw the end.
+    bool playToEnd(net::Host& host, double seconds, bool hostToo = true) {
+        return runUntil(
+            host, raw, [&] { return allFinished() && (!hostToo || host.finished()); }, seconds,
+            rawBots);
+    }
+};
+
 } // namespace nettest

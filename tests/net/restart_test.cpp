@@ -164,14 +164,7 @@ std::map<std::string, std::string> crashAfter(const std::function<void(std::ostr
 
 // A client that rejoins `host` with the seat's token.
 std::unique_ptr<net::Client> rejoin(net::Host& host, const std::string& token) {
-    net::ClientConfig c;
-    c.host = "127.0.0.1";
-    c.port = host.port();
-    c.code = "piano-zebra-tango";
-    c.token = token;
-    std::string error;
-    auto client = net::Client::connect(c, error);
-    REQUIRE_MESSAGE(client, error);
+    auto client = rejoinWithToken(host, token);
     REQUIRE(runUntil(
         host, {client.get()}, [&] { return client->status() == net::Client::Status::Playing; }, 5));
     return client;

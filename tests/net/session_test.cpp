@@ -15,26 +15,11 @@ TEST_CASE("a networked session with bot clients plays to the debrief") {
                                   (dir / "s.log").string(), loopbackConfig(), error);
     REQUIRE_MESSAGE(host, error);
 
-    std::vector<std::unique_ptr<net::Client>> clients;
-    std::vector<std::unique_ptr<net::ClientBot>> bots;
+    BotClients players;
     for (const Role& role : sc->roles)
-        clients.push_back(join(*host, role.id));
-    std::vector<net::Client*> raw;
-    std::vector<net::ClientBot*> rawBots;
-    for (auto& c : clients) {
-        raw.push_back(c.get());
-        bots.push_back(std::make_unique<net::ClientBot>(*c));
-        rawBots.push_back(bots.back().get());
-    }
-    const bool finished = runUntil(
-        *host, raw,
-        [&] {
-            for (auto* c : raw)
-                if (!c->finished())
-                    return false;
-            return host->finished();
-        },
-        40.0, rawBots);
+        players.add(join(*host, role.id));
+    const std::vector<net::Client*>& raw = players.raw;
+    const bool finished = players.playToEnd(*host, 40.0);
     if (!finished) {
         const GameState& st = host->game() ? host->game()->state() : GameState{};
         MESSAGE("host phase " << st.phase << " actions " << st.actionCount << " clock "
@@ -125,16 +110,10 @@ TEST_CASE(
     auto host = net::Host::create(sc, SessionSetup::defaultFor(*sc, false),
                                   (dir / "s.log").string(), loopbackConfig(), error);
     REQUIRE_MESSAGE(host, error);
-    std::vector<std::unique_ptr<net::Client>> clients;
-    std::vector<std::unique_ptr<net::ClientBot>> bots;
-    std::vector<net::Client*> raw;
-    std::vector<net::ClientBot*> rawBots;
-    for (const Role& role : sc->roles) {
-        clients.push_back(join(*host, role.id));
-        raw.push_back(clients.back().get());
-        bots.push_back(std::make_unique<net::ClientBot>(*clients.back()));
-        rawBots.push_back(bots.back().get());
-    }
+    BotClients players;
+    for (const Role& role : sc->roles)
+        players.add(join(*host, role.id));
+    const auto& clients = players.clients;
     // Everything the skaters' laptop receives, frame by frame, until the
     // session has ended (after which everything is revealed).
     std::string bytes;
@@ -147,15 +126,7 @@ TEST_CASE(
         if (!ended)
             bytes += body;
     };
-    REQUIRE(runUntil(
-        *host, raw,
-        [&] {
-            for (auto* c : raw)
-                if (!c->finished())
-                    return false;
-            return true;
-        },
-        40.0, rawBots));
+    REQUIRE(players.playToEnd(*host, 40.0, false));
 
     const GameState& st = host->game()->state();
     const int own = clients[0]->role();
@@ -217,19 +188,8 @@ TEST_CASE("a host restarted with its log resumes the session and players get the
     CHECK(resumed->game()->state().actionCount == before);
     CHECK(resumed->game()->state().phase == phaseBefore);
 
-    auto again = [&](const std::string& token) {
-        net::ClientConfig c;
-        c.port = resumed->port();
-        c.code = "piano-zebra-tango";
-        c.token = token;
-        c.bot = true;
-        std::string e;
-        auto client = net::Client::connect(c, e);
-        REQUIRE_MESSAGE(client, e);
-        return client;
-    };
-    auto a2 = again(tokenA);
-    auto b2 = again(tokenB);
+    auto a2 = rejoinWithToken(*resumed, tokenA, true);
+    auto b2 = rejoinWithToken(*resumed, tokenB, true);
     net::ClientBot botA2(*a2), botB2(*b2);
     REQUIRE(runUntil(*resumed, {a2.get(), b2.get()},
                      [&] { return a2->finished() && b2->finished() && resumed->finished(); }, 40.0,
@@ -257,27 +217,11 @@ TEST_CASE("every shipped scenario plays to the end over the network with bot cli
         auto host = net::Host::create(sc, SessionSetup::defaultFor(*sc, false),
                                       (dir / "s.log").string(), config, error);
         REQUIRE_MESSAGE(host, error);
-        std::vector<std::unique_ptr<net::Client>> clients;
-        std::vector<std::unique_ptr<net::ClientBot>> bots;
-        std::vector<net::Client*> raw;
-        std::vector<net::ClientBot*> rawBots;
-        for (std::size_t i = 0; i < host->seats().size(); ++i) {
-            clients.push_back(join(*host));
-            raw.push_back(clients.back().get());
-            bots.push_back(std::make_unique<net::ClientBot>(*clients.back()));
-            rawBots.push_back(bots.back().get());
-        }
-        const bool finished = runUntil(
-            *host, raw,
-            [&] {
-                for (auto* c : raw)
-                    if (!c->finished())
-                        return false;
-                return host->finished();
-            },
-            20.0, rawBots);
-        CHECK(finished);
-        for (auto* c : raw)
+        BotClients players;
+        for (std::size_t i = 0; i < host->seats().size(); ++i)
+            players.add(join(*host));
+        CHECK(players.playToEnd(*host, 20.0));
+        for (auto* c : players.raw)
             CHECK(c->mirrorRefusals() == 0);
     }
 }
