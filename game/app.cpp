@@ -4,6 +4,7 @@
 //   Session watch ................ sounds on phase change and announcements
 //   Autoplay ..................... bots everywhere, a screenshot per phase, report, exit
 #include "app.hpp"
+#include "core/session_files.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <SFML/OpenGL.hpp>
@@ -514,9 +515,6 @@ struct AppFrameLoop {
         }
     }
 
-    // Session time per autoplay frame: a 10-minute phase takes at most 40 frames.
-    static std::int64_t autoplayStepMs() { return 15000; }
-
     void finishAutoplay() {
         impl.autoplayDone = true;
         Session* session = app.session();
@@ -573,9 +571,6 @@ struct AppFrameLoop {
                 // can be photographed): also the first one, before bots act.
                 if (app.options_.autoplay && !autoplayMayAdvance(*session))
                     ;
-                else if (app.options_.autoplay)
-                    session->update(static_cast<double>(autoplayStepMs()) / 1000.0 /
-                                    session->speed());
                 else
                     session->update(dt);
             }
@@ -760,14 +755,14 @@ void AppFrameLoop::openFirstScreen() {
                                     ? newLogPath(app.sessionsDir().string(), scenario->id)
                                     : options.logPath;
         std::string error;
-        auto session = Session::start(scenario, setup, log, error);
+        // Nobody waits for bots: the session runs as `simulate` runs it, a
+        // step per frame, so the same seed gives the same log.
+        auto session = Session::start(scenario, setup, log, error, SessionPace::asFastAsPossible());
         if (!session) {
             std::fprintf(stderr, "samenspel: %s\n", error.c_str());
             app.quit(1);
             return;
         }
-        session->setSpeed(1.0);
-        session->setBotPaceMs(autoplayStepMs());
         app.setSession(std::move(session));
         app.resetTo(makeTableScreen(app));
         return;

@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 #include "core/log.hpp"
+#include "core/session_files.hpp"
 #include "net/client.hpp"
 #include "net/protocol.hpp"
 #include "session.hpp"
@@ -49,11 +50,6 @@ SubmitOutcome outcomeOf(const ApplyResult& r) {
     out.kind = r.accepted ? SubmitOutcome::Kind::Applied : SubmitOutcome::Kind::Refused;
     out.refusal = r.refusal;
     return out;
-}
-
-// Written beside a log that reached the end, so Continue skips it (as Session does).
-void markFinished(const std::string& logPath) {
-    std::ofstream(logPath + ".finished", std::ios::trunc) << "finished\n";
 }
 
 // [Local] -------------------------------------------------------------------------
@@ -108,19 +104,12 @@ class HostLink final : public TableLink {
     std::vector<net::SeatStatus> presence() const override { return host_->seats(); }
     std::string logPath() const override { return host_->logPath(); }
 
-    void poll() override {
-        host_->poll(0.0);
-        if (!finishedMarked_ && host_->finished()) {
-            finishedMarked_ = true;
-            markFinished(host_->logPath());
-        }
-    }
+    void poll() override { host_->poll(0.0); }
 
     net::Host& host() { return *host_; }
 
   private:
     std::unique_ptr<net::Host> host_;
-    bool finishedMarked_ = false;
 };
 
 // [Client] ------------------------------------------------------------------------
@@ -135,8 +124,9 @@ bool writePlayerLog(const net::Client& client, const std::string& path, std::str
     std::error_code ec;
     if (fs::path(path).has_parent_path())
         fs::create_directories(fs::path(path).parent_path(), ec);
-    const std::string scenarioFile = path + ".scenario.yaml";
-    std::ofstream(scenarioFile, std::ios::trunc | std::ios::binary) << client.scenarioText();
+    const std::string scenarioFile = SessionFiles::scenarioCopy(path);
+    if (!writeFileAtomically(scenarioFile, client.scenarioText(), &error))
+        return false;
     LogHeader header;
     header.scenarioPath = fs::path(scenarioFile).filename().string();
     header.scenarioId = client.scenario()->id;
@@ -154,7 +144,10 @@ bool writePlayerLog(const net::Client& client, const std::string& path, std::str
             return false;
         }
     }
-    markFinished(path);
+    if (!markSessionFinished(path)) {
+        error = "cannot write " + SessionFiles::finishedMarker(path);
+        return false;
+    }
     return true;
 }
 

@@ -38,3 +38,13 @@ add_test(NAME gui_network_session
                  $<TARGET_FILE:gui_check_screenshots> ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml
                  ${CMAKE_CURRENT_BINARY_DIR}/gui/network)
 set_tests_properties(gui_network_session PROPERTIES TIMEOUT 120 LABELS gui)
+
+# Same inputs, same log: simulate, a headless host of bots and the window's
+# autoplay play one seed to byte-identical logs (one session loop).
+foreach(three_way_scenario skatebaan buurthuis)
+  add_test(NAME gui_three_ways_${three_way_scenario}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/three_ways.sh $<TARGET_FILE:samenspel>
+                   ${PROJECT_SOURCE_DIR}/scenarios/${three_way_scenario}.yaml
+                   ${CMAKE_CURRENT_BINARY_DIR}/gui/three_ways_${three_way_scenario})
+  set_tests_properties(gui_three_ways_${three_way_scenario} PROPERTIES TIMEOUT 300 LABELS gui)
+endforeach()

@@ -1,7 +1,8 @@
 #include "core/clock_checkpoint.hpp"
 
+#include "core/session_files.hpp"
+
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 
 namespace samenspel {
@@ -22,27 +23,9 @@ std::int64_t readCheckpoint(const std::string& path) {
 
 } // namespace
 
-std::string clockCheckpointPathFor(const std::string& logPath) {
-    return logPath + ".clock";
-}
-
-bool writeFileAtomically(const std::string& path, const std::string& text) {
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out.good())
-            return false;
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    return !ec;
-}
-
 // No log, no checkpoint: the clock is still tracked, nothing is written.
 ClockCheckpoint::ClockCheckpoint(std::string logPath)
-    : path_(logPath.empty() ? std::string() : clockCheckpointPathFor(logPath)) {}
+    : path_(logPath.empty() ? std::string() : SessionFiles::clock(logPath)) {}
 
 std::int64_t ClockCheckpoint::restore(std::int64_t lastActionMs) {
     const std::int64_t clockMs = std::max(lastActionMs, readCheckpoint(path_));

@@ -1,5 +1,5 @@
 #pragma once
-// The session clock's checkpoint beside a session log: "<log>.clock".
+// The session clock's checkpoint beside a session log (SessionFiles::clock).
 //
 // Every logged action carries the session clock, but a quiet stretch logs
 // nothing, so after a crash the last action's time alone would bring a phase
@@ -14,13 +14,6 @@
 #include <string>
 
 namespace samenspel {
-
-std::string clockCheckpointPathFor(const std::string& logPath);
-
-// Replaces `path` with `text` through a temp file and a rename, so a reader
-// (or a crash) sees the old content or the new, never a mix. False when the
-// disk refused.
-bool writeFileAtomically(const std::string& path, const std::string& text);
 
 class ClockCheckpoint {
   public:

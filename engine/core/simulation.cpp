@@ -188,21 +188,29 @@ SimulationReport simulate(std::shared_ptr<const Scenario> sc, const SimulationOp
         report.decisionPhase[phaseId(p.kind)] = 0;
     report.decisionPhase["none"] = 0;
 
-    DriverOptions driverOptions = options.driver;
-    if (!driverOptions.tables)
-        driverOptions.tables = std::make_shared<PackageTableCache>();
+    LiveSessionOptions sessionOptions;
+    sessionOptions.pace = SessionPace::asFastAsPossible();
+    sessionOptions.tables = options.tables ? options.tables : std::make_shared<PackageTableCache>();
     for (int i = 0; i < report.games; ++i) {
         SessionSetup setup = SessionSetup::defaultFor(*sc, true, gameSeed(options.seed, i));
         for (Seat& seat : setup.seats)
             seat.character = report.perRole[sz(seat.role)];
-        Game game(sc, std::move(setup));
-        SessionDriver driver(game, driverOptions);
-        const DriverResult result = driver.run();
+        sessionOptions.logPath = report.games == 1 ? options.logPath : std::string();
+        std::string error;
+        std::unique_ptr<LiveSession> session =
+            LiveSession::start(sc, std::move(setup), sessionOptions, error);
+        if (!session) {
+            report.error = error;
+            return report;
+        }
+        session->runToEnd();
+        const SessionStats& result = session->stats();
+        const Game& game = session->game();
         if (!result.refusals.empty() && report.firstRefusal.empty())
             report.firstRefusal = encodeAction(result.refusals.front().action) + ": " +
                                   result.refusals.front().refusal.english;
         report.refusedBotActions += result.refusals.size();
-        report.finished += result.finished ? 1 : 0;
+        report.finished += game.state().finished ? 1 : 0;
         actions.add(static_cast<double>(result.actions));
 
         const Measurements m = game.measure();

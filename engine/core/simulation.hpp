@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/game.hpp"
-#include "core/session_driver.hpp"
+#include "core/live_session.hpp"
 
 namespace samenspel {
 
@@ -37,7 +37,10 @@ struct SimulationOptions {
     int games = 100;
     std::uint64_t seed = 1;
     std::vector<BotCharacter> perRole; // empty = balanced
-    DriverOptions driver;
+    // Package tables shared by every game's bots; null = one cache for this run.
+    std::shared_ptr<PackageTableCache> tables;
+    // With games == 1: that game's session log is written here ("" = none).
+    std::string logPath;
     // Called after each game with (games done, games total).
     std::function<void(int, int)> progress;
 };
@@ -75,6 +78,7 @@ struct SimulationReport {
     std::map<std::string, int> decisionPhase; // phase id (or "none") -> games
     std::uint64_t refusedBotActions = 0;      // always 0 unless a bot has a bug
     std::string firstRefusal;                 // the first one, for the report
+    std::string error;                        // the log could not be written
 };
 
 // Seed of game i of a simulation with seed S.

@@ -16,11 +16,11 @@
 #include <SFML/Network.hpp>
 
 #include "core/bot.hpp"
-#include "core/clock_checkpoint.hpp"
 #include "core/json.hpp"
+#include "core/live_session.hpp"
 #include "core/log.hpp"
 #include "core/scoring.hpp"
-#include "core/session_driver.hpp"
+#include "core/session_files.hpp"
 #include "net/protocol.hpp"
 #include "net/redact.hpp"
 
@@ -114,7 +114,7 @@ std::string roleIdOf(const Scenario& sc, int role) {
 } // namespace
 
 std::string seatFilePathFor(const std::string& logPath) {
-    return logPath + ".net";
+    return SessionFiles::seats(logPath);
 }
 
 SessionSetup setupForPlayers(const Scenario& scenario, int players, std::uint64_t seed) {
@@ -175,9 +175,7 @@ struct SeatSlot {
     bool taken = false; // a person holds it (has a token)
     std::string token;
     std::uint64_t connection = 0; // 0: away / nobody
-    std::unique_ptr<Bot> bot;
-    std::int64_t nextBotMs = 0;
-    bool remoteBot = false; // the client said a bot plays it
+    bool remoteBot = false;       // the client said a bot plays it
 };
 
 struct RoleView {
@@ -191,9 +189,10 @@ struct Host::Impl {
     SessionSetup setup;
     std::string logPath;
     std::string code;
-    std::unique_ptr<Game> game;
-    std::unique_ptr<SessionLogWriter> log;
-    std::string diskError;
+    // The session, once started: its game, log, clock and bots.
+    std::unique_ptr<LiveSession> session;
+    const Game* game = nullptr;     // session's game, or null before the start
+    std::string startError;         // the log could not be created at the start
     std::string sentSupport = "[]"; // the public support clients have (JSON list)
 
     ReusableListener listener;
@@ -208,13 +207,9 @@ struct Host::Impl {
     HostStats stats;
     Host* owner = nullptr;
 
-    std::int64_t clockMs = 0;
-    // "<log>.clock", as in local play: a quiet stretch logs nothing, and a
-    // host restarted after a crash must not give a phase back the time that
-    // passed since the last action.
-    ClockCheckpoint checkpoint;
-    bool checkpointFailed = false; // told once; the session goes on
-    double carryMs = 0.0;
+    bool checkpointFailureTold = false; // told once; the session goes on
+    bool diskErrorTold = false;
+    double carryMs = 0.0; // real time below a whole session ms
     Clock::time_point lastTick = Clock::now();
     Clock::time_point lastActionAt = Clock::now();
     bool finishedAnnounced = false;
@@ -227,13 +222,20 @@ struct Host::Impl {
 
     // A lost checkpoint only costs the timers after a crash, so unlike a lost
     // log record it does not stop the session; the facilitator hears of it.
-    void checkpointWritten(bool ok) {
-        if (ok || checkpointFailed)
+    void tellDiskProblems() {
+        if (!session)
             return;
-        checkpointFailed = true;
-        notice("The session clock could not be saved beside " + logPath +
-               "; after a crash, timers would resume from the last action.");
+        if (session->checkpointFailed() && !checkpointFailureTold) {
+            checkpointFailureTold = true;
+            notice("The session clock could not be saved beside " + logPath +
+                   "; after a crash, timers would resume from the last action.");
+        }
+        if (!session->diskError().empty() && !diskErrorTold) {
+            diskErrorTold = true;
+            notice(session->diskError());
+        }
     }
+    std::int64_t clockMs() const { return session ? session->clockMs() : 0; }
 
     // [Sending] -------------------------------------------------------------
     void queue(Connection& c, const std::string& framed) {
@@ -401,7 +403,7 @@ struct Host::Impl {
         // one, which after a quiet stretch (or a host restarted from its log)
         // is well behind, and the player's countdown would run from there.
         if (game)
-            w.key("clock").value(clockMs);
+            w.key("clock").value(clockMs());
         w.key("setup").raw(encodeSetup(game ? game->setup() : setup));
         w.key("scenario").value(view.yaml).key("revealed").value(ended());
         w.key("actions").raw(visibleActionsJson(c.seat));
@@ -511,24 +513,16 @@ struct Host::Impl {
     }
 
     // [The session] ---------------------------------------------------------
-    ApplyResult applyAndBroadcast(Action a) {
-        if (!game || !diskError.empty()) {
-            ApplyResult r;
-            r.refusal.key = "refuse.session_stopped";
-            r.refusal.english = diskError.empty() ? "The session has not started." : diskError;
-            return r;
-        }
-        const int phaseBefore = game->state().phase;
-        const bool wasFinished = game->state().finished;
-        ApplyResult result = game->apply(a);
-        if (!result)
-            return result;
-        if (log && !log->write(a, phaseBefore)) {
-            diskError = "The session log could not be written: " + logPath;
-            notice(diskError);
-        }
-        if (!wasFinished && game->state().finished)
-            checkpointWritten(checkpoint.write(clockMs)); // the clock stops here
+    // Every applied action (a player's, a bot's, the clock's, the
+    // facilitator's) comes here from the LiveSession, after it was logged.
+    struct Broadcaster final : SessionSink {
+        Impl& impl;
+        explicit Broadcaster(Impl& i) : impl(i) {}
+        void applied(const Action& action, int, const Game&) override { impl.onApplied(action); }
+    };
+    Broadcaster broadcaster{*this};
+
+    void onApplied(const Action& a) {
         actions.push_back(a);
         encoded.push_back(encodeAction(a));
         lastActionAt = Clock::now();
@@ -536,6 +530,17 @@ struct Host::Impl {
         broadcastSupport();
         if (owner && owner->onActionApplied)
             owner->onActionApplied(actions.size() - 1, a);
+    }
+
+    ApplyResult submit(const Action& a) {
+        if (!session) {
+            ApplyResult r;
+            r.refusal.key = "refuse.session_stopped";
+            r.refusal.english = "The session has not started.";
+            return r;
+        }
+        ApplyResult result = session->submit(a);
+        tellDiskProblems();
         return result;
     }
 
@@ -556,24 +561,16 @@ struct Host::Impl {
                 return false;
             setup.seats[i].bot = true; // unnamed: screens show the role's name
         }
-        LogHeader header;
-        header.scenarioPath = scenario->sourcePath;
-        header.scenarioId = scenario->id;
-        header.scenarioHash = scenario->contentHash;
-        header.setup = setup;
+        LiveSessionOptions options;
+        options.logPath = logPath;
         std::string error;
-        log = SessionLogWriter::create(logPath, header, error);
-        if (!log) {
-            diskError = error.empty() ? "The session log could not be created: " + logPath : error;
-            notice(diskError);
+        session = LiveSession::start(scenario, setup, options, error);
+        if (!session) {
+            startError = error.empty() ? "The session log could not be created: " + logPath : error;
+            notice(startError);
             return false;
         }
-        game = std::make_unique<Game>(scenario, setup);
-        // At once: a checkpoint left by an earlier session in this log's
-        // place must not move a resume of this one ahead.
-        checkpoint = ClockCheckpoint(logPath);
-        checkpointWritten(checkpoint.write(clockMs));
-        makeBots();
+        attachSession();
         writeSeatFile();
         lastTick = Clock::now();
         notice("session started with " + std::to_string(seats.size()) + " seats");
@@ -588,74 +585,63 @@ struct Host::Impl {
         return true;
     }
 
+    // Every seat played by a bot, here or on a client that said it is one.
     bool onlyBots() const {
         for (std::size_t i = 0; i < seats.size(); ++i)
-            if (!seats[i].bot && !seats[i].remoteBot)
+            if (!setupSeat(static_cast<int>(i)).bot && !seats[i].remoteBot)
                 return false;
         return true;
     }
 
-    void makeBots() {
-        for (std::size_t i = 0; i < seats.size(); ++i) {
-            const Seat& seat = game->setup().seats[i];
-            if (seat.bot && !seats[i].bot)
-                seats[i].bot =
-                    std::make_unique<Bot>(scenario, static_cast<int>(i), seat.role, seat.character,
-                                          botSeed(game->setup().seed, static_cast<int>(i)));
-        }
+    // Nobody plays and nobody can join (every seat is this host's bot): the
+    // session runs as `simulate` runs it, so a seed gives the same log here.
+    bool onlyOwnBots() const {
+        for (std::size_t i = 0; i < seats.size(); ++i)
+            if (!setupSeat(static_cast<int>(i)).bot)
+                return false;
+        return true;
     }
+
+    void attachSession() {
+        game = &session->game();
+        session->addSink(&broadcaster);
+        session->setPace(onlyOwnBots() ? SessionPace::asFastAsPossible()
+                                       : SessionPace::humanPace(config.botPaceMs));
+        lastTick = Clock::now();
+    }
+
+    // Simulated: a poll takes steps until a phase changes (so a projector
+    // shows each phase) or this many were taken.
+    static constexpr int kSimulatedStepsPerPoll = 64;
 
     void runClock() {
         const auto now = Clock::now();
         const double realMs = std::chrono::duration<double, std::milli>(now - lastTick).count();
         lastTick = now;
-        if (!game || game->state().finished || !diskError.empty())
+        if (!session || session->state().finished || !session->diskError().empty())
             return;
-        if (!game->state().paused) {
-            carryMs += realMs * config.clockSpeed;
-            const auto whole = static_cast<std::int64_t>(carryMs);
-            clockMs += whole;
-            carryMs -= static_cast<double>(whole);
-            if (onlyBots() && config.botFastForwardMs > 0 &&
-                std::chrono::duration<double, std::milli>(now - lastActionAt).count() >
-                    config.botIdleMs) {
-                clockMs += config.botFastForwardMs;
-                lastActionAt = now;
-            }
+        if (session->pace().clock == SessionPace::Clock::Simulated) {
+            const int phase = session->state().phase;
+            for (int k = 0; k < kSimulatedStepsPerPoll && session->state().phase == phase; ++k)
+                if (!session->step())
+                    break;
+            tellDiskProblems();
+            return;
         }
-        for (int round = 0; round < 16 && !game->state().finished; ++round) {
-            std::vector<Action> due = game->dueActions(clockMs);
-            if (due.empty())
-                break;
-            for (Action& a : due)
-                applyAndBroadcast(a);
+        carryMs += realMs * config.clockSpeed;
+        const auto whole = static_cast<std::int64_t>(carryMs);
+        carryMs -= static_cast<double>(whole);
+        // Bots on clients wait for time to concede, and a session of bots
+        // should take seconds: when nobody but bots plays and nothing
+        // happened for a moment, the clock jumps ahead.
+        if (onlyBots() && config.botFastForwardMs > 0 &&
+            std::chrono::duration<double, std::milli>(now - lastActionAt).count() >
+                config.botIdleMs) {
+            session->skipAhead(config.botFastForwardMs);
+            lastActionAt = now;
         }
-        runBots();
-        checkpointWritten(checkpoint.update(clockMs));
-    }
-
-    void runBots() {
-        for (int round = 0; round < 8; ++round) {
-            bool acted = false;
-            for (std::size_t i = 0; i < seats.size() && !game->state().finished; ++i) {
-                SeatSlot& slot = seats[i];
-                if (!slot.bot || clockMs < slot.nextBotMs)
-                    continue;
-                std::optional<Action> next = slot.bot->nextAction(*game, clockMs);
-                if (!next)
-                    continue;
-                next->seat = static_cast<int>(i);
-                next->timeMs = clockMs;
-                ApplyResult r = applyAndBroadcast(*next);
-                slot.nextBotMs = clockMs + config.botPaceMs;
-                if (!r) // a bot that keeps being refused must not spin the host
-                    slot.nextBotMs = clockMs + std::max<std::int64_t>(config.botPaceMs, 500);
-                else
-                    acted = true;
-            }
-            if (!acted)
-                break;
-        }
+        session->advance(whole);
+        tellDiskProblems();
     }
 
     // [Seat file] -------------------------------------------------------------
@@ -829,8 +815,7 @@ struct Host::Impl {
                              std::to_string(action->seat) + ".");
             return;
         }
-        action->timeMs = clockMs;
-        ApplyResult r = applyAndBroadcast(*action);
+        ApplyResult r = submit(*action);
         if (!r)
             refuseAction(c, r.refusal.key, r.refusal.args, r.refusal.english);
     }
@@ -1033,18 +1018,17 @@ std::unique_ptr<Host> Host::create(std::shared_ptr<const Scenario> scenario, Ses
 
 std::unique_ptr<Host> Host::resume(const std::string& logPath, HostConfig config,
                                    std::string& error) {
-    Replay replay = replaySessionLog(logPath);
-    if (!replay.game) {
-        error = replay.errors.empty() ? "The log could not be replayed: " + logPath
-                                      : replay.errors.front().format();
+    LiveSessionOptions options;
+    options.logPath = logPath;
+    std::unique_ptr<LiveSession> session = LiveSession::resume(options, error);
+    if (!session)
         return nullptr;
-    }
     ReadLog read = readSessionLog(logPath);
     auto impl = std::make_unique<Impl>();
     impl->config = config;
-    impl->game = std::make_unique<Game>(std::move(*replay.game));
-    impl->scenario = impl->game->scenarioPtr();
-    impl->setup = impl->game->setup();
+    impl->session = std::move(session);
+    impl->scenario = impl->session->game().scenarioPtr();
+    impl->setup = impl->session->game().setup();
     impl->logPath = logPath;
     impl->seats.resize(impl->setup.seats.size());
     impl->code = normalizeSessionCode(config.code);
@@ -1054,15 +1038,7 @@ std::unique_ptr<Host> Host::resume(const std::string& logPath, HostConfig config
     impl->actions = read.actions;
     for (const Action& a : impl->actions)
         impl->encoded.push_back(encodeAction(a));
-    // The log holds the last action's time; the checkpoint the clock up to a
-    // second before the old host stopped. A paused session stays paused (the
-    // pause is in the log), so its clock does not run from here either.
-    impl->checkpoint = ClockCheckpoint(logPath);
-    impl->clockMs = impl->checkpoint.restore(impl->game->state().nowMs);
-    impl->log = SessionLogWriter::append(logPath, error);
-    if (!impl->log)
-        return nullptr;
-    impl->makeBots();
+    impl->attachSession();
     if (!openListener(*impl, error))
         return nullptr;
     impl->writeSeatFile();
@@ -1091,10 +1067,12 @@ bool Host::finished() const {
     return impl_->ended();
 }
 const std::string& Host::diskError() const {
-    return impl_->diskError;
+    if (impl_->session && !impl_->session->diskError().empty())
+        return impl_->session->diskError();
+    return impl_->startError;
 }
 const Game* Host::game() const {
-    return impl_->game.get();
+    return impl_->game;
 }
 const Scenario& Host::scenario() const {
     return *impl_->scenario;
@@ -1106,7 +1084,7 @@ const HostStats& Host::stats() const {
     return impl_->stats;
 }
 std::int64_t Host::clockMs() const {
-    return impl_->clockMs;
+    return impl_->clockMs();
 }
 std::size_t Host::pendingOutgoingBytes() const {
     std::size_t total = 0;
@@ -1117,14 +1095,15 @@ std::size_t Host::pendingOutgoingBytes() const {
 
 ApplyResult Host::submitFacilitator(Action action) {
     action.seat = kFacilitator;
-    action.timeMs = impl_->clockMs;
-    return impl_->applyAndBroadcast(action);
+    return impl_->submit(action);
 }
 
 void Host::shutdown(double graceSeconds) {
     Impl& im = *impl_;
-    if (im.game && im.log) // a clean stop resumes to the millisecond
-        im.checkpointWritten(im.checkpoint.write(im.clockMs));
+    if (im.session) { // a clean stop resumes to the millisecond
+        im.session->checkpointClock();
+        im.tellDiskProblems();
+    }
     for (auto& c : im.connections) {
         if (c->dead || c->closing)
             continue;

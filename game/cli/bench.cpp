@@ -11,7 +11,7 @@
 #include "cli/commands.hpp"
 #include "core/analysis.hpp"
 #include "core/bot.hpp"
-#include "core/session_driver.hpp"
+#include "core/live_session.hpp"
 #include "core/simulation.hpp"
 
 namespace samenspel::cli {
@@ -132,16 +132,19 @@ int runBench(const Args& args) {
         return kExitBadInput;
     }
     auto sc = std::make_shared<const Scenario>(*loaded.scenario);
-    DriverOptions driverOptions;
-    driverOptions.tables = std::make_shared<PackageTableCache>();
+    LiveSessionOptions sessionOptions;
+    sessionOptions.pace = SessionPace::asFastAsPossible();
+    sessionOptions.tables = std::make_shared<PackageTableCache>();
     int sessions = 0;
     std::uint64_t actions = 0;
     const double simStart = cpuSeconds();
     double elapsed = 0.0;
     do {
-        Game game(sc, SessionSetup::defaultFor(*sc, true, gameSeed(1, sessions)));
-        SessionDriver driver(game, driverOptions);
-        actions += driver.run().actions;
+        std::string error;
+        auto session = LiveSession::start(
+            sc, SessionSetup::defaultFor(*sc, true, gameSeed(1, sessions)), sessionOptions, error);
+        session->runToEnd();
+        actions += session->stats().actions;
         ++sessions;
         elapsed = cpuSeconds() - simStart;
     } while (elapsed < seconds / 2);

@@ -1,6 +1,7 @@
 #pragma once
 // The command line: `samenspel COMMAND ...`. Each command lives in its own
 // file in game/cli/ and returns the process exit code.
+#include <cerrno>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -29,6 +30,21 @@ inline bool parseNumber(const std::string& text, double& out) {
     char* end = nullptr;
     out = std::strtod(text.c_str(), &end);
     return end && *end == '\0' && !text.empty();
+}
+
+// The whole text as an unsigned whole number up to `max` ("42"); false for
+// "", "-1", "4.5", "12x" or a number past `max`. Seeds need all 64 bits, which
+// a double (parseNumber) does not keep.
+inline bool parseCount(const std::string& text, unsigned long long max, unsigned long long& out) {
+    if (text.empty() || text[0] == '-' || text[0] == '+')
+        return false;
+    errno = 0;
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+    if (errno != 0 || end != text.c_str() + text.size() || v > max)
+        return false;
+    out = v;
+    return true;
 }
 
 int runValidate(const Args& args);

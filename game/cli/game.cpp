@@ -154,11 +154,12 @@ bool parseOptions(const Args& args, LaunchOptions& o) {
         } else if (a == "--autoplay") {
             o.autoplay = true;
         } else if (a == "--seed") {
-            if (!value(v) || !parseNumber(v, number) || number < 0) {
-                std::fprintf(stderr, "samenspel: --seed needs a number\n");
+            unsigned long long seed = 0;
+            if (!value(v) || !parseCount(v, ~0ull, seed)) {
+                std::fprintf(stderr, "samenspel: --seed needs an unsigned whole number\n");
                 return false;
             }
-            o.seed = static_cast<std::uint64_t>(number);
+            o.seed = seed;
             o.seedGiven = true;
         } else if (a == "--screenshots") {
             if (!value(o.screenshotDir))

@@ -64,6 +64,7 @@ int parseArgs(const Args& args, HostArgs& h) {
         auto next = [&](std::string& out) { return takeValue(args, i, out); };
         std::string v;
         double n = 0;
+        unsigned long long seed = 0;
         if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             return kExitOk;
@@ -83,8 +84,8 @@ int parseArgs(const Args& args, HostArgs& h) {
             h.players = static_cast<int>(n);
         } else if (a == "--bind" && next(v)) {
             h.config.bindAddress = v;
-        } else if (a == "--seed" && next(v) && parseNumber(v, n) && n >= 0) {
-            h.seed = static_cast<std::uint64_t>(n);
+        } else if (a == "--seed" && next(v) && parseCount(v, ~0ull, seed)) {
+            h.seed = seed;
             h.seedGiven = true;
         } else if (a == "--lang" && next(v) && (v == "nl" || v == "en")) {
             h.lang = v;

@@ -1,4 +1,4 @@
-// `samenspel simulate FILE --games N --seed S [--json] [--bots SPEC]`: plays
+// `samenspel simulate FILE --games N --seed S [--json] [--bots SPEC] [--log F]`: plays
 // N complete sessions with bots in every seat and reports what came out.
 // stdout depends on nothing but the arguments (byte-identical per seed); the
 // progress bar goes to stderr, and only when stderr is a terminal.
@@ -18,7 +18,7 @@ namespace samenspel::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: samenspel simulate FILE --games N --seed S [--json] [--bots SPEC]\n";
+    "usage: samenspel simulate FILE --games N --seed S [--json] [--bots SPEC] [--log FILE]\n";
 
 std::string simulateHelp() {
     return std::string(kUsage) + R"(
@@ -33,23 +33,13 @@ which decisions were reached. The same arguments give byte-identical output.
   --seed S     seed of the whole run (an unsigned integer)
   --json       one JSON object instead of the text report
   --bots SPEC  bot characters, see below
+  --log FILE   with --games 1: write that session's log (replay it, or
+               compare it with the same seed played at a table or hosted)
 
 )" + botSpecHelp() +
            R"(
 Exit codes: 0 ok, 1 a bot action was refused (a bug), 2 invalid scenario or usage.
 )";
-}
-
-bool parseCount(const std::string& text, unsigned long long max, unsigned long long& out) {
-    if (text.empty() || text[0] == '-' || text[0] == '+')
-        return false;
-    errno = 0;
-    char* end = nullptr;
-    const unsigned long long v = std::strtoull(text.c_str(), &end, 10);
-    if (errno != 0 || end != text.c_str() + text.size() || v > max)
-        return false;
-    out = v;
-    return true;
 }
 
 void drawProgress(int done, int total) {
@@ -70,7 +60,7 @@ int usageError(const std::string& message) {
 } // namespace
 
 int runSimulate(const Args& args) {
-    std::string file, botSpec;
+    std::string file, botSpec, logPath;
     bool json = false, haveGames = false, haveSeed = false;
     unsigned long long games = 0, seed = 0;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -92,6 +82,9 @@ int runSimulate(const Args& args) {
         } else if (arg == "--bots") {
             if (!takeValue(args, i, botSpec))
                 return usageError("--bots needs a SPEC (see samenspel simulate --help)");
+        } else if (arg == "--log") {
+            if (!takeValue(args, i, logPath))
+                return usageError("--log needs a FILE");
         } else if (!arg.empty() && arg[0] == '-') {
             return usageError("unknown option '" + arg + "'");
         } else if (file.empty()) {
@@ -106,6 +99,8 @@ int runSimulate(const Args& args) {
         return usageError("--games N is required");
     if (!haveSeed)
         return usageError("--seed S is required");
+    if (!logPath.empty() && games != 1)
+        return usageError("--log writes the log of one session: use it with --games 1");
 
     const LoadResult loaded = loadScenarioFile(file);
     if (!loaded.ok()) {
@@ -124,6 +119,7 @@ int runSimulate(const Args& args) {
     options.games = static_cast<int>(games);
     options.seed = seed;
     options.perRole = spec.perRole;
+    options.logPath = logPath;
     if (isatty(STDERR_FILENO)) {
         const int step = std::max(1, options.games / 200);
         options.progress = [step](int done, int total) {
@@ -132,6 +128,10 @@ int runSimulate(const Args& args) {
         };
     }
     const SimulationReport report = simulate(sc, options);
+    if (!report.error.empty()) {
+        std::fprintf(stderr, "samenspel simulate: %s\n", report.error.c_str());
+        return kExitFailure;
+    }
     const std::string out = json ? simulationJson(*sc, report) : simulationText(*sc, report);
     std::fputs(out.c_str(), stdout);
     std::fflush(stdout);

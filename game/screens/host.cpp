@@ -16,6 +16,7 @@
 
 #include <cstdio>
 
+#include "core/session_files.hpp"
 #include "net/addresses.hpp"
 #include "net/host.hpp"
 #include "screens/screens.hpp"

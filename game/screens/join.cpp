@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/session_files.hpp"
 #include "net/client.hpp"
 #include "net/protocol.hpp"
 #include "screens/screens.hpp"

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <random>
 
+#include "core/session_files.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"
 #include "ui/widgets.hpp"

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/session_files.hpp"
 #include "net/host.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"

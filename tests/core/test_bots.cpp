@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "core/bot.hpp"
+#include "core/live_session.hpp"
 #include "core/log.hpp"
-#include "core/session_driver.hpp"
 #include "core/simulation.hpp"
 
 using namespace samenspel;
@@ -37,7 +37,8 @@ std::vector<std::string> shippedScenarios() {
 }
 
 struct Played {
-    DriverResult result;
+    SessionStats result;
+    bool finished = false;
     std::vector<Action> actions; // every accepted action, in order
     std::string log;             // the same, encoded
     Measurements measurements;
@@ -47,19 +48,30 @@ Played play(std::shared_ptr<const Scenario> sc, std::uint64_t seed, BotCharacter
     SessionSetup setup = SessionSetup::defaultFor(*sc, true, seed);
     for (Seat& seat : setup.seats)
         seat.character = character;
-    Game game(sc, setup);
-    SessionDriver driver(game);
+    struct Recorder final : SessionSink {
+        Played& out;
+        explicit Recorder(Played& p) : out(p) {}
+        void applied(const Action& a, int, const Game&) override {
+            out.actions.push_back(a);
+            out.log += encodeAction(a) + "\n";
+        }
+    };
     Played out;
-    out.result = driver.run([&](const Action& a, const Game&) {
-        out.actions.push_back(a);
-        out.log += encodeAction(a) + "\n";
-    });
-    out.measurements = game.measure();
+    Recorder recorder(out);
+    LiveSessionOptions options;
+    options.pace = SessionPace::asFastAsPossible();
+    std::string error;
+    auto session = LiveSession::start(sc, setup, options, error);
+    REQUIRE(session);
+    session->addSink(&recorder);
+    out.finished = session->runToEnd();
+    out.result = session->stats();
+    out.measurements = session->game().measure();
     return out;
 }
 
 void requireNoRefusals(const Played& p, const std::string& what) {
-    for (const DriverRefusal& r : p.result.refusals)
+    for (const SessionRefusal& r : p.result.refusals)
         FAIL_CHECK(what << ": refused bot action " << encodeAction(r.action) << ": "
                         << r.refusal.english);
 }
@@ -86,7 +98,7 @@ TEST_CASE("bots finish a session of every shipped scenario under every decision 
                 const std::string what =
                     name + " rule " + decisionRuleId(rule) + " seed " + std::to_string(seed);
                 const Played p = play(sc, seed);
-                CHECK_MESSAGE(p.result.finished, what);
+                CHECK_MESSAGE(p.finished, what);
                 requireNoRefusals(p, what);
                 // Every seat said or did something in the dialogue phases.
                 for (int n : p.measurements.actionsPerSeat)
@@ -102,7 +114,7 @@ TEST_CASE("bots of every character play only legal actions") {
         for (double open : {0.0, 1.0})
             for (std::uint64_t seed = 1; seed <= 5; ++seed) {
                 const Played p = play(sc, seed, {coop, open});
-                CHECK(p.result.finished);
+                CHECK(p.finished);
                 requireNoRefusals(p,
                                   "coop " + std::to_string(coop) + " open " + std::to_string(open));
             }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/session_files.hpp"
 #include "session.hpp"
 
 using namespace samenspel;
