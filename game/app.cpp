@@ -1,8 +1,8 @@
 // [SECTION] index
 //   Window and frame loop ........ App::run, AppFrameLoop
 //   Global keys .................. handleGlobalKey (F11, Ctrl+= / Ctrl+- / Ctrl+0)
-//   Session watch ................ sounds on phase change and announcements
-//   Autoplay ..................... bots everywhere, a screenshot per phase, report, exit
+//   Session ...................... poll the link; sounds and the debrief from its events
+// Autoplay is autoplay.cpp; the test and benchmark hooks are app_hooks.cpp.
 #include "app.hpp"
 #include "core/session_files.hpp"
 
@@ -15,7 +15,8 @@
 #include <ctime>
 #include <filesystem>
 
-#include "report.hpp"
+#include "app_hooks.hpp"
+#include "autoplay.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"
 #include "ui/imgui_sfml.hpp"
@@ -41,24 +42,12 @@ struct App::Impl {
     int exitCode = 0;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 
-    // Session watch: what the last frame saw.
-    int seenPhase = -1;
-    std::size_t seenAnnouncements = 0;
-    const Session* seenSession = nullptr;
-
-    // Autoplay progress.
-    sf::Texture lastFrame;    // the last autoplay frame, kept for its phase's picture
-    int lastFramePhase = -1;  // phase shown in lastFrame
-    int shownPhase = -1;      // phase drawn in the frame just shown
-    int shownPhaseFrames = 0; // frames in a row that showed shownPhase
-    std::uint64_t finishedSinceFrame = 0;
-    bool autoplayDone = false;
+    std::unique_ptr<AutoplayDirector> autoplay; // with --autoplay
+    std::unique_ptr<AppHooks> hooks;            // test and benchmark hooks
+    std::uint64_t finishedAtFrame = 0;          // the link's session ended then
     int screenshotCounter = 0;
     // --screenshots without --autoplay: a picture of every screen shown.
     const Screen* shotScreen = nullptr;
-    bool frozenReported = false;
-    std::vector<double> benchTimes; // ms per frame, --bench-frames
-    double benchCpuStartMs = 0;     // process CPU time when the timed frames began
     std::uint64_t shotScreenFrame = 0;
 };
 
@@ -96,7 +85,7 @@ App::~App() {
             (*it)->onClose(*this);
         impl_->stack.clear();
     }
-    session_.reset();
+    link_.reset();
 }
 
 // [SECTION] screens
@@ -217,16 +206,17 @@ void App::playEvent() {
 }
 
 // [SECTION] session
+void App::setLink(std::shared_ptr<TableLink> link) {
+    link_ = std::move(link);
+    impl_->finishedAtFrame = 0;
+}
+
 void App::setSession(std::unique_ptr<Session> session) {
-    session_ = std::move(session);
-    impl_->seenSession = nullptr; // the watch starts over without sounding
+    setLink(session ? makeLocalLink(std::move(session)) : nullptr);
 }
 
 void App::endSession() {
-    if (session_)
-        session_->checkpointClock();
-    session_.reset();
-    impl_->seenSession = nullptr;
+    setLink(nullptr); // a local session checkpoints its clock as it closes
 }
 
 // [SECTION] paths and screenshots
@@ -241,6 +231,16 @@ fs::path App::sessionsDir() const {
 }
 
 std::string App::requestScreenshot(const std::string& name) {
+    std::string path = screenshotPath(name);
+    impl_->screenshotRequests.push_back(path);
+    return path;
+}
+
+void App::quitAfterFrame(int exitCode) {
+    impl_->pending.push_back([this, exitCode] { quit(exitCode); });
+}
+
+std::string App::screenshotPath(const std::string& name) {
     const fs::path dir = options_.screenshotDir.empty() ? fs::path(dataDir()) / "screenshots"
                                                         : fs::path(options_.screenshotDir);
     std::string path =
@@ -251,7 +251,6 @@ std::string App::requestScreenshot(const std::string& name) {
     while (options_.screenshotDir.empty() && fs::exists(path, ec) &&
            impl_->screenshotCounter < 100000)
         path = (dir / (twoDigits(impl_->screenshotCounter++) + "-" + name + ".png")).string();
-    impl_->screenshotRequests.push_back(path);
     return path;
 }
 
@@ -353,28 +352,41 @@ struct AppFrameLoop {
         }
     }
 
+    // Moves the session on, unless autoplay holds it for a picture or a test
+    // froze it.
+    void pollSession(double dt) {
+        const std::shared_ptr<TableLink> link = app.link_;
+        if (!link)
+            return;
+        if (impl.hooks->frozen(app))
+            return;
+        if (impl.autoplay && !impl.autoplay->mayAdvance(*link))
+            return;
+        link->poll(dt);
+    }
+
     // Sounds for what happened in the session since the last frame, whoever
-    // caused it (a person, a bot, the clock).
-    void watchSession() {
-        const Session* session = app.session();
-        if (!session) {
-            impl.seenSession = nullptr;
+    // caused it (a person, a bot, the clock, the host), on any kind of link.
+    // When the session ends in front of the group, the debrief opens over
+    // the table; when the table was not on top then (the facilitator's own
+    // screen), once it is back.
+    void reactToSession() {
+        const std::shared_ptr<TableLink> link = app.link_;
+        if (!link)
             return;
+        for (const LinkEvent& e : link->takeEvents()) {
+            if (e.kind == LinkEvent::Kind::PhaseChanged)
+                app.playPhaseEnd();
+            else if (e.kind == LinkEvent::Kind::Announcement)
+                app.playEvent();
+            else if (e.kind == LinkEvent::Kind::Finished)
+                impl.finishedAtFrame = app.frame_;
         }
-        const GameState& state = session->state();
-        if (impl.seenSession != session) {
-            impl.seenSession = session;
-            impl.seenPhase = state.phase;
-            impl.seenAnnouncements = state.announcements.size();
-            return;
-        }
-        if (state.phase != impl.seenPhase) {
-            impl.seenPhase = state.phase;
-            app.playPhaseEnd();
-        }
-        if (state.announcements.size() > impl.seenAnnouncements) {
-            impl.seenAnnouncements = state.announcements.size();
-            app.playEvent();
+        if (impl.finishedAtFrame != 0 && isTableScreen(app.top())) {
+            impl.finishedAtFrame = 0;
+            app.push(makeDebriefScreen(app, link));
+        } else if (impl.finishedAtFrame != 0 && isDebriefScreen(app.top())) {
+            impl.finishedAtFrame = 0;
         }
     }
 
@@ -408,100 +420,6 @@ struct AppFrameLoop {
         }
     }
 
-    // [SECTION] autoplay
-    // Every seat is a bot and the session runs at speed (a fixed step of
-    // session time per frame, so a run does not depend on the machine). Each
-    // phase is photographed in its last frame, when it shows the most: every
-    // autoplay frame is kept as a texture, and when the phase has changed
-    // since, the kept frame becomes that phase's picture.
-    //
-    // A phase can be over within one step (a decision ends besluit as soon as
-    // the council has voted), so the session clock is held until the phase on
-    // screen has been drawn a few frames: every phase gets its picture, drawn
-    // after the board has switched to its tab (ImGui applies that a frame
-    // late). Holding only delays the frames; the session takes the same steps.
-    static constexpr int kAutoplayFramesPerPhase = 3;
-
-    void keepFrameForAutoplay() {
-        if (!app.options_.autoplay || !app.session())
-            return;
-        const sf::Vector2u size = impl.window.getSize();
-        if (impl.lastFrame.getSize() != size && !impl.lastFrame.create(size.x, size.y))
-            return;
-        impl.lastFrame.update(impl.window);
-        impl.lastFramePhase = app.session()->state().phase;
-    }
-
-    // After each drawn frame (also when frames are not kept, --bench-frames).
-    void countAutoplayFrame() {
-        if (!app.options_.autoplay || !app.session())
-            return;
-        const int phase = app.session()->state().phase;
-        impl.shownPhaseFrames = phase == impl.shownPhase ? impl.shownPhaseFrames + 1 : 1;
-        impl.shownPhase = phase;
-    }
-
-    // Whether this frame may move the session on: not before the phase it is
-    // in has been on screen long enough to be photographed.
-    bool autoplayMayAdvance(const Session& session) const {
-        return impl.shownPhase == session.state().phase &&
-               impl.shownPhaseFrames >= kAutoplayFramesPerPhase;
-    }
-
-    void saveKeptFrame(const std::string& name) {
-        const std::string path = app.requestScreenshot(name);
-        impl.screenshotRequests.pop_back(); // saved here, from the kept frame
-        std::error_code ec;
-        fs::create_directories(fs::path(path).parent_path(), ec);
-        if (!impl.lastFrame.copyToImage().saveToFile(path))
-            std::fprintf(stderr, "samenspel: cannot save screenshot %s\n", path.c_str());
-    }
-
-    void autoplayStep() {
-        Session* session = app.session();
-        if (!session || impl.autoplayDone)
-            return;
-        const GameState& state = session->state();
-        const Scenario& sc = session->scenario();
-        if (impl.lastFramePhase >= 0 && state.phase != impl.lastFramePhase &&
-            impl.lastFramePhase < static_cast<int>(sc.phases.size())) {
-            const int shot = impl.lastFramePhase;
-            saveKeptFrame("phase" + std::to_string(shot + 1) + "-" +
-                          phaseId(sc.phases[static_cast<std::size_t>(shot)].kind));
-            // Something other than the held clock moved the session on by more
-            // than a phase: say which has no picture (the run's check fails on it).
-            const int next = std::min(state.phase, static_cast<int>(sc.phases.size()));
-            for (int missed = shot + 1; missed < next; ++missed)
-                std::fprintf(stderr, "samenspel: autoplay: phase %d was never on screen\n",
-                             missed + 1);
-            impl.lastFramePhase = -1;
-        }
-        const Screen* top = app.top();
-        if (state.finished) {
-            if (impl.finishedSinceFrame == 0)
-                impl.finishedSinceFrame = app.frame_;
-            const bool onDebrief = top && std::string(top->name()) == "debrief";
-            // The table screen normally opens the debrief itself; if it does
-            // not within a moment, the shell does.
-            if (!onDebrief && app.frame_ - impl.finishedSinceFrame > 20) {
-                app.replace(makeDebriefScreen(app));
-                impl.finishedSinceFrame = app.frame_;
-                return;
-            }
-            if (onDebrief && app.frame_ - impl.finishedSinceFrame > 10) {
-                app.requestScreenshot("debrief");
-                finishAutoplay();
-            }
-            return;
-        }
-        if (state.paused) {
-            Action resume;
-            resume.type = ActionType::Resume;
-            resume.seat = kFacilitator;
-            session->submit(resume);
-        }
-    }
-
     // Lets a new screen settle (ImGui sizes windows over two frames) first.
     void photographNewScreens() {
         const Screen* top = app.top();
@@ -513,24 +431,6 @@ struct AppFrameLoop {
             app.requestScreenshot(top->name());
             impl.shotScreenFrame = 0;
         }
-    }
-
-    void finishAutoplay() {
-        impl.autoplayDone = true;
-        Session* session = app.session();
-        std::string error;
-        const std::string reportPath = reportPathForLog(session->logPath());
-        const Catalog& catalog = app.catalog_;
-        const TranslateFn tr = [&catalog](const std::string& key) { return catalog.tr(key); };
-        if (!writeSessionReport(session->game(), app.lang(), tr, reportPath, error)) {
-            std::fprintf(stderr, "samenspel: report not written: %s\n", error.c_str());
-            impl.exitCode = 1;
-        } else {
-            std::printf("report: %s\n", reportPath.c_str());
-        }
-        std::printf("log: %s\n", session->logPath().c_str());
-        // Quit after the debrief screenshot of this frame is saved.
-        impl.pending.push_back([this] { app.quit(impl.exitCode); });
     }
 
     int run() {
@@ -547,36 +447,24 @@ struct AppFrameLoop {
             return 1;
         }
         impl.fontsDirty = impl.themeDirty = true;
+        if (app.options_.autoplay)
+            impl.autoplay = std::make_unique<AutoplayDirector>(app);
+        impl.hooks = std::make_unique<AppHooks>();
         openFirstScreen();
         applyPending();
 
         sf::Clock frameClock;
-        sf::Clock benchClock;
-        bool benching = false;
         while (impl.running && impl.window.isOpen()) {
-            if (!benching && app.options_.benchFrames > 0 && app.session() && frozenNow()) {
-                benching = true;
-                benchClock.restart();
-                impl.benchCpuStartMs = processCpuMs();
-            }
+            impl.hooks->beforeFrame(app);
             processEvents();
             if (!impl.running)
                 break;
             rebuildFontsIfNeeded();
             const float dt = std::max(frameClock.restart().asSeconds(), 1e-4f);
-            if (Session* session = app.session(); session && frozen(*session)) {
-                // Test hook: the session stands still until the process is killed.
-            } else if (session) {
-                // Autoplay holds the clock until the phase is on screen (and
-                // can be photographed): also the first one, before bots act.
-                if (app.options_.autoplay && !autoplayMayAdvance(*session))
-                    ;
-                else
-                    session->update(dt);
-            }
-            watchSession();
-            if (app.options_.autoplay)
-                autoplayStep();
+            pollSession(dt);
+            reactToSession();
+            if (impl.autoplay)
+                impl.autoplay->beforeFrame();
             else if (!app.options_.screenshotDir.empty())
                 photographNewScreens();
             if (app.options_.maxSeconds > 0 && secondsSinceStart() > app.options_.maxSeconds) {
@@ -595,19 +483,11 @@ struct AppFrameLoop {
                                         static_cast<sf::Uint8>(bg.z * 255)));
             impl.imgui.render();
             saveScreenshots();
-            countAutoplayFrame();
-            if (app.options_.benchFrames == 0)
-                keepFrameForAutoplay();
+            if (impl.autoplay)
+                impl.autoplay->afterFrame(impl.window, app.options_.benchFrames == 0);
             impl.window.display();
             ++app.frame_;
-            if (app.options_.firstFrameExit && app.frame_ == 1) {
-                std::printf("first-frame: %.1f ms after the shell started\n",
-                            secondsSinceStart() * 1000.0);
-                std::fflush(stdout);
-                app.quit(0);
-            }
-            if (benching)
-                recordBenchFrame(benchClock.restart().asSeconds());
+            impl.hooks->afterFrame(app, secondsSinceStart());
             applyPending();
             if (impl.stack.empty())
                 app.quit(impl.exitCode);
@@ -615,8 +495,7 @@ struct AppFrameLoop {
         for (auto it = impl.stack.rbegin(); it != impl.stack.rend(); ++it)
             (*it)->onClose(app);
         impl.stack.clear();
-        if (app.session_)
-            app.session_->checkpointClock();
+        app.link_.reset(); // a local session checkpoints its clock as it closes
         impl.imgui.shutdown();
         impl.window.close();
         reportMissingTexts();
@@ -633,74 +512,6 @@ struct AppFrameLoop {
                          app.lang().c_str(), key.c_str());
         if (!app.catalog_.missingKeys().empty() && impl.exitCode == 0)
             impl.exitCode = 1;
-    }
-
-    bool frozenNow() {
-        return app.options_.freezeAfterActions > 0 &&
-               app.session()->state().actionCount >= app.options_.freezeAfterActions;
-    }
-
-    void recordBenchFrame(double seconds) {
-        impl.benchTimes.push_back(seconds * 1000.0);
-        if (static_cast<int>(impl.benchTimes.size()) < app.options_.benchFrames)
-            return;
-        std::vector<double> sorted = impl.benchTimes;
-        std::sort(sorted.begin(), sorted.end());
-        double sum = 0;
-        for (double t : sorted)
-            sum += t;
-        const std::size_t p99 =
-            std::min(sorted.size() - 1, static_cast<std::size_t>(sorted.size() * 0.99));
-        // CPU time of all threads (ours and the software renderer's) per
-        // frame: unlike the wall clock, it does not grow when other work
-        // shares the machine.
-        const double cpuMs = (processCpuMs() - impl.benchCpuStartMs) / sorted.size();
-        std::printf(
-            "bench-frames: n=%zu mean_ms=%.3f p99_ms=%.3f cpu_ms=%.3f screen=%s roles=%zu\n",
-            sorted.size(), sum / sorted.size(), sorted[p99], cpuMs,
-            app.top() ? app.top()->name() : "-", app.session()->scenario().roles.size());
-        std::printf("bench-memory: peak_rss_kb=%ld\n", peakRssKb());
-        std::fflush(stdout);
-        app.quit(0);
-    }
-
-    static double processCpuMs() {
-        timespec t{};
-        if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0)
-            return 0;
-        return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
-    }
-
-    static long peakRssKb() {
-        std::FILE* f = std::fopen("/proc/self/status", "r");
-        if (!f)
-            return -1;
-        char line[256];
-        long kb = -1;
-        while (std::fgets(line, sizeof line, f))
-            if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1)
-                break;
-        std::fclose(f);
-        return kb;
-    }
-
-    bool frozen(Session& session) {
-        const std::uint64_t limit = app.options_.freezeAfterActions;
-        if (limit == 0 || session.state().actionCount < limit)
-            return false;
-        if (!impl.frozenReported) {
-            impl.frozenReported = true;
-            printState("frozen", session);
-        }
-        return true;
-    }
-
-    static void printState(const char* what, const Session& session) {
-        std::printf("%s: actions=%llu phase=%d clock=%lld log=%s\n", what,
-                    static_cast<unsigned long long>(session.state().actionCount),
-                    session.state().phase, static_cast<long long>(session.clockMs()),
-                    session.logPath().c_str());
-        std::fflush(stdout);
     }
 
     double secondsSinceStart() const {
@@ -724,7 +535,7 @@ void AppFrameLoop::openFirstScreen() {
         std::string error;
         auto session = log.empty() ? nullptr : Session::resume(log, error);
         if (session) {
-            printState("resumed", *session);
+            AppHooks::printState("resumed", *session);
             app.setSession(std::move(session));
             app.resetTo(makeTableScreen(app));
             return;
@@ -756,7 +567,7 @@ void AppFrameLoop::openFirstScreen() {
                                     : options.logPath;
         std::string error;
         // Nobody waits for bots: the session runs as `simulate` runs it, a
-        // step per frame, so the same seed gives the same log.
+        // step per frame, so the same seed gives the same log (docs/DESIGN.md).
         auto session = Session::start(scenario, setup, log, error, SessionPace::asFastAsPossible());
         if (!session) {
             std::fprintf(stderr, "samenspel: %s\n", error.c_str());

@@ -1,8 +1,10 @@
 #pragma once
 // The application shell: one window, a stack of screens, and the services the
 // screens share (text catalog, settings, fonts, theme, sounds, the running
-// session). Screens only read state and submit actions through Session; the
-// shell owns the window, the frame loop, screenshots and persistence.
+// session). Screens only read state and submit actions through the session's
+// TableLink; the shell owns the window, the frame loop, screenshots and
+// persistence. Autoplay (autoplay.hpp) and the test and benchmark hooks
+// (app_hooks.cpp) live beside it.
 //
 // A screen is drawn every frame with ImGui calls between App's NewFrame and
 // Render. Screen changes requested during draw() (push/replace/pop) take
@@ -23,6 +25,7 @@
 #include "core/game.hpp"
 #include "i18n.hpp"
 #include "settings.hpp"
+#include "table_link.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -131,21 +134,32 @@ class App {
 
     // [Sounds] --------------------------------------------------------------
     // Both respect the mute setting. The shell already plays phaseEnd() when
-    // the session's phase changes and event() on a new announcement; screens
-    // do not need to call them for those.
+    // the session's phase changes and event() on a new announcement (events
+    // of the session's link); screens do not need to call them for those.
     void playPhaseEnd();
     void playEvent();
 
     // [Session] -------------------------------------------------------------
-    Session* session() { return session_.get(); }
-    const Session* session() const { return session_.get(); }
+    // The running session, of any kind: local, hosted or a player's seat. The
+    // shell polls it every frame and reacts to its events.
+    const std::shared_ptr<TableLink>& link() const { return link_; }
+    void setLink(std::shared_ptr<TableLink> link);
+    // A local session: becomes the link (makeLocalLink).
     void setSession(std::unique_ptr<Session> session);
-    void endSession(); // closes the log; the session stays resumable from it
+    // The local session behind the link, or null (none, or a networked one).
+    Session* session() const { return link_ ? sessionOf(*link_) : nullptr; }
+    // Lets the session go: a local log stays resumable, a host says goodbye
+    // to its players, a player's link disconnects.
+    void endSession();
 
     // [Screenshots] ---------------------------------------------------------
     // Saves a PNG of the window after this frame is drawn (into --screenshots
     // DIR, or the user's data folder when none was given). Returns the path.
     std::string requestScreenshot(const std::string& name);
+    // The path the next screenshot called `name` gets, without taking it.
+    std::string screenshotPath(const std::string& name);
+    // Quits once the current frame is shown (and its screenshots saved).
+    void quitAfterFrame(int exitCode);
 
     // [Paths] ---------------------------------------------------------------
     std::filesystem::path sourceDir() const;   // scenarios/ and assets/ live here
@@ -163,7 +177,7 @@ class App {
     Settings settings_;
     ui::Theme theme_;
     Fonts fonts_;
-    std::unique_ptr<Session> session_;
+    std::shared_ptr<TableLink> link_;
     std::uint64_t frame_ = 0;
 
     friend struct AppFrameLoop;

@@ -4,8 +4,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
-#include "app.hpp"
 #include "core/log.hpp"
 #include "core/session_files.hpp"
 #include "net/client.hpp"
@@ -35,6 +35,45 @@ bool TableLink::mayActFor(int seat) const {
     return false;
 }
 
+std::vector<LinkEvent> TableLink::takeEvents() {
+    return std::exchange(events_, {});
+}
+
+void TableLink::poll(double realSeconds) {
+    advance(realSeconds);
+    watch();
+}
+
+// The first sight of a session (a new link, a resumed log, a player's
+// welcome) sets what was seen without a sound: nothing happened yet.
+void TableLink::watch() {
+    if (!ready()) {
+        watching_ = false;
+        return;
+    }
+    const GameState& st = game().state();
+    if (!watching_) {
+        watching_ = true;
+        seenPhase_ = st.phase;
+        seenAnnouncements_ = st.announcements.size();
+        seenFinished_ = st.finished;
+        return;
+    }
+    if (st.phase != seenPhase_) {
+        seenPhase_ = st.phase;
+        events_.push_back({LinkEvent::Kind::PhaseChanged, st.phase});
+    }
+    if (st.announcements.size() > seenAnnouncements_) {
+        for (std::size_t i = seenAnnouncements_; i < st.announcements.size(); ++i)
+            events_.push_back({LinkEvent::Kind::Announcement, st.phase});
+        seenAnnouncements_ = st.announcements.size();
+    }
+    if (st.finished && !seenFinished_) {
+        seenFinished_ = true;
+        events_.push_back({LinkEvent::Kind::Finished, st.phase});
+    }
+}
+
 namespace {
 
 ApplyResult refusedWith(const std::string& key, const std::string& english) {
@@ -56,8 +95,8 @@ SubmitOutcome outcomeOf(const ApplyResult& r) {
 
 class LocalLink final : public TableLink {
   public:
-    explicit LocalLink(App& app) : app_(app) {}
-    bool ready() const override { return app_.session() != nullptr; }
+    explicit LocalLink(std::unique_ptr<Session> session) : session_(std::move(session)) {}
+    bool ready() const override { return true; }
     const Game& game() const override { return session().game(); }
     ApplyResult check(const Action& a) const override { return session().check(a); }
     SubmitOutcome submit(Action a) override { return outcomeOf(session().submit(a)); }
@@ -66,9 +105,13 @@ class LocalLink final : public TableLink {
     TableView view() const override { return TableView::SharedScreen; }
     std::string logPath() const override { return session().logPath(); }
 
+    Session& session() const { return *session_; }
+
+  protected:
+    void advance(double realSeconds) override { session_->update(realSeconds); }
+
   private:
-    Session& session() const { return *app_.session(); }
-    App& app_;
+    std::unique_ptr<Session> session_;
 };
 
 // [Host] --------------------------------------------------------------------------
@@ -104,8 +147,10 @@ class HostLink final : public TableLink {
     std::vector<net::SeatStatus> presence() const override { return host_->seats(); }
     std::string logPath() const override { return host_->logPath(); }
 
-    void poll() override { host_->poll(0.0); }
+  protected:
+    void advance(double) override { host_->poll(0.0); }
 
+  public:
     net::Host& host() { return *host_; }
 
   private:
@@ -211,7 +256,8 @@ class ClientLink final : public TableLink {
     }
     std::string logPath() const override { return logPath_; }
 
-    void poll() override {
+  protected:
+    void advance(double) override {
         client_->poll(0.0);
         retryIfLost();
         if (bot_)
@@ -226,6 +272,7 @@ class ClientLink final : public TableLink {
         }
     }
 
+  public:
     net::Client& client() { return *client_; }
 
   private:
@@ -253,8 +300,13 @@ class ClientLink final : public TableLink {
 
 } // namespace
 
-std::shared_ptr<TableLink> makeLocalLink(App& app) {
-    return std::make_shared<LocalLink>(app);
+std::shared_ptr<TableLink> makeLocalLink(std::unique_ptr<Session> session) {
+    return std::make_shared<LocalLink>(std::move(session));
+}
+
+Session* sessionOf(TableLink& link) {
+    auto* l = dynamic_cast<LocalLink*>(&link);
+    return l ? &l->session() : nullptr;
 }
 
 std::shared_ptr<TableLink> makeHostLink(std::unique_ptr<net::Host> host) {

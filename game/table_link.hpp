@@ -9,7 +9,8 @@
 //    screen, since it is their own laptop; their actions go to the host, which
 //    decides, so an outcome arrives later).
 // Screens only read the game and submit actions through this, so one table
-// serves all three.
+// serves all three. The shell holds the one link of the running session,
+// polls it every frame and turns its events into sounds and the debrief.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -21,7 +22,6 @@
 
 namespace samenspel {
 
-class App;
 class Session;
 namespace net {
 class Client;
@@ -35,6 +35,19 @@ enum class TableView {
 
 // The outcome of submit(): applied or refused at once (local, host), or sent
 // to the host with the verdict to come (network; see awaitingReply()).
+// What happened in the session since the last poll, whoever caused it (a
+// person, a bot, the clock, the host): the shell plays sounds for these and
+// opens the debrief at the end, on every kind of link alike.
+struct LinkEvent {
+    enum class Kind {
+        PhaseChanged, // a new phase began (`phase` is it)
+        Announcement, // an event was announced to the table
+        Finished,     // the session reached its end
+    };
+    Kind kind = Kind::PhaseChanged;
+    int phase = -1;
+};
+
 struct SubmitOutcome {
     enum class Kind { Applied, Refused, Sent, NotSent };
     Kind kind = Kind::NotSent;
@@ -88,14 +101,30 @@ class TableLink {
     // Where the session log is (the debrief's report goes beside it).
     virtual std::string logPath() const = 0;
 
-    // Network: reads and sends what is waiting (and reconnects). The screens
-    // call it every frame; locally the shell advances the Session instead.
-    virtual void poll() {}
+    // Moves the session on by `realSeconds` (locally: the clock, due actions
+    // and bots; over the network: reads and sends what is waiting, and
+    // reconnects), then notes what happened as events. The shell calls it
+    // every frame.
+    void poll(double realSeconds = 0.0);
+    // The events since the last call, oldest first.
+    std::vector<LinkEvent> takeEvents();
+
+  protected:
+    virtual void advance(double realSeconds) = 0;
+
+  private:
+    // What the last poll saw: the events are the differences.
+    void watch();
+    bool watching_ = false;
+    int seenPhase_ = -1;
+    std::size_t seenAnnouncements_ = 0;
+    bool seenFinished_ = false;
+    std::vector<LinkEvent> events_;
 };
 
-// A local session: reads app.session() at every call, so an ended session
-// (app.endSession()) makes the link not ready instead of dangling.
-std::shared_ptr<TableLink> makeLocalLink(App& app);
+// A local session at one shared screen; the link owns it.
+std::shared_ptr<TableLink> makeLocalLink(std::unique_ptr<Session> session);
+Session* sessionOf(TableLink& link); // the session behind a local link, else null
 
 // The host's projector and facilitator panel. The link owns the host and
 // shuts it down (telling the players) when the last screen lets go.

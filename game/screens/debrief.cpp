@@ -23,9 +23,6 @@ using namespace table;
 class DebriefScreen final : public Screen {
   public:
     explicit DebriefScreen(std::shared_ptr<TableLink> link) : link_(std::move(link)) {}
-    // A networked session keeps talking: the host serves the players' last
-    // updates, a player's link writes its copy of the log.
-    void update(App&, double) override { link_->poll(); }
     const char* name() const override { return "debrief"; }
 
     bool onKey(App& app, int key, bool, bool, bool) override {
@@ -67,32 +64,9 @@ class DebriefScreen final : public Screen {
         ImGui::Spacing();
         tabs(app, *link_);
         ImGui::End();
-        finishNetworkedAutoplay(app, *link_);
     }
 
   private:
-    // Networked autoplay (play --host/--join --autoplay): the shell has no
-    // session to finish, so the debrief photographs itself once it settled,
-    // writes the report beside the log, and quits with 0.
-    void finishNetworkedAutoplay(App& app, TableLink& link) {
-        if (!app.options().autoplay || link.view() == TableView::SharedScreen ||
-            !link.game().state().finished)
-            return;
-        ++autoplayFrames_;
-        if (autoplayFrames_ == 8) {
-            app.requestScreenshot("debrief");
-            exportReport(app, link);
-            std::printf("finished: actions=%llu phase=%d decision=%s log=%s\n",
-                        static_cast<unsigned long long>(link.game().state().actionCount),
-                        link.game().state().phase,
-                        link.game().state().decision.taken ? "taken" : "none",
-                        link.logPath().c_str());
-            std::fflush(stdout);
-        } else if (autoplayFrames_ == 9) {
-            app.quit(exportFailed_ ? 1 : 0);
-        }
-    }
-
     // False when the session was ended here (to the title).
     bool header(App& app, TableLink& link) {
         const Game& game = link.game();
@@ -113,9 +87,9 @@ class DebriefScreen final : public Screen {
             ImGui::SameLine();
         }
         if (ImGui::Button(app.tr("debrief.to_title").c_str())) {
-            // Locally the session closes; a networked one closes with its link.
-            if (link.view() == TableView::SharedScreen)
-                app.endSession();
+            // The session closes: a local log stays resumable, a host says
+            // goodbye to its players, a player's laptop disconnects.
+            app.endSession();
             app.resetTo(makeTitleScreen(app));
             return false;
         }
@@ -509,17 +483,20 @@ class DebriefScreen final : public Screen {
     std::string exportMessage_;
     bool exportFailed_ = false;
     std::shared_ptr<TableLink> link_;
-    int autoplayFrames_ = 0;
 };
 
 } // namespace
 
 std::unique_ptr<Screen> makeDebriefScreen(App& app) {
-    return std::make_unique<DebriefScreen>(makeLocalLink(app));
+    return std::make_unique<DebriefScreen>(app.link());
 }
 
 std::unique_ptr<Screen> makeDebriefScreen(App& app, std::shared_ptr<TableLink> link) {
     return std::make_unique<DebriefScreen>(std::move(link));
+}
+
+bool isDebriefScreen(const Screen* screen) {
+    return dynamic_cast<const DebriefScreen*>(screen) != nullptr;
 }
 
 } // namespace samenspel

@@ -279,7 +279,6 @@ namespace {
 class FacilitatorScreen final : public Screen {
   public:
     explicit FacilitatorScreen(std::shared_ptr<TableLink> link) : link_(std::move(link)) {}
-    void update(App&, double) override { link_->poll(); }
     const char* name() const override { return "facilitator"; }
     bool onKey(App& app, int key, bool, bool, bool) override {
         if (key != sf::Keyboard::Escape)
@@ -314,7 +313,7 @@ class FacilitatorScreen final : public Screen {
 } // namespace
 
 std::unique_ptr<Screen> makeFacilitatorScreen(App& app) {
-    return std::make_unique<FacilitatorScreen>(makeLocalLink(app));
+    return std::make_unique<FacilitatorScreen>(app.link());
 }
 
 } // namespace samenspel

@@ -63,7 +63,6 @@ class HostScreen final : public Screen {
     void update(App& app, double) override {
         if (!link_)
             return;
-        link_->poll();
         net::Host& host = *hostOf(*link_);
         if (!host.started() && app.options().autoplay && seatedPeople(host) >= 1)
             host.start(true); // nobody presses start in a test run: a player is enough
@@ -180,7 +179,7 @@ class HostScreen final : public Screen {
             error_ = app.tr("net.host.error_listen", std::to_string(port_), error);
             return;
         }
-        showHosting(std::move(host), launch);
+        showHosting(app, std::move(host), launch);
     }
 
     // A hosted session from its log: seats, tokens, code and clock come back,
@@ -196,16 +195,17 @@ class HostScreen final : public Screen {
             error_ = app.tr("net.host.error_resume", log, error);
             return;
         }
-        showHosting(std::move(host), launch);
+        showHosting(app, std::move(host), launch);
     }
 
-    void showHosting(std::unique_ptr<net::Host> host, const HostLaunch& launch) {
+    void showHosting(App& app, std::unique_ptr<net::Host> host, const HostLaunch& launch) {
         const std::string log = host->logPath();
         // Scripts and tests read the port (port 0 picks a free one) and code here.
         std::printf("hosting: port=%u code=%s log=%s\n", host->port(), host->code().c_str(),
                     log.c_str());
         std::fflush(stdout);
         link_ = makeHostLink(std::move(host));
+        app.setLink(link_); // the shell polls it from now on, in the lobby too
         // Listening on one address only: that is the one to type.
         addresses_ = launch.bindAddress == "0.0.0.0" ? net::localIpv4Addresses()
                                                      : std::vector<std::string>{launch.bindAddress};
@@ -277,7 +277,8 @@ class HostScreen final : public Screen {
             }
             ui::gap(1, s);
             if (ImGui::Button(app.tr("net.host.stop").c_str(), button)) {
-                link_.reset(); // tells the players the session closed
+                link_.reset();
+                app.endSession(); // tells the players the session closed
                 app.pop();
             }
             ImGui::EndTable();

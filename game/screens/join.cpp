@@ -55,8 +55,10 @@ class JoinScreen final : public Screen {
             app.quit(1);
         }
         // The session runs: the table from this seat takes over, with the client.
-        if (client_->game() && client_->status() == net::Client::Status::Playing)
-            app.replace(makeTableScreen(app, playerLink(app)));
+        if (client_->game() && client_->status() == net::Client::Status::Playing) {
+            app.setLink(playerLink(app));
+            app.replace(makeTableScreen(app, app.link()));
+        }
     }
 
     void draw(App& app) override {

@@ -20,7 +20,7 @@ std::unique_ptr<Screen> makePickerScreen(App& app);
 std::unique_ptr<Screen> makeSetupScreen(App& app, std::shared_ptr<const Scenario> scenario);
 std::unique_ptr<Screen> makeSettingsScreen(App& app);
 
-// The table of app.session() (must be set). Reaches the facilitator panel and,
+// The table of app.link() (must be set). Reaches the facilitator panel and,
 // once the session is finished, the debrief itself.
 std::unique_ptr<Screen> makeTableScreen(App& app);
 // The same table over any link: a player's seat over the network, or the
@@ -29,9 +29,13 @@ std::unique_ptr<Screen> makeTableScreen(App& app, std::shared_ptr<TableLink> lin
 // Facilitator panel as its own screen (pushed over the table); optional: the
 // table may draw the panel itself instead.
 std::unique_ptr<Screen> makeFacilitatorScreen(App& app);
-// Debrief of app.session() (finished or not), or of a link's game.
+// Debrief of app.link() (finished or not), or of a link's game.
 std::unique_ptr<Screen> makeDebriefScreen(App& app);
 std::unique_ptr<Screen> makeDebriefScreen(App& app, std::shared_ptr<TableLink> link);
+
+// The shell finds screens by their type, not by their names.
+bool isTableScreen(const Screen* screen);
+bool isDebriefScreen(const Screen* screen);
 
 // Networked play (docs/network.md). The host screen picks a scenario, shows
 // the room how to join, then the projector's table; the join screen connects

@@ -310,8 +310,6 @@ class TableScreen final : public Screen {
 
     const char* name() const override { return "table"; }
 
-    void update(App&, double) override { link_->poll(); }
-
     void onOpen(App& app) override {
         // Also called when the debrief above is popped: keep the seat and
         // what was read then.
@@ -391,7 +389,6 @@ class TableScreen final : public Screen {
             ui_.openDebrief = false;
             app.push(makeDebriefScreen(app, link_));
         }
-        photographPhase(app, link);
     }
 
   private:
@@ -417,31 +414,6 @@ class TableScreen final : public Screen {
             ui_.boardTabWanted = 2;
             break;
         }
-        // The session just ended in front of the group: on to the debrief.
-        // (A resumed finished session opens on the table; a local autoplay's
-        // shell switches by itself, a networked one has no shell session.)
-        const bool shellSwitches = app.options().autoplay && link.view() == TableView::SharedScreen;
-        if (st.finished && wasRunning_ && !shellSwitches)
-            app.push(makeDebriefScreen(app, link_));
-        wasRunning_ = !st.finished;
-    }
-
-    // Networked autoplay (play --host/--join --autoplay) has no local session
-    // for the shell to photograph, so the table takes a picture of every
-    // phase itself, a frame into it (ImGui applies a tab switch a frame late).
-    void photographPhase(App& app, TableLink& link) {
-        if (!app.options().autoplay || link.view() == TableView::SharedScreen)
-            return;
-        const GameState& st = link.game().state();
-        const Scenario& sc = link.game().scenario();
-        if (st.phase != shotPhase_) {
-            shotPhase_ = st.phase;
-            shotFrame_ = app.frameCount() + 1; // the board's tab switches a frame later
-        }
-        if (app.frameCount() != shotFrame_ || st.phase >= static_cast<int>(sc.phases.size()))
-            return;
-        app.requestScreenshot("phase" + std::to_string(st.phase + 1) + "-" +
-                              phaseId(sc.phases[static_cast<std::size_t>(st.phase)].kind));
     }
 
     void drawColumns(App& app, TableLink& link) {
@@ -489,16 +461,17 @@ class TableScreen final : public Screen {
 
     std::shared_ptr<TableLink> link_;
     TableUi ui_;
-    bool wasRunning_ = false;
     bool opened_ = false;
-    int shotPhase_ = -1;
-    std::uint64_t shotFrame_ = 0;
 };
 
 } // namespace
 
 std::unique_ptr<Screen> makeTableScreen(App& app) {
-    return std::make_unique<TableScreen>(makeLocalLink(app));
+    return std::make_unique<TableScreen>(app.link());
+}
+
+bool isTableScreen(const Screen* screen) {
+    return dynamic_cast<const TableScreen*>(screen) != nullptr;
 }
 
 std::unique_ptr<Screen> makeTableScreen(App& app, std::shared_ptr<TableLink> link) {

@@ -1,0 +1,106 @@
+#include "app_hooks.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "app.hpp"
+#include "session.hpp"
+
+namespace samenspel {
+
+namespace {
+
+double processCpuMs() {
+    timespec t{};
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0)
+        return 0;
+    return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+double wallMs() {
+    return std::chrono::duration<double, std::milli>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+long peakRssKb() {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f)
+        return -1;
+    char line[256];
+    long kb = -1;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+            break;
+    std::fclose(f);
+    return kb;
+}
+
+bool reachedFreeze(const App& app) {
+    const std::uint64_t limit = app.options().freezeAfterActions;
+    const Session* session = app.session();
+    return limit > 0 && session && session->state().actionCount >= limit;
+}
+
+} // namespace
+
+void AppHooks::printState(const char* what, const Session& session) {
+    std::printf("%s: actions=%llu phase=%d clock=%lld log=%s\n", what,
+                static_cast<unsigned long long>(session.state().actionCount), session.state().phase,
+                static_cast<long long>(session.clockMs()), session.logPath().c_str());
+    std::fflush(stdout);
+}
+
+bool AppHooks::frozen(App& app) {
+    if (!reachedFreeze(app))
+        return false;
+    if (!frozenReported_) {
+        frozenReported_ = true;
+        printState("frozen", *app.session());
+    }
+    return true;
+}
+
+void AppHooks::beforeFrame(App& app) {
+    if (!benching_ && app.options().benchFrames > 0 && reachedFreeze(app)) {
+        benching_ = true;
+        benchCpuStartMs_ = processCpuMs();
+    }
+    frameStartMs_ = wallMs();
+}
+
+void AppHooks::afterFrame(App& app, double secondsSinceStart) {
+    if (app.options().firstFrameExit && app.frameCount() == 1) {
+        std::printf("first-frame: %.1f ms after the shell started\n", secondsSinceStart * 1000.0);
+        std::fflush(stdout);
+        app.quit(0);
+    }
+    if (benching_)
+        recordBenchFrame(app, (wallMs() - frameStartMs_) / 1000.0);
+}
+
+void AppHooks::recordBenchFrame(App& app, double seconds) {
+    benchTimes_.push_back(seconds * 1000.0);
+    if (static_cast<int>(benchTimes_.size()) < app.options().benchFrames)
+        return;
+    std::vector<double> sorted = benchTimes_;
+    std::sort(sorted.begin(), sorted.end());
+    double sum = 0;
+    for (double t : sorted)
+        sum += t;
+    const std::size_t p99 =
+        std::min(sorted.size() - 1, static_cast<std::size_t>(sorted.size() * 0.99));
+    // CPU time of all threads (ours and the software renderer's) per frame:
+    // unlike the wall clock, it does not grow when other work shares the machine.
+    const double cpuMs = (processCpuMs() - benchCpuStartMs_) / sorted.size();
+    std::printf("bench-frames: n=%zu mean_ms=%.3f p99_ms=%.3f cpu_ms=%.3f screen=%s roles=%zu\n",
+                sorted.size(), sum / sorted.size(), sorted[p99], cpuMs,
+                app.top() ? app.top()->name() : "-", app.session()->scenario().roles.size());
+    std::printf("bench-memory: peak_rss_kb=%ld\n", peakRssKb());
+    std::fflush(stdout);
+    app.quit(0);
+}
+
+} // namespace samenspel

@@ -1,0 +1,53 @@
+#pragma once
+// Autoplay (`play --autoplay`, the GUI tests): bots play every seat this
+// window may act for and the shell photographs the session as a person would
+// see it, on any kind of link (a local table, the host's projector, a
+// player's laptop), then writes the report and quits.
+//
+// Each phase is photographed in its last frame, when it shows the most:
+// every frame is kept as a texture, and when the phase has changed since,
+// the kept frame becomes that phase's picture. A local session is held until
+// the phase on screen has been drawn a few frames (ImGui applies a tab switch
+// a frame late), so every phase gets its picture; holding only delays the
+// frames, the session takes the same steps. A networked session cannot be
+// held: its host decides.
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Graphics/Texture.hpp>
+
+#include <cstdint>
+
+namespace samenspel {
+
+class App;
+class TableLink;
+
+class AutoplayDirector {
+  public:
+    explicit AutoplayDirector(App& app) : app_(app) {}
+
+    // Whether this frame may move `link`'s session on.
+    bool mayAdvance(const TableLink& link) const;
+    // Before the frame is drawn: photographs a phase that just ended, lets a
+    // paused session go on, opens the debrief, and finishes once the debrief
+    // was photographed.
+    void beforeFrame();
+    // After the frame is drawn, before it is shown: keeps it for its phase.
+    void afterFrame(sf::RenderWindow& window, bool keepPicture);
+
+    bool done() const { return done_; }
+
+  private:
+    void photographEndedPhase(const TableLink& link);
+    void finish(TableLink& link);
+
+    static constexpr int kFramesPerPhase = 3;
+    App& app_;
+    sf::Texture lastFrame_;    // the last frame, kept for its phase's picture
+    int lastFramePhase_ = -1;  // phase shown in lastFrame_
+    int shownPhase_ = -1;      // phase drawn in the frame just shown
+    int shownPhaseFrames_ = 0; // frames in a row that showed shownPhase_
+    std::uint64_t finishedSinceFrame_ = 0;
+    bool done_ = false;
+};
+
+} // namespace samenspel
