@@ -19,6 +19,7 @@
 #include "autoplay.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"
+#include "sound_cues.hpp"
 #include "ui/imgui_sfml.hpp"
 #include "ui/sound.hpp"
 
@@ -26,12 +27,30 @@ namespace samenspel {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The two chimes of engine/ui/sound.hpp, played for the session's cues.
+class ChimeSpeaker final : public SoundCues::Speaker {
+  public:
+    void phaseEnd() override { sounds_.phaseEnd(); }
+    void event() override { sounds_.event(); }
+
+  private:
+    ui::Sounds sounds_;
+};
+
+std::unique_ptr<SoundCues::Speaker> makeChimeSpeaker() {
+    return std::make_unique<ChimeSpeaker>();
+}
+
+} // namespace
+
 // [SECTION] state the header does not need to show
 struct App::Impl {
     sf::RenderWindow window;
     ui::ImGuiSfml imgui;
     ui::FontFiles fontFiles;
-    std::unique_ptr<ui::Sounds> sounds; // made on first use: opening audio can be slow
+    SoundCues cues{&makeChimeSpeaker}; // the speaker is made at the first cue
     std::vector<std::unique_ptr<Screen>> stack;
     std::vector<std::function<void()>> pending; // screen changes, after the frame
     std::vector<std::string> screenshotRequests;
@@ -76,6 +95,7 @@ App::App(LaunchOptions options) : impl_(std::make_unique<Impl>()), options_(std:
     for (const auto& p : problems)
         std::fprintf(stderr, "%s\n", p.c_str());
     theme_ = ui::Theme::make(settings_.highContrast);
+    impl_->cues.setMuted(settings_.mute);
 }
 
 App::~App() {
@@ -170,8 +190,7 @@ void App::updateSettings(const Settings& changed) {
     }
     if (before.language != settings_.language && catalog_.lang() != settings_.language)
         setLanguage(settings_.language);
-    if (impl_->sounds)
-        impl_->sounds->setMuted(settings_.mute);
+    impl_->cues.setMuted(settings_.mute);
     if (before.fullscreen != settings_.fullscreen && impl_->window.isOpen() &&
         impl_->fullscreen != settings_.fullscreen)
         impl_->pending.push_back([this] { toggleFullscreen(); });
@@ -190,19 +209,11 @@ void App::setUiScale(float scale) {
 
 // [SECTION] sounds
 void App::playPhaseEnd() {
-    if (settings_.mute)
-        return;
-    if (!impl_->sounds)
-        impl_->sounds = std::make_unique<ui::Sounds>();
-    impl_->sounds->phaseEnd();
+    impl_->cues.phaseEnd();
 }
 
 void App::playEvent() {
-    if (settings_.mute)
-        return;
-    if (!impl_->sounds)
-        impl_->sounds = std::make_unique<ui::Sounds>();
-    impl_->sounds->event();
+    impl_->cues.event();
 }
 
 // [SECTION] session
@@ -374,14 +385,12 @@ struct AppFrameLoop {
         const std::shared_ptr<TableLink> link = app.link_;
         if (!link)
             return;
-        for (const LinkEvent& e : link->takeEvents()) {
-            if (e.kind == LinkEvent::Kind::PhaseChanged)
-                app.playPhaseEnd();
-            else if (e.kind == LinkEvent::Kind::Announcement)
-                app.playEvent();
-            else if (e.kind == LinkEvent::Kind::Finished)
+        const std::vector<LinkEvent> events = link->takeEvents();
+        for (const LinkEvent& e : events) {
+            if (e.kind == LinkEvent::Kind::Finished)
                 impl.finishedAtFrame = app.frame_;
         }
+        impl.cues.hear(events);
         if (impl.finishedAtFrame != 0 && isTableScreen(app.top())) {
             impl.finishedAtFrame = 0;
             app.push(makeDebriefScreen(app, link));

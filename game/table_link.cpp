@@ -59,10 +59,10 @@ void TableLink::watch() {
         seenFinished_ = st.finished;
         return;
     }
-    if (st.phase != seenPhase_) {
-        seenPhase_ = st.phase;
-        events_.push_back({LinkEvent::Kind::PhaseChanged, st.phase});
-    }
+    // Every phase that ended is one cue, also when two ended between polls
+    // (a player's laptop receives the host's updates in batches).
+    while (seenPhase_ < st.phase)
+        events_.push_back({LinkEvent::Kind::PhaseChanged, ++seenPhase_});
     if (st.announcements.size() > seenAnnouncements_) {
         for (std::size_t i = seenAnnouncements_; i < st.announcements.size(); ++i)
             events_.push_back({LinkEvent::Kind::Announcement, st.phase});

@@ -210,6 +210,7 @@ struct Host::Impl {
     bool checkpointFailureTold = false; // told once; the session goes on
     bool diskErrorTold = false;
     double carryMs = 0.0; // real time below a whole session ms
+    int phaseAtPollStart = -1;
     Clock::time_point lastTick = Clock::now();
     Clock::time_point lastActionAt = Clock::now();
     bool finishedAnnounced = false;
@@ -640,7 +641,13 @@ struct Host::Impl {
             session->skipAhead(config.botFastForwardMs);
             lastActionAt = now;
         }
-        session->advance(whole);
+        // A player's action may have opened a phase during this poll: the
+        // clock and the bots wait for the next one, so every phase is on the
+        // projector for at least a frame.
+        if (session->state().phase != phaseAtPollStart)
+            session->skipAhead(whole);
+        else
+            session->advance(whole);
         tellDiskProblems();
     }
 
@@ -944,6 +951,7 @@ struct Host::Impl {
     }
 
     void poll(double maxWaitSeconds) {
+        phaseAtPollStart = session ? session->state().phase : -1;
         bool pendingOut = false;
         for (auto& c : connections)
             pendingOut = pendingOut || c->pending() > 0;

@@ -16,6 +16,7 @@
 #include "core/log.hpp"
 #include "core/scoring.hpp"
 #include "i18n.hpp"
+#include "sound_cues.hpp"
 #include "table_link.hpp"
 
 using namespace samenspel;
@@ -251,4 +252,48 @@ TEST_CASE("table link: every network text the host, join, title and table screen
         }
     }
     CHECK(found > 20);
+}
+
+TEST_CASE("table link: the projector and a player's laptop hear every phase change and event "
+          "of a networked session, through the sound cues (muted)") {
+    Table t = startedTable("sounds", true);
+    // A muted room: the cues are counted, nothing is played (no audio device).
+    static int played = 0;
+    struct CountingSpeaker final : SoundCues::Speaker {
+        void phaseEnd() override { ++played; }
+        void event() override { ++played; }
+    };
+    const SoundCues::SpeakerFactory factory = [] {
+        return std::unique_ptr<SoundCues::Speaker>(std::make_unique<CountingSpeaker>());
+    };
+    SoundCues projector(factory), laptop(factory);
+    projector.setMuted(true);
+    laptop.setMuted(true);
+    int finishedEvents = 0;
+    const auto hear = [&](TableLink& link, SoundCues& cues) {
+        const std::vector<LinkEvent> events = link.takeEvents();
+        for (const LinkEvent& e : events)
+            finishedEvents += e.kind == LinkEvent::Kind::Finished ? 1 : 0;
+        cues.hear(events);
+    };
+    const int startPhase = t.host->game().state().phase;
+    turn(t, 60, [&] {
+        hear(*t.host, projector);
+        hear(*t.player, laptop);
+        return t.player->game().state().finished && t.host->game().state().finished;
+    });
+    REQUIRE(t.host->game().state().finished);
+    turn(t, 0.2);
+    hear(*t.host, projector);
+    hear(*t.player, laptop);
+    const GameState& st = t.host->game().state();
+    // Every phase that began after the start was heard on both screens.
+    CHECK(projector.phaseEndsHeard() == st.phase - startPhase);
+    CHECK(laptop.phaseEndsHeard() == st.phase - startPhase);
+    // Every announcement (the scenario's minute and condition events).
+    CHECK(st.announcements.size() > 0);
+    CHECK(projector.eventsHeard() == static_cast<int>(st.announcements.size()));
+    CHECK(laptop.eventsHeard() == static_cast<int>(st.announcements.size()));
+    CHECK(finishedEvents == 2); // each screen learned once that it ended
+    CHECK(played == 0);
 }
