@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "core/log.hpp"
+#include "core/session_files.hpp"
 #include "core/scenario.hpp"
 #include "i18n.hpp"
 #include "net/addresses.hpp"
@@ -38,7 +39,8 @@ const char* kUsage =
     "  --code C        session code (three words); default: made from the seed\n"
     "  --headless      no window: run in this terminal until the debrief\n"
     "  --bots-fill     start at once, bots in every seat nobody took\n"
-    "  --log PATH      session log; an existing log is resumed\n"
+    "  --log PATH      session log; an existing log is resumed (default:\n"
+    "                  ./<yyyymmdd-hhmmss>-<scenario>.log)\n"
     "  --max-seconds T give up after T seconds (exit code 3)\n"
     "  --players N     seats for N players over the roles (default: one per role)\n"
     "  --bind ADDR     listen on this address only (default: all)\n"
@@ -98,13 +100,6 @@ int parseArgs(const Args& args, HostArgs& h) {
         }
     }
     return -1;
-}
-
-std::string defaultLogPath(const std::string& scenarioId) {
-    char stamp[32];
-    const std::time_t now = std::time(nullptr);
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-    return std::string("samenspel-") + stamp + "-" + scenarioId + ".log";
 }
 
 void printWelcome(const net::Host& host) {
@@ -180,7 +175,7 @@ std::unique_ptr<net::Host> openHost(HostArgs& h, std::string& error, int& code) 
     SessionSetup setup = net::setupForPlayers(*scenario, h.players, h.seed);
     setup.language = h.lang;
     if (h.logPath.empty())
-        h.logPath = defaultLogPath(scenario->id);
+        h.logPath = newLogPath(".", scenario->id); // in the folder the host runs in
     return net::Host::create(scenario, setup, h.logPath, h.config, error);
 }
 
