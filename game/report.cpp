@@ -15,9 +15,8 @@
 #include <set>
 #include <sstream>
 
+#include "core/chart_layout.hpp"
 #include "core/scoring.hpp"
-#include "ui/chart.hpp"
-#include "ui/palette.hpp"
 
 namespace samenspel {
 
@@ -288,42 +287,42 @@ double textWidth(const std::string& s, double fontPx) {
 
 // An SVG marker shape centred at (x, y), matching the on-screen charts.
 std::string svgMarker(int series, double x, double y, double r) {
-    const std::string fill = rgbHex(ui::seriesRgb(series));
+    const std::string fill = rgbHex(chart::seriesRgb(series));
     const std::string style = "fill=\"" + fill + "\" stroke=\"#222\" stroke-width=\"1\"";
     std::ostringstream o;
-    switch (ui::seriesMarker(series)) {
-    case ui::Marker::Circle:
+    switch (chart::seriesMarker(series)) {
+    case chart::Marker::Circle:
         o << "<circle cx=\"" << num(x) << "\" cy=\"" << num(y) << "\" r=\"" << num(r) << "\" "
           << style << "/>";
         break;
-    case ui::Marker::Square:
+    case chart::Marker::Square:
         o << "<rect x=\"" << num(x - r) << "\" y=\"" << num(y - r) << "\" width=\"" << num(2 * r)
           << "\" height=\"" << num(2 * r) << "\" " << style << "/>";
         break;
-    case ui::Marker::Triangle:
+    case chart::Marker::Triangle:
         o << "<polygon points=\"" << num(x) << "," << num(y - r) << " " << num(x + r) << ","
           << num(y + r) << " " << num(x - r) << "," << num(y + r) << "\" " << style << "/>";
         break;
-    case ui::Marker::TriangleDown:
+    case chart::Marker::TriangleDown:
         o << "<polygon points=\"" << num(x) << "," << num(y + r) << " " << num(x + r) << ","
           << num(y - r) << " " << num(x - r) << "," << num(y - r) << "\" " << style << "/>";
         break;
-    case ui::Marker::Diamond:
+    case chart::Marker::Diamond:
         o << "<polygon points=\"" << num(x) << "," << num(y - r) << " " << num(x + r) << ","
           << num(y) << " " << num(x) << "," << num(y + r) << " " << num(x - r) << "," << num(y)
           << "\" " << style << "/>";
         break;
-    case ui::Marker::Cross:
+    case chart::Marker::Cross:
         o << "<path d=\"M" << num(x - r) << " " << num(y - r) << "L" << num(x + r) << " "
           << num(y + r) << "M" << num(x - r) << " " << num(y + r) << "L" << num(x + r) << " "
           << num(y - r) << "\" stroke=\"" << fill << "\" stroke-width=\"3\"/>";
         break;
-    case ui::Marker::Plus:
+    case chart::Marker::Plus:
         o << "<path d=\"M" << num(x - r) << " " << num(y) << "L" << num(x + r) << " " << num(y)
           << "M" << num(x) << " " << num(y - r) << "L" << num(x) << " " << num(y + r)
           << "\" stroke=\"" << fill << "\" stroke-width=\"3\"/>";
         break;
-    case ui::Marker::Star: {
+    case chart::Marker::Star: {
         o << "<polygon points=\"";
         for (int i = 0; i < 10; ++i) {
             const double a = -M_PI / 2 + i * M_PI / 5;
@@ -372,7 +371,7 @@ std::string svgSupportBars(const Ctx& c, const std::vector<double>& support,
           << "</text>";
         o << "<rect x=\"" << num(std::min(x0, x1)) << "\" y=\"" << num(y + 7) << "\" width=\""
           << num(std::max(std::abs(x1 - x0), 1.5)) << "\" height=\"" << num(rowH - 14)
-          << "\" fill=\"" << rgbHex(ui::seriesRgb(r))
+          << "\" fill=\"" << rgbHex(chart::seriesRgb(r))
           << "\" stroke=\"#222\" stroke-width=\"0.5\"/>";
         std::string label = c.supportText(s);
         if (!package.empty() && !canAccept(c.sc, c.st.world, r, package))
@@ -405,7 +404,7 @@ struct ChartSeries {
 // Support of each role over time as step lines (support only changes when
 // something happens), with event marks and one legend below. The y-range and
 // the placement of event names come from the on-screen chart's rules
-// (ui::fitAxis, ui::stackLabels), so the report and the projector agree.
+// (chart::fitAxis, chart::stackLabels), so the report and the projector agree.
 std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& series,
                                double startMinute, double endMinute,
                                const std::vector<std::pair<double, std::string>>& marks) {
@@ -422,8 +421,8 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
     for (const ChartSeries& s : series)
         for (const auto& [m, v] : s.points)
             values.push_back(static_cast<float>(v));
-    const ui::AxisRange axis =
-        ui::fitAxis(values, {0.0f, static_cast<float>(c.sc.minSupport)}, -100.0f, 100.0f);
+    const chart::AxisRange axis =
+        chart::fitAxis(values, {0.0f, static_cast<float>(c.sc.minSupport)}, -100.0f, 100.0f);
 
     // Event names in rows above the plot; numbers and a key when three rows
     // cannot hold them apart.
@@ -435,7 +434,7 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
     for (const auto& [minute, label] : marks)
         if (minute >= xMin && minute <= xMax)
             shown.push_back({xOf(minute), shorten(label, 40), ""});
-    std::vector<ui::LabelSpan> spans;
+    std::vector<chart::LabelSpan> spans;
     const auto place = [&] {
         spans.clear();
         for (const Mark& m : shown) {
@@ -445,7 +444,7 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
                 l = std::max(left, m.x - 4 - w);
             spans.push_back({static_cast<float>(l), static_cast<float>(w)});
         }
-        return ui::stackLabels(spans, 10.0f, 3);
+        return chart::stackLabels(spans, 10.0f, 3);
     };
     std::vector<int> rows = place();
     if (std::find(rows.begin(), rows.end(), -1) != rows.end()) {
@@ -522,7 +521,7 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
                 d << 'H' << num(x) << 'V' << num(y);
         }
         d << 'H' << num(xOf(xMax));
-        o << "<path d=\"" << d.str() << "\" fill=\"none\" stroke=\"" << rgbHex(ui::seriesRgb(s))
+        o << "<path d=\"" << d.str() << "\" fill=\"none\" stroke=\"" << rgbHex(chart::seriesRgb(s))
           << "\" stroke-width=\"3.5\" stroke-dasharray=\"" << dashFor(s) << "\"/>";
         for (const auto& [m, v] : pts)
             o << svgMarker(s, xOf(m), yOf(v), 5);
@@ -534,7 +533,7 @@ std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& ser
     for (int s = 0; s < static_cast<int>(series.size()); ++s) {
         o << "<li><svg width=\"46\" height=\"14\" aria-hidden=\"true\"><line x1=\"2\" y1=\"7\" "
              "x2=\"44\" "
-          << "y2=\"7\" stroke=\"" << rgbHex(ui::seriesRgb(s)) << "\" stroke-width=\"3.5\" "
+          << "y2=\"7\" stroke=\"" << rgbHex(chart::seriesRgb(s)) << "\" stroke-width=\"3.5\" "
           << "stroke-dasharray=\"" << dashFor(s) << "\"/>" << svgMarker(s, 23, 7, 5) << "</svg>"
           << htmlEscape(series[s].name) << "</li>";
     }
@@ -995,13 +994,13 @@ void sectionInclusie(const Ctx& c, std::ostringstream& out) {
         out << "<tr><td>" << htmlEscape(c.seatWithRole(s)) << "</td><td class=\"num\">"
             << c.m.actionsPerSeat[s] << "</td><td>"
             << svgInlineBar(double(c.m.actionsPerSeat[s]) / maxSeat,
-                            ui::seriesRgb(c.game.roleOfSeat(s)))
+                            chart::seriesRgb(c.game.roleOfSeat(s)))
             << "</td></tr>";
     out << "</table><h3>" << c.h("report.actions_per_role") << "</h3><table>";
     for (int r = 0; r < static_cast<int>(c.m.actionsPerRole.size()); ++r)
         out << "<tr><td>" << htmlEscape(c.roleName(r)) << "</td><td class=\"num\">"
             << c.m.actionsPerRole[r] << "</td><td>"
-            << svgInlineBar(double(c.m.actionsPerRole[r]) / maxRole, ui::seriesRgb(r))
+            << svgInlineBar(double(c.m.actionsPerRole[r]) / maxRole, chart::seriesRgb(r))
             << "</td><td>"
             << (!roleWasHeard(c.m, r)
                     ? "<span class=\"badge bad\">✗ " + c.h("report.not_heard") + "</span>"
