@@ -9,7 +9,7 @@
 
 #include <imgui.h>
 
-#include "ui/palette.hpp"
+#include "core/chart_layout.hpp" // axis fitting, label rows, palette (std only)
 #include "ui/theme.hpp"
 
 namespace samenspel::ui {
@@ -26,7 +26,7 @@ struct ChartMark {
 };
 
 struct LineChartOptions {
-    // y-range and grid step; yMax <= yMin: fitted to the data (fitAxis), so
+    // y-range and grid step; yMax <= yMin: fitted to the data (chart::fitAxis), so
     // lines that stay between 0 and 45 use the whole height, not a tenth of it.
     float yMin = 0, yMax = 0;
     float yLimitMin = -100, yLimitMax = 100; // a fitted range never leaves these
@@ -41,30 +41,6 @@ struct LineChartOptions {
     float height = 0;   // 0 = 16 text lines; everything (legend too) fits in it
     bool legend = true; // the one legend, below the plot: full names, line style and marker
 };
-
-// A y-axis: from `min` to `max` with grid lines every `step`.
-struct AxisRange {
-    float min = 0, max = 1, step = 1;
-};
-
-// The y-axis a chart of `values` needs: every value and every one of
-// `include` (zero, a reference line) inside with a little margin, ends on a
-// tick, steps of 1, 2 or 5 times a power of ten (about `targetTicks`
-// intervals), never beyond [limitMin, limitMax]. A range where all values are
-// ≥ 0 starts at 0: the zero line is the floor a room reads support against.
-AxisRange fitAxis(const std::vector<float>& values, const std::vector<float>& include,
-                  float limitMin, float limitMax, int targetTicks = 5);
-
-// A label's horizontal extent, in pixels.
-struct LabelSpan {
-    float left = 0, width = 0;
-};
-
-// Rows for labels in a band (event names above a chart): each label, in
-// order, takes the first row where it keeps `gap` clear of every label
-// already there, so no two ever overlap. -1 for a label that fits in none of
-// `maxRows` rows (the chart then numbers its marks and names them in a key).
-std::vector<int> stackLabels(const std::vector<LabelSpan>& spans, float gap, int maxRows);
 
 // Draws the chart at the cursor, as wide as the available region. Hovering
 // shows the values nearest the mouse.

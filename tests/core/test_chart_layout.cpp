@@ -1,13 +1,14 @@
-// The support-over-time chart's layout rules (engine/ui/chart): a y-axis a
-// room can read lines off, and event names that never cover each other.
+// The support-over-time chart's layout rules (engine/core/chart_layout, used by
+// engine/ui/chart and the report): a y-axis a room can read lines off, and
+// event names that never cover each other.
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <vector>
 
-#include "ui/chart.hpp"
+#include "core/chart_layout.hpp"
 
-using namespace samenspel::ui;
+using namespace samenspel::chart;
 
 namespace {
 

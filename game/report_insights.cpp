@@ -1,0 +1,165 @@
+// What the debrief draws from the measurements: the proposal in focus, its
+// support, and the points for reflection.
+#include <algorithm>
+
+#include "report_internal.hpp"
+
+namespace samenspel {
+
+int proposalInFocus(const GameState& state) {
+    if (state.decision.taken && state.decision.proposal >= 0 &&
+        state.decision.proposal < static_cast<int>(state.proposals.size()))
+        return state.decision.proposal;
+    return state.proposals.empty() ? -1 : static_cast<int>(state.proposals.size()) - 1;
+}
+
+namespace report_detail {
+
+bool roleWasHeard(const Measurements& m, int role) {
+    if (role < static_cast<int>(m.roleHeard.size()))
+        return m.roleHeard[role];
+    return role < static_cast<int>(m.actionsPerRole.size()) && m.actionsPerRole[role] > 0;
+}
+
+} // namespace report_detail
+
+using report_detail::roleWasHeard;
+
+std::vector<double> supportInFocus(const Game& game) {
+    const GameState& st = game.state();
+    const Scenario& sc = game.scenario();
+    if (st.decision.taken && st.decision.support.size() == sc.roles.size())
+        return st.decision.support;
+    std::vector<double> support;
+    const int focus = proposalInFocus(st);
+    if (focus < 0)
+        return support;
+    for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r)
+        support.push_back(supportOf(sc, st.world, r, st.proposals[focus].package));
+    return support;
+}
+
+std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::string& lang) {
+    const Scenario& sc = game.scenario();
+    const GameState& st = game.state();
+    const Measurements m = game.measure();
+    const auto name = [&](const LocalizedText& t, const std::string& id) {
+        const std::string& s = t.get(lang);
+        return s.empty() ? id : s;
+    };
+    const auto roleName = [&](int r) { return name(sc.roles[r].name, sc.roles[r].id); };
+    const auto seatName = [&](int s) {
+        const std::string& n = game.setup().seats[s].name;
+        return n.empty() ? roleName(game.setup().seats[s].role) + game.setup().roleSeatSuffix(s)
+                         : n;
+    };
+    std::vector<ReflectionPoint> points;
+
+    // The decision itself first: whether the group reached a gedragen besluit.
+    const int focus = proposalInFocus(st);
+    if (!st.decision.taken)
+        points.push_back({"report.reflect.no_decision", {}});
+    else if (!st.decision.gedragen)
+        points.push_back({"report.reflect.not_gedragen", {}});
+    else
+        points.push_back({"report.reflect.gedragen", {}});
+
+    // The role least served by the decision (or the proposal in focus).
+    if (focus >= 0 && !sc.roles.empty()) {
+        const std::vector<double> support = supportInFocus(game);
+        int lowest = 0;
+        double lowestSupport = 1e9;
+        for (int r = 0; r < static_cast<int>(support.size()); ++r) {
+            const double s = support[r];
+            if (s < lowestSupport) {
+                lowestSupport = s;
+                lowest = r;
+            }
+        }
+        points.push_back({"report.reflect.lowest_support",
+                          {roleName(lowest), formatDecimal(roundSupport(lowestSupport), 1, lang)}});
+    }
+
+    // Roles never heard in the dialogue phases.
+    for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r)
+        if (!roleWasHeard(m, r))
+            points.push_back({"report.reflect.not_heard", {roleName(r)}});
+
+    // The usual suspects: a few seats did most of the talking.
+    int total = 0, busiest = -1;
+    for (int s = 0; s < static_cast<int>(m.actionsPerSeat.size()); ++s) {
+        total += m.actionsPerSeat[s];
+        if (busiest < 0 || m.actionsPerSeat[s] > m.actionsPerSeat[busiest])
+            busiest = s;
+    }
+    if (total > 0 && m.actionsPerSeat.size() > 2 && m.inclusie < 0.7 && busiest >= 0)
+        points.push_back(
+            {"report.reflect.usual_suspects",
+             {seatName(busiest), formatDecimal(100.0 * m.actionsPerSeat[busiest] / total, 0, lang),
+              formatDecimal(m.inclusie, 2, lang)}});
+
+    // Largest begrip gain, and anyone whose understanding went down.
+    int bestSeat = -1;
+    double bestGain = 0.0;
+    for (int s = 0; s < static_cast<int>(m.begrip.size()); ++s) {
+        const SeatBegrip& b = m.begrip[s];
+        if (!b.before || !b.after)
+            continue;
+        const double gain = *b.after - *b.before;
+        if (bestSeat < 0 || gain > bestGain) {
+            bestSeat = s;
+            bestGain = gain;
+        }
+        if (gain < -1e-9)
+            points.push_back({"report.reflect.begrip_down", {seatName(s)}});
+    }
+    if (bestSeat >= 0 && bestGain > 1e-9)
+        points.push_back(
+            {"report.reflect.begrip_gain",
+             {seatName(bestSeat), formatDecimal(100.0 * *m.begrip[bestSeat].before, 0, lang),
+              formatDecimal(100.0 * *m.begrip[bestSeat].after, 0, lang)}});
+    else if (bestSeat < 0)
+        points.push_back({"report.reflect.begrip_unmeasured", {}});
+
+    // Most important values that stayed hidden.
+    for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r) {
+        const std::vector<int>& w = st.world.weights[r];
+        std::vector<int> top = topValues(w);
+        for (int v : top) {
+            if (w[v] < 3)
+                continue;
+            bool shared = false;
+            for (const SharedValue& sv : st.sharedValues)
+                shared = shared || (sv.role == r && sv.value == v);
+            for (const Question& q : st.questions)
+                shared = shared || (q.targetRole == r && q.status == Question::Status::Answered &&
+                                    q.answerValue == v);
+            if (!shared)
+                points.push_back({"report.reflect.value_unshared",
+                                  {roleName(r), name(sc.values[v].name, sc.values[v].id)}});
+        }
+    }
+
+    // Questions declined, conditions unmet, events that changed the situation.
+    int declined = 0;
+    for (const Question& q : st.questions)
+        declined += q.status == Question::Status::Declined ? 1 : 0;
+    if (declined > 0)
+        points.push_back({"report.reflect.declined", {std::to_string(declined)}});
+    if (focus >= 0) {
+        int unmet = 0;
+        for (const AttachedCondition& ac : st.proposals[focus].conditions)
+            unmet += ac.met ? 0 : 1;
+        if (unmet > 0)
+            points.push_back({"report.reflect.unmet_conditions", {std::to_string(unmet)}});
+    }
+    for (const Announcement& a : st.announcements) {
+        if (a.event < 0 || a.event >= static_cast<int>(sc.events.size()))
+            continue;
+        const Event& e = sc.events[a.event];
+        points.push_back({"report.reflect.event", {e.title.empty() ? e.id : name(e.title, e.id)}});
+    }
+    return points;
+}
+
+} // namespace samenspel

@@ -1,0 +1,166 @@
+#pragma once
+// What the parts of the HTML report share and nobody else needs. The parts:
+//   report_text.cpp      escaping, numbers, names, readable expressions
+//   report_svg.cpp       the inline SVG charts
+//   report_insights.cpp  the proposal in focus and the points for reflection
+//   report_html.cpp      one function per section of the document
+//   report.cpp           the document around the sections; writing it to disk
+#include <cstdint>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/scoring.hpp"
+#include "report.hpp"
+
+namespace samenspel::report_detail {
+
+// Everything a section needs, with the lookups every section repeats.
+struct Ctx {
+    const Game& game;
+    const Scenario& sc;
+    const GameState& st;
+    const Measurements m;
+    const TranslateFn& tr;
+    const std::string& lang;
+
+    std::string t(const std::string& key) const {
+        std::string s = tr ? tr(key) : key;
+        return s.empty() ? key : s;
+    }
+    std::string t(const std::string& key, const std::vector<std::string>& args) const {
+        return formatText(t(key), args);
+    }
+    // Translated and escaped: the form every catalog text takes in the page.
+    std::string h(const std::string& key) const { return htmlEscape(t(key)); }
+    std::string h(const std::string& key, const std::vector<std::string>& args) const {
+        return htmlEscape(t(key, args));
+    }
+    std::string text(const LocalizedText& lt) const { return lt.get(lang); }
+    std::string roleName(int role) const {
+        if (role < 0 || role >= static_cast<int>(sc.roles.size()))
+            return "?";
+        const std::string& n = text(sc.roles[role].name);
+        return n.empty() ? sc.roles[role].id : n;
+    }
+    std::string valueName(int value) const {
+        if (value < 0 || value >= static_cast<int>(sc.values.size()))
+            return "?";
+        const std::string& n = text(sc.values[value].name);
+        return n.empty() ? sc.values[value].id : n;
+    }
+    std::string seatName(int seat) const {
+        if (seat == kFacilitator)
+            return t("report.facilitator");
+        if (seat < 0 || seat >= game.seatCount())
+            return "?";
+        const Seat& s = game.setup().seats[seat];
+        if (!s.name.empty())
+            return s.name;
+        const Role& role = game.scenario().roles[static_cast<std::size_t>(s.role)];
+        return role.name.get(lang) + game.setup().roleSeatSuffix(seat);
+    }
+    std::string seatWithRole(int seat) const {
+        // An unnamed seat is already called after its role: say it once.
+        if (seat < 0 || seat >= game.seatCount() || game.setup().seats[seat].name.empty())
+            return seatName(seat);
+        return seatName(seat) + " (" + roleName(game.roleOfSeat(seat)) + ")";
+    }
+    std::string preconditionName(int role, int pre) const {
+        if (role < 0 || role >= static_cast<int>(sc.roles.size()) || pre < 0 ||
+            pre >= static_cast<int>(sc.roles[role].preconditions.size()))
+            return "?";
+        const Precondition& p = sc.roles[role].preconditions[pre];
+        const std::string& n = text(p.name);
+        return n.empty() ? p.id : n;
+    }
+    std::string reasonText(int seat, const Reason& r) const {
+        switch (r.kind) {
+        case Reason::Kind::Value:
+            return valueName(r.index);
+        case Reason::Kind::Precondition:
+            return seat >= 0 && seat < game.seatCount()
+                       ? preconditionName(game.roleOfSeat(seat), r.index)
+                       : "?";
+        case Reason::Kind::None:
+            break;
+        }
+        return "";
+    }
+    std::string optionName(int issue, int option) const {
+        if (issue < 0 || issue >= static_cast<int>(sc.issues.size()))
+            return "?";
+        const auto& options = sc.issues[issue].options;
+        if (option < 0 || option >= static_cast<int>(options.size()))
+            return "?";
+        const std::string& n = text(options[option].name);
+        return n.empty() ? options[option].id : n;
+    }
+    std::string phaseName(int phase) const {
+        if (phase < 0 || phase >= static_cast<int>(sc.phases.size()))
+            return t("report.after_session");
+        return t(std::string("table.phase.") + phaseId(sc.phases[phase].kind));
+    }
+    std::string minutes(std::int64_t ms) const {
+        return formatDecimal(static_cast<double>(ms) / 60000.0, 1, lang);
+    }
+    std::string supportText(double s) const { return formatDecimal(roundSupport(s), 1, lang); }
+    std::string percent(double share) const { return formatDecimal(100.0 * share, 0, lang) + "%"; }
+    std::string eventTitle(int event) const {
+        if (event < 0 || event >= static_cast<int>(sc.events.size()))
+            return "?";
+        const Event& e = sc.events[event];
+        return e.title.empty() ? e.id : text(e.title);
+    }
+};
+
+// [SECTION] Text helpers (report_text.cpp)
+
+// "#RRGGBB" of a 0xRRGGBB colour.
+std::string rgbHex(std::uint32_t rgb);
+// A coordinate with one decimal (SVG attributes; always a decimal point).
+std::string num(double v);
+// Cuts a label for a chart margin to `maxChars` characters (UTF-8 aware).
+std::string shorten(const std::string& s, std::size_t maxChars);
+// Rough width of SVG text, for keeping labels apart (DejaVu Sans is wide).
+double textWidth(const std::string& s, double fontPx);
+// A weight 0..3 as filled and open dots.
+std::string weightDots(int w);
+
+// [SECTION] SVG charts (report_svg.cpp)
+
+// Horizontal bars in [-100, 100], one per role, with the min_support line.
+std::string svgSupportBars(const Ctx& c, const std::vector<double>& support,
+                           const Package& package);
+
+struct ChartSeries {
+    std::string name;
+    std::vector<std::pair<double, double>> points; // (minute, support)
+};
+
+// Support of each role over time as step lines, with event marks and one legend.
+std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& series,
+                               double startMinute, double endMinute,
+                               const std::vector<std::pair<double, std::string>>& marks);
+
+// Two bars per row (before, after) in [0, 100] %.
+std::string svgPairedBars(const Ctx& c, const std::vector<std::string>& labels,
+                          const std::vector<std::optional<double>>& before,
+                          const std::vector<std::optional<double>>& after);
+
+// A small inline bar for tables (counts, shares).
+std::string svgInlineBar(double share, std::uint32_t rgb);
+
+// [SECTION] Insights (report_insights.cpp)
+
+// Whether role `role` took part in the public dialogue.
+bool roleWasHeard(const Measurements& m, int role);
+
+// [SECTION] Sections (report_html.cpp)
+
+// Every section of the document body, in order.
+void renderSections(const Ctx& c, const ReportOptions& o, std::ostringstream& out);
+
+} // namespace samenspel::report_detail
