@@ -1,0 +1,216 @@
+// What each seat may see: welcome, actions, presence, public support and
+// the redacted scenario (redact.hpp).
+#include "net/host_internal.hpp"
+
+#include "core/json.hpp"
+#include "core/scoring.hpp"
+#include "net/redact.hpp"
+
+namespace samenspel::net {
+
+// [Messages] ------------------------------------------------------------------
+
+std::string Host::Impl::presenceJson() const {
+    JsonWriter w;
+    w.beginArray();
+    for (const SeatStatus& s : seatStatus()) {
+        w.beginObject().key("seat").value(s.seat).key("role").value(roleIdOf(*scenario, s.role));
+        w.key("name").value(s.name).key("taken").value(s.taken);
+        w.key("connected").value(s.connected).key("bot").value(s.bot).endObject();
+    }
+    w.endArray();
+    return w.str();
+}
+
+std::vector<SeatStatus> Host::Impl::seatStatus() const {
+    std::vector<SeatStatus> out;
+    for (std::size_t i = 0; i < seats.size(); ++i) {
+        const Seat& seat = setupSeat(static_cast<int>(i));
+        SeatStatus s;
+        s.seat = static_cast<int>(i);
+        s.role = seat.role;
+        s.name = seat.name;
+        s.bot = seat.bot;
+        s.taken = seats[i].taken;
+        s.connected = seats[i].connection != 0;
+        out.push_back(s);
+    }
+    return out;
+}
+
+const Seat& Host::Impl::setupSeat(int seat) const {
+    return game ? game->setup().seats.at(static_cast<std::size_t>(seat))
+                : setup.seats.at(static_cast<std::size_t>(seat));
+}
+
+// For the facilitator's terminal: the role id, and the player's name if given.
+std::string Host::Impl::seatLabel(int seat) const {
+    const std::string& name = setupSeat(seat).name;
+    const std::string role = roleIdOf(*scenario, roleOfSeat(seat));
+    return name.empty() ? role : role + ", " + name;
+}
+
+void Host::Impl::broadcastPresence() {
+    JsonWriter w;
+    w.beginObject().key("v").value(kProtocolVersion).key("type").value("presence");
+    w.key("seats").raw(presenceJson()).endObject();
+    const std::string framed = frame(w.str());
+    for (auto& c : connections)
+        if (c->helloDone && !c->closing)
+            queue(*c, framed);
+}
+
+const RoleView& Host::Impl::viewFor(int role) {
+    RedactionView view =
+        game ? RedactionView::of(*game, role) : RedactionView::initial(*scenario, role);
+    RoleView& cached = views[role];
+    std::string fp = view.fingerprint();
+    if (fp != cached.fingerprint) {
+        cached.fingerprint = std::move(fp);
+        cached.yaml = redactedScenarioYaml(*scenario, view);
+    }
+    return cached;
+}
+
+std::string Host::Impl::actionMessage(std::size_t index) const {
+    JsonWriter w;
+    w.beginObject().key("v").value(kProtocolVersion).key("type").value("action");
+    w.key("index").value(static_cast<std::uint64_t>(index)).key("action").raw(encoded[index]);
+    w.endObject();
+    return w.str();
+}
+
+// Every action `seat` may see so far, as [{index, action}].
+std::string Host::Impl::visibleActionsJson(int seat) const {
+    JsonWriter w;
+    w.beginArray();
+    const bool all = ended();
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        if (!actionVisibleTo(actions[i], seat, all))
+            continue;
+        w.beginObject().key("index").value(static_cast<std::uint64_t>(i));
+        w.key("action").raw(encoded[i]).endObject();
+    }
+    w.endArray();
+    return w.str();
+}
+
+void Host::Impl::sendWelcome(Connection& c) {
+    const int role = roleOfSeat(c.seat);
+    const RoleView& view = viewFor(role);
+    JsonWriter w;
+    w.beginObject().key("v").value(kProtocolVersion).key("type").value("welcome");
+    w.key("seat").value(c.seat).key("role").value(roleIdOf(*scenario, role));
+    w.key("token").value(seats[static_cast<std::size_t>(c.seat)].token);
+    w.key("started").value(game != nullptr);
+    // The session clock now: the actions only tell the time of the last
+    // one, which after a quiet stretch (or a host restarted from its log)
+    // is well behind, and the player's countdown would run from there.
+    if (game)
+        w.key("clock").value(clockMs());
+    w.key("setup").raw(encodeSetup(game ? game->setup() : setup));
+    w.key("scenario").value(view.yaml).key("revealed").value(ended());
+    w.key("actions").raw(visibleActionsJson(c.seat));
+    w.key("presence").raw(presenceJson());
+    w.endObject();
+    send(c, w.str());
+    c.viewFingerprint = view.fingerprint;
+    c.revealed = ended();
+    if (game && sentSupport != "[]")
+        send(c, supportMessage());
+}
+
+// [Public support] ------------------------------------------------------------
+
+// A role's support for a proposal is public once a seat of that role
+// reacted to it or voted on it (the table's rule: game/screens/
+// table_common.cpp). A player's copy of the game cannot compute it (it
+// lacks the other roles' weights), so the host sends the public values,
+// as [{proposal, role, support, accepts}], whenever they change.
+std::string Host::Impl::publicSupportJson() const {
+    const GameState& st = game->state();
+    JsonWriter w;
+    w.beginArray();
+    for (const Proposal& p : st.proposals) {
+        std::vector<bool> heard(scenario->roles.size(), false);
+        const auto hear = [&](int seat) {
+            const int role = roleOfSeat(seat);
+            if (role >= 0 && role < static_cast<int>(heard.size()))
+                heard[static_cast<std::size_t>(role)] = true;
+        };
+        for (const Reaction& r : p.reactions)
+            hear(r.seat);
+        for (const CastVote& v : p.votes)
+            hear(v.seat);
+        for (int r = 0; r < static_cast<int>(heard.size()); ++r) {
+            if (!heard[static_cast<std::size_t>(r)])
+                continue;
+            w.beginObject().key("proposal").value(p.id).key("role").value(roleIdOf(*scenario, r));
+            w.key("support").value(supportOf(*scenario, st.world, r, p.package), 2);
+            w.key("accepts").value(canAccept(*scenario, st.world, r, p.package)).endObject();
+        }
+    }
+    w.endArray();
+    return w.str();
+}
+
+std::string Host::Impl::supportMessage() const {
+    JsonWriter w;
+    w.beginObject().key("v").value(kProtocolVersion).key("type").value("support");
+    w.key("support").raw(sentSupport).endObject();
+    return w.str();
+}
+
+// After an action: only when a value changed (a reaction, a vote, an event
+// that moved weights or options).
+void Host::Impl::broadcastSupport() {
+    std::string list = publicSupportJson();
+    if (list == sentSupport)
+        return;
+    sentSupport = std::move(list);
+    const std::string framed = frame(supportMessage());
+    for (auto& c : connections)
+        if (c->helloDone && !c->closing && !c->dead && c->seat >= 0)
+            queue(*c, framed);
+}
+
+// After an action: new scenario texts first (so the client's copy of the
+// rules accepts what follows), then the action itself.
+void Host::Impl::broadcastAction(std::size_t index) {
+    const Action& a = actions[index];
+    const bool all = ended();
+    const std::string framed = frame(actionMessage(index));
+    std::map<int, const RoleView*> byRole; // each role's view once per action
+    for (auto& cp : connections) {
+        Connection& c = *cp;
+        if (!c.helloDone || c.closing || c.dead || c.seat < 0)
+            continue;
+        const int role = roleOfSeat(c.seat);
+        auto known = byRole.find(role);
+        if (known == byRole.end())
+            known = byRole.emplace(role, &viewFor(role)).first;
+        const RoleView& view = *known->second;
+        if (all && !c.revealed) {
+            JsonWriter w;
+            w.beginObject().key("v").value(kProtocolVersion).key("type").value("scenario");
+            w.key("scenario").value(view.yaml).key("revealed").value(true);
+            w.key("actions").raw(visibleActionsJson(c.seat));
+            w.endObject();
+            send(c, w.str());
+            c.viewFingerprint = view.fingerprint;
+            c.revealed = true;
+            continue; // the action is among them
+        }
+        if (view.fingerprint != c.viewFingerprint) {
+            JsonWriter w;
+            w.beginObject().key("v").value(kProtocolVersion).key("type").value("scenario");
+            w.key("scenario").value(view.yaml).endObject();
+            send(c, w.str());
+            c.viewFingerprint = view.fingerprint;
+        }
+        if (actionVisibleTo(a, c.seat, all))
+            queue(c, framed);
+    }
+}
+
+} // namespace samenspel::net
