@@ -180,7 +180,6 @@ struct Host::Impl {
     int phaseAtPollStart = -1;
     Clock::time_point lastTick = Clock::now();
     Clock::time_point lastActionAt = Clock::now();
-    bool finishedAnnounced = false;
 
     std::int64_t clockMs() const { return session ? session->clockMs() : 0; }
 
