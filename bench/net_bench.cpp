@@ -51,6 +51,7 @@ int runHost(std::shared_ptr<const Scenario> sc, int clients, int portPipe, const
     config.bindAddress = "127.0.0.1";
     config.code = kCode;
     config.handshakeTimeoutSeconds = 30;
+    config.maxConnectionsPerAddress = config.maxConnections; // every client is on 127.0.0.1
     std::string error;
     const std::string log = out + ".log";
     auto host = net::Host::create(sc, net::setupForPlayers(*sc, clients, 7), log, config, error);

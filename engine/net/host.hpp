@@ -26,7 +26,7 @@ struct HostConfig {
     std::string code;                        // session code; empty = from the seed
     bool botsFill = false;                   // start at once, bots in every empty seat
     bool startWhenFull = true;               // start as soon as every seat is taken
-    double handshakeTimeoutSeconds = 10;     // hello must arrive within this
+    double handshakeTimeoutSeconds = 5;      // hello must arrive within this
     double stalledFrameSeconds = 20;         // a begun frame must end within this
     std::size_t maxOutgoingBytes = 8u << 20; // per client; beyond = not reading, dropped
     int codeAttempts = 5;                    // wrong codes per address ...
@@ -35,6 +35,9 @@ struct HostConfig {
     double clockSpeed = 1.0;                 // session ms per real ms
     std::int64_t botPaceMs = 0;              // session ms between two actions of one bot
     int maxConnections = 400;                // beyond: refused at once
+    // From one address: a room's phones each have their own, so one machine
+    // that opens hundreds of idle connections cannot lock the room out.
+    int maxConnectionsPerAddress = 32;
     // When every seat is played by a bot (here, or a client that said it is
     // one) and nothing happened for `botIdleMs` real ms, the session clock
     // jumps `botFastForwardMs` ahead: bots wait for time to concede, and a
@@ -55,6 +58,7 @@ struct SeatStatus {
 
 struct HostStats {
     int connectionsAccepted = 0;
+    int connectionsRefusedAtOnce = 0; // over a connection cap: closed unread
     int handshakesRefused = 0;
     int connectionsDropped = 0;           // by the host, for a reason
     std::vector<std::string> dropReasons; // catalog keys, in order

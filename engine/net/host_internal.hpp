@@ -247,6 +247,7 @@ struct Host::Impl {
     void handleAction(Connection& c, const Message& m);
     void handleMessage(Connection& c, const std::string& body);
     // [The loop] host_transport.cpp
+    int connectionsFrom(const std::string& address) const;
     void acceptAll();
     void readFrom(Connection& c, Clock::time_point now);
     void checkTimeouts(Connection& c, Clock::time_point now);

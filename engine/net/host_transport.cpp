@@ -74,6 +74,13 @@ void Host::Impl::flush(Connection& c) {
 
 // [The loop] ------------------------------------------------------------------
 
+int Host::Impl::connectionsFrom(const std::string& address) const {
+    int n = 0;
+    for (const auto& c : connections)
+        n += !c->dead && c->address == address ? 1 : 0;
+    return n;
+}
+
 void Host::Impl::acceptAll() {
     while (true) {
         auto socket = std::make_unique<HostSocket>();
@@ -82,13 +89,16 @@ void Host::Impl::acceptAll() {
         socket->setBlocking(false);
         if (config.socketSendBuffer > 0)
             socket->setSendBuffer(config.socketSendBuffer);
-        if (static_cast<int>(connections.size()) >= config.maxConnections) {
+        const std::string address = socket->getRemoteAddress().toString();
+        if (static_cast<int>(connections.size()) >= config.maxConnections ||
+            connectionsFrom(address) >= config.maxConnectionsPerAddress) {
             socket->disconnect();
+            ++stats.connectionsRefusedAtOnce;
             continue;
         }
         auto c = std::make_unique<Connection>();
         c->id = nextConnectionId++;
-        c->address = socket->getRemoteAddress().toString();
+        c->address = address;
         c->openedAt = Clock::now();
         c->socket = std::move(socket);
         selector.add(*c->socket);

@@ -39,6 +39,8 @@ inline net::HostConfig loopbackConfig() {
     c.bindAddress = "127.0.0.1";
     c.port = 0;
     c.code = "piano-zebra-tango";
+    // Every client of a test comes from 127.0.0.1.
+    c.maxConnectionsPerAddress = c.maxConnections;
     return c;
 }
 

@@ -1,0 +1,76 @@
+// Connection slots: one machine that opens many idle connections must not
+// lock the room out (issue 10, finding 3). The flood comes from 127.0.0.2,
+// the player from 127.0.0.1: both are this machine's loopback.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "net_test_util.hpp"
+
+using namespace samenspel;
+using namespace nettest;
+
+namespace {
+
+// A TCP connection from `source` (a loopback address) that never says a word.
+struct IdleConnection {
+    int fd = -1;
+    IdleConnection(const char* source, unsigned short port) {
+        fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in from{};
+        from.sin_family = AF_INET;
+        ::inet_pton(AF_INET, source, &from.sin_addr);
+        sockaddr_in to{};
+        to.sin_family = AF_INET;
+        to.sin_port = htons(port);
+        ::inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
+        if (::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0 ||
+            ::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {
+            ::close(fd);
+            fd = -1;
+        }
+    }
+    ~IdleConnection() {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    IdleConnection(const IdleConnection&) = delete;
+    IdleConnection& operator=(const IdleConnection&) = delete;
+};
+
+} // namespace
+
+TEST_CASE("idle connections from one address cannot use up the slots a player needs") {
+    auto scenario = loadShipped("skatebaan");
+    net::HostConfig config = loopbackConfig();
+    config.maxConnections = 40;          // the whole room
+    config.maxConnectionsPerAddress = 8; // one machine
+    config.handshakeTimeoutSeconds = 30; // the flood stays for the whole test
+    std::string error;
+    auto host = net::Host::create(scenario, SessionSetup::defaultFor(*scenario, false, 3),
+                                  (tempDir("caps") / "s.log").string(), config, error);
+    REQUIRE_MESSAGE(host, error);
+
+    std::vector<std::unique_ptr<IdleConnection>> flood;
+    for (int i = 0; i < 60; ++i) { // more than the whole room's slots
+        flood.push_back(std::make_unique<IdleConnection>("127.0.0.2", host->port()));
+        host->poll(0.0);
+    }
+    REQUIRE(flood.front()->fd >= 0);
+    for (int i = 0; i < 20; ++i)
+        host->poll(0.005);
+    CHECK(host->stats().connectionsAccepted == 8);
+    CHECK(host->stats().connectionsRefusedAtOnce >= 50);
+
+    // A player on another address still gets in.
+    auto player = join(*host, "skaters");
+    net::Client& p = *player;
+    CHECK(runUntil(
+        *host, {&p}, [&] { return p.status() == net::Client::Status::Lobby; }, 5));
+}
+
+TEST_CASE("a connection that never says hello is closed after a few seconds by default") {
+    CHECK(net::HostConfig{}.handshakeTimeoutSeconds <= 5);
+    CHECK(net::HostConfig{}.maxConnectionsPerAddress < net::HostConfig{}.maxConnections / 4);
+}
