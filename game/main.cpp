@@ -1,5 +1,6 @@
 // Samenspel: a thin main. Everything it calls lives in libraries that the
 // tests link too.
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -56,6 +57,10 @@ int dispatch(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // A file size limit (ulimit -f) must not kill a session with a signal and
+    // no word: ignored, a write past it fails like a full disk, and the
+    // session stops cleanly with its log valid up to there.
+    std::signal(SIGXFSZ, SIG_IGN);
     // Last line of defence: whatever escapes becomes a message and an exit
     // code, never an abort with a core dump in front of a room.
     try {
