@@ -10,6 +10,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/text.hpp" // fillArgs
+
 namespace samenspel {
 
 class Catalog {
@@ -59,9 +61,5 @@ class Catalog {
     std::map<std::string, std::string, std::less<>> texts_;
     mutable std::set<std::string, std::less<>> missing_;
 };
-
-// Replaces {0}, {1}, ... in `pattern` by `args`; "{{" is a literal "{"; a
-// placeholder without an argument stays as it is.
-std::string fillArgs(std::string_view pattern, const std::vector<std::string>& args);
 
 } // namespace samenspel

@@ -15,8 +15,9 @@
 
 namespace samenspel {
 
-// Looks a catalog key up in the interface language. The report formats its
-// own arguments ("{0}", "{1}", ...) so any catalog with a plain lookup works.
+// Looks a catalog key up in the interface language. The report fills its
+// own arguments ("{0}", "{1}", ...; fillArgs in core/text.hpp) so any catalog
+// with a plain lookup works.
 using TranslateFn = std::function<std::string(const std::string& key)>;
 // A TranslateFn reading `catalog` (which must outlive it).
 TranslateFn translateWith(const Catalog& catalog);
@@ -49,8 +50,6 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
 
 // Small helpers the screens share with the report.
 std::string htmlEscape(const std::string& text);
-// Replaces {0}, {1}, ... in `pattern` by `args`.
-std::string formatText(const std::string& pattern, const std::vector<std::string>& args);
 // Number with `decimals` decimals and the language's decimal separator.
 std::string formatDecimal(double value, int decimals, const std::string& lang);
 // The proposal a debrief talks about: the decided one, else the most recent.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/scoring.hpp"
+#include "core/text.hpp"
 #include "report.hpp"
 
 namespace samenspel::report_detail {
@@ -31,7 +32,7 @@ struct Ctx {
         return s.empty() ? key : s;
     }
     std::string t(const std::string& key, const std::vector<std::string>& args) const {
-        return formatText(t(key), args);
+        return fillArgs(t(key), args);
     }
     // Translated and escaped: the form every catalog text takes in the page.
     std::string h(const std::string& key) const { return htmlEscape(t(key)); }

@@ -37,28 +37,6 @@ std::string htmlEscape(const std::string& text) {
     return out;
 }
 
-std::string formatText(const std::string& pattern, const std::vector<std::string>& args) {
-    std::string out;
-    out.reserve(pattern.size());
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern[i] == '{') {
-            const std::size_t close = pattern.find('}', i);
-            if (close != std::string::npos && close > i + 1 && close - i <= 3) {
-                const std::string digits = pattern.substr(i + 1, close - i - 1);
-                if (std::all_of(digits.begin(), digits.end(), ::isdigit)) {
-                    const std::size_t index = std::stoul(digits);
-                    if (index < args.size())
-                        out += args[index];
-                    i = close;
-                    continue;
-                }
-            }
-        }
-        out += pattern[i];
-    }
-    return out;
-}
-
 std::string formatDecimal(double value, int decimals, const std::string& lang) {
     if (!std::isfinite(value))
         return "–";

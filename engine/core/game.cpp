@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/rules_internal.hpp"
+#include "core/text.hpp"
 
 namespace samenspel {
 
@@ -146,21 +147,6 @@ constexpr RefusalText kRefusals[] = {
      "Ending the phase once everyone is done is already set this way."},
 };
 
-std::string fillArgs(const char* pattern, std::initializer_list<std::string> args) {
-    std::string out;
-    for (const char* p = pattern; *p; ++p) {
-        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
-            const std::size_t i = static_cast<std::size_t>(p[1] - '0');
-            if (i < args.size())
-                out += *(args.begin() + i);
-            p += 2;
-            continue;
-        }
-        out += *p;
-    }
-    return out;
-}
-
 } // namespace
 
 ApplyResult refuse(const char* key, std::initializer_list<std::string> args) {
@@ -170,7 +156,7 @@ ApplyResult refuse(const char* key, std::initializer_list<std::string> args) {
     r.refusal.args.assign(args.begin(), args.end());
     for (const auto& t : kRefusals) {
         if (std::strcmp(t.key, key) == 0) {
-            r.refusal.english = fillArgs(t.english, args);
+            r.refusal.english = fillArgs(t.english, r.refusal.args);
             return r;
         }
     }

@@ -3,7 +3,7 @@
 // Sizes are chosen to read from the back of a room at UI scale 1; the atlas
 // is rebuilt when the scale changes. Glyphs: Basic Latin, Latin-1, Latin
 // Extended-A/B, General Punctuation (typographic quotes, dashes, ellipsis),
-// the euro sign and a few arrows/symbols the screens use. tests/game/
+// the euro sign and a few arrows/symbols the screens use. tests/ui/
 // test_fonts.cpp checks that every character of the catalogs, the shipped
 // scenarios and the UI's string literals is in them and in DejaVu.
 #include <imgui.h>

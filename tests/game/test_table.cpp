@@ -141,7 +141,10 @@ TEST_CASE("table: every text of the table, facilitator panel and debrief is in b
     std::set<std::string> used;
     const std::regex key(R"re("((table|facilitator|debrief|report)\.[a-z0-9_.]*[a-z0-9])")re");
     const std::filesystem::path root = SAMENSPEL_SOURCE_DIR;
-    std::vector<std::filesystem::path> sources = {root / "game/report.cpp"};
+    std::vector<std::filesystem::path> sources;
+    for (const auto& entry : std::filesystem::directory_iterator(root / "game"))
+        if (entry.path().filename().string().rfind("report", 0) == 0) // report*.cpp, *.hpp
+            sources.push_back(entry.path());
     for (const auto& entry : std::filesystem::directory_iterator(root / "game/screens"))
         if (entry.path().filename().string().rfind("table", 0) == 0 ||
             entry.path().filename() == "facilitator.cpp" ||
