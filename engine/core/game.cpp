@@ -202,7 +202,12 @@ std::string SessionSetup::roleSeatSuffix(int seat) const {
         if (static_cast<int>(i) <= seat)
             ++ordinal;
     }
-    return total > 1 ? " " + std::to_string(ordinal) : "";
+    if (total <= 1)
+        return "";
+    // Appended, not " " + to_string(): g++ 12 warns (-Wrestrict) on that falsely.
+    std::string suffix = " ";
+    suffix += std::to_string(ordinal);
+    return suffix;
 }
 
 SessionSetup SessionSetup::defaultFor(const Scenario& sc, bool bots, std::uint64_t seed) {
