@@ -7,6 +7,8 @@
 #include <limits>
 
 #include "core/bot.hpp"
+#include "core/limits.hpp"
+#include "core/safe_text.hpp"
 
 namespace samenspel::bot_detail {
 
@@ -43,6 +45,13 @@ inline int sign(int x) {
 
 inline bool positiveReaction(ReactionKind k) {
     return k != ReactionKind::Object;
+}
+
+// Whether the rules take `expression` as a condition's text: a scenario's
+// precondition or ids may be longer than a condition may be.
+inline bool fitsCondition(const std::string& expression) {
+    const TextInspection t = inspectText(expression);
+    return t.problem == TextInspection::Problem::None && t.chars <= limits::kConditionChars;
 }
 
 } // namespace samenspel::bot_detail

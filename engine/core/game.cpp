@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/limits.hpp"
 #include "core/rules_internal.hpp"
+#include "core/safe_text.hpp"
 
 namespace samenspel {
 
@@ -144,6 +146,12 @@ constexpr RefusalText kRefusals[] = {
      "Only the facilitator decides whether a phase ends once everyone is done."},
     {"refuse.end_when_done_unchanged",
      "Ending the phase once everyone is done is already set this way."},
+    {"refuse.text_invalid_utf8",
+     "The text contains bytes that are not valid text (UTF-8); type or paste it again."},
+    {"refuse.text_unsafe_character",
+     "The text contains an invisible control or text-direction character ({0}); remove it."},
+    {"refuse.text_too_long", "The text is too long: {1} characters, at most {0} are allowed."},
+    {"refuse.too_many_conditions", "Give at most {0} conditions at once."},
 };
 
 std::string fillArgs(const char* pattern, std::initializer_list<std::string> args) {
@@ -238,6 +246,10 @@ std::int64_t GameState::phaseRemainingMs() const {
 
 Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
     : scenario_(std::move(scenario)), setup_(std::move(setup)) {
+    // Names come from people and from the network: made safe and short here,
+    // so every screen, report and client shows the same clean name.
+    for (Seat& seat : setup_.seats)
+        seat.name = cleanText(seat.name, limits::kSeatNameChars);
     const Scenario& sc = *scenario_;
     const std::size_t seats = setup_.seats.size();
     state_.world = World::initial(sc);

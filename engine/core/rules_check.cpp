@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <string>
 
+#include "core/limits.hpp"
 #include "core/rules_internal.hpp"
+#include "core/safe_text.hpp"
 
 namespace samenspel {
 
@@ -56,6 +58,36 @@ bool isBlank(const std::string& s) {
     return std::all_of(s.begin(), s.end(), [](unsigned char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     });
+}
+
+// A free text an action carries: valid UTF-8 without unsafe characters (so
+// the log never holds them), and at most `maxChars` characters.
+ApplyResult checkText(const std::string& text, std::size_t maxChars) {
+    if (text.empty())
+        return kAccepted;
+    const TextInspection t = inspectText(text);
+    if (t.problem == TextInspection::Problem::InvalidUtf8)
+        return refuse("refuse.text_invalid_utf8");
+    if (t.problem == TextInspection::Problem::UnsafeCharacter)
+        return refuse("refuse.text_unsafe_character", {codePointName(t.unsafe)});
+    if (t.chars > maxChars)
+        return refuse("refuse.text_too_long", {to_string(maxChars), to_string(t.chars)});
+    return kAccepted;
+}
+
+// Every free text of any action, whoever acts.
+ApplyResult checkTexts(const Action& a) {
+    ApplyResult r = checkText(a.reasonText, limits::kReasonTextChars);
+    if (!r)
+        return r;
+    if (a.conditions.size() > limits::kConditionsPerAction)
+        return refuse("refuse.too_many_conditions", {to_string(limits::kConditionsPerAction)});
+    for (const MitsCondition& c : a.conditions) {
+        r = checkText(c.expression, limits::kConditionChars);
+        if (!r)
+            return r;
+    }
+    return kAccepted;
 }
 
 struct Checker {
@@ -369,6 +401,8 @@ ApplyResult Rules::check(const Game& g, const Action& a) {
     const GameState& st = g.state_;
     if (st.finished)
         return refuse("refuse.finished");
+    if (ApplyResult r = checkTexts(a); !r)
+        return r;
     Checker c{g, *g.scenario_, st, a};
     if (a.seat == kFacilitator || a.seat == kSystem)
         return c.facilitator();
