@@ -152,6 +152,14 @@ constexpr RefusalText kRefusals[] = {
      "The text contains an invisible control or text-direction character ({0}); remove it."},
     {"refuse.text_too_long", "The text is too long: {1} characters, at most {0} are allowed."},
     {"refuse.too_many_conditions", "Give at most {0} conditions at once."},
+    {"refuse.too_many_proposals",
+     "You have made {0} proposals and amendments in this phase, the most a seat can make in "
+     "one phase."},
+    {"refuse.too_many_reactions",
+     "You have reacted {0} times in this phase, the most a seat can react in one phase."},
+    {"refuse.too_many_done_toggles",
+     "You have switched 'done' on or off {0} times in this phase, the most a seat can in one "
+     "phase."},
 };
 
 std::string fillArgs(const char* pattern, std::initializer_list<std::string> args) {
@@ -260,6 +268,7 @@ Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
     for (const Role& role : sc.roles)
         state_.preconditionCited.emplace_back(role.preconditions.size(), false);
     state_.publicActions.assign(seats, std::vector<int>(sc.phases.size(), 0));
+    state_.phaseCounts.assign(seats, SeatPhaseCount{});
     if (sc.phases.empty()) {
         state_.finished = true;
         return;

@@ -17,4 +17,9 @@ inline constexpr std::size_t kSeatNameChars = 60;    // a seat's name in the ses
 // Per action.
 inline constexpr std::size_t kConditionsPerAction = 5; // on one reaction or vote
 
+// Per seat, in one phase.
+inline constexpr int kProposalsPerPhase = 30;   // proposals and amendments together
+inline constexpr int kReactionsPerPhase = 100;  // reactions, a changed one counted again
+inline constexpr int kDoneTogglesPerPhase = 20; // "done" and taking it back, each counted
+
 } // namespace samenspel::limits

@@ -49,6 +49,7 @@ template <class T> bool inRange(int i, const std::vector<T>& v) {
 }
 
 const ApplyResult kAccepted{true, {}};
+constexpr SeatPhaseCount kNoCount{};
 
 std::string valueName(const Scenario& sc, int v) {
     return inRange(v, sc.values) ? sc.values[static_cast<std::size_t>(v)].id : to_string(v);
@@ -96,6 +97,18 @@ struct Checker {
     const GameState& st;
     const Action& a;
     int role = -1; // the acting seat's role
+
+    const SeatPhaseCount& count() const {
+        return a.seat >= 0 && a.seat < static_cast<int>(st.phaseCounts.size())
+                   ? st.phaseCounts[static_cast<std::size_t>(a.seat)]
+                   : kNoCount;
+    }
+
+    ApplyResult proposalLimit() const {
+        return count().proposals >= limits::kProposalsPerPhase
+                   ? refuse("refuse.too_many_proposals", {to_string(limits::kProposalsPerPhase)})
+                   : kAccepted;
+    }
 
     int weightOf(int r, int v) const {
         return st.world.weights[static_cast<std::size_t>(r)][static_cast<std::size_t>(v)];
@@ -302,12 +315,16 @@ struct Checker {
     }
 
     ApplyResult propose() const {
+        if (ApplyResult r = proposalLimit(); !r)
+            return r;
         if (g.currentPhase() == PhaseKind::Besluit && (amendmentPending() || voteInProgress()))
             return refuse("refuse.proposal_on_table");
         return package(a.package);
     }
 
     ApplyResult amend() const {
+        if (ApplyResult r = proposalLimit(); !r)
+            return r;
         if (!inRange(a.proposal, st.proposals))
             return refuse("refuse.unknown_proposal", {to_string(a.proposal)});
         const Proposal& p = st.proposals[static_cast<std::size_t>(a.proposal)];
@@ -324,6 +341,8 @@ struct Checker {
     }
 
     ApplyResult react() const {
+        if (count().reactions >= limits::kReactionsPerPhase)
+            return refuse("refuse.too_many_reactions", {to_string(limits::kReactionsPerPhase)});
         if (!inRange(a.proposal, st.proposals))
             return refuse("refuse.unknown_proposal", {to_string(a.proposal)});
         const Proposal& p = st.proposals[static_cast<std::size_t>(a.proposal)];
@@ -381,7 +400,10 @@ struct Checker {
         case ActionType::Vote:
             return vote();
         case ActionType::Done:
-            return kAccepted;
+            return count().doneToggles >= limits::kDoneTogglesPerPhase
+                       ? refuse("refuse.too_many_done_toggles",
+                                {to_string(limits::kDoneTogglesPerPhase)})
+                       : kAccepted;
         default:
             return refuse("refuse.facilitator_only", {actionTypeId(a.type)});
         }

@@ -5,11 +5,13 @@
 // player per role: seat 0 skaters, 1 buren, 2 ambtenaar, 3 raad_a, 4 raad_b.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/game.hpp"
 #include "core/limits.hpp"
+#include "core/log.hpp"
 #include "test_helpers.hpp"
 
 using namespace samenspel;
@@ -20,6 +22,7 @@ namespace {
 enum Seat { kSkaters, kBuren, kAmbtenaar, kRaadA, kRaadB };
 
 const Package kPlekJongeren = {tiny::huidige_plek, tiny::jongeren};
+const Package kPlekGemeente = {tiny::huidige_plek, tiny::gemeente};
 
 Game newGame() {
     auto sc = tinyScenario();
@@ -59,6 +62,9 @@ TEST_CASE("the limits are far above what a session needs, and below a flood") {
     CHECK(limits::kConditionChars == 200);
     CHECK(limits::kSeatNameChars == 60);
     CHECK(limits::kConditionsPerAction == 5);
+    CHECK(limits::kProposalsPerPhase == 30);
+    CHECK(limits::kReactionsPerPhase == 100);
+    CHECK(limits::kDoneTogglesPerPhase == 20);
 }
 
 TEST_CASE("a reason text is counted in characters, not bytes") {
@@ -128,6 +134,96 @@ TEST_CASE("a condition's text and the number of conditions are limited") {
     CHECK(many.refusal.english == "Give at most 5 conditions at once.");
     CHECK(play(g, supportIf(kBuren, 0, five)) == "ok");
     CHECK(g.state().proposals[0].reactions[0].conditions.size() == 5);
+}
+
+TEST_CASE("a seat makes at most 30 proposals and amendments per phase") {
+    Game g = newGame();
+    advanceTo(g, PhaseKind::Voorstel);
+    for (int i = 0; i < limits::kProposalsPerPhase - 1; ++i)
+        REQUIRE(play(g, act::propose(kSkaters, i % 2 ? kPlekGemeente : kPlekJongeren)) == "ok");
+    // The 30th is an amendment: both count.
+    const int last = g.proposalOnTable();
+    REQUIRE(play(g, act::amend(kSkaters, last, kPlekGemeente)) == "ok");
+    CHECK(g.state().phaseCounts[kSkaters].proposals == 30);
+    const ApplyResult over = g.apply(act::propose(kSkaters, kPlekGemeente));
+    CHECK(over.refusal.key == "refuse.too_many_proposals");
+    CHECK(over.refusal.args == std::vector<std::string>{"30"});
+    CHECK(over.refusal.english == "You have made 30 proposals and amendments in this phase, the "
+                                  "most a seat can make in one phase.");
+    CHECK(play(g, act::amend(kSkaters, g.proposalOnTable(), kPlekJongeren)) ==
+          "refuse.too_many_proposals");
+    CHECK(g.state().proposals.size() == 30);
+    // Another seat is not held back, and the next phase starts from zero.
+    CHECK(play(g, act::propose(kBuren, kPlekGemeente)) == "ok");
+    advanceTo(g, PhaseKind::Besluit);
+    CHECK(g.state().phaseCounts[kSkaters].proposals == 0);
+    CHECK(play(g, act::propose(kSkaters, kPlekGemeente)) == "ok");
+}
+
+TEST_CASE("a seat reacts at most 100 times per phase, a changed reaction counted again") {
+    Game g = newGame();
+    advanceTo(g, PhaseKind::Voorstel);
+    REQUIRE(play(g, act::propose(kSkaters, kPlekJongeren)) == "ok");
+    for (int i = 0; i < limits::kReactionsPerPhase; ++i) {
+        const ReactionKind kind = i % 2 ? ReactionKind::Object : ReactionKind::Support;
+        REQUIRE(play(g, act::react(kBuren, 0, kind, act::valueReason(tiny::rust))) == "ok");
+    }
+    const ApplyResult over =
+        g.apply(act::react(kBuren, 0, ReactionKind::Support, act::valueReason(tiny::rust)));
+    CHECK(over.refusal.key == "refuse.too_many_reactions");
+    CHECK(over.refusal.args == std::vector<std::string>{"100"});
+    CHECK(over.refusal.english ==
+          "You have reacted 100 times in this phase, the most a seat can react in one phase.");
+    CHECK(g.state().proposals[0].reactions.size() == 1);
+    CHECK(g.state().proposals[0].reactions[0].kind == ReactionKind::Object);
+    CHECK(play(g, act::react(kAmbtenaar, 0, ReactionKind::Support,
+                             act::valueReason(tiny::rechtmatigheid))) == "ok");
+}
+
+TEST_CASE("a seat switches done at most 20 times per phase") {
+    Game g = newGame();
+    for (int i = 0; i < limits::kDoneTogglesPerPhase; ++i)
+        REQUIRE(play(g, act::done(kSkaters)) == "ok");
+    CHECK_FALSE(g.state().done[kSkaters]); // an even number of switches
+    const ApplyResult over = g.apply(act::done(kSkaters));
+    CHECK(over.refusal.key == "refuse.too_many_done_toggles");
+    CHECK(over.refusal.args == std::vector<std::string>{"20"});
+    CHECK(over.refusal.english == "You have switched 'done' on or off 20 times in this phase, the "
+                                  "most a seat can in one phase.");
+    CHECK(play(g, act::done(kBuren)) == "ok");
+    // The phase still ends, by time or by the facilitator, and the next one
+    // starts from zero.
+    CHECK(play(g, act::advance()) == "ok");
+    CHECK(g.state().phaseCounts[kSkaters].doneToggles == 0);
+    CHECK(play(g, act::done(kSkaters)) == "ok");
+}
+
+TEST_CASE("a replayed log gives the same verdicts at the limits") {
+    auto sc = tinyScenario();
+    const SessionSetup setup = SessionSetup::defaultFor(*sc, false);
+    Game g(sc, setup);
+    std::vector<Action> tried;
+    std::vector<bool> verdicts;
+    std::int64_t clock = 0;
+    auto attempt = [&](Action a) {
+        a.timeMs = clock += 250;
+        tried.push_back(a);
+        verdicts.push_back(g.apply(a).accepted);
+    };
+    for (int i = 0; i < 25; ++i)
+        attempt(act::done(kRaadA));
+    attempt(act::advance());
+    for (int i = 0; i < 25; ++i)
+        attempt(act::done(kRaadA));
+    Game again(sc, setup);
+    for (std::size_t i = 0; i < tried.size(); ++i) {
+        std::string error;
+        const std::optional<Action> decoded = decodeAction(encodeAction(tried[i]), error);
+        REQUIRE_MESSAGE(decoded, error);
+        CHECK(again.apply(*decoded).accepted == verdicts[i]);
+    }
+    CHECK(std::count(verdicts.begin(), verdicts.end(), true) == 41); // 20 + advance + 20
+    CHECK(again.state().phaseCounts[kRaadA].doneToggles == 20);
 }
 
 TEST_CASE("seat names in the setup are made safe and cut to 60 characters") {
