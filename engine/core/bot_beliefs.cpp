@@ -290,7 +290,7 @@ std::optional<MitsCondition> Bot::computeMits(const Game& g, const Package& p) c
     const int violated = violatedOwnPrecondition(w, p);
     if (violated >= 0) {
         const Precondition& pc = sc_->roles[sz(role_)].preconditions[sz(violated)];
-        if (!pc.require.valid())
+        if (!pc.require.valid() || !fitsCondition(pc.require.source()))
             return std::nullopt;
         MitsCondition c;
         c.expression = pc.require.source();
@@ -330,6 +330,8 @@ std::optional<MitsCondition> Bot::computeMits(const Game& g, const Package& p) c
     MitsCondition c;
     c.expression = sc_->issues[sz(bestIssue)].id +
                    " == " + sc_->issues[sz(bestIssue)].options[sz(bestOption)].id;
+    if (!fitsCondition(c.expression))
+        return std::nullopt;
     if (bestValue >= 0)
         c.protects = {Reason::Kind::Value, bestValue};
     return c;

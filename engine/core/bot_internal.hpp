@@ -7,6 +7,8 @@
 #include <limits>
 
 #include "core/bot.hpp"
+#include "core/limits.hpp"
+#include "core/safe_text.hpp"
 
 namespace samenspel::bot_detail {
 
@@ -43,6 +45,26 @@ inline int sign(int x) {
 
 inline bool positiveReaction(ReactionKind k) {
     return k != ReactionKind::Object;
+}
+
+// What `seat` did in this phase, so a bot stays under the limits of
+// core/limits.hpp instead of being refused.
+inline SeatPhaseCount phaseCountOf(const Game& g, int seat) {
+    const auto& counts = g.state().phaseCounts;
+    return seat >= 0 && seat < static_cast<int>(counts.size()) ? counts[sz(seat)]
+                                                               : SeatPhaseCount{};
+}
+inline bool mayPropose(const Game& g, int seat) {
+    return phaseCountOf(g, seat).proposals < limits::kProposalsPerPhase;
+}
+inline bool mayReact(const Game& g, int seat) {
+    return phaseCountOf(g, seat).reactions < limits::kReactionsPerPhase;
+}
+// Whether the rules take `expression` as a condition's text: a scenario's
+// precondition or ids may be longer than a condition may be.
+inline bool fitsCondition(const std::string& expression) {
+    const TextInspection t = inspectText(expression);
+    return t.problem == TextInspection::Problem::None && t.chars <= limits::kConditionChars;
 }
 
 } // namespace samenspel::bot_detail

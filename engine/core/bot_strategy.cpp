@@ -231,7 +231,7 @@ std::optional<Action> Bot::voorstel(const Game& g, std::int64_t nowMs) {
     // Reactions may be revised (the engine keeps the latest per seat); the
     // bot only ever warms up, as its aspiration falls, so it never flip-flops.
     for (const Proposal& p : s.proposals) {
-        if (p.status != Proposal::Status::Open)
+        if (p.status != Proposal::Status::Open || !mayReact(g, seat_))
             continue;
         const Reaction* before = nullptr;
         for (const Reaction& r : p.reactions)
@@ -261,7 +261,7 @@ std::optional<Action> Bot::voorstel(const Game& g, std::int64_t nowMs) {
             agreed = true;
             continue;
         }
-        if (responsibleSeat(g, p) == seat_) {
+        if (responsibleSeat(g, p) == seat_ && mayPropose(g, seat_)) {
             Action a = make(ActionType::Amend, nowMs);
             a.proposal = p.id;
             a.package = *amended;
@@ -282,7 +282,7 @@ std::optional<Action> Bot::voorstel(const Game& g, std::int64_t nowMs) {
         satisfied |= !objected;
     }
     // One offer per turn at most (a turn is one moment of the clock).
-    if (!satisfied && nowMs != lastOfferMs_) {
+    if (!satisfied && nowMs != lastOfferMs_ && mayPropose(g, seat_)) {
         lastOfferMs_ = nowMs;
         std::optional<Package> offer = bestOffer(g, target);
         bool onTable = false;
@@ -383,6 +383,8 @@ std::optional<Action> Bot::besluit(const Game& g, std::int64_t nowMs) {
                                  seats[sz(p.authorSeat)].bot;
         if (authorIsBot ? p.authorSeat != seat_ : firstBot != seat_)
             return std::nullopt; // someone else amends; wait for the new version
+        if (!mayPropose(g, seat_))
+            return std::nullopt; // at its limit: the phase ends by time
         std::vector<MitsCondition> conditions;
         for (const CastVote& v : p.votes)
             if (v.kind == VoteKind::JaMits)
@@ -401,7 +403,7 @@ std::optional<Action> Bot::besluit(const Game& g, std::int64_t nowMs) {
         for (const Proposal& q : s.proposals)
             rejectedBefore |= best >= 0 && q.status == Proposal::Status::Rejected &&
                               q.package == s.proposals[sz(best)].package;
-        if (best >= 0 && best != table && !rejectedBefore &&
+        if (best >= 0 && best != table && !rejectedBefore && mayPropose(g, seat_) &&
             s.proposals[sz(best)].package != s.proposals[sz(table)].package) {
             Action a = make(ActionType::Propose, nowMs);
             a.package = s.proposals[sz(best)].package;

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/limits.hpp"
 #include "core/rules_internal.hpp"
+#include "core/safe_text.hpp"
 #include "core/text.hpp"
 
 namespace samenspel {
@@ -145,6 +147,20 @@ constexpr RefusalText kRefusals[] = {
      "Only the facilitator decides whether a phase ends once everyone is done."},
     {"refuse.end_when_done_unchanged",
      "Ending the phase once everyone is done is already set this way."},
+    {"refuse.text_invalid_utf8",
+     "The text contains bytes that are not valid text (UTF-8); type or paste it again."},
+    {"refuse.text_unsafe_character",
+     "The text contains an invisible control or text-direction character ({0}); remove it."},
+    {"refuse.text_too_long", "The text is too long: {1} characters, at most {0} are allowed."},
+    {"refuse.too_many_conditions", "Give at most {0} conditions at once."},
+    {"refuse.too_many_proposals",
+     "You have made {0} proposals and amendments in this phase, the most a seat can make in "
+     "one phase."},
+    {"refuse.too_many_reactions",
+     "You have reacted {0} times in this phase, the most a seat can react in one phase."},
+    {"refuse.too_many_done_toggles",
+     "You have switched 'done' on or off {0} times in this phase, the most a seat can in one "
+     "phase."},
 };
 
 } // namespace
@@ -188,7 +204,12 @@ std::string SessionSetup::roleSeatSuffix(int seat) const {
         if (static_cast<int>(i) <= seat)
             ++ordinal;
     }
-    return total > 1 ? " " + std::to_string(ordinal) : "";
+    if (total <= 1)
+        return "";
+    // Appended, not " " + to_string(): g++ 12 warns (-Wrestrict) on that falsely.
+    std::string suffix = " ";
+    suffix += std::to_string(ordinal);
+    return suffix;
 }
 
 SessionSetup SessionSetup::defaultFor(const Scenario& sc, bool bots, std::uint64_t seed) {
@@ -219,6 +240,10 @@ std::int64_t GameState::phaseRemainingMs() const {
 
 Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
     : scenario_(std::move(scenario)), setup_(std::move(setup)) {
+    // Names come from people and from the network: made safe and short here,
+    // so every screen, report and client shows the same clean name.
+    for (Seat& seat : setup_.seats)
+        seat.name = cleanText(seat.name, limits::kSeatNameChars);
     const Scenario& sc = *scenario_;
     const std::size_t seats = setup_.seats.size();
     state_.world = World::initial(sc);
@@ -229,6 +254,7 @@ Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
     for (const Role& role : sc.roles)
         state_.preconditionCited.emplace_back(role.preconditions.size(), false);
     state_.publicActions.assign(seats, std::vector<int>(sc.phases.size(), 0));
+    state_.phaseCounts.assign(seats, SeatPhaseCount{});
     if (sc.phases.empty()) {
         state_.finished = true;
         return;

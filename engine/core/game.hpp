@@ -138,6 +138,14 @@ struct Decision {
     std::int64_t timeMs = 0;
 };
 
+// What one seat did in the current phase, counted for the limits in
+// core/limits.hpp; every phase starts from zero.
+struct SeatPhaseCount {
+    int proposals = 0; // proposals and amendments together
+    int reactions = 0; // a changed reaction counts again
+    int doneToggles = 0;
+};
+
 struct GameState {
     int phase = 0; // index into Scenario::phases; == phases.size() once the session ended
     bool finished = false;
@@ -165,6 +173,7 @@ struct GameState {
     std::vector<Announcement> announcements;
     std::vector<SupportSample> supportHistory;
     std::vector<std::vector<int>> publicActions; // [seat][phase] public actions
+    std::vector<SeatPhaseCount> phaseCounts;     // per seat, this phase
     Decision decision;
     std::uint64_t actionCount = 0; // accepted actions so far
 

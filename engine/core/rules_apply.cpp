@@ -118,6 +118,7 @@ void Rules::startPhase(Game& g, int phase) {
                             : sc.phases[static_cast<std::size_t>(phase)].minutes;
     st.phaseDurationMs = static_cast<std::int64_t>(std::max(0, minutes)) * 60000;
     std::fill(st.done.begin(), st.done.end(), false);
+    std::fill(st.phaseCounts.begin(), st.phaseCounts.end(), SeatPhaseCount{});
     if (sc.phases[static_cast<std::size_t>(phase)].kind == PhaseKind::Reflectie)
         std::fill(st.secretRevealed.begin(), st.secretRevealed.end(), true);
     for (std::size_t e = 0; e < sc.events.size(); ++e)
@@ -136,6 +137,7 @@ void Rules::advancePhase(Game& g) {
         st.phaseStartMs = st.nowMs;
         st.phaseDurationMs = 0;
         std::fill(st.done.begin(), st.done.end(), false);
+        std::fill(st.phaseCounts.begin(), st.phaseCounts.end(), SeatPhaseCount{});
         return;
     }
     startPhase(g, next);
@@ -399,8 +401,23 @@ struct Executor {
         }
     }
 
+    // Before the action itself: one that ends the phase leaves the new phase
+    // at zero.
+    void countForLimits() {
+        if (a.seat < 0 || a.seat >= static_cast<int>(st.phaseCounts.size()))
+            return;
+        SeatPhaseCount& count = st.phaseCounts[static_cast<std::size_t>(a.seat)];
+        if (a.type == ActionType::Propose || a.type == ActionType::Amend)
+            ++count.proposals;
+        else if (a.type == ActionType::React)
+            ++count.reactions;
+        else if (a.type == ActionType::Done)
+            ++count.doneToggles;
+    }
+
     void seatAction() {
         const int phase = st.phase;
+        countForLimits();
         switch (a.type) {
         case ActionType::ShareValue:
             shareValueOnce(a.value);

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <string>
 
+#include "core/limits.hpp"
 #include "core/rules_internal.hpp"
+#include "core/safe_text.hpp"
 
 namespace samenspel {
 
@@ -47,6 +49,7 @@ template <class T> bool inRange(int i, const std::vector<T>& v) {
 }
 
 const ApplyResult kAccepted{true, {}};
+constexpr SeatPhaseCount kNoCount{};
 
 std::string valueName(const Scenario& sc, int v) {
     return inRange(v, sc.values) ? sc.values[static_cast<std::size_t>(v)].id : to_string(v);
@@ -58,12 +61,54 @@ bool isBlank(const std::string& s) {
     });
 }
 
+// A free text an action carries: valid UTF-8 without unsafe characters (so
+// the log never holds them), and at most `maxChars` characters.
+ApplyResult checkText(const std::string& text, std::size_t maxChars) {
+    if (text.empty())
+        return kAccepted;
+    const TextInspection t = inspectText(text);
+    if (t.problem == TextInspection::Problem::InvalidUtf8)
+        return refuse("refuse.text_invalid_utf8");
+    if (t.problem == TextInspection::Problem::UnsafeCharacter)
+        return refuse("refuse.text_unsafe_character", {codePointName(t.unsafe)});
+    if (t.chars > maxChars)
+        return refuse("refuse.text_too_long", {to_string(maxChars), to_string(t.chars)});
+    return kAccepted;
+}
+
+// Every free text of any action, whoever acts.
+ApplyResult checkTexts(const Action& a) {
+    ApplyResult r = checkText(a.reasonText, limits::kReasonTextChars);
+    if (!r)
+        return r;
+    if (a.conditions.size() > limits::kConditionsPerAction)
+        return refuse("refuse.too_many_conditions", {to_string(limits::kConditionsPerAction)});
+    for (const MitsCondition& c : a.conditions) {
+        r = checkText(c.expression, limits::kConditionChars);
+        if (!r)
+            return r;
+    }
+    return kAccepted;
+}
+
 struct Checker {
     const Game& g;
     const Scenario& sc;
     const GameState& st;
     const Action& a;
     int role = -1; // the acting seat's role
+
+    const SeatPhaseCount& count() const {
+        return a.seat >= 0 && a.seat < static_cast<int>(st.phaseCounts.size())
+                   ? st.phaseCounts[static_cast<std::size_t>(a.seat)]
+                   : kNoCount;
+    }
+
+    ApplyResult proposalLimit() const {
+        return count().proposals >= limits::kProposalsPerPhase
+                   ? refuse("refuse.too_many_proposals", {to_string(limits::kProposalsPerPhase)})
+                   : kAccepted;
+    }
 
     int weightOf(int r, int v) const {
         return st.world.weights[static_cast<std::size_t>(r)][static_cast<std::size_t>(v)];
@@ -270,12 +315,16 @@ struct Checker {
     }
 
     ApplyResult propose() const {
+        if (ApplyResult r = proposalLimit(); !r)
+            return r;
         if (g.currentPhase() == PhaseKind::Besluit && (amendmentPending() || voteInProgress()))
             return refuse("refuse.proposal_on_table");
         return package(a.package);
     }
 
     ApplyResult amend() const {
+        if (ApplyResult r = proposalLimit(); !r)
+            return r;
         if (!inRange(a.proposal, st.proposals))
             return refuse("refuse.unknown_proposal", {to_string(a.proposal)});
         const Proposal& p = st.proposals[static_cast<std::size_t>(a.proposal)];
@@ -292,6 +341,8 @@ struct Checker {
     }
 
     ApplyResult react() const {
+        if (count().reactions >= limits::kReactionsPerPhase)
+            return refuse("refuse.too_many_reactions", {to_string(limits::kReactionsPerPhase)});
         if (!inRange(a.proposal, st.proposals))
             return refuse("refuse.unknown_proposal", {to_string(a.proposal)});
         const Proposal& p = st.proposals[static_cast<std::size_t>(a.proposal)];
@@ -349,7 +400,10 @@ struct Checker {
         case ActionType::Vote:
             return vote();
         case ActionType::Done:
-            return kAccepted;
+            return count().doneToggles >= limits::kDoneTogglesPerPhase
+                       ? refuse("refuse.too_many_done_toggles",
+                                {to_string(limits::kDoneTogglesPerPhase)})
+                       : kAccepted;
         default:
             return refuse("refuse.facilitator_only", {actionTypeId(a.type)});
         }
@@ -369,6 +423,8 @@ ApplyResult Rules::check(const Game& g, const Action& a) {
     const GameState& st = g.state_;
     if (st.finished)
         return refuse("refuse.finished");
+    if (ApplyResult r = checkTexts(a); !r)
+        return r;
     Checker c{g, *g.scenario_, st, a};
     if (a.seat == kFacilitator || a.seat == kSystem)
         return c.facilitator();

@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "core/json.hpp"
+#include "core/limits.hpp"
 #include "core/log.hpp"
+#include "core/safe_text.hpp"
 #include "core/session_files.hpp"
 
 namespace samenspel::net {
@@ -125,9 +127,7 @@ void Host::Impl::handleHello(Connection& c, const Message& m) {
         SeatSlot& slot = seats[static_cast<std::size_t>(seat)];
         slot.taken = true;
         slot.token = randomToken();
-        std::string name = b.stringOr("name");
-        if (name.size() > 80)
-            name.resize(80);
+        std::string name = cleanText(b.stringOr("name"), limits::kSeatNameChars);
         // No name given: the seat keeps the one the setup gave it, or none,
         // and every screen shows the role's name in its own language.
         if (name.empty())
