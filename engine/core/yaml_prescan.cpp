@@ -14,19 +14,6 @@ std::string tooLargeMessage(std::size_t bytes) {
 
 namespace {
 
-SourcePos positionOf(const std::string& text, std::size_t offset) {
-    SourcePos pos{1, 1};
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++pos.line;
-            pos.column = 1;
-        } else {
-            ++pos.column;
-        }
-    }
-    return pos;
-}
-
 // Length of the valid UTF-8 sequence at `i`, or 0 when it is not valid.
 std::size_t utf8Length(const std::string& text, std::size_t i) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
@@ -71,7 +58,7 @@ std::optional<Diagnostic> checkText(const std::string& text, const std::string& 
                                      : control ? "a control character"
                                                : "bytes that are not UTF-8";
             return Diagnostic{file,
-                              positionOf(text, i),
+                              positionIn(text, i),
                               "not a text file: found " + what +
                                   "; a scenario is a YAML text file in UTF-8",
                               {}};
@@ -264,7 +251,7 @@ std::optional<Diagnostic> prescanScenarioText(const std::string& text, const std
     const std::size_t tooDeepAt = scanner.scan();
     if (tooDeepAt != std::string::npos)
         return Diagnostic{file,
-                          positionOf(text, tooDeepAt),
+                          positionIn(text, tooDeepAt),
                           "the file nests deeper than " + std::to_string(kMaxScenarioNesting) +
                               " levels; a scenario never needs that much",
                           {}};
