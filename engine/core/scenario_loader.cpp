@@ -8,6 +8,7 @@
 #include <functional>
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
 
@@ -158,9 +159,25 @@ std::string syntaxHint(const std::string& message) {
     return "";
 }
 
-// Remembers where the first node of a document starts.
-class FirstNodeMark : public YAML::EventHandler {
+// How deeply a scenario may nest; a real one stays below ten. yaml-cpp guards
+// its own recursion (YAML::DeepRecursion) too, but only far deeper than this.
+constexpr int kMaxScenarioNesting = 64;
+
+const std::string& tooDeepMessage() {
+    static const std::string message = "the file nests deeper than " +
+                                       std::to_string(kMaxScenarioNesting) +
+                                       " levels; a scenario never needs that much";
+    return message;
+}
+
+// Follows one document through the parser's events: where its first node
+// starts, and where it first nests deeper than a scenario may (it stops the
+// parser there, before yaml-cpp builds anything).
+class DocumentShape : public YAML::EventHandler {
   public:
+    struct TooDeep {
+        YAML::Mark mark;
+    };
     std::optional<YAML::Mark> mark;
 
     void OnDocumentStart(const YAML::Mark&) override {}
@@ -173,21 +190,65 @@ class FirstNodeMark : public YAML::EventHandler {
     }
     void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
                          YAML::EmitterStyle::value) override {
-        note(m);
+        open(m);
     }
-    void OnSequenceEnd() override {}
+    void OnSequenceEnd() override { --depth_; }
     void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
                     YAML::EmitterStyle::value) override {
-        note(m);
+        open(m);
     }
-    void OnMapEnd() override {}
+    void OnMapEnd() override { --depth_; }
 
   private:
+    int depth_ = 0;
+
     void note(const YAML::Mark& m) {
         if (!mark)
             mark = m;
     }
+    void open(const YAML::Mark& m) {
+        note(m);
+        if (++depth_ > kMaxScenarioNesting)
+            throw TooDeep{m};
+    }
 };
+
+// What one pass over the parser's events finds before YAML::Load builds the
+// first document. The parser is asked for at most two documents, which also
+// keeps clear of the endless loop described at ScenarioLoader::load.
+struct DocumentScan {
+    std::optional<YAML::Mark> tooDeep;         // where the nesting first goes too deep
+    std::optional<YAML::Mark> secondDocument;  // where a second document starts
+    std::optional<YAML::Exception> laterError; // a syntax error after the first document
+};
+
+DocumentScan scanDocuments(const std::string& text) {
+    DocumentScan scan;
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentShape first;
+    DocumentShape second;
+    bool inFirst = true;
+    try {
+        if (!parser.HandleNextDocument(first))
+            return scan;
+        inFirst = false;
+        if (parser.HandleNextDocument(second))
+            scan.secondDocument = second.mark.value_or(YAML::Mark());
+    } catch (const DocumentShape::TooDeep& e) {
+        scan.tooDeep = e.mark;
+    } catch (const YAML::DeepRecursion& e) {
+        scan.tooDeep = e.mark;
+    } catch (const YAML::Exception& e) {
+        if (!inFirst) // one in the first document is YAML::Load's to report
+            scan.laterError = e;
+    }
+    return scan;
+}
+
+SourcePos positionOf(const YAML::Mark& m) {
+    return m.line >= 0 ? SourcePos{m.line + 1, m.column + 1} : SourcePos{1, 1};
+}
 
 class ScenarioLoader {
   public:
@@ -304,28 +365,13 @@ class ScenarioLoader {
     }
 
     void reportSyntaxError(const YAML::Exception& e) {
+        if (dynamic_cast<const YAML::DeepRecursion*>(&e)) {
+            r_.error(positionOf(e.mark), "", tooDeepMessage());
+            return;
+        }
         const SourcePos pos =
             e.mark.line >= 0 ? SourcePos{e.mark.line + 1, e.mark.column + 1} : SourcePos{};
         r_.error(pos, "", "YAML syntax error: " + e.msg + syntaxHint(e.msg));
-    }
-
-    // A second document ("---") would be ignored silently; say so instead.
-    // The parser is asked for at most two documents, which also keeps clear
-    // of the endless loop described above.
-    void checkSingleDocument() {
-        try {
-            std::istringstream in(text_);
-            YAML::Parser parser(in);
-            FirstNodeMark first;
-            FirstNodeMark second;
-            if (!parser.HandleNextDocument(first) || !parser.HandleNextDocument(second))
-                return;
-            const YAML::Mark at = second.mark.value_or(YAML::Mark());
-            r_.error(at.line >= 0 ? SourcePos{at.line + 1, at.column + 1} : SourcePos{1, 1}, "",
-                     "a scenario file holds one YAML document, but a second one starts here");
-        } catch (const YAML::Exception& e) {
-            reportSyntaxError(e);
-        }
     }
 
     // --- sections ---------------------------------------------------------------
@@ -356,6 +402,11 @@ std::optional<Scenario> ScenarioLoader::load() {
     // YAML::Load reads one document; YAML::LoadAll is not used because
     // yaml-cpp 0.7 loops forever on a stray ',' at the start of a document
     // (yaml-cpp issue #1040, fixed after 0.7).
+    const DocumentScan scan = scanDocuments(text_);
+    if (scan.tooDeep) {
+        r_.error(positionOf(*scan.tooDeep), "", tooDeepMessage());
+        return std::nullopt;
+    }
     YAML::Node document;
     try {
         document = YAML::Load(text_);
@@ -369,7 +420,12 @@ std::optional<Scenario> ScenarioLoader::load() {
                  "'samenspel: 1'");
         return std::nullopt;
     }
-    checkSingleDocument();
+    // A second document ("---") would be ignored silently; say so instead.
+    if (scan.laterError)
+        reportSyntaxError(*scan.laterError);
+    else if (scan.secondDocument)
+        r_.error(positionOf(*scan.secondDocument), "",
+                 "a scenario file holds one YAML document, but a second one starts here");
     const YamlField root = r_.root(document);
     if (!root.node.IsMap()) {
         error(root, "a scenario is a map of keys such as 'samenspel', 'id' and 'roles', but "
