@@ -82,7 +82,10 @@ TEST_CASE("each phase allows exactly its own actions") {
          {ActionType::Vote, ActionType::React, ActionType::Propose, ActionType::Amend}},
         {PhaseKind::Reflectie, {ActionType::Predict}},
     };
-    for (const auto& [phase, types] : allowed) {
+    // Not a structured binding: CAPTURE's lambda cannot capture one in clang++ 14.
+    for (const auto& entry : allowed) {
+        const PhaseKind phase = entry.first;
+        const std::set<ActionType>& types = entry.second;
         CAPTURE(phaseId(phase));
         // Prepare a question and an open proposal 0 on the way, where allowed.
         Game g = newGame();
