@@ -7,7 +7,7 @@ SAMENSPEL_BUILD="${SAMENSPEL_BUILD:-$SAMENSPEL_ROOT/build}"
 # Debian 12 packages the build, the game and the tests need.
 SAMENSPEL_PACKAGES=(
   build-essential cmake pkg-config
-  libsfml-dev libimgui-dev libstb-dev libyaml-cpp-dev doctest-dev libgl-dev
+  libsfml-dev libimgui-dev libstb-dev libyaml-cpp-dev nlohmann-json3-dev doctest-dev libgl-dev
   fonts-dejavu-core
   xvfb xauth xdotool
   python3 python3-jsonschema python3-yaml

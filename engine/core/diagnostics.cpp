@@ -18,6 +18,19 @@ std::string Diagnostic::format() const {
     return out;
 }
 
+SourcePos positionIn(const std::string& text, std::size_t offset) {
+    SourcePos pos{1, 1};
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++pos.line;
+            pos.column = 1;
+        } else {
+            ++pos.column;
+        }
+    }
+    return pos;
+}
+
 namespace {
 
 std::string lowered(const std::string& s) {

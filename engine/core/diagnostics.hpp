@@ -2,6 +2,7 @@
 // Errors are values at the engine boundary: a problem in a scenario or a log
 // is a Diagnostic that names file, line and column (1-based), never an
 // exception that reaches the UI.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct Diagnostic {
 };
 
 using Diagnostics = std::vector<Diagnostic>;
+
+// Line and column of the byte at `offset` in `text` (past the end: where the text ends).
+SourcePos positionIn(const std::string& text, std::size_t offset);
 
 // Closest candidate by edit distance, for "did you mean ...?"; empty when
 // nothing is close enough to be a plausible typo.

@@ -4,10 +4,6 @@
 // preconditions tens of millions of times a second.
 #include "core/expr.hpp"
 
-// GCC 12 warns -Wrestrict inside libstdc++ for "literal" + std::string at -O2;
-// a known false positive (GCC bug 105329).
-#pragma GCC diagnostic ignored "-Wrestrict"
-
 #include <cctype>
 #include <charconv>
 #include <cstdint>

@@ -1,20 +1,22 @@
-// The session log: JSON lines written with JsonWriter, read back with
-// yaml-cpp (JSON is YAML). Reading is strict, because a log that replays to a
-// different state than the one played is worse than a clear error; the one
-// exception is a last line cut off by a crash, which is expected damage.
+// The session log: JSON lines written with JsonWriter, read back with the one
+// JSON reader (core/json_read.hpp). Reading is strict, because a log that
+// replays to a different state than the one played is worse than a clear
+// error; the one exception is a last line cut off by a crash, which is
+// expected damage.
 #include "core/log.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <type_traits>
 
 #include "core/json.hpp"
+#include "core/json_read.hpp"
 
 namespace samenspel {
 
@@ -290,99 +292,98 @@ bool SessionLogWriter::write(const Action& action, int phase) {
 
 namespace {
 
-// A decoding problem with the place in the line where it was found.
+// A decoding problem and the value (or its member name) it was found at; the
+// column is worked out from that only when a log line is reported.
 struct DecodeError {
     std::string message;
-    int column = 1; // 1-based, within the line
+    const Json* at = nullptr; // nullptr: the start of the line
+    bool atName = false;
 };
 
-int columnOf(const YAML::Node& n) {
-    const YAML::Mark m = n.Mark();
-    return m.column >= 0 ? m.column + 1 : 1;
+bool fail(DecodeError& err, std::string message, const Json* at, bool atName = false) {
+    err = {std::move(message), at, atName};
+    return false;
 }
 
-template <class T> bool read(const YAML::Node& n, const char* key, T& out, DecodeError& err) {
-    try {
-        out = n.as<T>();
-        return true;
-    } catch (const std::exception&) {
-        err = {std::string("'") + key + "' has the wrong type", columnOf(n)};
-        return false;
+template <class T> bool read(const Json& v, const char* key, T& out, DecodeError& err) {
+    bool ok = false;
+    if constexpr (std::is_same_v<T, bool>) {
+        if ((ok = v.is_boolean()))
+            out = v.get<bool>();
+    } else if constexpr (std::is_integral_v<T>) {
+        const std::optional<T> n = toInteger<T>(v);
+        if ((ok = n.has_value()))
+            out = *n;
+    } else if constexpr (std::is_floating_point_v<T>) {
+        if ((ok = v.is_number() && std::isfinite(v.get<double>())))
+            out = v.get<T>();
+    } else {
+        if ((ok = v.is_string()))
+            out = v.get<std::string>();
     }
+    return ok || fail(err, std::string("'") + key + "' has the wrong type", &v);
 }
 
-bool readInts(const YAML::Node& n, const char* key, std::vector<int>& out, DecodeError& err) {
-    if (!n.IsSequence()) {
-        err = {std::string("'") + key + "' must be a list of numbers", columnOf(n)};
-        return false;
-    }
+bool readInts(const Json& v, const char* key, std::vector<int>& out, DecodeError& err) {
+    if (!v.is_array())
+        return fail(err, std::string("'") + key + "' must be a list of numbers", &v);
     out.clear();
-    for (const YAML::Node& item : n) {
-        int v = 0;
-        if (!read(item, key, v, err))
+    for (const Json& item : v) {
+        int n = 0;
+        if (!read(item, key, n, err))
             return false;
-        out.push_back(v);
+        out.push_back(n);
     }
     return true;
 }
 
-bool readReason(const YAML::Node& n, const char* key, Reason& out, DecodeError& err) {
-    if (!n.IsMap()) {
-        err = {std::string("'") + key + "' must be an object with kind and index", columnOf(n)};
-        return false;
-    }
+bool readReason(const Json& v, const char* key, Reason& out, DecodeError& err) {
+    if (!v.is_object())
+        return fail(err, std::string("'") + key + "' must be an object with kind and index", &v);
+    const Json* kindValue = member(v, "kind");
+    if (!kindValue)
+        return fail(err, "a reason needs a kind", &v);
     std::string kind;
-    if (!n["kind"]) {
-        err = {"a reason needs a kind", columnOf(n)};
+    if (!read(*kindValue, "kind", kind, err))
         return false;
-    }
-    if (!read(n["kind"], "kind", kind, err))
-        return false;
-    if (!reasonKindFromId(kind, out.kind)) {
-        err = {"unknown reason kind '" + kind + "'", columnOf(n["kind"])};
-        return false;
-    }
+    if (!reasonKindFromId(kind, out.kind))
+        return fail(err, "unknown reason kind '" + kind + "'", kindValue);
     out.index = -1;
-    return !n["index"] || read(n["index"], "index", out.index, err);
+    const Json* index = member(v, "index");
+    return !index || read(*index, "index", out.index, err);
 }
 
-bool readConditions(const YAML::Node& n, std::vector<MitsCondition>& out, DecodeError& err) {
-    if (!n.IsSequence()) {
-        err = {"'conditions' must be a list", columnOf(n)};
-        return false;
-    }
-    for (const YAML::Node& item : n) {
-        if (!item.IsMap() || !item["expression"]) {
-            err = {"a condition needs an expression", columnOf(item)};
-            return false;
-        }
+bool readConditions(const Json& v, std::vector<MitsCondition>& out, DecodeError& err) {
+    if (!v.is_array())
+        return fail(err, "'conditions' must be a list", &v);
+    for (const Json& item : v) {
+        const Json* expression = member(item, "expression");
+        if (!expression)
+            return fail(err, "a condition needs an expression", &item);
         MitsCondition c;
-        if (!read(item["expression"], "expression", c.expression, err))
+        if (!read(*expression, "expression", c.expression, err))
             return false;
-        if (item["protects"] && !readReason(item["protects"], "protects", c.protects, err))
+        if (const Json* protects = member(item, "protects");
+            protects && !readReason(*protects, "protects", c.protects, err))
             return false;
         out.push_back(std::move(c));
     }
     return true;
 }
 
-bool decodeActionNode(const YAML::Node& n, Action& a, int& phase, DecodeError& err) {
-    if (!n.IsMap()) {
-        err = {"an action must be a JSON object", columnOf(n)};
-        return false;
-    }
+bool decodeActionValue(const Json& n, Action& a, int& phase, DecodeError& err) {
+    if (!n.is_object())
+        return fail(err, "an action must be a JSON object", &n);
     bool haveType = false;
     for (auto it = n.begin(); it != n.end(); ++it) {
-        const std::string key = it->first.Scalar();
-        const YAML::Node v = it->second;
+        const std::string& key = it.key();
+        const Json& v = it.value();
         bool ok = true;
         std::string text;
         if (key == "type") {
             ok = read(v, "type", text, err);
-            if (ok && !actionTypeFromId(text, a.type)) {
-                err = {"unknown action type '" + text + "'", columnOf(v)};
-                ok = false;
-            }
+            if (ok && !actionTypeFromId(text, a.type))
+                ok = fail(err, "unknown action type '" + text + "'", &v);
             haveType = ok;
         } else if (key == "seat") {
             ok = read(v, "seat", a.seat, err);
@@ -410,16 +411,12 @@ bool decodeActionNode(const YAML::Node& n, Action& a, int& phase, DecodeError& e
             ok = readInts(v, "package", a.package, err);
         } else if (key == "reaction") {
             ok = read(v, "reaction", text, err);
-            if (ok && !reactionKindFromId(text, a.reaction)) {
-                err = {"unknown reaction '" + text + "'", columnOf(v)};
-                ok = false;
-            }
+            if (ok && !reactionKindFromId(text, a.reaction))
+                ok = fail(err, "unknown reaction '" + text + "'", &v);
         } else if (key == "vote") {
             ok = read(v, "vote", text, err);
-            if (ok && !voteKindFromId(text, a.vote)) {
-                err = {"unknown vote '" + text + "'", columnOf(v)};
-                ok = false;
-            }
+            if (ok && !voteKindFromId(text, a.vote))
+                ok = fail(err, "unknown vote '" + text + "'", &v);
         } else if (key == "reason") {
             ok = readReason(v, "reason", a.reason, err);
         } else if (key == "conditions") {
@@ -429,145 +426,129 @@ bool decodeActionNode(const YAML::Node& n, Action& a, int& phase, DecodeError& e
         } else if (key == "enabled") {
             ok = read(v, "enabled", a.enabled, err);
         } else {
-            err = {"unknown field '" + key + "'", columnOf(it->first)};
-            ok = false;
+            ok = fail(err, "unknown field '" + key + "'", &v, true);
         }
         if (!ok)
             return false;
     }
-    if (!haveType) {
-        err = {"the action has no type", columnOf(n)};
-        return false;
-    }
-    return true;
+    return haveType || fail(err, "the action has no type", &n);
 }
 
-bool decodeSetupNode(const YAML::Node& n, SessionSetup& s, DecodeError& err) {
-    if (!n.IsMap()) {
-        err = {"'setup' must be an object", columnOf(n)};
-        return false;
-    }
-    const YAML::Node seats = n["seats"];
-    if (!seats || !seats.IsSequence()) {
-        err = {"'setup' needs a list of seats", columnOf(n)};
-        return false;
-    }
-    for (const YAML::Node& item : seats) {
-        if (!item.IsMap()) {
-            err = {"a seat must be an object", columnOf(item)};
-            return false;
-        }
+// An optional member: absent is fine, present must read.
+template <class T>
+bool readOptional(const Json& object, const char* key, T& out, DecodeError& err) {
+    const Json* v = member(object, key);
+    return !v || read(*v, key, out, err);
+}
+
+bool decodeSetupValue(const Json& n, SessionSetup& s, DecodeError& err) {
+    if (!n.is_object())
+        return fail(err, "'setup' must be an object", &n);
+    const Json* seats = member(n, "seats");
+    if (!seats || !seats->is_array())
+        return fail(err, "'setup' needs a list of seats", &n);
+    for (const Json& item : *seats) {
+        if (!item.is_object())
+            return fail(err, "a seat must be an object", &item);
         Seat seat;
-        if (!item["role"]) {
-            err = {"a seat needs a role", columnOf(item)};
-            return false;
-        }
-        if (!read(item["role"], "role", seat.role, err))
-            return false;
-        if (item["name"] && !read(item["name"], "name", seat.name, err))
-            return false;
-        if (item["bot"] && !read(item["bot"], "bot", seat.bot, err))
-            return false;
-        if (item["cooperation"] &&
-            !read(item["cooperation"], "cooperation", seat.character.cooperation, err))
-            return false;
-        if (item["openness"] && !read(item["openness"], "openness", seat.character.openness, err))
+        const Json* role = member(item, "role");
+        if (!role)
+            return fail(err, "a seat needs a role", &item);
+        if (!read(*role, "role", seat.role, err) || !readOptional(item, "name", seat.name, err) ||
+            !readOptional(item, "bot", seat.bot, err) ||
+            !readOptional(item, "cooperation", seat.character.cooperation, err) ||
+            !readOptional(item, "openness", seat.character.openness, err))
             return false;
         s.seats.push_back(std::move(seat));
     }
-    if (n["seed"] && !read(n["seed"], "seed", s.seed, err))
+    if (!readOptional(n, "seed", s.seed, err) || !readOptional(n, "language", s.language, err))
         return false;
-    if (n["language"] && !read(n["language"], "language", s.language, err))
+    if (const Json* minutes = member(n, "phaseMinutes");
+        minutes && !readInts(*minutes, "phaseMinutes", s.phaseMinutes, err))
         return false;
-    if (n["phaseMinutes"] && !readInts(n["phaseMinutes"], "phaseMinutes", s.phaseMinutes, err))
-        return false;
-    if (n["endPhaseWhenAllDone"] &&
-        !read(n["endPhaseWhenAllDone"], "endPhaseWhenAllDone", s.endPhaseWhenAllDone, err))
-        return false;
-    return true;
+    return readOptional(n, "endPhaseWhenAllDone", s.endPhaseWhenAllDone, err);
 }
 
-bool decodeHeaderNode(const YAML::Node& n, LogHeader& h, DecodeError& err) {
-    if (!n.IsMap() || !n["samenspel_log"]) {
-        err = {"this is not a Samenspel session log (the first line has no \"samenspel_log\")", 1};
+bool decodeHeaderValue(const Json& n, LogHeader& h, DecodeError& err) {
+    const Json* format = member(n, "samenspel_log");
+    if (!format)
+        return fail(err,
+                    "this is not a Samenspel session log (the first line has no \"samenspel_log\")",
+                    nullptr);
+    if (!read(*format, "samenspel_log", h.format, err))
         return false;
-    }
-    if (!read(n["samenspel_log"], "samenspel_log", h.format, err))
+    if (h.format < 1 || h.format > kLogFormatVersion)
+        return fail(err,
+                    "log format version " + std::to_string(h.format) +
+                        " is not supported (this build reads version " +
+                        std::to_string(kLogFormatVersion) + ")",
+                    format);
+    const Json* sc = member(n, "scenario");
+    const Json* hash = sc ? member(*sc, "hash") : nullptr;
+    if (!hash)
+        return fail(err, "the header does not name its scenario (path, id, hash)", &n);
+    if (!readOptional(*sc, "path", h.scenarioPath, err) ||
+        !readOptional(*sc, "id", h.scenarioId, err) || !read(*hash, "hash", h.scenarioHash, err))
         return false;
-    if (h.format < 1 || h.format > kLogFormatVersion) {
-        err = {"log format version " + std::to_string(h.format) +
-                   " is not supported (this build reads version " +
-                   std::to_string(kLogFormatVersion) + ")",
-               columnOf(n["samenspel_log"])};
-        return false;
-    }
-    const YAML::Node sc = n["scenario"];
-    if (!sc || !sc.IsMap() || !sc["hash"]) {
-        err = {"the header does not name its scenario (path, id, hash)", columnOf(n)};
-        return false;
-    }
-    if ((sc["path"] && !read(sc["path"], "path", h.scenarioPath, err)) ||
-        (sc["id"] && !read(sc["id"], "id", h.scenarioId, err)) ||
-        !read(sc["hash"], "hash", h.scenarioHash, err))
-        return false;
-    if (!n["setup"]) {
-        err = {"the header has no setup", columnOf(n)};
-        return false;
-    }
-    return decodeSetupNode(n["setup"], h.setup, err);
-}
-
-// yaml-cpp recurses per nesting level; refuse absurd nesting before parsing.
-bool nestingTooDeep(const std::string& line) {
-    int depth = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > 32)
-                return true;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return false;
+    const Json* setup = member(n, "setup");
+    if (!setup)
+        return fail(err, "the header has no setup", &n);
+    return decodeSetupValue(*setup, h.setup, err);
 }
 
 constexpr std::size_t kMaxLineBytes = 1 << 20;
 
-// Parses one line as a JSON object; false with `err` when it is not one.
-bool parseLine(const std::string& line, YAML::Node& out, DecodeError& err) {
+// A problem in one line of text, at its column.
+struct LineError {
+    std::string message;
+    int column = 1;
+};
+
+// Parses one line as a JSON object; nothing with `err` when it is not one.
+std::optional<Json> parseLine(const std::string& line, LineError& err) {
     const std::size_t start = line.find_first_not_of(" \t\r");
     if (start == std::string::npos || line[start] != '{') {
         err = {"expected a JSON object",
                static_cast<int>(start == std::string::npos ? 1 : start + 1)};
-        return false;
+        return std::nullopt;
     }
     if (line.size() > kMaxLineBytes) {
         err = {"the line is too long (more than 1 MB)", 1};
-        return false;
+        return std::nullopt;
     }
-    if (nestingTooDeep(line)) {
-        err = {"the line is nested too deeply", 1};
+    JsonError error;
+    std::optional<Json> value = parseJson(line, error);
+    if (!value)
+        err = error.tooDeep ? LineError{"the line is nested too deeply", 1}
+                            : LineError{"not valid JSON: " + error.message,
+                                        positionIn(line, error.offset).column};
+    return value;
+}
+
+// Parses and decodes one line; false with `err` at its column.
+template <class Decode> bool decodeLine(const std::string& line, LineError& err, Decode&& decode) {
+    const std::optional<Json> value = parseLine(line, err);
+    if (!value)
         return false;
-    }
-    try {
-        out = YAML::Load(line);
-    } catch (const YAML::Exception& e) {
-        err = {"not valid JSON: " + e.msg, e.mark.column >= 0 ? e.mark.column + 1 : 1};
-        return false;
-    } catch (const std::exception& e) {
-        err = {std::string("not valid JSON: ") + e.what(), 1};
-        return false;
-    }
-    return true;
+    DecodeError problem;
+    if (decode(*value, problem))
+        return true;
+    err.message = problem.message;
+    err.column = problem.at
+                     ? positionIn(line, offsetIn(line, *value, problem.at, problem.atName)).column
+                     : 1;
+    return false;
+}
+
+// Parses `json` and decodes it; the error message without a place.
+template <class T, class Decode>
+std::optional<T> decodeText(const std::string& json, std::string& error, Decode&& decode) {
+    LineError err;
+    T out;
+    if (decodeLine(json, err, [&](const Json& v, DecodeError& e) { return decode(v, out, e); }))
+        return out;
+    error = err.message;
+    return std::nullopt;
 }
 
 Diagnostic diag(const std::string& file, int line, int column, std::string message) {
@@ -580,37 +561,34 @@ Diagnostic diag(const std::string& file, int line, int column, std::string messa
 
 } // namespace
 
-std::optional<Action> decodeAction(const std::string& json, std::string& error) {
-    YAML::Node n;
-    DecodeError err;
+std::optional<Action> decodeAction(const Json& value, std::string& error) {
     Action a;
     int phase = -1;
-    try {
-        if (!parseLine(json, n, err) || !decodeActionNode(n, a, phase, err)) {
-            error = err.message;
-            return std::nullopt;
-        }
-    } catch (const std::exception& e) {
-        error = e.what();
-        return std::nullopt;
-    }
-    return a;
+    DecodeError err;
+    if (decodeActionValue(value, a, phase, err))
+        return a;
+    error = err.message;
+    return std::nullopt;
+}
+
+std::optional<Action> decodeAction(const std::string& json, std::string& error) {
+    return decodeText<Action>(json, error, [](const Json& v, Action& a, DecodeError& err) {
+        int phase = -1;
+        return decodeActionValue(v, a, phase, err);
+    });
+}
+
+std::optional<SessionSetup> decodeSetup(const Json& value, std::string& error) {
+    SessionSetup s;
+    DecodeError err;
+    if (decodeSetupValue(value, s, err))
+        return s;
+    error = err.message;
+    return std::nullopt;
 }
 
 std::optional<SessionSetup> decodeSetup(const std::string& json, std::string& error) {
-    YAML::Node n;
-    DecodeError err;
-    SessionSetup s;
-    try {
-        if (!parseLine(json, n, err) || !decodeSetupNode(n, s, err)) {
-            error = err.message;
-            return std::nullopt;
-        }
-    } catch (const std::exception& e) {
-        error = e.what();
-        return std::nullopt;
-    }
-    return s;
+    return decodeText<SessionSetup>(json, error, decodeSetupValue);
 }
 
 ReadLog readSessionLog(const std::string& path) {
@@ -639,33 +617,30 @@ ReadLog readSessionLog(const std::string& path) {
         ++lineNo;
         if (line.find_first_not_of(" \t\r") == std::string::npos)
             continue;
-        YAML::Node node;
-        DecodeError err;
-        bool ok = false;
+        LineError err;
         const bool headerLine = !out.header;
-        Action action;
-        int phase = -1;
-        try {
-            if (headerLine) {
-                LogHeader h;
-                ok = parseLine(line, node, err) && decodeHeaderNode(node, h, err);
-                if (ok)
-                    out.header = std::move(h);
-            } else {
-                ok = parseLine(line, node, err) && decodeActionNode(node, action, phase, err);
-            }
-        } catch (const std::exception& e) {
-            err = {std::string("cannot read this line: ") + e.what(), 1};
-            ok = false;
-        }
-        if (ok) {
-            if (!headerLine) {
+        bool ok = false;
+        if (headerLine) {
+            LogHeader h;
+            ok = decodeLine(line, err, [&](const Json& v, DecodeError& e) {
+                return decodeHeaderValue(v, h, e);
+            });
+            if (ok)
+                out.header = std::move(h);
+        } else {
+            Action action;
+            int phase = -1;
+            ok = decodeLine(line, err, [&](const Json& v, DecodeError& e) {
+                return decodeActionValue(v, action, phase, e);
+            });
+            if (ok) {
                 out.actions.push_back(std::move(action));
                 out.actionLines.push_back(lineNo);
                 out.actionPhases.push_back(phase);
             }
-            continue;
         }
+        if (ok)
+            continue;
         // A last line without its newline is where a crash cut a write short.
         if (!terminated && out.header) {
             out.truncatedTail = true;

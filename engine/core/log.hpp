@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/action.hpp"
 #include "core/diagnostics.hpp"
 #include "core/game.hpp"
@@ -26,11 +28,11 @@ struct LogHeader {
 };
 
 class SessionLogWriter {
-public:
+  public:
     // Creates (truncates) `path` and writes the header. Returns nullptr and
     // sets `error` when the file cannot be written.
-    static std::unique_ptr<SessionLogWriter> create(const std::string& path, const LogHeader& header,
-                                                    std::string& error);
+    static std::unique_ptr<SessionLogWriter> create(const std::string& path,
+                                                    const LogHeader& header, std::string& error);
     // Opens an existing log to append to it (after resuming from it).
     static std::unique_ptr<SessionLogWriter> append(const std::string& path, std::string& error);
     ~SessionLogWriter();
@@ -39,16 +41,20 @@ public:
     bool write(const Action& action, int phase);
     const std::string& path() const { return path_; }
 
-private:
+  private:
     SessionLogWriter() = default;
     std::FILE* file_ = nullptr;
     std::string path_;
 };
 
-std::string encodeAction(const Action& action);     // one JSON object, no newline
+std::string encodeAction(const Action& action); // one JSON object, no newline
 std::optional<Action> decodeAction(const std::string& json, std::string& error);
 std::string encodeSetup(const SessionSetup& setup); // one JSON object
 std::optional<SessionSetup> decodeSetup(const std::string& json, std::string& error);
+// The same from a value already parsed (core/json_read.hpp), such as the
+// action inside a network message.
+std::optional<Action> decodeAction(const nlohmann::ordered_json& value, std::string& error);
+std::optional<SessionSetup> decodeSetup(const nlohmann::ordered_json& value, std::string& error);
 
 // Ids used in the log (and anywhere else actions are written as text).
 const char* reactionKindId(ReactionKind kind); // "support", "object", "support_if"
@@ -63,10 +69,10 @@ std::string encodeHeader(const LogHeader& header); // the first line, no newline
 struct ReadLog {
     std::optional<LogHeader> header;
     std::vector<Action> actions;
-    std::vector<int> actionLines; // line number of each action in the file
+    std::vector<int> actionLines;  // line number of each action in the file
     std::vector<int> actionPhases; // phase recorded with each action (-1 when absent)
-    Diagnostics errors;       // LOG:LINE:COL: error: ...
-    bool truncatedTail = false; // last line was cut off by a crash; it is ignored
+    Diagnostics errors;            // LOG:LINE:COL: error: ...
+    bool truncatedTail = false;    // last line was cut off by a crash; it is ignored
 };
 ReadLog readSessionLog(const std::string& path);
 

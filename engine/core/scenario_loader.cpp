@@ -104,6 +104,41 @@ std::vector<SourcePos> scalarPositions(const std::string& raw, const YAML::Mark&
     return positions;
 }
 
+const std::string& tooDeepMessage() {
+    static const std::string message = "the file nests deeper than " +
+                                       std::to_string(kMaxScenarioNesting) +
+                                       " levels; a scenario never needs that much";
+    return message;
+}
+
+DocumentScan scanDocuments(const std::string& text) {
+    DocumentScan scan;
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentShape first;
+    DocumentShape second;
+    bool inFirst = true;
+    try {
+        if (!parser.HandleNextDocument(first))
+            return scan;
+        inFirst = false;
+        if (parser.HandleNextDocument(second))
+            scan.secondDocument = second.mark.value_or(YAML::Mark());
+    } catch (const DocumentShape::TooDeep& e) {
+        scan.tooDeep = e.mark;
+    } catch (const YAML::DeepRecursion& e) {
+        scan.tooDeep = e.mark;
+    } catch (const YAML::Exception& e) {
+        if (!inFirst) // one in the first document is YAML::Load's to report
+            scan.laterError = e;
+    }
+    return scan;
+}
+
+SourcePos positionOf(const YAML::Mark& m) {
+    return m.line >= 0 ? SourcePos{m.line + 1, m.column + 1} : SourcePos{1, 1};
+}
+
 // yaml-cpp's messages name the parser's state; say what the author can do.
 std::string syntaxHint(const std::string& message) {
     if (message.find("end of sequence") != std::string::npos)
@@ -124,6 +159,11 @@ std::optional<Scenario> ScenarioLoader::load() {
     // YAML::Load reads one document; YAML::LoadAll is not used because
     // yaml-cpp 0.7 loops forever on a stray ',' at the start of a document
     // (yaml-cpp issue #1040, fixed after 0.7).
+    const DocumentScan scan = scanDocuments(text_);
+    if (scan.tooDeep) {
+        r_.error(positionOf(*scan.tooDeep), "", tooDeepMessage());
+        return std::nullopt;
+    }
     YAML::Node document;
     try {
         document = YAML::Load(text_);
@@ -137,7 +177,12 @@ std::optional<Scenario> ScenarioLoader::load() {
                  "'samenspel: 1'");
         return std::nullopt;
     }
-    checkSingleDocument();
+    // A second document ("---") would be ignored silently; say so instead.
+    if (scan.laterError)
+        reportSyntaxError(*scan.laterError);
+    else if (scan.secondDocument)
+        r_.error(positionOf(*scan.secondDocument), "",
+                 "a scenario file holds one YAML document, but a second one starts here");
     const YamlField root = r_.root(document);
     if (!root.node.IsMap()) {
         error(root, "a scenario is a map of keys such as 'samenspel', 'id' and 'roles', but "

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
 
 #include "core/scenario.hpp"
 #include "core/yaml_reader.hpp"
@@ -62,9 +64,20 @@ template <typename T> std::vector<std::string> idsOf(const std::vector<T>& items
     return ids;
 }
 
-// Remembers where the first node of a document starts.
-class FirstNodeMark : public YAML::EventHandler {
+// How deeply a scenario may nest; a real one stays below ten. yaml-cpp guards
+// its own recursion (YAML::DeepRecursion) too, but only far deeper than this.
+constexpr int kMaxScenarioNesting = 64;
+
+const std::string& tooDeepMessage();
+
+// Follows one document through the parser's events: where its first node
+// starts, and where it first nests deeper than a scenario may (it stops the
+// parser there, before yaml-cpp builds anything).
+class DocumentShape : public YAML::EventHandler {
   public:
+    struct TooDeep {
+        YAML::Mark mark;
+    };
     std::optional<YAML::Mark> mark;
 
     void OnDocumentStart(const YAML::Mark&) override {}
@@ -77,21 +90,40 @@ class FirstNodeMark : public YAML::EventHandler {
     }
     void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
                          YAML::EmitterStyle::value) override {
-        note(m);
+        open(m);
     }
-    void OnSequenceEnd() override {}
+    void OnSequenceEnd() override { --depth_; }
     void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
                     YAML::EmitterStyle::value) override {
-        note(m);
+        open(m);
     }
-    void OnMapEnd() override {}
+    void OnMapEnd() override { --depth_; }
 
   private:
+    int depth_ = 0;
+
     void note(const YAML::Mark& m) {
         if (!mark)
             mark = m;
     }
+    void open(const YAML::Mark& m) {
+        note(m);
+        if (++depth_ > kMaxScenarioNesting)
+            throw TooDeep{m};
+    }
 };
+
+// What one pass over the parser's events finds before YAML::Load builds the
+// first document. The parser is asked for at most two documents, which also
+// keeps clear of the endless loop described at ScenarioLoader::load.
+struct DocumentScan {
+    std::optional<YAML::Mark> tooDeep;         // where the nesting first goes too deep
+    std::optional<YAML::Mark> secondDocument;  // where a second document starts
+    std::optional<YAML::Exception> laterError; // a syntax error after the first document
+};
+
+DocumentScan scanDocuments(const std::string& text);
+SourcePos positionOf(const YAML::Mark& m);
 
 class ScenarioLoader {
   public:
@@ -208,28 +240,13 @@ class ScenarioLoader {
     }
 
     void reportSyntaxError(const YAML::Exception& e) {
+        if (dynamic_cast<const YAML::DeepRecursion*>(&e)) {
+            r_.error(positionOf(e.mark), "", tooDeepMessage());
+            return;
+        }
         const SourcePos pos =
             e.mark.line >= 0 ? SourcePos{e.mark.line + 1, e.mark.column + 1} : SourcePos{};
         r_.error(pos, "", "YAML syntax error: " + e.msg + syntaxHint(e.msg));
-    }
-
-    // A second document ("---") would be ignored silently; say so instead.
-    // The parser is asked for at most two documents, which also keeps clear
-    // of the endless loop described above.
-    void checkSingleDocument() {
-        try {
-            std::istringstream in(text_);
-            YAML::Parser parser(in);
-            FirstNodeMark first;
-            FirstNodeMark second;
-            if (!parser.HandleNextDocument(first) || !parser.HandleNextDocument(second))
-                return;
-            const YAML::Mark at = second.mark.value_or(YAML::Mark());
-            r_.error(at.line >= 0 ? SourcePos{at.line + 1, at.column + 1} : SourcePos{1, 1}, "",
-                     "a scenario file holds one YAML document, but a second one starts here");
-        } catch (const YAML::Exception& e) {
-            reportSyntaxError(e);
-        }
     }
 
     // --- sections ---------------------------------------------------------------

@@ -1,7 +1,8 @@
 #pragma once
-// Checks on the raw bytes of a scenario before yaml-cpp sees them: yaml-cpp
-// recurses once per nesting level (a 10,000-deep file overflows the stack) and
-// has no notion of "this is not a text file", so both are caught here.
+// Checks on the raw bytes of a scenario before yaml-cpp sees them: its size,
+// and whether it is a text file at all (yaml-cpp has no notion of that) with
+// anything but comments in it. How deeply it nests is checked on the parser's
+// own events (scenario_loader.cpp).
 #include <optional>
 #include <string>
 
@@ -10,7 +11,6 @@
 namespace samenspel {
 
 inline constexpr std::size_t kMaxScenarioBytes = 4u * 1024u * 1024u;
-inline constexpr int kMaxScenarioNesting = 64;
 
 // The first reason the text cannot be a scenario, or nothing when it may be.
 std::optional<Diagnostic> prescanScenarioText(const std::string& text, const std::string& file);

@@ -1,9 +1,5 @@
 #include "core/yaml_reader.hpp"
 
-// GCC 12 warns -Wrestrict inside libstdc++ for "literal" + std::string at -O2;
-// a known false positive (GCC bug 105329).
-#pragma GCC diagnostic ignored "-Wrestrict"
-
 #include <cctype>
 #include <charconv>
 #include <cmath>

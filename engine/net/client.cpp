@@ -197,19 +197,18 @@ struct Client::Impl {
         return true;
     }
 
-    bool readActions(const JsonValue& list, const std::string& text) {
+    bool readActions(const Json& list) {
         actions.clear();
         lastIndex.reset();
-        for (const JsonValue& item : list.items) {
-            const JsonValue* a = item.find("action");
+        for (const Json& item : list) {
+            const Json* a = member(item, "action");
             if (!a)
                 continue;
             std::string error;
-            std::optional<Action> action =
-                decodeAction(text.substr(a->begin, a->end - a->begin), error);
+            std::optional<Action> action = decodeAction(*a, error);
             if (!action)
                 continue;
-            const auto index = static_cast<std::uint64_t>(item.intOr("index", 0));
+            const auto index = static_cast<std::uint64_t>(intOr(item, "index", 0));
             actions.emplace_back(index, *action);
             lastIndex = index;
         }
@@ -218,42 +217,42 @@ struct Client::Impl {
         return true;
     }
 
-    bool readSetup(const JsonValue& body, const std::string& text) {
-        const JsonValue* s = body.find("setup");
+    bool readSetup(const JsonValue& body) {
+        const Json* s = body.find("setup");
         if (!s)
             return false;
         std::string error;
-        setup = decodeSetup(text.substr(s->begin, s->end - s->begin), error);
+        setup = decodeSetup(*s, error);
         return setup.has_value();
     }
 
-    void readPresence(const JsonValue* list) {
-        if (!list || !list->isArray())
+    void readPresence(const Json* list) {
+        if (!list || !list->is_array())
             return;
         presence.clear();
-        for (const JsonValue& item : list->items) {
+        for (const Json& item : *list) {
             SeatStatus s;
-            s.seat = static_cast<int>(item.intOr("seat", -1));
-            s.role = scenario ? scenario->roleIndex(item.stringOr("role")) : -1;
-            s.name = item.stringOr("name");
-            s.taken = item.boolOr("taken", false);
-            s.connected = item.boolOr("connected", false);
-            s.bot = item.boolOr("bot", false);
+            s.seat = static_cast<int>(intOr(item, "seat", -1));
+            s.role = scenario ? scenario->roleIndex(stringOr(item, "role")) : -1;
+            s.name = stringOr(item, "name");
+            s.taken = boolOr(item, "taken", false);
+            s.connected = boolOr(item, "connected", false);
+            s.bot = boolOr(item, "bot", false);
             presence.push_back(s);
         }
     }
 
-    void readSupport(const JsonValue* list) {
-        if (!list || !list->isArray())
+    void readSupport(const Json* list) {
+        if (!list || !list->is_array())
             return;
         support.clear();
-        for (const JsonValue& item : list->items) {
+        for (const Json& item : *list) {
             PublicSupport s;
-            s.proposal = static_cast<int>(item.intOr("proposal", -1));
-            s.role = scenario ? scenario->roleIndex(item.stringOr("role")) : -1;
-            if (const JsonValue* v = item.find("support"))
-                s.support = v->number;
-            s.accepts = item.boolOr("accepts", true);
+            s.proposal = static_cast<int>(intOr(item, "proposal", -1));
+            s.role = scenario ? scenario->roleIndex(stringOr(item, "role")) : -1;
+            if (const Json* v = member(item, "support"); v && v->is_number())
+                s.support = v->get<double>();
+            s.accepts = boolOr(item, "accepts", true);
             if (s.proposal >= 0 && s.role >= 0)
                 support.push_back(s);
         }
@@ -308,9 +307,9 @@ struct Client::Impl {
             Refusal r;
             r.key = b.stringOr("reason");
             r.english = b.stringOr("message");
-            if (const JsonValue* args = b.find("args"); args && args->isArray())
-                for (const JsonValue& a : args->items)
-                    r.args.push_back(a.text);
+            if (const Json* args = b.find("args"); args && args->is_array())
+                for (const Json& a : *args)
+                    r.args.push_back(a.is_string() ? a.get<std::string>() : std::string());
             lastRefusal = r;
             awaiting = false;
         }
@@ -328,12 +327,12 @@ struct Client::Impl {
         role = scenario->roleIndex(b.stringOr("role"));
         if (!b.boolOr("revealed", false))
             loadScenario(b.stringOr("scenario"), false); // now that the own role is known
-        if (!readSetup(b, m.text)) {
+        if (!readSetup(b)) {
             lost("net.client.malformed", "The host's welcome has no readable setup.");
             return;
         }
-        if (const JsonValue* list = b.find("actions"); list && list->isArray())
-            readActions(*list, m.text);
+        if (const Json* list = b.find("actions"); list && list->is_array())
+            readActions(*list);
         readPresence(b.find("presence"));
         rebuildMirror();
         // A host restarted from its log after a quiet stretch is well past
@@ -345,7 +344,7 @@ struct Client::Impl {
     }
 
     void start(const Message& m) {
-        if (!readSetup(m.body, m.text))
+        if (!readSetup(m.body))
             return;
         started = true;
         actions.clear();
@@ -356,15 +355,14 @@ struct Client::Impl {
     }
 
     void action(const Message& m) {
-        const JsonValue* a = m.body.find("action");
+        const Json* a = m.body.find("action");
         if (!a)
             return;
         const auto index = static_cast<std::uint64_t>(m.body.intOr("index", 0));
         if (lastIndex && index <= *lastIndex)
             return; // already had it (from a welcome or reveal)
         std::string error;
-        std::optional<Action> action =
-            decodeAction(m.text.substr(a->begin, a->end - a->begin), error);
+        std::optional<Action> action = decodeAction(*a, error);
         if (!action)
             return;
         if (owner && owner->onAction)
@@ -383,8 +381,8 @@ struct Client::Impl {
     void newScenario(const Message& m) {
         if (!loadScenario(m.body.stringOr("scenario"), m.body.boolOr("revealed", false)))
             return;
-        if (const JsonValue* list = m.body.find("actions"); list && list->isArray())
-            readActions(*list, m.text);
+        if (const Json* list = m.body.find("actions"); list && list->is_array())
+            readActions(*list);
         rebuildMirror();
     }
 

@@ -161,14 +161,13 @@ void Host::Impl::refuseAction(Connection& c, const std::string& key,
 }
 
 void Host::Impl::handleAction(Connection& c, const Message& m) {
-    const JsonValue* body = m.body.find("action");
-    if (!body || !body->isObject()) {
+    const Json* body = m.body.find("action");
+    if (!body || !body->is_object()) {
         refuseAction(c, reason::kBadAction, {}, "an action message needs an \"action\" object");
         return;
     }
     std::string error;
-    std::optional<Action> action =
-        decodeAction(m.text.substr(body->begin, body->end - body->begin), error);
+    std::optional<Action> action = decodeAction(*body, error);
     if (!action) {
         refuseAction(c, reason::kBadAction, {}, error);
         return;

@@ -42,30 +42,37 @@ std::optional<std::string> FrameReader::next() {
 }
 
 std::optional<Message> parseMessage(const std::string& body, std::string& error) {
-    JsonParse parsed = parseJson(body);
-    if (!parsed.value) {
-        error = "malformed JSON: " + parsed.error;
+    JsonError problem;
+    std::optional<Json> parsed = parseJson(body, problem);
+    if (!parsed) {
+        error = "malformed JSON: " + problem.message;
+        if (!problem.tooDeep)
+            error += " at byte " + std::to_string(problem.offset);
         return std::nullopt;
     }
-    if (!parsed.value->isObject()) {
+    if (!parsed->is_object()) {
         error = "a message must be a JSON object";
         return std::nullopt;
     }
-    const JsonValue* v = parsed.value->find("v");
-    const JsonValue* type = parsed.value->find("type");
-    if (!v || !v->isNumber()) {
+    const Json* v = member(*parsed, "v");
+    const Json* type = member(*parsed, "type");
+    if (!v || !v->is_number()) {
         error = "a message needs a numeric \"v\" (protocol version)";
         return std::nullopt;
     }
-    if (!type || !type->isString() || type->text.empty()) {
+    const std::optional<int> version = toInteger<int>(*v);
+    if (!version) {
+        error = "the protocol version \"v\" must be a whole number";
+        return std::nullopt;
+    }
+    if (!type || !type->is_string() || type->get_ref<const std::string&>().empty()) {
         error = "a message needs a \"type\"";
         return std::nullopt;
     }
     Message m;
-    m.version = static_cast<int>(v->number);
-    m.type = type->text;
-    m.body = std::move(*parsed.value);
-    m.text = body;
+    m.version = *version;
+    m.type = type->get<std::string>();
+    m.body = JsonValue(std::move(*parsed));
     return m;
 }
 

@@ -8,9 +8,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "net/json_read.hpp"
+#include "core/json_read.hpp"
 
 namespace samenspel::net {
 
@@ -42,12 +43,34 @@ class FrameReader {
     bool oversized_ = false;
 };
 
-// A message as received: the parsed JSON plus its original text.
+// A message body as parsed, with the lookups the handlers use; none of them
+// throws, whatever a stranger sent.
+class JsonValue {
+  public:
+    JsonValue() = default;
+    explicit JsonValue(Json value) : value_(std::move(value)) {}
+
+    const Json& json() const { return value_; }
+    const Json* find(const std::string& key) const { return member(value_, key); }
+    std::string stringOr(const std::string& key, const std::string& fallback = "") const {
+        return samenspel::stringOr(value_, key, fallback);
+    }
+    std::int64_t intOr(const std::string& key, std::int64_t fallback) const {
+        return samenspel::intOr(value_, key, fallback);
+    }
+    bool boolOr(const std::string& key, bool fallback) const {
+        return samenspel::boolOr(value_, key, fallback);
+    }
+
+  private:
+    Json value_;
+};
+
+// A message as received.
 struct Message {
     std::string type;
     int version = 0;
     JsonValue body;
-    std::string text;
 };
 
 // Parses a frame body into a Message; on failure explains why in `error`.

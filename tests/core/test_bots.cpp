@@ -13,8 +13,10 @@
 #include "core/live_session.hpp"
 #include "core/log.hpp"
 #include "core/simulation.hpp"
+#include "test_helpers.hpp"
 
 using namespace samenspel;
+using samenspel::testing::applyAction;
 
 namespace {
 
@@ -139,7 +141,7 @@ TEST_CASE("a replayed bot session gives the same state") {
     const Played p = play(sc, 7);
     Game replay(sc, SessionSetup::defaultFor(*sc, true, 7));
     for (const Action& a : p.actions)
-        REQUIRE(replay.apply(a).accepted);
+        REQUIRE(applyAction(replay, a).accepted);
     CHECK(replay.state().finished);
     CHECK(replay.state().decision.taken == p.measurements.decision.taken);
     CHECK(replay.state().decision.proposal == p.measurements.decision.proposal);
@@ -275,14 +277,14 @@ TEST_CASE("a bot decides the same on a copy of the game without the other roles'
                     }
                     if (!a)
                         break;
-                    REQUIRE(real.apply(*a).accepted);
-                    REQUIRE(redacted.apply(*a).accepted);
+                    REQUIRE(applyAction(real, *a).accepted);
+                    REQUIRE(applyAction(redacted, *a).accepted);
                 }
             }
             now += 60'000;
             for (const Action& due : real.dueActions(now)) {
-                REQUIRE(real.apply(due).accepted);
-                REQUIRE(redacted.apply(due).accepted);
+                REQUIRE(applyAction(real, due).accepted);
+                REQUIRE(applyAction(redacted, due).accepted);
             }
         }
         CHECK(real.state().finished);

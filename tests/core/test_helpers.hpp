@@ -1,8 +1,12 @@
 #pragma once
-// Small scenarios built directly in C++ (no YAML), and one-line action
-// makers, for the rules, scoring and log tests.
+// Small scenarios built directly in C++ (no YAML), one-line action makers,
+// and the one way the tests apply an action, for the rules, scoring and log
+// tests.
+#include <doctest/doctest.h>
+
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -10,6 +14,7 @@
 
 #include "core/action.hpp"
 #include "core/game.hpp"
+#include "core/log.hpp"
 #include "core/scenario.hpp"
 
 namespace samenspel::testing {
@@ -363,11 +368,33 @@ inline Action at(Action a, std::int64_t timeMs) {
 
 } // namespace act
 
+// [SECTION] Applying actions -------------------------------------------------------
+
+// The rules suite runs twice (tests/core_through_log.cmake): as written, and
+// compiled with SAMENSPEL_TEST_THROUGH_LOG, where every action is encoded to
+// the log format and decoded again before it is applied, as a replay reads
+// it. What the log loses or changes makes the second run differ.
+#ifdef SAMENSPEL_TEST_THROUGH_LOG
+inline constexpr bool kThroughLog = true;
+#else
+inline constexpr bool kThroughLog = false;
+#endif
+
+inline ApplyResult applyAction(Game& game, const Action& action) {
+    if (!kThroughLog)
+        return game.apply(action);
+    const std::string line = encodeAction(action);
+    std::string error;
+    const std::optional<Action> decoded = decodeAction(line, error);
+    REQUIRE_MESSAGE(decoded, "the log does not read back " << line << ": " << error);
+    return game.apply(*decoded);
+}
+
 // The facilitator skips ahead until `phase` has started.
 inline void advanceTo(Game& game, PhaseKind phase) {
     for (int guard = 0; guard < 20 && !game.state().finished && game.currentPhase() != phase;
          ++guard)
-        game.apply(act::advance());
+        applyAction(game, act::advance());
 }
 
 } // namespace samenspel::testing

@@ -447,6 +447,23 @@ TEST_CASE("a damaged log is an error at its line and column") {
         REQUIRE(read.errors.size() == 1);
         CHECK(read.errors[0].format() == file + ":2:23: error: 'seat' has the wrong type");
     }
+    SUBCASE("a problem deep inside an action names its own column") {
+        auto ls = original;
+        ls[1] = R"({"type":"vote","seat":0,"conditions":[{"expression":"a"},)"
+                R"( {"expression":"b","protects":{"kind":"bogus"}}]})";
+        writeFile(logPath, joinLines(ls));
+        const ReadLog read = readSessionLog(file);
+        REQUIRE(read.errors.size() == 1);
+        CHECK(read.errors[0].format() == file + ":2:96: error: unknown reason kind 'bogus'");
+    }
+    SUBCASE("a number too large for its field") {
+        auto ls = original;
+        ls[1] = R"({"type":"done","seat":0,"timeMs":1e39})";
+        writeFile(logPath, joinLines(ls));
+        const ReadLog read = readSessionLog(file);
+        REQUIRE(read.errors.size() == 1);
+        CHECK(read.errors[0].format() == file + ":2:34: error: 'timeMs' has the wrong type");
+    }
     SUBCASE("an unknown field") {
         auto ls = original;
         ls[1] = R"({"type":"done","seat":0,"colour":"red"})";

@@ -172,7 +172,9 @@ TEST_CASE("table: every text of the table, facilitator panel and debrief is in b
     }
     // Both languages fill the same placeholders.
     const std::regex placeholder(R"(\{\d\})");
-    for (const auto& [k, text] : en) {
+    for (const auto& entry : en) { // CHECK_MESSAGE cannot name a structured binding in clang++ 14
+        const std::string& k = entry.first;
+        const std::string& text = entry.second;
         REQUIRE_MESSAGE(nl.count(k) == 1, "nl misses " << k);
         std::set<std::string> a, b;
         for (std::sregex_iterator it(text.begin(), text.end(), placeholder), end; it != end; ++it)

@@ -10,7 +10,6 @@
 #include "core/game.hpp"
 #include "core/log.hpp"
 #include "core/scenario.hpp"
-#include "net/json_read.hpp"
 #include "net/protocol.hpp"
 #include "net/redact.hpp"
 
@@ -49,18 +48,46 @@ TEST_CASE("messages need a version and a type and broken JSON is an error not a 
     CHECK_FALSE(parseMessage("{\"v\":1,\"type\":\"x\",\"s\":\"\\ud800\"}", error));
     CHECK_FALSE(parseMessage(std::string(100000, '['), error));
     CHECK(error.find("deep") != std::string::npos);
+    CHECK(parseMessage("{\"v\":1,\"type\":\"x\",\"a\":" + std::string(31, '[') +
+                           std::string(31, ']') + "}",
+                       error));
+    CHECK_FALSE(parseMessage("{\"v\":1,\"type\":\"x\",\"a\":" + std::string(32, '[') +
+                                 std::string(32, ']') + "}",
+                             error));
 }
 
-TEST_CASE("the JSON reader keeps each value's place in the text") {
-    const std::string text =
-        "{\"v\":1,\"action\":{\"type\":\"done\",\"seat\":2},\"n\":\"\\u00e9\"}";
-    JsonParse p = parseJson(text);
-    REQUIRE(p.value);
-    const JsonValue* a = p.value->find("action");
+TEST_CASE("numbers from the network are range-checked before they become ints") {
+    std::string error;
+    for (const char* v : {"1e39", "-1e39", "4294967297", "1.5", "18446744073709551616"}) {
+        CAPTURE(v);
+        CHECK_FALSE(parseMessage(std::string("{\"v\":") + v + ",\"type\":\"hello\"}", error));
+        CHECK(error == "the protocol version \"v\" must be a whole number");
+    }
+    const auto m = parseMessage(
+        "{\"v\":1,\"type\":\"hello\",\"big\":1e39,\"huge\":18446744073709551615,\"n\":-7}", error);
+    REQUIRE(m);
+    CHECK(m->body.intOr("big", -1) == -1);
+    CHECK(m->body.intOr("huge", -1) == -1);
+    CHECK(m->body.intOr("n", 0) == -7);
+    CHECK(m->body.stringOr("n", "none") == "none");
+    CHECK_FALSE(samenspel::decodeAction(
+        samenspel::Json::parse("{\"type\":\"done\",\"seat\":4294967296}"), error));
+    CHECK(error == "'seat' has the wrong type");
+}
+
+TEST_CASE("an action inside a message is decoded from the parsed value") {
+    std::string error;
+    const auto m = parseMessage("{\"v\":1,\"type\":\"action\",\"action\":{\"type\":\"done\","
+                                "\"seat\":2},\"n\":\"\\u00e9\"}",
+                                error);
+    REQUIRE(m);
+    const samenspel::Json* a = m->body.find("action");
     REQUIRE(a);
-    CHECK(text.substr(a->begin, a->end - a->begin) == "{\"type\":\"done\",\"seat\":2}");
-    CHECK(p.value->stringOr("n") == "\xc3\xa9");
-    CHECK(a->intOr("seat", -1) == 2);
+    const auto action = samenspel::decodeAction(*a, error);
+    REQUIRE_MESSAGE(action, error);
+    CHECK(action->type == samenspel::ActionType::Done);
+    CHECK(action->seat == 2);
+    CHECK(m->body.stringOr("n") == "\xc3\xa9");
 }
 
 TEST_CASE("session codes are three words and typing them loosely still matches") {

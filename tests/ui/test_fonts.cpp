@@ -176,7 +176,9 @@ TEST_CASE("every character of the catalogs, scenarios and screens is in the font
         CAPTURE(utf8(c));
         CHECK(inRanges(c));
     }
-    for (const auto& [c, file] : seen) {
+    for (const auto& entry : seen) { // CAPTURE cannot name a structured binding in clang++ 14
+        const char32_t c = entry.first;
+        const std::string& file = entry.second;
         CAPTURE(file);
         CAPTURE(utf8(c));
         CHECK_MESSAGE(inRanges(c), codeName(c));
@@ -197,7 +199,9 @@ TEST_CASE("DejaVu Sans draws every character the game shows, in every face") {
         REQUIRE(font);
         REQUIRE(atlas.Build());
         CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>('A')));
-        for (const auto& [c, from] : seen) {
+        for (const auto& entry : seen) {
+            const char32_t c = entry.first;
+            const std::string& from = entry.second;
             CAPTURE(from);
             CAPTURE(utf8(c));
             CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
