@@ -122,7 +122,7 @@ TEST_CASE("bots of every character play only legal actions") {
             }
 }
 
-TEST_CASE("the same seed gives the same session; another seed another one") {
+TEST_CASE("the same seed gives the same session, another seed another one") {
     const auto sc = loadShipped("skatebaan.yaml");
     const Played a = play(sc, 42);
     const Played b = play(sc, 42);

@@ -46,7 +46,7 @@ TEST_CASE("a missing text shows its key instead of crashing") {
     CHECK(c.tr("ui.nowhere", 3) == "ui.nowhere 3");
 }
 
-TEST_CASE("arguments fill {0} {1} in any order; {{ is a literal brace; unknown placeholders stay") {
+TEST_CASE("arguments fill {0} {1} in any order, {{ is a literal brace, unknown placeholders stay") {
     CHECK(fillArgs("{1} voor {0}", {"a", "b"}) == "b voor a");
     CHECK(fillArgs("{{0}} en {0}", {"x"}) == "{0}} en x");
     CHECK(fillArgs("{2} blijft", {"x"}) == "{2} blijft");

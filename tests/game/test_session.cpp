@@ -94,7 +94,7 @@ TEST_CASE("a refused action changes nothing and is not written to the log") {
     CHECK(resumed->state().actionCount == before);
 }
 
-TEST_CASE("people's seats wait for people; the clock still ends a phase") {
+TEST_CASE("people's seats wait for people, and the clock still ends a phase") {
     const fs::path dir = freshDir("people");
     auto scenario = skatebaan();
     std::string error;

@@ -78,7 +78,7 @@ Action seatAction(ActionType type, int seat) {
 
 } // namespace
 
-TEST_CASE("table link: a player acts only for their own seat; the host decides later") {
+TEST_CASE("table link: a player acts only for their own seat, and the host decides later") {
     Table t = startedTable("player", false);
     TableLink& player = *t.player;
     const int own = player.ownSeat();
