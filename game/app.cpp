@@ -21,29 +21,10 @@
 #include "session.hpp"
 #include "sound_cues.hpp"
 #include "ui/imgui_sfml.hpp"
-#include "ui/sound.hpp"
 
 namespace samenspel {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-// The two chimes of engine/ui/sound.hpp, played for the session's cues.
-class ChimeSpeaker final : public SoundCues::Speaker {
-  public:
-    void phaseEnd() override { sounds_.phaseEnd(); }
-    void event() override { sounds_.event(); }
-
-  private:
-    ui::Sounds sounds_;
-};
-
-std::unique_ptr<SoundCues::Speaker> makeChimeSpeaker() {
-    return std::make_unique<ChimeSpeaker>();
-}
-
-} // namespace
 
 // [SECTION] state the header does not need to show
 struct App::Impl {

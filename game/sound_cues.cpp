@@ -1,5 +1,7 @@
 #include "sound_cues.hpp"
 
+#include "audio/chimes.hpp"
+
 namespace samenspel {
 
 void SoundCues::hear(const std::vector<LinkEvent>& events) {
@@ -21,6 +23,23 @@ void SoundCues::event() {
     ++events_;
     if (Speaker* s = speaker())
         s->event();
+}
+
+namespace {
+
+class ChimeSpeaker final : public SoundCues::Speaker {
+  public:
+    void phaseEnd() override { chimes_.phaseEnd(); }
+    void event() override { chimes_.event(); }
+
+  private:
+    audio::Sounds chimes_;
+};
+
+} // namespace
+
+std::unique_ptr<SoundCues::Speaker> makeChimeSpeaker() {
+    return std::make_unique<ChimeSpeaker>();
 }
 
 SoundCues::Speaker* SoundCues::speaker() {

@@ -46,4 +46,8 @@ class SoundCues {
     int events_ = 0;
 };
 
+// The two chimes of engine/audio/chimes.hpp: the speaker of the game window
+// and of the headless host.
+std::unique_ptr<SoundCues::Speaker> makeChimeSpeaker();
+
 } // namespace samenspel

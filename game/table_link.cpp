@@ -301,7 +301,9 @@ class ClientLink final : public TableLink {
 } // namespace
 
 std::shared_ptr<TableLink> makeLocalLink(std::unique_ptr<Session> session) {
-    return std::make_shared<LocalLink>(std::move(session));
+    auto link = std::make_shared<LocalLink>(std::move(session));
+    link->watch();
+    return link;
 }
 
 Session* sessionOf(TableLink& link) {
@@ -310,7 +312,9 @@ Session* sessionOf(TableLink& link) {
 }
 
 std::shared_ptr<TableLink> makeHostLink(std::unique_ptr<net::Host> host) {
-    return std::make_shared<HostLink>(std::move(host));
+    auto link = std::make_shared<HostLink>(std::move(host));
+    link->watch();
+    return link;
 }
 
 net::Host* hostOf(TableLink& link) {
@@ -320,7 +324,9 @@ net::Host* hostOf(TableLink& link) {
 
 std::shared_ptr<TableLink> makeClientLink(std::unique_ptr<net::Client> client, std::string logPath,
                                           bool botPlays) {
-    return std::make_shared<ClientLink>(std::move(client), std::move(logPath), botPlays);
+    auto link = std::make_shared<ClientLink>(std::move(client), std::move(logPath), botPlays);
+    link->watch();
+    return link;
 }
 
 net::Client* clientOf(TableLink& link) {

@@ -112,9 +112,13 @@ class TableLink {
   protected:
     virtual void advance(double realSeconds) = 0;
 
-  private:
-    // What the last poll saw: the events are the differences.
+  public:
+    // Notes what is new since the last call as events (poll() calls it; the
+    // factories call it once, so a session already under way makes no news).
     void watch();
+
+  private:
+    // What the last watch saw: the events are the differences.
     bool watching_ = false;
     int seenPhase_ = -1;
     std::size_t seenAnnouncements_ = 0;

@@ -29,7 +29,7 @@ Usage:
   samenspel analyze FILE [--json]  the decision space of a scenario, for authors
   samenspel bench                  speed figures of analysis and simulation
   samenspel host FILE --port P [--code C] [--headless] [--bots-fill] [--log PATH]
-                 [--players N] [--bind ADDR] [--max-seconds T]
+                 [--players N] [--bind ADDR] [--max-seconds T] [--seed S] [--mute]
                                    host a session on the local network (an existing
                                    --log is resumed)
   samenspel join HOST:PORT --code C [--name N] [--seat ROLE] [--bot]

@@ -11,13 +11,15 @@
 
 #include "cli/commands.hpp"
 #include "core/log.hpp"
-#include "core/session_files.hpp"
 #include "core/scenario.hpp"
+#include "core/session_files.hpp"
 #include "i18n.hpp"
 #include "net/addresses.hpp"
 #include "net/host.hpp"
 #include "net/protocol.hpp"
 #include "report.hpp"
+#include "sound_cues.hpp"
+#include "table_link.hpp"
 
 namespace samenspel::cli {
 
@@ -33,7 +35,7 @@ constexpr unsigned short kDefaultPort = 7531;
 const char* kUsage =
     "usage: samenspel host FILE [--port P] [--code C] [--headless] [--bots-fill]\n"
     "                      [--log PATH] [--max-seconds T] [--players N] [--bind ADDR]\n"
-    "                      [--seed S] [--lang nl|en]\n"
+    "                      [--seed S] [--lang nl|en] [--mute]\n"
     "Hosts a session of scenario FILE on this machine (TCP port P, default 7531).\n"
     "Players join with: samenspel join ADDRESS:P --code C (or Join in the game).\n"
     "  --code C        session code (three words); default: made from the seed\n"
@@ -44,6 +46,7 @@ const char* kUsage =
     "  --max-seconds T give up after T seconds (exit code 3)\n"
     "  --players N     seats for N players over the roles (default: one per role)\n"
     "  --bind ADDR     listen on this address only (default: all)\n"
+    "  --mute          no chime when a phase ends or an event is announced\n"
     "Exit codes: 0 session ended, 1 failure, 2 bad input, 3 --max-seconds ran out.\n";
 
 struct HostArgs {
@@ -56,6 +59,7 @@ struct HostArgs {
     bool seedGiven = false;
     std::string lang = "nl";
     bool headless = false;
+    bool mute = false;
 };
 
 // Returns an exit code when parsing ends the command, -1 to go on.
@@ -72,6 +76,8 @@ int parseArgs(const Args& args, HostArgs& h) {
             return kExitOk;
         } else if (a == "--headless") {
             h.headless = true;
+        } else if (a == "--mute") {
+            h.mute = true;
         } else if (a == "--bots-fill") {
             h.config.botsFill = true;
         } else if (a == "--port" && next(v) && parseNumber(v, n) && n >= 0 && n <= 65535) {
@@ -134,6 +140,30 @@ void writeReport(const net::Host& host) {
         std::fprintf(stderr, "samenspel host: no session report: %s\n", error.c_str());
 }
 
+// What the room hears, also in words for the facilitator's terminal.
+void printEvents(const TableLink& link, const std::vector<LinkEvent>& events,
+                 const std::string& lang) {
+    if (events.empty())
+        return;
+    const Game& game = link.game();
+    const Scenario& sc = game.scenario();
+    std::size_t announcement = game.state().announcements.size();
+    for (const LinkEvent& e : events)
+        announcement -= e.kind == LinkEvent::Kind::Announcement ? 1 : 0;
+    for (const LinkEvent& e : events) {
+        if (e.kind == LinkEvent::Kind::PhaseChanged && e.phase < static_cast<int>(sc.phases.size()))
+            std::printf("  phase %d of %zu: %s\n", e.phase + 1, sc.phases.size(),
+                        phaseId(sc.phases[static_cast<std::size_t>(e.phase)].kind));
+        if (e.kind == LinkEvent::Kind::Announcement) {
+            const int ev = game.state().announcements[announcement++].event;
+            if (ev >= 0 && ev < static_cast<int>(sc.events.size()))
+                std::printf("  event: %s\n",
+                            sc.events[static_cast<std::size_t>(ev)].title.get(lang).c_str());
+        }
+    }
+    std::fflush(stdout);
+}
+
 void printEnd(const net::Host& host) {
     const Game* game = host.game();
     if (!game)
@@ -194,11 +224,17 @@ int runHost(const Args& args) {
 
     std::string error;
     int failCode = kExitFailure;
-    std::unique_ptr<net::Host> host = openHost(h, error, failCode);
-    if (!host) {
+    std::unique_ptr<net::Host> opened = openHost(h, error, failCode);
+    if (!opened) {
         std::fprintf(stderr, "samenspel host: %s\n", error.c_str());
         return failCode;
     }
+    // The same link the game window holds: its events become the chimes the
+    // room hears and the lines the facilitator reads.
+    const std::shared_ptr<TableLink> link = makeHostLink(std::move(opened));
+    net::Host* host = hostOf(*link);
+    SoundCues cues(&makeChimeSpeaker);
+    cues.setMuted(h.mute);
     host->onNotice = [](const std::string& line) {
         std::printf("  %s\n", line.c_str());
         std::fflush(stdout);
@@ -207,7 +243,11 @@ int runHost(const Args& args) {
 
     const auto begin = std::chrono::steady_clock::now();
     while (!gStop) {
-        host->poll(0.01);
+        host->poll(0.01); // waits for the network up to 10 ms
+        link->poll();
+        const std::vector<LinkEvent> events = link->takeEvents();
+        printEvents(*link, events, h.lang);
+        cues.hear(events);
         if (!host->diskError().empty()) {
             std::fprintf(stderr, "samenspel host: %s\n", host->diskError().c_str());
             host->shutdown(1.0);
@@ -216,6 +256,8 @@ int runHost(const Args& args) {
         if (host->finished()) {
             host->shutdown(3.0);
             printEnd(*host);
+            std::printf("Heard: %d phase chimes, %d event signals%s\n", cues.phaseEndsHeard(),
+                        cues.eventsHeard(), cues.muted() ? " (muted)" : "");
             writeReport(*host);
             return kExitOk;
         }
