@@ -93,7 +93,6 @@ class OpponentModel {
     int evidence(int role) const { return evidence_[role]; }
 
   private:
-    int ownRole_ = -1;
     std::vector<std::vector<double>> prior_; // [role][value]
     std::vector<std::vector<double>> score_; // [role][value]
     std::vector<std::vector<double>> weights_;

@@ -20,8 +20,8 @@ using namespace bot_detail;
 // it gave as the reason of a reaction or vote, and, weakly, the direction of
 // a package's effects on values when the role supported or objected to it.
 
-OpponentModel::OpponentModel(const Scenario& sc, int ownRole, std::uint64_t seed)
-    : ownRole_(ownRole) {
+// Beliefs are kept for every role, the bot's own too (`ownRole` is not needed).
+OpponentModel::OpponentModel(const Scenario& sc, [[maybe_unused]] int ownRole, std::uint64_t seed) {
     const std::size_t roles = sc.roles.size(), values = sc.values.size();
     prior_.assign(roles, std::vector<double>(values, 0.0));
     for (std::size_t r = 0; r < roles; ++r)
