@@ -2,6 +2,8 @@
 // The parts are listed in report_internal.hpp.
 #include "report.hpp"
 
+#include "core/session_files.hpp"
+
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -72,14 +74,6 @@ std::string today() {
 
 } // namespace
 
-std::string reportPathForLog(const std::string& logPath) {
-    const std::size_t slash = logPath.find_last_of('/');
-    const std::size_t dot = logPath.find_last_of('.');
-    const bool hasExtension =
-        dot != std::string::npos && (slash == std::string::npos || dot > slash);
-    return (hasExtension ? logPath.substr(0, dot) : logPath) + ".report.html";
-}
-
 // [SECTION] Entry points ----------------------------------------------------------
 
 std::string renderSessionReport(const Game& game, const TranslateFn& tr,
@@ -120,28 +114,8 @@ bool writeSessionReport(const Game& game, const TranslateFn& tr, const ReportOpt
         error = std::string("could not render the report: ") + e.what();
         return false;
     }
-    // Write beside the target first, so a full disk never leaves half a report.
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-        if (!f) {
-            error = "cannot write " + path;
-            return false;
-        }
-        f << html;
-        f.flush();
-        if (!f) {
-            error = "could not write all of " + path;
-            std::remove(temp.c_str());
-            return false;
-        }
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        error = "cannot write " + path;
-        std::remove(temp.c_str());
-        return false;
-    }
-    return true;
+    // A full disk never leaves half a report.
+    return writeFileAtomically(path, html, &error);
 }
 
 } // namespace samenspel

@@ -61,7 +61,5 @@ std::vector<double> supportInFocus(const Game& game);
 // come from the catalog (table.cond_*).
 std::string readableExpression(const Scenario& sc, const std::string& lang,
                                const std::string& expression, const TranslateFn& tr);
-// Where the report goes beside a session log: "x/session.log" -> "x/session.report.html".
-std::string reportPathForLog(const std::string& logPath);
 
 } // namespace samenspel

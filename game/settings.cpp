@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/session_files.hpp"
+
 namespace samenspel {
 
 namespace {
@@ -82,21 +84,7 @@ bool saveSettings(const Settings& s, const std::string& path, std::string& error
     out << YAML::Key << "fullscreen" << YAML::Value << s.fullscreen;
     out << YAML::Key << "user_scenario_folder" << YAML::Value << s.userScenarioDir;
     out << YAML::EndMap;
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream file(temp, std::ios::trunc);
-        file << out.c_str() << "\n";
-        if (!file.good()) {
-            error = "cannot write " + temp;
-            return false;
-        }
-    }
-    fs::rename(temp, path, ec);
-    if (ec) {
-        error = "cannot replace " + path + ": " + ec.message();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, std::string(out.c_str()) + "\n", &error);
 }
 
 } // namespace samenspel

@@ -131,7 +131,7 @@ void writeReport(const net::Host& host) {
     Catalog catalog;
     std::vector<std::string> problems;
     catalog.load(std::string(SAMENSPEL_SOURCE_DIR) + "/assets/i18n", lang, problems);
-    const std::string path = reportPathForLog(host.logPath());
+    const std::string path = SessionFiles::report(host.logPath());
     std::string error;
     if (writeSessionReport(
             *game, lang, [&](const std::string& key) { return catalog.tr(key); }, path, error))

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/session_files.hpp"
 #include "report.hpp"
 #include "screens/screens.hpp"
 #include "screens/table_view.hpp"
@@ -106,7 +107,7 @@ class DebriefScreen final : public Screen {
         ReportOptions options;
         options.lang = app.lang();
         options.logPath = link.logPath();
-        const std::string path = reportPathForLog(link.logPath());
+        const std::string path = SessionFiles::report(link.logPath());
         std::string error;
         const Catalog& catalog = app.catalog();
         if (writeSessionReport(link.game(), translateWith(catalog), options, path, error)) {

@@ -11,6 +11,7 @@
 
 #include "core/game.hpp"
 #include "core/scenario.hpp"
+#include "core/session_files.hpp"
 #include "report.hpp"
 
 using namespace samenspel;
@@ -226,8 +227,9 @@ TEST_CASE("report: points for reflection name the unheard role and the weakest s
 }
 
 TEST_CASE("report: a report path sits beside its session log") {
-    CHECK(reportPathForLog("/x/y/20260101-skatebaan.log") == "/x/y/20260101-skatebaan.report.html");
-    CHECK(reportPathForLog("/x.y/session") == "/x.y/session.report.html");
+    CHECK(SessionFiles::report("/x/y/20260101-skatebaan.log") ==
+          "/x/y/20260101-skatebaan.report.html");
+    CHECK(SessionFiles::report("/x.y/session") == "/x.y/session.report.html");
 }
 
 TEST_CASE("report: an unwritable path is an error, not a crash") {
