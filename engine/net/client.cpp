@@ -7,8 +7,8 @@
 
 #include "core/bot.hpp"
 #include "core/json.hpp"
-#include "core/log.hpp"
 #include "core/live_session.hpp"
+#include "core/log.hpp"
 #include "net/protocol.hpp"
 #include "net/redact.hpp"
 

@@ -299,6 +299,7 @@ std::vector<SeatStatus> Host::seats() const {
     return impl_->seatStatus();
 }
 const HostStats& Host::stats() const {
+    impl_->stats.addressesWithWrongCodes = impl_->wrongCodes.size();
     return impl_->stats;
 }
 std::int64_t Host::clockMs() const {

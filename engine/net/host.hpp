@@ -64,6 +64,7 @@ struct HostStats {
     std::vector<std::string> dropReasons; // catalog keys, in order
     int actionsRefused = 0;
     std::uint64_t bytesSent = 0;
+    std::size_t addressesWithWrongCodes = 0; // remembered for the rate limit, now
 };
 
 class Host {

@@ -171,6 +171,8 @@ struct Host::Impl {
     std::vector<std::string> encoded; // encodeAction of each
     std::map<int, RoleView> views;    // per role (and -1)
     std::map<std::string, std::deque<Clock::time_point>> wrongCodes; // per address
+    Clock::time_point lastWrongCodeSweep = Clock::now();
+    static constexpr std::size_t kMaxAddressesWithWrongCodes = 4096;
     HostStats stats;
     Host* owner = nullptr;
 
@@ -239,6 +241,8 @@ struct Host::Impl {
     void readSeatFile();
     // [Handshake] host_seats.cpp
     bool tooManyWrongCodes(const std::string& address, Clock::time_point now);
+    void noteWrongCode(const std::string& address, Clock::time_point now);
+    void forgetOldWrongCodes(Clock::time_point now);
     int freeSeatFor(int role) const;
     Connection* connectionById(std::uint64_t id);
     void handleHello(Connection& c, const Message& m);

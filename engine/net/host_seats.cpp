@@ -50,12 +50,43 @@ void Host::Impl::readSeatFile() {
 
 // [Handshake] -----------------------------------------------------------------
 
+// Wrong codes are remembered per address for the window only: a table of
+// every address ever seen would grow with each one a scan comes from.
 bool Host::Impl::tooManyWrongCodes(const std::string& address, Clock::time_point now) {
-    auto& attempts = wrongCodes[address];
+    auto it = wrongCodes.find(address);
+    if (it == wrongCodes.end())
+        return false;
+    auto& attempts = it->second;
     while (!attempts.empty() &&
            secondsSince(attempts.front(), now) > config.codeAttemptWindowSeconds)
         attempts.pop_front();
+    if (attempts.empty()) {
+        wrongCodes.erase(it);
+        return false;
+    }
     return static_cast<int>(attempts.size()) >= config.codeAttempts;
+}
+
+void Host::Impl::noteWrongCode(const std::string& address, Clock::time_point now) {
+    if (wrongCodes.size() >= kMaxAddressesWithWrongCodes && !wrongCodes.count(address)) {
+        forgetOldWrongCodes(now);
+        // Still full: more addresses than any room guessing at once; the
+        // oldest-keyed entry makes room (the limit is per address anyway).
+        if (wrongCodes.size() >= kMaxAddressesWithWrongCodes)
+            wrongCodes.erase(wrongCodes.begin());
+    }
+    wrongCodes[address].push_back(now);
+}
+
+void Host::Impl::forgetOldWrongCodes(Clock::time_point now) {
+    for (auto it = wrongCodes.begin(); it != wrongCodes.end();) {
+        auto& attempts = it->second;
+        while (!attempts.empty() &&
+               secondsSince(attempts.front(), now) > config.codeAttemptWindowSeconds)
+            attempts.pop_front();
+        it = attempts.empty() ? wrongCodes.erase(it) : std::next(it);
+    }
+    lastWrongCodeSweep = now;
 }
 
 int Host::Impl::freeSeatFor(int role) const {
@@ -91,7 +122,7 @@ void Host::Impl::handleHello(Connection& c, const Message& m) {
         return;
     }
     if (normalizeSessionCode(b.stringOr("code")) != code) {
-        wrongCodes[c.address].push_back(now);
+        noteWrongCode(c.address, now);
         closeWith(c, "refuse", reason::kWrongCode);
         return;
     }

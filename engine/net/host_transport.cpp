@@ -193,6 +193,8 @@ void Host::Impl::poll(double maxWaitSeconds) {
     const auto now = Clock::now();
     for (auto& c : connections)
         checkTimeouts(*c, now);
+    if (secondsSince(lastWrongCodeSweep, now) > 1.0)
+        forgetOldWrongCodes(now);
     runClock();
     for (auto& c : connections)
         flush(*c);

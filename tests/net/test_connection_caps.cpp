@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "core/json.hpp"
+#include "net/protocol.hpp"
 #include "net_test_util.hpp"
 
 using namespace samenspel;
@@ -30,6 +32,10 @@ struct IdleConnection {
             ::close(fd);
             fd = -1;
         }
+    }
+    void send(const std::string& bytes) const {
+        if (fd >= 0)
+            (void)::write(fd, bytes.data(), bytes.size());
     }
     ~IdleConnection() {
         if (fd >= 0)
@@ -73,4 +79,46 @@ TEST_CASE("idle connections from one address cannot use up the slots a player ne
 TEST_CASE("a connection that never says hello is closed after a few seconds by default") {
     CHECK(net::HostConfig{}.handshakeTimeoutSeconds <= 5);
     CHECK(net::HostConfig{}.maxConnectionsPerAddress < net::HostConfig{}.maxConnections / 4);
+}
+
+TEST_CASE("wrong session codes are remembered per address only for their window") {
+    auto scenario = loadShipped("skatebaan");
+    net::HostConfig config = loopbackConfig();
+    config.codeAttemptWindowSeconds = 0.3;
+    std::string error;
+    auto host = net::Host::create(scenario, SessionSetup::defaultFor(*scenario, false, 3),
+                                  (tempDir("wrongcodes") / "s.log").string(), config, error);
+    REQUIRE_MESSAGE(host, error);
+    JsonWriter w;
+    w.beginObject().key("v").value(1).key("type").value("hello").key("version").value(1);
+    w.key("code").value("wrong-code-here").endObject();
+    const std::string wrongHello = net::frame(w.str());
+
+    // A scan from 300 addresses, one wrong code each.
+    constexpr int kAddresses = 300;
+    for (int i = 0; i < kAddresses; ++i) {
+        const std::string source = "127.0.1." + std::to_string(i % 250 + 1);
+        const std::string sourceB = "127.0.2." + std::to_string(i % 250 + 1);
+        IdleConnection guess((i < 250 ? source : sourceB).c_str(), host->port());
+        REQUIRE(guess.fd >= 0);
+        guess.send(wrongHello);
+        for (int k = 0; k < 3; ++k)
+            host->poll(0.001);
+    }
+    for (int k = 0; k < 20; ++k)
+        host->poll(0.002);
+    CHECK(host->stats().addressesWithWrongCodes == kAddresses);
+
+    // Past the window, the host forgets them all: nothing grows per address.
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    while (host->stats().addressesWithWrongCodes > 0 && std::chrono::steady_clock::now() < end)
+        host->poll(0.01);
+    CHECK(host->stats().addressesWithWrongCodes == 0);
+
+    // A right code from a new address creates no entry.
+    auto player = join(*host, "skaters");
+    net::Client& p = *player;
+    CHECK(runUntil(
+        *host, {&p}, [&] { return p.status() == net::Client::Status::Lobby; }, 5));
+    CHECK(host->stats().addressesWithWrongCodes == 0);
 }
