@@ -1,9 +1,12 @@
 // `samenspel join HOST:PORT --code C ...`: joins a hosted session. With --bot
 // a bot plays the seat on this machine, seeing only what the seat may see;
 // without it the game window opens on the join screen's result.
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <memory>
+#include <string>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -27,7 +30,9 @@ const char* kUsage =
     "  --seat ROLE     the role you want (its id), else any free seat\n"
     "  --bot           a bot plays the seat (it sees only what the seat may see)\n"
     "  --max-seconds T give up after T seconds (exit code 3)\n"
-    "A dropped connection is retried with the seat's token for 30 seconds.\n"
+    "A host that does not answer (yet), or a dropped connection, is tried again for\n"
+    "30 seconds, waiting 0.5, 1, 2, 4, then 5 seconds between tries; a dropped seat\n"
+    "comes back with its token.\n"
     "Exit codes: 0 session ended, 1 refused or lost, 2 bad input, 3 --max-seconds ran out.\n";
 
 struct JoinArgs {
@@ -82,6 +87,47 @@ int parseArgs(const Args& args, JoinArgs& j) {
     return -1;
 }
 
+// Waits between tries that double, from half a second up to five, for at
+// most half a minute in all: a host that is restarting, or full for a moment,
+// is not hammered, and a person is told what happens.
+class Backoff {
+  public:
+    // False once the half minute since the first failure is over.
+    bool wait(const std::string& what) {
+        const auto now = std::chrono::steady_clock::now();
+        if (tries_ == 0)
+            firstFailure_ = now;
+        if (now - firstFailure_ > std::chrono::seconds(30))
+            return false;
+        const double seconds = std::min(5.0, 0.5 * static_cast<double>(1 << std::min(tries_, 4)));
+        ++tries_;
+        std::fprintf(stderr, "samenspel join: %s; trying again in %.1f s\n", what.c_str(), seconds);
+        std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+        return !gStop;
+    }
+    void reset() { tries_ = 0; }
+
+  private:
+    int tries_ = 0;
+    std::chrono::steady_clock::time_point firstFailure_;
+};
+
+// Connects, trying again with backoff while the host does not answer or
+// closes at once (not when it refuses: a wrong code stays wrong).
+std::unique_ptr<net::Client> connectWithRetries(const net::ClientConfig& config, Backoff& backoff) {
+    while (!gStop) {
+        std::string error;
+        if (auto client = net::Client::connect(config, error))
+            return client;
+        if (!backoff.wait(error)) {
+            std::fprintf(stderr, "samenspel join: the host at %s:%u did not answer: %s\n",
+                         config.host.c_str(), config.port, error.c_str());
+            return nullptr;
+        }
+    }
+    return nullptr;
+}
+
 void printOutcome(const net::Client& client) {
     const Game* g = client.game();
     if (!g)
@@ -108,19 +154,16 @@ int runJoin(const Args& args) {
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
 
-    std::string error;
-    auto client = net::Client::connect(j.config, error);
-    if (!client) {
-        std::fprintf(stderr, "samenspel join: %s\n", error.c_str());
+    Backoff backoff;
+    std::unique_ptr<net::Client> client = connectWithRetries(j.config, backoff);
+    if (!client)
         return kExitFailure;
-    }
-    net::ClientBot bot(*client);
+    auto bot = std::make_unique<net::ClientBot>(*client);
     const auto begin = std::chrono::steady_clock::now();
     auto elapsed = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     };
     net::Client::Status shown = net::Client::Status::Connecting;
-    double lostAt = -1;
     while (!gStop) {
         client->poll(0.01);
         const auto status = client->status();
@@ -143,27 +186,32 @@ int runJoin(const Args& args) {
             return kExitFailure;
         }
         if (status == net::Client::Status::Disconnected) {
-            // The seat stays ours: try again with its token for a while.
-            if (client->token().empty() || client->refusalKey() == net::reason::kReplaced) {
+            if (client->refusalKey() == net::reason::kReplaced) {
                 std::fprintf(stderr, "samenspel join: disconnected: %s\n",
                              client->refusalMessage().c_str());
                 return kExitFailure;
             }
-            if (lostAt < 0) {
-                lostAt = elapsed();
-                std::fprintf(stderr, "samenspel join: connection lost (%s); reconnecting\n",
-                             client->refusalMessage().c_str());
-            }
-            if (elapsed() - lostAt > 30) {
+            const std::string why = "the connection was lost (" + client->refusalMessage() + ")";
+            if (!backoff.wait(why)) {
                 std::fprintf(stderr, "samenspel join: could not reconnect\n");
                 return kExitFailure;
             }
-            std::this_thread::sleep_for(std::chrono::milliseconds(500));
             std::string ignored;
-            client->reconnect(ignored);
+            if (!client->token().empty()) {
+                client->reconnect(ignored); // the seat stays ours: back with its token
+            } else {
+                // Closed before we had a seat (the host was full for a
+                // moment): join again from the start.
+                bot.reset();
+                client = connectWithRetries(j.config, backoff);
+                if (!client)
+                    return kExitFailure;
+                bot = std::make_unique<net::ClientBot>(*client);
+            }
         } else {
-            lostAt = -1;
-            bot.step();
+            if (status == net::Client::Status::Playing || status == net::Client::Status::Lobby)
+                backoff.reset();
+            bot->step();
         }
         if (j.maxSeconds > 0 && elapsed() > j.maxSeconds) {
             std::fprintf(stderr, "samenspel join: --max-seconds ran out\n");
