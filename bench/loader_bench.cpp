@@ -6,10 +6,35 @@
 #include <fstream>
 #include <string>
 
+#include <sys/resource.h>
+
 #include "core/scenario.hpp"
+#include "core/yaml_prescan.hpp"
 
 using namespace samenspel;
 using Clock = std::chrono::steady_clock;
+
+long peakRssKb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+// The most nodes a file at the size limit can hold: a flow list of one-letter
+// items. Target: loaded or refused in under 1 s and 150 MB.
+void worstCaseAtTheLimit() {
+    std::string text = "samenspel: 1\nid: big\nlearning_goals: [";
+    while (text.size() + 4 < kMaxScenarioBytes)
+        text += "a,";
+    text += "a]\n";
+    const long before = peakRssKb();
+    const auto start = Clock::now();
+    const LoadResult r = loadScenarioText(text, "worst.yaml");
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    std::printf("worst case at the size limit (%zu bytes, %zu errors): %.2f s, peak memory +%ld MB "
+                "(target: under 1 s and 150 MB)\n",
+                text.size(), r.errors.size(), seconds, (peakRssKb() - before) / 1024);
+}
 
 int main(int argc, char** argv) {
     const std::string path = argc > 1 ? argv[1] : "scenarios/skatebaan.yaml";
@@ -61,5 +86,6 @@ int main(int argc, char** argv) {
     const double evalSeconds = std::chrono::duration<double>(Clock::now() - start).count();
     std::printf("evaluate %zu preconditions: %.1f million evaluations/s (checksum %.0f)\n",
                 expressions.size(), evaluations / evalSeconds / 1e6, sink);
+    worstCaseAtTheLimit();
     return 0;
 }

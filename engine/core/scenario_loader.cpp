@@ -449,9 +449,7 @@ LoadResult loadScenarioFile(const std::string& path) {
         return fail("cannot read the file");
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > kMaxScenarioBytes)
-        return fail("scenario file is too large (more than " +
-                    std::to_string(kMaxScenarioBytes / (1024 * 1024)) + " MB); the limit is " +
-                    std::to_string(kMaxScenarioBytes / (1024 * 1024)) + " MB");
+        return fail(tooLargeMessage(text.size()));
     return loadScenarioText(text, path);
 }
 

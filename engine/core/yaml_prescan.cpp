@@ -4,11 +4,18 @@
 
 namespace samenspel {
 
-std::string tooLargeMessage(std::size_t bytes) {
+std::string scenarioSizeText(std::size_t bytes) {
     char size[64];
-    std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    return "scenario file is too large (" + std::string(size) + "); the limit is " +
-           std::to_string(kMaxScenarioBytes / (1024 * 1024)) + " MB";
+    if (bytes >= 1024 * 1024)
+        std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    else
+        std::snprintf(size, sizeof size, "%zu KB", (bytes + 1023) / 1024);
+    return size;
+}
+
+std::string tooLargeMessage(std::size_t bytes) {
+    return "scenario file is too large (" + scenarioSizeText(bytes) + "); the limit is " +
+           scenarioSizeText(kMaxScenarioBytes) + " (real scenarios are 15-40 KB)";
 }
 
 namespace {

@@ -145,7 +145,7 @@ TEST_CASE("validate: a 50 MB file and 10,000-deep nesting are refused with a mes
     std::filesystem::remove(deep);
     CHECK(run.exitCode == 2);
     CHECK(run.err == big.string() +
-                         ": error: scenario file is too large (50.0 MB); the limit is 4 MB\n" +
+                         ": error: scenario file is too large (50.0 MB); the limit is 256 KB (real scenarios are 15-40 KB)\n" +
                          deep.string() +
                          ":2:257: error: the file nests deeper than 64 levels; a scenario never "
                          "needs that much\n");
