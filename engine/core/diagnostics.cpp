@@ -12,7 +12,7 @@ std::string Diagnostic::format() const {
         if (pos.column > 0)
             out += ':' + std::to_string(pos.column);
     }
-    out += ": error: " + message;
+    out += (note ? ": note: " : ": error: ") + message;
     if (!keyPath.empty())
         out += " (at " + keyPath + ")";
     return out;

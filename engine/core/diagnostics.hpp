@@ -18,6 +18,7 @@ struct Diagnostic {
     SourcePos pos;
     std::string message; // complete sentence a scenario author understands
     std::string keyPath; // e.g. roles[2].preconditions[0].require (may be empty)
+    bool note = false;   // worth knowing, but nothing is wrong: "note:" instead of "error:"
 
     // "FILE:LINE:COL: error: MESSAGE (at KEYPATH)"
     std::string format() const;

@@ -95,9 +95,15 @@ std::unique_ptr<LiveSession> LiveSession::start(std::shared_ptr<const Scenario> 
 
 std::unique_ptr<LiveSession> LiveSession::resume(LiveSessionOptions options, std::string& error) {
     const std::string logPath = options.logPath;
+    // All or nothing: a session that went on from the readable part of a
+    // damaged log would append to it, and no replay could reach those lines.
+    // The one exception is a last line cut off by a crash (a note, dropped).
     Replay replay = replaySessionLog(logPath);
-    if (!replay.game) {
-        error = replay.errors.empty() ? "cannot read " + logPath : replay.errors.front().format();
+    if (!replay.game || !replay.errors.empty()) {
+        error = (replay.errors.empty() ? "cannot read " + logPath
+                                       : replay.errors.front().format()) +
+                "\nThe session cannot continue from a damaged log. 'samenspel replay " + logPath +
+                "' shows every problem; start a new session or repair the log.";
         return nullptr;
     }
     auto log = SessionLogWriter::append(logPath, error);
@@ -106,6 +112,7 @@ std::unique_ptr<LiveSession> LiveSession::resume(LiveSessionOptions options, std
     std::unique_ptr<LiveSession> session(
         new LiveSession(std::move(*replay.game), std::move(options)));
     session->log_ = std::move(log);
+    session->resumeNotes_ = std::move(replay.notes);
     // The log holds the time of the last action; the checkpoint the clock up
     // to a second before the process stopped. A paused session stays paused
     // (the pause is in the log), so its clock does not run from here either.

@@ -96,7 +96,11 @@ class LiveSession {
                                               std::string& error);
     // Rebuilds the session in `options.logPath` from its log and clock
     // checkpoint, and appends to it. nullptr with `error` when it cannot.
+    // Refuses a log with any error (a cut-off last line is dropped, with a
+    // note); `error` then names the first bad line and what to do.
     static std::unique_ptr<LiveSession> resume(LiveSessionOptions options, std::string& error);
+    // What resuming noticed without refusing: a dropped last line, a format 1 log.
+    const Diagnostics& resumeNotes() const { return resumeNotes_; }
     // Checkpoints the clock, so a clean stop resumes to the millisecond.
     ~LiveSession();
     LiveSession(const LiveSession&) = delete;
@@ -164,6 +168,7 @@ class LiveSession {
     Game game_;
     std::string logPath_;
     std::unique_ptr<SessionLogWriter> log_;
+    Diagnostics resumeNotes_;
     SessionPace pace_;
     std::vector<std::unique_ptr<Bot>> bots_; // per seat; null for people
     std::vector<std::int64_t> botNextMs_;    // real time: when each bot may act again

@@ -17,6 +17,7 @@
 
 #include "core/json.hpp"
 #include "core/json_read.hpp"
+#include "core/scenario.hpp"
 
 namespace samenspel {
 
@@ -111,11 +112,22 @@ void writeInts(JsonWriter& w, const std::vector<int>& v) {
     w.endArray();
 }
 
-// Always type, seat and time; every other field only when it differs from its
+// Where a line stands in the chain of a format 2 log.
+struct LineChain {
+    std::int64_t seq = 0;
+    std::string prev;
+};
+
+// The chain first (a reader sees at once where a line belongs), then always
+// type, seat and time; every other field only when it differs from its
 // default, which keeps lines short and still loses nothing.
-void writeAction(JsonWriter& w, const Action& a, const int* phase) {
+void writeAction(JsonWriter& w, const Action& a, const int* phase, const LineChain* chain) {
     const Action d;
     w.beginObject();
+    if (chain) {
+        w.key("seq").value(chain->seq);
+        w.key("prev").value(chain->prev);
+    }
     w.key("type").value(actionTypeId(a.type));
     w.key("seat").value(a.seat);
     if (phase)
@@ -184,7 +196,7 @@ void writeSetup(JsonWriter& w, const SessionSetup& s) {
 
 std::string encodeAction(const Action& action) {
     JsonWriter w;
-    writeAction(w, action, nullptr);
+    writeAction(w, action, nullptr, nullptr);
     return w.str();
 }
 
@@ -208,6 +220,10 @@ std::string encodeHeader(const LogHeader& h) {
     return w.str();
 }
 
+std::string logLineHash(const std::string& line) {
+    return contentHashOf(line); // the same FNV-1a 64 as the scenario's content hash
+}
+
 std::unique_ptr<SessionLogWriter>
 SessionLogWriter::create(const std::string& path, const LogHeader& header, std::string& error) {
     std::FILE* f = std::fopen(path.c_str(), "wb");
@@ -222,7 +238,8 @@ SessionLogWriter::create(const std::string& path, const LogHeader& header, std::
     if (!h.scenarioPath.empty() && std::filesystem::path(h.scenarioPath).is_relative() &&
         std::filesystem::is_regular_file(h.scenarioPath, ec))
         h.scenarioPath = std::filesystem::absolute(h.scenarioPath, ec).lexically_normal().string();
-    const std::string line = encodeHeader(h) + "\n";
+    const std::string headerLine = encodeHeader(h);
+    const std::string line = headerLine + "\n";
     if (std::fwrite(line.data(), 1, line.size(), f) != line.size() || std::fflush(f) != 0) {
         error = "cannot write session log '" + path + "': " + std::strerror(errno);
         std::fclose(f);
@@ -231,43 +248,60 @@ SessionLogWriter::create(const std::string& path, const LogHeader& header, std::
     std::unique_ptr<SessionLogWriter> w(new SessionLogWriter());
     w->file_ = f;
     w->path_ = path;
+    w->format_ = h.format;
+    w->prevHash_ = logLineHash(headerLine);
     return w;
 }
 
 namespace {
 
-// Where the last complete line of `path` ends: a record cut off by a crash is
-// dropped before appending, or the next record would be glued onto it.
-std::uintmax_t completeLength(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const std::size_t lastNewline = content.rfind('\n');
-    return lastNewline == std::string::npos ? 0 : lastNewline + 1;
+bool endsWithNewline(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in || in.tellg() <= 0)
+        return true;
+    in.seekg(-1, std::ios::end);
+    return in.get() == '\n';
 }
 
 } // namespace
 
 std::unique_ptr<SessionLogWriter> SessionLogWriter::append(const std::string& path,
                                                            std::string& error) {
+    // Appending to a damaged log would bury the damage under new lines that
+    // no replay can reach: all or nothing.
+    const ReadLog read = readSessionLog(path);
+    if (!read.errors.empty() || !read.header) {
+        error = read.errors.empty() ? "cannot read session log '" + path + "'"
+                                    : read.errors.front().format();
+        return nullptr;
+    }
+    // A record cut off by a crash is dropped, or the next record would be
+    // glued onto it.
     std::error_code ec;
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (!ec) {
-        const std::uintmax_t complete = completeLength(path);
-        if (complete > 0 && complete < size)
-            std::filesystem::resize_file(path, complete, ec);
-        if (ec) {
-            error = "cannot repair the cut-off last line of '" + path + "': " + ec.message();
-            return nullptr;
-        }
+    if (!ec && read.keptBytes < size)
+        std::filesystem::resize_file(path, read.keptBytes, ec);
+    if (ec) {
+        error = "cannot drop the cut-off last line of '" + path + "': " + ec.message();
+        return nullptr;
     }
     std::FILE* f = std::fopen(path.c_str(), "ab");
     if (!f) {
         error = "cannot append to session log '" + path + "': " + std::strerror(errno);
         return nullptr;
     }
+    // A last whole line that lost only its newline keeps its action.
+    if (!endsWithNewline(path) && (std::fputc('\n', f) == EOF || std::fflush(f) != 0)) {
+        error = "cannot append to session log '" + path + "': " + std::strerror(errno);
+        std::fclose(f);
+        return nullptr;
+    }
     std::unique_ptr<SessionLogWriter> w(new SessionLogWriter());
     w->file_ = f;
     w->path_ = path;
+    w->format_ = read.header->format;
+    w->seq_ = static_cast<std::int64_t>(read.actions.size());
+    w->prevHash_ = logLineHash(read.lastLine);
     return w;
 }
 
@@ -280,12 +314,17 @@ bool SessionLogWriter::write(const Action& action, int phase) {
     if (!file_)
         return false;
     JsonWriter w;
-    writeAction(w, action, &phase);
+    const LineChain chain{seq_ + 1, prevHash_};
+    writeAction(w, action, &phase, format_ >= 2 ? &chain : nullptr);
     std::string line = w.str();
+    const std::string hash = logLineHash(line);
     line += '\n';
     // One fwrite per line, then flush: a crash can cut off at most this line.
-    return std::fwrite(line.data(), 1, line.size(), file_) == line.size() &&
-           std::fflush(file_) == 0;
+    if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0)
+        return false;
+    ++seq_;
+    prevHash_ = hash;
+    return true;
 }
 
 // [SECTION] Reading --------------------------------------------------------------------
@@ -371,7 +410,17 @@ bool readConditions(const Json& v, std::vector<MitsCondition>& out, DecodeError&
     return true;
 }
 
-bool decodeActionValue(const Json& n, Action& a, int& phase, DecodeError& err) {
+// The chain fields of a log line as read; nullptr where a line has none.
+struct ReadChain {
+    const Json* seq = nullptr;
+    const Json* prev = nullptr;
+    std::int64_t seqValue = 0;
+    std::string prevValue;
+};
+
+// `chain` is nullptr where seq and prev are not allowed (format 1, network).
+bool decodeActionValue(const Json& n, Action& a, int& phase, DecodeError& err,
+                       ReadChain* chain = nullptr) {
     if (!n.is_object())
         return fail(err, "an action must be a JSON object", &n);
     bool haveType = false;
@@ -380,7 +429,13 @@ bool decodeActionValue(const Json& n, Action& a, int& phase, DecodeError& err) {
         const Json& v = it.value();
         bool ok = true;
         std::string text;
-        if (key == "type") {
+        if (chain && key == "seq") {
+            chain->seq = &v;
+            ok = read(v, "seq", chain->seqValue, err);
+        } else if (chain && key == "prev") {
+            chain->prev = &v;
+            ok = read(v, "prev", chain->prevValue, err);
+        } else if (key == "type") {
             ok = read(v, "type", text, err);
             if (ok && !actionTypeFromId(text, a.type))
                 ok = fail(err, "unknown action type '" + text + "'", &v);
@@ -559,6 +614,12 @@ Diagnostic diag(const std::string& file, int line, int column, std::string messa
     return d;
 }
 
+Diagnostic note(const std::string& file, int line, std::string message) {
+    Diagnostic d = diag(file, line, 1, std::move(message));
+    d.note = true;
+    return d;
+}
+
 } // namespace
 
 std::optional<Action> decodeAction(const Json& value, std::string& error) {
@@ -591,6 +652,84 @@ std::optional<SessionSetup> decodeSetup(const std::string& json, std::string& er
     return decodeText<SessionSetup>(json, error, decodeSetupValue);
 }
 
+namespace {
+
+// Follows the chain of a format 2 log from line to line. After a broken link
+// it takes up the chain again from the line where it broke, so one removed,
+// swapped or repeated line is one error, not one for every line after it.
+class ChainCheck {
+  public:
+    ChainCheck(const std::string& path, ReadLog& out) : path_(path), out_(out) {}
+
+    void header(const std::string& line, int lineNo) {
+        prevLine_ = line;
+        prevLineNo_ = lineNo;
+        headerLineNo_ = lineNo;
+    }
+    // A line that could not be read: the next line starts the chain afresh.
+    void unreadable() { lost_ = true; }
+    // Checks an action line that decoded; false when the chain is broken there.
+    bool action(const std::string& line, int lineNo, const ReadChain& c, int seqColumn) {
+        const std::string before = prevLineNo_ == headerLineNo_
+                                       ? "the header"
+                                       : "action " + std::to_string(prevSeq_) + " (line " +
+                                             std::to_string(prevLineNo_) + ")";
+        bool ok = true;
+        if (!c.seq || !c.prev) {
+            ok = error(lineNo, 1,
+                       std::string("the line has no ") + (!c.seq ? "\"seq\"" : "\"prev\"") +
+                           ", which every action of a format 2 log carries");
+        } else if (lost_) {
+            // Where an unreadable line was, the chain cannot be followed.
+        } else if (c.seqValue == prevSeq_ && line == prevLine_) {
+            ok = error(lineNo, seqColumn,
+                       "this line repeats the line before it: remove one of the two");
+        } else if (c.seqValue > prevSeq_ + 1) {
+            const std::int64_t missing = c.seqValue - prevSeq_ - 1;
+            ok = error(lineNo, seqColumn,
+                       "this is action " + std::to_string(c.seqValue) + ", but it follows " +
+                           before + ": " +
+                           (missing == 1 ? std::string("an action is")
+                                         : std::to_string(missing) + " actions are") +
+                           " missing before it, or lines are out of order");
+        } else if (c.seqValue <= prevSeq_) {
+            ok = error(lineNo, seqColumn,
+                       "this is action " + std::to_string(c.seqValue) + ", but it follows " +
+                           before + ": the line is repeated or out of order");
+        } else if (!brokenBefore_ && c.prevValue != logLineHash(prevLine_)) {
+            // The line before no longer has the text this one was chained to.
+            ok = error(prevLineNo_, 1,
+                       std::string(prevLineNo_ == headerLineNo_ ? "the header" : "this line") +
+                           " was edited after it was written: line " + std::to_string(lineNo) +
+                           " was chained to a different text");
+        }
+        brokenBefore_ = !ok;
+        lost_ = !c.seq; // a line without a number: take up the chain from the next one
+        if (c.seq && c.seqValue > prevSeq_)
+            prevSeq_ = c.seqValue;
+        prevLine_ = line;
+        prevLineNo_ = lineNo;
+        return ok;
+    }
+
+  private:
+    bool error(int lineNo, int column, std::string message) {
+        out_.errors.push_back(diag(path_, lineNo, column, std::move(message)));
+        return false;
+    }
+
+    const std::string& path_;
+    ReadLog& out_;
+    std::string prevLine_;
+    int prevLineNo_ = 0;
+    int headerLineNo_ = 0;
+    std::int64_t prevSeq_ = 0;
+    bool brokenBefore_ = false; // the link before this line is already reported
+    bool lost_ = false;         // the line before could not be read at all
+};
+
+} // namespace
+
 ReadLog readSessionLog(const std::string& path) {
     ReadLog out;
     std::ifstream in(path, std::ios::binary);
@@ -607,6 +746,7 @@ ReadLog readSessionLog(const std::string& path) {
         return out;
     }
 
+    ChainCheck chain(path, out);
     std::size_t pos = 0;
     int lineNo = 0;
     while (pos < content.size()) {
@@ -625,25 +765,50 @@ ReadLog readSessionLog(const std::string& path) {
             ok = decodeLine(line, err, [&](const Json& v, DecodeError& e) {
                 return decodeHeaderValue(v, h, e);
             });
-            if (ok)
+            if (ok) {
                 out.header = std::move(h);
+                chain.header(line, lineNo);
+                if (out.header->format < 2)
+                    out.notes.push_back(note(path, lineNo,
+                                             "format 1 log: lines are not chained, a removed "
+                                             "line cannot be detected"));
+            }
         } else {
             Action action;
             int phase = -1;
+            ReadChain links;
+            int seqColumn = 1;
+            const bool chained = out.header->format >= 2;
             ok = decodeLine(line, err, [&](const Json& v, DecodeError& e) {
-                return decodeActionValue(v, action, phase, e);
+                if (!decodeActionValue(v, action, phase, e, chained ? &links : nullptr))
+                    return false;
+                if (links.seq)
+                    seqColumn = positionIn(line, offsetIn(line, v, links.seq, false)).column;
+                return true;
             });
+            if (ok && chained && !chain.action(line, lineNo, links, seqColumn)) {
+                out.lastLine.clear();
+                continue; // reported by the chain
+            }
             if (ok) {
                 out.actions.push_back(std::move(action));
                 out.actionLines.push_back(lineNo);
                 out.actionPhases.push_back(phase);
+            } else if (chained) {
+                chain.unreadable();
             }
         }
-        if (ok)
+        if (ok) {
+            out.lastLine = line;
+            out.keptBytes = pos;
             continue;
+        }
         // A last line without its newline is where a crash cut a write short.
         if (!terminated && out.header) {
             out.truncatedTail = true;
+            out.notes.push_back(note(path, lineNo,
+                                     "the last line was cut off (the session ended "
+                                     "abruptly); it is dropped"));
             break;
         }
         out.errors.push_back(diag(path, lineNo, err.column, err.message));
@@ -691,6 +856,7 @@ std::string findScenario(const std::string& logPath, const std::string& written,
 Replay replaySessionLog(const std::string& logPath, const std::string& scenarioOverride) {
     Replay out;
     ReadLog log = readSessionLog(logPath);
+    out.notes = std::move(log.notes);
     if (!log.errors.empty() || !log.header) {
         out.errors = std::move(log.errors);
         return out;

@@ -3,6 +3,9 @@
 // it happens, so a crash or a killed process loses nothing. The first line
 // names the log format version, the scenario (path, id, content hash) and the
 // session setup with its seed; `replay` rebuilds the identical state from it.
+// From format 2 on, every action line carries its sequence number ("seq",
+// 1-based) and the hash of the line before it ("prev"), so a removed,
+// reordered, repeated or edited line is found (docs/DESIGN.md, "Session log").
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -17,7 +20,7 @@
 
 namespace samenspel {
 
-inline constexpr int kLogFormatVersion = 1;
+inline constexpr int kLogFormatVersion = 2;
 
 struct LogHeader {
     int format = kLogFormatVersion;
@@ -33,7 +36,9 @@ class SessionLogWriter {
     // sets `error` when the file cannot be written.
     static std::unique_ptr<SessionLogWriter> create(const std::string& path,
                                                     const LogHeader& header, std::string& error);
-    // Opens an existing log to append to it (after resuming from it).
+    // Opens an existing log to append to it (after resuming from it). Refuses
+    // a log with any error; a cut-off last line is dropped first. The next
+    // line chains to the last whole line, and keeps the log's format.
     static std::unique_ptr<SessionLogWriter> append(const std::string& path, std::string& error);
     ~SessionLogWriter();
 
@@ -45,6 +50,9 @@ class SessionLogWriter {
     SessionLogWriter() = default;
     std::FILE* file_ = nullptr;
     std::string path_;
+    int format_ = kLogFormatVersion;
+    std::int64_t seq_ = 0;     // sequence number of the last line written (0: the header)
+    std::string prevHash_;     // hash of the last line written
 };
 
 std::string encodeAction(const Action& action); // one JSON object, no newline
@@ -65,6 +73,9 @@ bool voteKindFromId(const std::string& id, VoteKind& out);
 bool reasonKindFromId(const std::string& id, Reason::Kind& out);
 
 std::string encodeHeader(const LogHeader& header); // the first line, no newline
+// The hash that chains a line to the next: FNV-1a 64 of the line's bytes
+// (without its newline), 16 lowercase hex digits.
+std::string logLineHash(const std::string& line);
 
 struct ReadLog {
     std::optional<LogHeader> header;
@@ -72,13 +83,17 @@ struct ReadLog {
     std::vector<int> actionLines;  // line number of each action in the file
     std::vector<int> actionPhases; // phase recorded with each action (-1 when absent)
     Diagnostics errors;            // LOG:LINE:COL: error: ...
+    Diagnostics notes;             // LOG:LINE:COL: note: ... (format 1, a cut-off last line)
     bool truncatedTail = false;    // last line was cut off by a crash; it is ignored
+    std::string lastLine;          // the last whole line read (header or action), no newline
+    std::size_t keptBytes = 0;     // where that line ends (past its newline when it has one)
 };
 ReadLog readSessionLog(const std::string& path);
 
 struct Replay {
-    std::optional<Game> game;
+    std::optional<Game> game; // may be partly replayed when there are errors
     Diagnostics errors; // scenario missing or changed, action refused on replay, ...
+    Diagnostics notes;  // from reading the log
 };
 // Loads the scenario named in the log (relative to the log's folder when not
 // found as given, or `scenarioOverride`), checks its hash, and applies every action.

@@ -289,6 +289,9 @@ const std::string& Host::diskError() const {
         return impl_->session->diskError();
     return impl_->startError;
 }
+Diagnostics Host::resumeNotes() const {
+    return impl_->session ? impl_->session->resumeNotes() : Diagnostics{};
+}
 const Game* Host::game() const {
     return impl_->game;
 }

@@ -98,6 +98,8 @@ class Host {
     bool finished() const;
     // Set when the log could not be written; the session stops taking actions.
     const std::string& diskError() const;
+    // What resuming noticed without refusing (a dropped last line, a format 1 log).
+    Diagnostics resumeNotes() const;
 
     // The game as the host sees it (everything); null before the start.
     const Game* game() const;

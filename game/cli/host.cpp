@@ -183,7 +183,11 @@ std::unique_ptr<net::Host> openHost(HostArgs& h, std::string& error, int& code) 
     code = kExitFailure;
     if (!h.logPath.empty() && std::filesystem::exists(h.logPath)) {
         std::printf("Resuming the session in %s\n", h.logPath.c_str());
-        return net::Host::resume(h.logPath, h.config, error);
+        auto host = net::Host::resume(h.logPath, h.config, error);
+        if (host)
+            for (const Diagnostic& d : host->resumeNotes())
+                std::fprintf(stderr, "%s\n", d.format().c_str());
+        return host;
     }
     if (h.file.empty()) {
         error = "no scenario FILE given";

@@ -198,11 +198,8 @@ int runReplay(const Args& args) {
             std::fprintf(stderr, "%s\n", d.format().c_str());
         return kExitBadInput;
     }
-    if (read.truncatedTail)
-        std::fprintf(stderr,
-                     "%s: warning: the last line was cut off (the session ended abruptly); "
-                     "it is ignored\n",
-                     logPath.c_str());
+    for (const Diagnostic& d : replay.notes)
+        std::fprintf(stderr, "%s\n", d.format().c_str());
     if (json)
         printJson(*replay.game, read, logPath);
     else

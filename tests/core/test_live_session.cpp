@@ -246,3 +246,141 @@ TEST_CASE("session files: every file beside a log is named in one place") {
     CHECK_FALSE(writeFileAtomically((dir / "no" / "such" / "f.txt").string(), "x", &error));
     CHECK(error.find("cannot write") != std::string::npos);
 }
+
+// [SECTION] resuming is all or nothing ------------------------------------------
+
+namespace {
+
+std::vector<std::string> splitLines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        out.push_back(line);
+    return out;
+}
+
+std::string joinLines(const std::vector<std::string>& ls) {
+    std::string out;
+    for (const auto& l : ls)
+        out += l + "\n";
+    return out;
+}
+
+void writeText(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+// A whole bot session of skatebaan as the lines of its log.
+std::vector<std::string> botSessionLog(const std::string& log) {
+    {
+        auto session = startBots(shipped("skatebaan"), 3, SessionPace::asFastAsPossible(), log);
+        REQUIRE(session->runToEnd());
+    }
+    fs::remove(SessionFiles::finishedMarker(log));
+    return splitLines(readText(log));
+}
+
+// The same log as format 1 wrote it: no "seq" and "prev".
+std::vector<std::string> asFormat1(std::vector<std::string> ls) {
+    const std::string v2 = "{\"samenspel_log\":2,";
+    REQUIRE(ls[0].rfind(v2, 0) == 0);
+    ls[0] = "{\"samenspel_log\":1," + ls[0].substr(v2.size());
+    for (std::size_t i = 1; i < ls.size(); ++i) {
+        const std::size_t type = ls[i].find("\"type\":");
+        REQUIRE(type != std::string::npos);
+        ls[i] = "{" + ls[i].substr(type);
+    }
+    return ls;
+}
+
+} // namespace
+
+TEST_CASE("live session: resume refuses a log with an error and leaves it as it was") {
+    const fs::path dir = freshDir("resume_refused");
+    const std::string log = (dir / "s.log").string();
+    std::vector<std::string> ls = botSessionLog(log);
+    REQUIRE(ls.size() > 60);
+    // Finding 1 of issue 10: the line replaced by one the rules cannot place.
+    SUBCASE("format 2: the line breaks the chain") {}
+    SUBCASE("format 1: the replay stops at the line") {
+        ls = asFormat1(ls);
+    }
+    ls[46] = R"({"type":"done","seat":0,"phase":99,"timeMs":1})";
+    writeText(log, joinLines(ls));
+    const std::string before = readText(log);
+
+    LiveSessionOptions options;
+    options.logPath = log;
+    std::string error;
+    CHECK_FALSE(LiveSession::resume(options, error));
+    CHECK(error.rfind(log + ":47:1: error: ", 0) == 0);
+    CHECK(error.find("\nThe session cannot continue from a damaged log. 'samenspel replay " + log +
+                     "' shows every problem; start a new session or repair the log.") !=
+          std::string::npos);
+    CHECK(readText(log) == before);
+}
+
+TEST_CASE("live session: resume drops a last line cut off by a crash and goes on") {
+    const fs::path dir = freshDir("resume_cut");
+    const std::string log = (dir / "s.log").string();
+    std::vector<std::string> ls = botSessionLog(log);
+    ls.resize(60);
+    std::string text = joinLines(ls);
+    text.resize(text.size() - ls.back().size() / 2 - 1); // half the last line, no newline
+    writeText(log, text);
+
+    LiveSessionOptions options;
+    options.logPath = log;
+    options.pace = SessionPace::asFastAsPossible();
+    std::string error;
+    auto session = LiveSession::resume(options, error);
+    REQUIRE_MESSAGE(session, error);
+    REQUIRE(session->resumeNotes().size() == 1);
+    CHECK(session->resumeNotes()[0].format() ==
+          log + ":60:1: note: the last line was cut off (the session ended abruptly); it is "
+                "dropped");
+    CHECK(session->state().actionCount == 58);
+    CHECK(session->runToEnd());
+    session.reset();
+    Replay replay = replaySessionLog(log);
+    for (const Diagnostic& d : replay.errors)
+        MESSAGE(d.format());
+    REQUIRE(replay.errors.empty());
+    REQUIRE(replay.game);
+    CHECK(replay.game->state().finished);
+    CHECK(replay.notes.empty());
+}
+
+TEST_CASE("live session: a format 1 log still replays and resumes, with a note") {
+    const fs::path dir = freshDir("resume_format1");
+    const std::string log = (dir / "s.log").string();
+    std::vector<std::string> ls = asFormat1(botSessionLog(log));
+    ls.resize(60);
+    writeText(log, joinLines(ls));
+
+    Replay replay = replaySessionLog(log);
+    REQUIRE(replay.errors.empty());
+    REQUIRE(replay.notes.size() == 1);
+    CHECK(replay.notes[0].format() ==
+          log + ":1:1: note: format 1 log: lines are not chained, a removed line cannot be "
+                "detected");
+
+    LiveSessionOptions options;
+    options.logPath = log;
+    options.pace = SessionPace::asFastAsPossible();
+    std::string error;
+    auto session = LiveSession::resume(options, error);
+    REQUIRE_MESSAGE(session, error);
+    CHECK(session->resumeNotes().size() == 1);
+    CHECK(session->runToEnd());
+    session.reset();
+    // The lines added stay format 1, as the header says.
+    const std::vector<std::string> after = splitLines(readText(log));
+    REQUIRE(after.size() > 60);
+    CHECK(after.back().rfind("{\"type\":", 0) == 0);
+    Replay again = replaySessionLog(log);
+    REQUIRE(again.errors.empty());
+    REQUIRE(again.game);
+    CHECK(again.game->state().finished);
+}

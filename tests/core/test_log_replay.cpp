@@ -128,6 +128,18 @@ std::string joinLines(const std::vector<std::string>& ls) {
     return out;
 }
 
+// Numbers and chains the action lines again, as a careful forger would: the
+// lines then reach the rules, which must find what is wrong with them.
+std::vector<std::string> rechain(std::vector<std::string> ls) {
+    for (std::size_t i = 1; i < ls.size(); ++i) {
+        const std::size_t type = ls[i].find("\"type\":");
+        REQUIRE(type != std::string::npos);
+        ls[i] = "{\"seq\":" + std::to_string(i) + ",\"prev\":\"" + logLineHash(ls[i - 1]) +
+                "\"," + ls[i].substr(type);
+    }
+    return ls;
+}
+
 MitsCondition mits(const std::string& expression, Reason protects = {}) {
     return {expression, protects};
 }
@@ -337,6 +349,99 @@ TEST_CASE("a scripted session replays from its log to the identical state") {
     CHECK(read.actionLines.front() == 2);
     CHECK(read.actionPhases.front() == 0);
     CHECK_FALSE(read.truncatedTail);
+    CHECK(read.notes.empty());
+
+    // Each action line is numbered and chained to the line before it.
+    const std::vector<std::string> written = lines(readFile(logPath));
+    CHECK(written[1].rfind("{\"seq\":1,\"prev\":\"" + logLineHash(written[0]) + "\",\"type\":", 0) ==
+          0);
+    CHECK(written[2].rfind("{\"seq\":2,\"prev\":\"" + logLineHash(written[1]) + "\",", 0) == 0);
+    CHECK(logLineHash("") == "cbf29ce484222325"); // FNV-1a 64 of nothing: its offset basis
+}
+
+TEST_CASE("the same session writes the same log, byte for byte") {
+    TempDir a, b;
+    ScriptedSession first(a.path), second(b.path);
+    first.run();
+    second.run();
+    first.log.reset();
+    second.log.reset();
+    CHECK(readFile(a.path / "session.log") == readFile(b.path / "session.log"));
+}
+
+TEST_CASE("a removed, swapped, edited or repeated line is found at its line") {
+    TempDir dir;
+    ScriptedSession s(dir.path);
+    s.run();
+    s.log.reset();
+    const fs::path logPath = dir.path / "session.log";
+    const std::vector<std::string> original = lines(readFile(logPath));
+    REQUIRE(original.size() > 10);
+    const std::string file = logPath.string();
+    auto readWith = [&](const std::vector<std::string>& ls) {
+        writeFile(logPath, joinLines(ls));
+        return readSessionLog(file);
+    };
+
+    SUBCASE("a line removed in the middle") {
+        auto ls = original;
+        ls.erase(ls.begin() + 5); // action 5
+        const ReadLog read = readWith(ls);
+        REQUIRE(read.errors.size() == 1);
+        CHECK(read.errors[0].format() ==
+              file + ":6:8: error: this is action 6, but it follows action 4 (line 5): an action "
+                     "is missing before it, or lines are out of order");
+        Replay replay = replaySessionLog(file);
+        CHECK_FALSE(replay.errors.empty());
+    }
+    SUBCASE("two lines swapped") {
+        auto ls = original;
+        std::swap(ls[4], ls[5]);
+        const ReadLog read = readWith(ls);
+        REQUIRE(read.errors.size() == 2);
+        CHECK(read.errors[0].format() ==
+              file + ":5:8: error: this is action 5, but it follows action 3 (line 4): an action "
+                     "is missing before it, or lines are out of order");
+        CHECK(read.errors[1].format() ==
+              file + ":6:8: error: this is action 4, but it follows action 5 (line 5): the line "
+                     "is repeated or out of order");
+    }
+    SUBCASE("a field edited") {
+        auto ls = original;
+        const std::size_t at = ls[3].find("\"timeMs\":");
+        REQUIRE(at != std::string::npos);
+        ls[3].insert(at + 9, "1");
+        const ReadLog read = readWith(ls);
+        REQUIRE(read.errors.size() == 1);
+        CHECK(read.errors[0].format() == file + ":4:1: error: this line was edited after it was "
+                                                "written: line 5 was chained to a different text");
+    }
+    SUBCASE("the header edited") {
+        auto ls = original;
+        const std::size_t at = ls[0].find("\"name\":\"");
+        REQUIRE(at != std::string::npos);
+        ls[0].insert(at + 8, "X");
+        const ReadLog read = readWith(ls);
+        REQUIRE(read.errors.size() == 1);
+        CHECK(read.errors[0].format() == file + ":1:1: error: the header was edited after it was "
+                                                "written: line 2 was chained to a different text");
+    }
+    SUBCASE("a line repeated") {
+        auto ls = original;
+        ls.insert(ls.begin() + 4, ls[4]);
+        const ReadLog read = readWith(ls);
+        REQUIRE(read.errors.size() == 1);
+        CHECK(read.errors[0].format() ==
+              file + ":6:8: error: this line repeats the line before it: remove one of the two");
+    }
+    SUBCASE("a line without its number") {
+        auto ls = original;
+        ls[2] = R"({"type":"done","seat":0,"phase":0,"timeMs":1})";
+        const ReadLog read = readWith(ls);
+        REQUIRE(read.errors.size() == 1);
+        CHECK(read.errors[0].format() == file + ":3:1: error: the line has no \"seq\", which every "
+                                                "action of a format 2 log carries");
+    }
 }
 
 TEST_CASE("the facilitator's switch of ending phases when all are done survives the log") {
@@ -389,6 +494,9 @@ TEST_CASE("a log cut off mid-line by a crash replays up to the last whole action
     const ReadLog read = readSessionLog(logPath.string());
     CHECK(read.errors.empty());
     CHECK(read.truncatedTail);
+    REQUIRE(read.notes.size() == 1);
+    CHECK(read.notes[0].message ==
+          "the last line was cut off (the session ended abruptly); it is dropped");
     CHECK(read.actions.size() == total - 1);
     Replay replay = replaySessionLog(logPath.string());
     CHECK(replay.errors.empty());
@@ -496,7 +604,7 @@ TEST_CASE("a damaged log is an error at its line and column") {
         auto ls = original;
         ls.insert(ls.begin() + 2,
                   R"({"type":"vote","seat":3,"phase":0,"timeMs":31000,"proposal":0,"vote":"yes"})");
-        writeFile(logPath, joinLines(ls));
+        writeFile(logPath, joinLines(rechain(ls)));
         Replay replay = replaySessionLog(file);
         REQUIRE(replay.errors.size() == 1);
         CHECK(replay.errors[0].format() ==
@@ -508,7 +616,7 @@ TEST_CASE("a damaged log is an error at its line and column") {
         const std::size_t at = ls[1].find("\"phase\":0");
         REQUIRE(at != std::string::npos);
         ls[1].replace(at, 9, "\"phase\":4");
-        writeFile(logPath, joinLines(ls));
+        writeFile(logPath, joinLines(rechain(ls)));
         Replay replay = replaySessionLog(file);
         REQUIRE(replay.errors.size() == 1);
         CHECK(replay.errors[0].format() ==

@@ -2,6 +2,10 @@
 // host resuming from its log.
 #include "net_test_util.hpp"
 
+#include <fstream>
+#include <iterator>
+
+#include "core/live_session.hpp"
 #include "core/log.hpp"
 
 using namespace samenspel;
@@ -224,4 +228,43 @@ TEST_CASE("every shipped scenario plays to the end over the network with bot cli
         for (auto* c : players.raw)
             CHECK(c->mirrorRefusals() == 0);
     }
+}
+
+TEST_CASE("the host refuses to resume from a log with an error and leaves it as it was") {
+    // Finding 1 of issue 10: line 47 replaced by an action the session never took.
+    const auto dir = tempDir("resume-refused");
+    const std::string log = (dir / "s.log").string();
+    auto sc = loadShipped("skatebaan");
+    {
+        LiveSessionOptions options;
+        options.logPath = log;
+        options.pace = SessionPace::asFastAsPossible();
+        std::string error;
+        auto session =
+            LiveSession::start(sc, SessionSetup::defaultFor(*sc, true, 3), options, error);
+        REQUIRE_MESSAGE(session, error);
+        REQUIRE(session->runToEnd());
+    }
+    std::vector<std::string> ls;
+    {
+        std::ifstream in(log, std::ios::binary);
+        for (std::string line; std::getline(in, line);)
+            ls.push_back(line);
+    }
+    REQUIRE(ls.size() > 60);
+    ls[46] = R"({"type":"done","seat":0,"phase":99,"timeMs":1})";
+    std::string text;
+    for (const std::string& l : ls)
+        text += l + "\n";
+    {
+        std::ofstream out(log, std::ios::binary);
+        out << text;
+    }
+    std::string error;
+    CHECK_FALSE(net::Host::resume(log, loopbackConfig(), error));
+    CHECK(error.rfind(log + ":47:1: error: ", 0) == 0);
+    CHECK(error.find("start a new session or repair the log") != std::string::npos);
+    std::ifstream in(log, std::ios::binary);
+    const std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(after == text);
 }
