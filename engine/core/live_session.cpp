@@ -100,10 +100,10 @@ std::unique_ptr<LiveSession> LiveSession::resume(LiveSessionOptions options, std
     // The one exception is a last line cut off by a crash (a note, dropped).
     Replay replay = replaySessionLog(logPath);
     if (!replay.game || !replay.errors.empty()) {
-        error = (replay.errors.empty() ? "cannot read " + logPath
-                                       : replay.errors.front().format()) +
-                "\nThe session cannot continue from a damaged log. 'samenspel replay " + logPath +
-                "' shows every problem; start a new session or repair the log.";
+        error =
+            (replay.errors.empty() ? "cannot read " + logPath : replay.errors.front().format()) +
+            "\nThe session cannot continue from a damaged log. 'samenspel replay " + logPath +
+            "' shows every problem; start a new session or repair the log.";
         return nullptr;
     }
     auto log = SessionLogWriter::append(logPath, error);

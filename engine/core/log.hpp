@@ -51,8 +51,8 @@ class SessionLogWriter {
     std::FILE* file_ = nullptr;
     std::string path_;
     int format_ = kLogFormatVersion;
-    std::int64_t seq_ = 0;     // sequence number of the last line written (0: the header)
-    std::string prevHash_;     // hash of the last line written
+    std::int64_t seq_ = 0; // sequence number of the last line written (0: the header)
+    std::string prevHash_; // hash of the last line written
 };
 
 std::string encodeAction(const Action& action); // one JSON object, no newline
@@ -92,8 +92,8 @@ ReadLog readSessionLog(const std::string& path);
 
 struct Replay {
     std::optional<Game> game; // may be partly replayed when there are errors
-    Diagnostics errors; // scenario missing or changed, action refused on replay, ...
-    Diagnostics notes;  // from reading the log
+    Diagnostics errors;       // scenario missing or changed, action refused on replay, ...
+    Diagnostics notes;        // from reading the log
 };
 // Loads the scenario named in the log (relative to the log's folder when not
 // found as given, or `scenarioOverride`), checks its hash, and applies every action.
