@@ -13,9 +13,17 @@ SAMENSPEL_PACKAGES=(
   python3 python3-jsonschema python3-yaml
 )
 
+# Only the checked builds (scripts/sanitize, scripts/fuzz, CI) need these:
+# clang with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev is only
+# a recommendation of clang-14, and we install without recommendations) and
+# llvm-symbolizer for readable stack traces. `scripts/play` never installs them.
+SAMENSPEL_CHECK_PACKAGES=(clang-14 libclang-rt-14-dev llvm-14)
+
+# Which of the given packages (default: SAMENSPEL_PACKAGES) are not installed.
 samenspel_missing_packages() {
-  local missing=() pkg
-  for pkg in "${SAMENSPEL_PACKAGES[@]}"; do
+  local missing=() pkg wanted=("$@")
+  [ ${#wanted[@]} -eq 0 ] && wanted=("${SAMENSPEL_PACKAGES[@]}")
+  for pkg in "${wanted[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$pkg")
     fi
@@ -23,9 +31,10 @@ samenspel_missing_packages() {
   echo "${missing[@]}"
 }
 
+# Installs the given packages (default: SAMENSPEL_PACKAGES) that are missing.
 samenspel_install_packages() {
   local missing
-  missing="$(samenspel_missing_packages)"
+  missing="$(samenspel_missing_packages "$@")"
   [ -z "$missing" ] && return 0
   echo "samenspel: installing missing Debian packages: $missing"
   local apt=(apt-get)
@@ -56,4 +65,24 @@ samenspel_build() {
   fi
   cmake --build "$SAMENSPEL_BUILD" -j "$jobs" "$@" ||
     { echo "samenspel: build failed" >&2; exit 1; }
+}
+
+# Configures (once) and builds a checked build with clang-14 in the folder $1
+# with the CMake option $2 (SAMENSPEL_SANITIZE or SAMENSPEL_FUZZ); the other
+# arguments go to `cmake --build` (e.g. --target ...). ccache when present.
+samenspel_checked_build() {
+  local dir="$1" option="$2" jobs launcher=()
+  shift 2
+  jobs="$(nproc 2>/dev/null || echo 2)"
+  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    # -O1 with line tables only: sanitized code at -O2 -g compiles about
+    # twice as slowly, and CI must stay under 20 minutes. Asserts stay on.
+    cmake -S "$SAMENSPEL_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+      -DCMAKE_CXX_COMPILER=clang++-14 "-D$option=ON" "${launcher[@]}" >/dev/null ||
+      { echo "samenspel: cmake configure of $dir failed" >&2; exit 1; }
+  fi
+  cmake --build "$dir" -j "$jobs" "$@" ||
+    { echo "samenspel: build in $dir failed" >&2; exit 1; }
 }
