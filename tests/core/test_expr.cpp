@@ -36,6 +36,16 @@ void operator delete(void* p) noexcept {
 void operator delete(void* p, std::size_t) noexcept {
     std::free(p);
 }
+// The nothrow forms too (std::stable_sort's buffer uses them): every form of
+// new and delete must come from one allocator, or ASan sees a mismatch.
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    if (gCountAllocations.load(std::memory_order_relaxed))
+        gAllocations.fetch_add(1, std::memory_order_relaxed);
+    return std::malloc(size == 0 ? 1 : size);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+    std::free(p);
+}
 
 namespace {
 
