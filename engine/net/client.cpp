@@ -44,6 +44,8 @@ struct Client::Impl {
     bool started = false;
     std::vector<std::pair<std::uint64_t, Action>> actions; // as received, by index
     std::optional<std::uint64_t> lastIndex;
+    bool catchingUp = false; // more slices of actions are coming
+    Status statusWhenCaughtUp = Status::Connecting;
     std::unique_ptr<Game> mirror;
     int mirrorRefusals = 0;
     std::vector<SeatStatus> presence;
@@ -197,26 +199,6 @@ struct Client::Impl {
         return true;
     }
 
-    bool readActions(const Json& list) {
-        actions.clear();
-        lastIndex.reset();
-        for (const Json& item : list) {
-            const Json* a = member(item, "action");
-            if (!a)
-                continue;
-            std::string error;
-            std::optional<Action> action = decodeAction(*a, error);
-            if (!action)
-                continue;
-            const auto index = static_cast<std::uint64_t>(intOr(item, "index", 0));
-            actions.emplace_back(index, *action);
-            lastIndex = index;
-        }
-        if (!actions.empty())
-            heardClock(actions.back().second.timeMs);
-        return true;
-    }
-
     bool readSetup(const JsonValue& body) {
         const Json* s = body.find("setup");
         if (!s)
@@ -299,6 +281,8 @@ struct Client::Impl {
             action(*m);
         else if (m->type == "scenario")
             newScenario(*m);
+        else if (m->type == "actions")
+            actionSlice(*m);
         else if (m->type == "support")
             readSupport(b.find("support"));
         else if (m->type == "presence")
@@ -331,15 +315,22 @@ struct Client::Impl {
             lost("net.client.malformed", "The host's welcome has no readable setup.");
             return;
         }
-        if (const Json* list = b.find("actions"); list && list->is_array())
-            readActions(*list);
+        // The actions follow in slices ("actions" messages).
+        actions.clear();
+        lastIndex.reset();
+        catchingUp = true;
         readPresence(b.find("presence"));
         rebuildMirror();
         // A host restarted from its log after a quiet stretch is well past
         // its last action; a host without "clock" leaves the actions' time.
         if (b.find("clock"))
             heardClock(b.intOr("clock", 0));
-        status = started ? Status::Playing : Status::Lobby;
+        // A first welcome is "connecting" until the last slice has come, so
+        // a seated player never sees a table that is behind; a fresh welcome
+        // asked for with sync keeps the table on screen meanwhile.
+        statusWhenCaughtUp = started ? Status::Playing : Status::Lobby;
+        if (status != Status::Connecting)
+            status = statusWhenCaughtUp;
         awaiting = false;
     }
 
@@ -358,18 +349,63 @@ struct Client::Impl {
         const Json* a = m.body.find("action");
         if (!a)
             return;
-        const auto index = static_cast<std::uint64_t>(m.body.intOr("index", 0));
-        if (lastIndex && index <= *lastIndex)
-            return; // already had it (from a welcome or reveal)
+        takeAction(static_cast<std::uint64_t>(m.body.intOr("index", 0)), *a, false);
+    }
+
+    // A slice of the host's catch-up after a welcome or the reveal: actions
+    // this client has not seen, in order. After the reveal they include the
+    // ones that were hidden from this seat; those go in their place and the
+    // mirror is built again.
+    void actionSlice(const Message& m) {
+        const Json* list = m.body.find("actions");
+        if (!list || !list->is_array())
+            return;
+        bool insertedEarlier = false;
+        for (const Json& item : *list) {
+            const Json* a = member(item, "action");
+            const auto index = static_cast<std::uint64_t>(intOr(item, "index", 0));
+            if (a && lastIndex && index <= *lastIndex)
+                insertedEarlier |= insertEarlier(index, *a);
+            else if (a)
+                takeAction(index, *a, true);
+        }
+        if (insertedEarlier)
+            rebuildMirror();
+        catchingUp = m.body.boolOr("more", false);
+        if (!catchingUp && status == Status::Connecting)
+            status = statusWhenCaughtUp;
+    }
+
+    bool insertEarlier(std::uint64_t index, const Json& encoded) {
+        auto at =
+            std::lower_bound(actions.begin(), actions.end(), index,
+                             [](const auto& entry, std::uint64_t i) { return entry.first < i; });
+        if (at != actions.end() && at->first == index)
+            return false; // already had it
         std::string error;
-        std::optional<Action> action = decodeAction(*a, error);
+        std::optional<Action> action = decodeAction(encoded, error);
+        if (!action)
+            return false;
+        actions.insert(at, {index, *action});
+        return true;
+    }
+
+    // An action past the last one this client has: kept, applied to the
+    // mirror, and the clock follows it (never back: a catch-up's old actions
+    // are behind the welcome's clock).
+    void takeAction(std::uint64_t index, const Json& encoded, bool fromCatchUp) {
+        if (lastIndex && index <= *lastIndex)
+            return; // already had it (from a catch-up)
+        std::string error;
+        std::optional<Action> action = decodeAction(encoded, error);
         if (!action)
             return;
         if (owner && owner->onAction)
             owner->onAction(index, *action);
         actions.emplace_back(index, *action);
         lastIndex = index;
-        heardClock(action->timeMs);
+        if (!fromCatchUp || action->timeMs > clockBaseMs)
+            heardClock(action->timeMs);
         if (learnValues(*action))
             rebuildMirror(); // replays every action on the amended copy
         else if (mirror && !mirror->apply(*action))
@@ -379,10 +415,9 @@ struct Client::Impl {
     }
 
     void newScenario(const Message& m) {
+        // At the end ("revealed") a catch-up with every action follows.
         if (!loadScenario(m.body.stringOr("scenario"), m.body.boolOr("revealed", false)))
             return;
-        if (const Json* list = m.body.find("actions"); list && list->is_array())
-            readActions(*list);
         rebuildMirror();
     }
 
@@ -527,6 +562,10 @@ void Client::disconnect() {
     impl_->status = Status::Disconnected;
 }
 
+bool Client::catchingUp() const {
+    return impl_->catchingUp;
+}
+
 std::int64_t Client::estimatedClockMs() const {
     const Game* g = impl_->mirror.get();
     const std::int64_t base = std::max(impl_->clockBaseMs, g ? g->state().nowMs : 0);
@@ -558,7 +597,7 @@ bool ClientBot::step() {
 std::optional<Action> ClientBot::next() {
     const Game* g = client_.game();
     if (client_.status() != Client::Status::Playing || !g || g->state().finished ||
-        client_.awaitingReply())
+        client_.awaitingReply() || client_.catchingUp())
         return std::nullopt;
     if (!state_)
         state_ = std::make_unique<State>();

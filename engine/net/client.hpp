@@ -56,6 +56,9 @@ class Client {
 
     Status status() const;
     bool finished() const; // the mirror shows the session ended
+    // Still receiving the session's earlier actions after a (re)join: the
+    // mirror is behind the table until this is false.
+    bool catchingUp() const;
     int seat() const;
     int role() const;
     const std::string& token() const;

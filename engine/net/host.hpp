@@ -65,6 +65,7 @@ struct HostStats {
     int actionsRefused = 0;
     std::uint64_t bytesSent = 0;
     std::size_t addressesWithWrongCodes = 0; // remembered for the rate limit, now
+    int catchUpSlicesSent = 0;               // slices of actions after welcomes and the reveal
 };
 
 class Host {

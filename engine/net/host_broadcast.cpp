@@ -2,6 +2,8 @@
 // the redacted scenario (redact.hpp).
 #include "net/host_internal.hpp"
 
+#include <algorithm>
+
 #include "core/json.hpp"
 #include "core/scoring.hpp"
 #include "net/redact.hpp"
@@ -80,19 +82,49 @@ std::string Host::Impl::actionMessage(std::size_t index) const {
     return w.str();
 }
 
-// Every action `seat` may see so far, as [{index, action}].
-std::string Host::Impl::visibleActionsJson(int seat) const {
-    JsonWriter w;
-    w.beginArray();
-    const bool all = ended();
-    for (std::size_t i = 0; i < actions.size(); ++i) {
-        if (!actionVisibleTo(actions[i], seat, all))
-            continue;
-        w.beginObject().key("index").value(static_cast<std::uint64_t>(i));
-        w.key("action").raw(encoded[i]).endObject();
+// [Catching up] ---------------------------------------------------------------
+
+namespace {
+// How much of a catch-up may wait unread in a connection's send buffer, and
+// how big one slice is: small next to the send limit (HostConfig::
+// maxOutgoingBytes), large enough that a normal session's catch-up goes out
+// in one or two slices.
+constexpr std::size_t kCatchUpWindowBytes = 512 * 1024;
+constexpr std::size_t kCatchUpSliceBytes = 128 * 1024;
+} // namespace
+
+void Host::Impl::startCatchUp(Connection& c) {
+    c.catchingUp = true;
+    c.catchUpNext = 0;
+    continueCatchUp(c);
+}
+
+// Sends slices {"type":"actions","actions":[{index, action}], "more"} of
+// the actions the seat may see, while the client keeps reading; the last
+// slice has "more": false, after which actions go out one by one again.
+void Host::Impl::continueCatchUp(Connection& c) {
+    const std::size_t window = std::min(kCatchUpWindowBytes, config.maxOutgoingBytes / 4);
+    const std::size_t sliceBytes = std::min(kCatchUpSliceBytes, window);
+    const bool all = ended() && c.revealed; // hidden actions only after the full text
+    while (c.catchingUp && !c.dead && !c.closing && c.pending() < window) {
+        JsonWriter w;
+        w.beginObject().key("v").value(kProtocolVersion).key("type").value("actions");
+        w.key("actions").beginArray();
+        std::size_t bytes = 0;
+        for (; c.catchUpNext < actions.size() && bytes < sliceBytes; ++c.catchUpNext) {
+            const std::size_t i = c.catchUpNext;
+            if (!actionVisibleTo(actions[i], c.seat, all))
+                continue;
+            w.beginObject().key("index").value(static_cast<std::uint64_t>(i));
+            w.key("action").raw(encoded[i]).endObject();
+            bytes += encoded[i].size() + 32;
+        }
+        w.endArray();
+        c.catchingUp = c.catchUpNext < actions.size();
+        w.key("more").value(c.catchingUp).endObject();
+        send(c, w.str());
+        ++stats.catchUpSlicesSent;
     }
-    w.endArray();
-    return w.str();
 }
 
 void Host::Impl::sendWelcome(Connection& c) {
@@ -110,12 +142,12 @@ void Host::Impl::sendWelcome(Connection& c) {
         w.key("clock").value(clockMs());
     w.key("setup").raw(encodeSetup(game ? game->setup() : setup));
     w.key("scenario").value(view.yaml).key("revealed").value(ended());
-    w.key("actions").raw(visibleActionsJson(c.seat));
     w.key("presence").raw(presenceJson());
     w.endObject();
     send(c, w.str());
     c.viewFingerprint = view.fingerprint;
     c.revealed = ended();
+    startCatchUp(c);
     if (game && sentSupport != "[]")
         send(c, supportMessage());
 }
@@ -194,12 +226,12 @@ void Host::Impl::broadcastAction(std::size_t index) {
             JsonWriter w;
             w.beginObject().key("v").value(kProtocolVersion).key("type").value("scenario");
             w.key("scenario").value(view.yaml).key("revealed").value(true);
-            w.key("actions").raw(visibleActionsJson(c.seat));
             w.endObject();
             send(c, w.str());
             c.viewFingerprint = view.fingerprint;
             c.revealed = true;
-            continue; // the action is among them
+            startCatchUp(c); // every action again, the hidden ones too
+            continue;        // this action is among them
         }
         if (view.fingerprint != c.viewFingerprint) {
             JsonWriter w;
@@ -208,6 +240,8 @@ void Host::Impl::broadcastAction(std::size_t index) {
             send(c, w.str());
             c.viewFingerprint = view.fingerprint;
         }
+        if (c.catchingUp)
+            continue; // the catch-up reaches this action in its turn
         if (actionVisibleTo(a, c.seat, all))
             queue(c, framed);
     }

@@ -134,6 +134,13 @@ struct Connection {
     bool dead = false;
     std::string viewFingerprint; // of the scenario text this client has
     bool revealed = false;       // got the full scenario and every action
+    // After a welcome (and again after the reveal at the end) the client gets
+    // the session's actions in slices, each sent when it has read most of the
+    // one before: however long the session, no message and no send buffer
+    // grows past the limit. Live actions wait in the same queue until it has
+    // caught up, so they arrive in order.
+    bool catchingUp = false;
+    std::size_t catchUpNext = 0; // index of the next action to look at
 
     std::size_t pending() const { return out.size() - outPos; }
 };
@@ -220,8 +227,9 @@ struct Host::Impl {
     void broadcastPresence();
     const RoleView& viewFor(int role);
     std::string actionMessage(std::size_t index) const;
-    std::string visibleActionsJson(int seat) const;
     void sendWelcome(Connection& c);
+    void startCatchUp(Connection& c);
+    void continueCatchUp(Connection& c);
     // [Public support] host_broadcast.cpp
     std::string publicSupportJson() const;
     std::string supportMessage() const;

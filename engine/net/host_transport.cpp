@@ -196,8 +196,13 @@ void Host::Impl::poll(double maxWaitSeconds) {
     if (secondsSince(lastWrongCodeSweep, now) > 1.0)
         forgetOldWrongCodes(now);
     runClock();
-    for (auto& c : connections)
+    for (auto& c : connections) {
         flush(*c);
+        if (c->catchingUp) {
+            continueCatchUp(*c);
+            flush(*c);
+        }
+    }
     removeDead();
 }
 

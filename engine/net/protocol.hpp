@@ -3,7 +3,8 @@
 // every message is a frame of a 4-byte big-endian length followed by that many
 // bytes of UTF-8 JSON, an object with at least "v" (protocol version) and
 // "type". Frames from clients are small and bounded; frames from the host can
-// be larger (a welcome carries the scenario and the table so far).
+// be larger (a welcome carries the scenario; the actions so far follow in
+// slices, so no frame grows with the length of a session).
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -15,7 +16,7 @@
 
 namespace samenspel::net {
 
-inline constexpr int kProtocolVersion = 1;
+inline constexpr int kProtocolVersion = 2; // 2: actions after a welcome come in slices
 inline constexpr std::size_t kMaxClientFrame = 64 * 1024;      // host refuses bigger
 inline constexpr std::size_t kMaxHostFrame = 32 * 1024 * 1024; // client refuses bigger
 

@@ -90,7 +90,8 @@ TEST_CASE("wrong session codes are remembered per address only for their window"
                                   (tempDir("wrongcodes") / "s.log").string(), config, error);
     REQUIRE_MESSAGE(host, error);
     JsonWriter w;
-    w.beginObject().key("v").value(1).key("type").value("hello").key("version").value(1);
+    w.beginObject().key("v").value(net::kProtocolVersion).key("type").value("hello");
+    w.key("version").value(net::kProtocolVersion);
     w.key("code").value("wrong-code-here").endObject();
     const std::string wrongHello = net::frame(w.str());
 

@@ -102,7 +102,8 @@ struct Raw {
 
 std::string hello(const std::string& code, const std::string& seat = "") {
     JsonWriter w;
-    w.beginObject().key("v").value(1).key("type").value("hello").key("version").value(1);
+    w.beginObject().key("v").value(net::kProtocolVersion).key("type").value("hello");
+    w.key("version").value(net::kProtocolVersion);
     w.key("code").value(code).key("name").value("x").key("seat").value(seat).endObject();
     return net::frame(w.str());
 }
@@ -173,8 +174,8 @@ TEST_CASE("an action for another seat or another phase is refused and the connec
     // sendAction stamps the client's own seat, so forge one by hand.
     JsonWriter w;
     other.seat = t.b->seat();
-    w.beginObject().key("v").value(1).key("type").value("action").key("action").raw(
-        encodeAction(other));
+    w.beginObject().key("v").value(net::kProtocolVersion).key("type").value("action");
+    w.key("action").raw(encodeAction(other));
     w.endObject();
     t.a->sendRaw(net::frame(w.str()));
     CHECK(t.turn([&] { return t.a->lastActionRefusal().has_value(); }));
@@ -226,11 +227,13 @@ TEST_CASE("a client that stops reading is dropped and never stalls the host") {
     // Seated through b's reconnect token, then asking for everything again and
     // again without ever reading.
     JsonWriter w;
-    w.beginObject().key("v").value(1).key("type").value("hello").key("version").value(1);
+    w.beginObject().key("v").value(net::kProtocolVersion).key("type").value("hello");
+    w.key("version").value(net::kProtocolVersion);
     w.key("code").value("piano-zebra-tango").key("token").value(t.b->token()).endObject();
     std::string flood = net::frame(w.str());
     for (int i = 0; i < 400; ++i)
-        flood += net::frame("{\"v\":1,\"type\":\"sync\"}");
+        flood +=
+            net::frame("{\"v\":" + std::to_string(net::kProtocolVersion) + ",\"type\":\"sync\"}");
     greedy.send(flood);
     const bool dropped = runUntil(
         *t.host, {t.a.get()},
@@ -262,7 +265,8 @@ TEST_CASE("a client of another protocol version is refused with a clear message"
         [&] { return old->status() == net::Client::Status::Refused; }, 5.0);
     CHECK(old->status() == net::Client::Status::Refused);
     CHECK(old->refusalKey() == net::reason::kVersion);
-    CHECK(old->refusalMessage().find("version 1") != std::string::npos);
+    CHECK(old->refusalMessage().find("version " + std::to_string(net::kProtocolVersion)) !=
+          std::string::npos);
     CHECK(old->refusalMessage().find("version 99") != std::string::npos);
     t.expectServing(*t.a);
 }

@@ -123,9 +123,9 @@ TEST_CASE(
     std::string bytes;
     bool ended = false;
     clients[0]->onFrame = [&](const std::string& body) {
-        // The reveal at the end: the full scenario with every action.
+        // The reveal at the end: the full scenario, then every action.
         if (body.find("\"type\":\"scenario\"") != std::string::npos &&
-            body.find("\"actions\"") != std::string::npos)
+            body.find("\"revealed\":true") != std::string::npos)
             ended = true;
         if (!ended)
             bytes += body;
