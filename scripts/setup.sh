@@ -8,6 +8,7 @@ SAMENSPEL_BUILD="${SAMENSPEL_BUILD:-$SAMENSPEL_ROOT/build}"
 SAMENSPEL_PACKAGES=(
   build-essential cmake pkg-config
   libsfml-dev libimgui-dev libstb-dev libyaml-cpp-dev nlohmann-json3-dev doctest-dev libgl-dev
+  libboost-dev
   fonts-dejavu-core
   xvfb xauth xdotool
   python3 python3-jsonschema python3-yaml

@@ -118,10 +118,10 @@ bool Host::Impl::startSession(bool fillWithBots) {
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("start");
     w.key("setup").raw(encodeSetup(setup)).endObject();
-    const std::string framed = frame(w.str());
+    const std::string message = w.str();
     for (auto& c : connections)
         if (c->helloDone && !c->closing)
-            queue(*c, framed);
+            send(*c, message);
     broadcastPresence();
     return true;
 }
@@ -197,24 +197,6 @@ Host::~Host() {
         shutdown(0.0);
 }
 
-namespace {
-
-bool openListener(Host::Impl& impl, std::string& error) {
-    sf::IpAddress address(impl.config.bindAddress);
-    if (address == sf::IpAddress::None ||
-        impl.listener.listenReusable(impl.config.port, address) != sf::Socket::Done) {
-        error = "Cannot listen on " + impl.config.bindAddress + ":" +
-                std::to_string(impl.config.port) +
-                " (is the port in use? pick another with --port)";
-        return false;
-    }
-    impl.listener.setBlocking(false);
-    impl.selector.add(impl.listener);
-    return true;
-}
-
-} // namespace
-
 std::unique_ptr<Host> Host::create(std::shared_ptr<const Scenario> scenario, SessionSetup setup,
                                    const std::string& logPath, HostConfig config,
                                    std::string& error) {
@@ -226,7 +208,7 @@ std::unique_ptr<Host> Host::create(std::shared_ptr<const Scenario> scenario, Ses
     impl->code = config.code.empty() ? sessionCodeFromSeed(impl->setup.seed)
                                      : normalizeSessionCode(config.code);
     impl->seats.resize(impl->setup.seats.size());
-    if (!openListener(*impl, error))
+    if (!impl->listen(error))
         return nullptr;
     std::unique_ptr<Host> host(new Host(std::move(impl)));
     if (config.botsFill)
@@ -257,14 +239,14 @@ std::unique_ptr<Host> Host::resume(const std::string& logPath, HostConfig config
     for (const Action& a : impl->actions)
         impl->encoded.push_back(encodeAction(a));
     impl->attachSession();
-    if (!openListener(*impl, error))
+    if (!impl->listen(error))
         return nullptr;
     impl->writeSeatFile();
     return std::unique_ptr<Host>(new Host(std::move(impl)));
 }
 
 unsigned short Host::port() const {
-    return impl_->listener.getLocalPort();
+    return impl_->port();
 }
 const std::string& Host::code() const {
     return impl_->code;
@@ -341,17 +323,17 @@ void Host::shutdown(double graceSeconds) {
     while (true) {
         bool pending = false;
         for (auto& c : im.connections) {
-            im.flush(*c);
+            im.flush(c);
             pending = pending || (!c->dead && c->pending() > 0);
         }
         if (!pending || secondsSince(begin, Clock::now()) >= graceSeconds)
             break;
-        sf::sleep(sf::milliseconds(2));
+        im.runNetwork(0.002);
     }
     for (auto& c : im.connections)
         c->dead = true;
     im.removeDead();
-    im.listener.close();
+    im.closeListener();
 }
 
 } // namespace samenspel::net

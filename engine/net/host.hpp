@@ -44,6 +44,9 @@ struct HostConfig {
     // session of bots should take seconds. 0 switches this off.
     std::int64_t botFastForwardMs = 30'000;
     double botIdleMs = 60;
+    // The folder with web/ (the phone page) and i18n/ (the catalogs); empty:
+    // the assets/ beside the source, as the game finds them.
+    std::string assetsDir;
 };
 
 // One seat as the facilitator's screen shows it.
@@ -66,6 +69,7 @@ struct HostStats {
     std::uint64_t bytesSent = 0;
     std::size_t addressesWithWrongCodes = 0; // remembered for the rate limit, now
     int catchUpSlicesSent = 0;               // slices of actions after welcomes and the reveal
+    int httpRequests = 0;                    // files and WebSocket upgrades browsers asked for
 };
 
 class Host {

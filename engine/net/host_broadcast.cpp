@@ -56,10 +56,10 @@ void Host::Impl::broadcastPresence() {
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("presence");
     w.key("seats").raw(presenceJson()).endObject();
-    const std::string framed = frame(w.str());
+    const std::string message = w.str();
     for (auto& c : connections)
         if (c->helloDone && !c->closing)
-            queue(*c, framed);
+            send(*c, message);
 }
 
 const RoleView& Host::Impl::viewFor(int role) {
@@ -200,10 +200,10 @@ void Host::Impl::broadcastSupport() {
     if (list == sentSupport)
         return;
     sentSupport = std::move(list);
-    const std::string framed = frame(supportMessage());
+    const std::string message = supportMessage();
     for (auto& c : connections)
         if (c->helloDone && !c->closing && !c->dead && c->seat >= 0)
-            queue(*c, framed);
+            send(*c, message);
 }
 
 // After an action: new scenario texts first (so the client's copy of the
@@ -211,7 +211,7 @@ void Host::Impl::broadcastSupport() {
 void Host::Impl::broadcastAction(std::size_t index) {
     const Action& a = actions[index];
     const bool all = ended();
-    const std::string framed = frame(actionMessage(index));
+    const std::string message = actionMessage(index);
     std::map<int, const RoleView*> byRole; // each role's view once per action
     for (auto& cp : connections) {
         Connection& c = *cp;
@@ -243,7 +243,7 @@ void Host::Impl::broadcastAction(std::size_t index) {
         if (c.catchingUp)
             continue; // the catch-up reaches this action in its turn
         if (actionVisibleTo(a, c.seat, all))
-            queue(c, framed);
+            send(c, message);
     }
 }
 

@@ -8,10 +8,6 @@
 //                       what a seated connection may send
 //   host_broadcast.cpp  what each seat may see: welcome, actions, presence,
 //                       public support, the redacted scenario
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <deque>
@@ -21,46 +17,12 @@
 #include <string>
 #include <vector>
 
-#include <SFML/Network.hpp>
-
 #include "core/live_session.hpp"
 #include "net/host.hpp"
 #include "net/protocol.hpp"
+#include "net/web_files.hpp"
 
 namespace samenspel::net {
-
-// A listener that may take its port back while the connections of a host
-// that crashed a moment ago still linger in TIME_WAIT: the restarted host
-// must get the same port, or the players' laptops cannot rejoin their seats.
-// sf::TcpListener does not set SO_REUSEADDR, so the socket is made here and
-// handed to SFML, which then accepts on it as usual.
-class ReusableListener : public sf::TcpListener {
-  public:
-    sf::Socket::Status listenReusable(unsigned short port, const sf::IpAddress& address) {
-        close();
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        if (fd < 0)
-            return sf::Socket::Error;
-        const int yes = 1;
-        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-        sockaddr_in where{};
-        where.sin_family = AF_INET;
-        where.sin_port = htons(port);
-        where.sin_addr.s_addr = htonl(address.toInteger());
-        if (::bind(fd, reinterpret_cast<const sockaddr*>(&where), sizeof where) != 0 ||
-            ::listen(fd, SOMAXCONN) != 0) {
-            ::close(fd);
-            return sf::Socket::Error;
-        }
-        create(fd);
-        return sf::Socket::Done;
-    }
-};
-
-// SFML waits forever on a zero timeout; a zero wait here means "just look".
-inline sf::Time waitTime(double seconds) {
-    return seconds <= 0.0 ? sf::microseconds(1) : sf::seconds(static_cast<float>(seconds));
-}
 
 using Clock = std::chrono::steady_clock;
 
@@ -110,21 +72,19 @@ inline std::string roleIdOf(const Scenario& sc, int role) {
                : std::string();
 }
 
-// SFML keeps the native handle protected; the host needs it for SO_SNDBUF.
-class HostSocket : public sf::TcpSocket {
-  public:
-    void setSendBuffer(int bytes) {
-        setsockopt(getHandle(), SOL_SOCKET, SO_SNDBUF, &bytes, sizeof bytes);
-    }
-};
+// The sockets and the buffers of a connection on Boost.Asio (host_transport.cpp,
+// host_http.cpp): the rest of the host sees only Connection.
+struct Wire;
+// The io_context and the listening socket.
+struct Reactor;
 
 struct Connection {
     std::uint64_t id = 0;
-    std::unique_ptr<HostSocket> socket;
+    std::shared_ptr<Wire> wire;
     std::string address;
-    FrameReader reader{kMaxClientFrame};
-    std::string out;
-    std::size_t outPos = 0;
+    FrameReader reader{kMaxClientFrame}; // a native client's frames
+    bool web = false;                    // a browser, over WebSocket
+    bool http = false;                   // a browser asking for a file, not a player
     Clock::time_point openedAt;
     Clock::time_point frameStartedAt;
     bool helloDone = false;
@@ -142,7 +102,8 @@ struct Connection {
     bool catchingUp = false;
     std::size_t catchUpNext = 0; // index of the next action to look at
 
-    std::size_t pending() const { return out.size() - outPos; }
+    // Bytes queued for this client and not yet taken by the network.
+    std::size_t pending() const;
 };
 
 struct SeatSlot {
@@ -158,6 +119,8 @@ struct RoleView {
 };
 
 struct Host::Impl {
+    Impl(); // both in host_transport.cpp, where Reactor is complete
+    ~Impl();
     HostConfig config;
     std::shared_ptr<const Scenario> scenario;
     SessionSetup setup;
@@ -169,9 +132,11 @@ struct Host::Impl {
     std::string startError;         // the log could not be created at the start
     std::string sentSupport = "[]"; // the public support clients have (JSON list)
 
-    ReusableListener listener;
-    sf::SocketSelector selector;
-    std::vector<std::unique_ptr<Connection>> connections;
+    // Declared before the connections: the io_context goes last, after every
+    // socket it serves (handlers that still hold a connection go with it).
+    std::unique_ptr<Reactor> reactor;
+    WebFiles webFiles; // what a browser may fetch (host_http.cpp)
+    std::vector<std::shared_ptr<Connection>> connections;
     std::uint64_t nextConnectionId = 1;
     std::vector<SeatSlot> seats;
     std::vector<Action> actions;      // every applied action, in order
@@ -191,8 +156,6 @@ struct Host::Impl {
     Clock::time_point lastActionAt = Clock::now();
 
     std::int64_t clockMs() const { return session ? session->clockMs() : 0; }
-
-    void send(Connection& c, const std::string& body) { queue(c, frame(body)); }
 
     int roleOfSeat(int seat) const { return seat >= 0 ? setupSeat(seat).role : -1; }
     bool ended() const { return game && game->state().finished; }
@@ -214,11 +177,13 @@ struct Host::Impl {
     void notice(const std::string& text) const;
     void tellDiskProblems();
     // [Sending] host_transport.cpp
-    void queue(Connection& c, const std::string& framed);
+    // Queues one message for the client (framed for its kind of connection);
+    // past the send limit the client is dropped as not reading.
+    void send(Connection& c, const std::string& body);
     void closeWith(Connection& c, const std::string& type, const std::string& key,
                    const std::string& detail = "");
     void drop(Connection& c, const std::string& key);
-    void flush(Connection& c);
+    void flush(const std::shared_ptr<Connection>& c);
     // [Messages] host_broadcast.cpp
     std::string presenceJson() const;
     std::vector<SeatStatus> seatStatus() const;
@@ -259,12 +224,26 @@ struct Host::Impl {
     void handleAction(Connection& c, const Message& m);
     void handleMessage(Connection& c, const std::string& body);
     // [The loop] host_transport.cpp
+    bool listen(std::string& error);
+    unsigned short port() const;
+    void closeListener();
     int connectionsFrom(const std::string& address) const;
-    void acceptAll();
-    void readFrom(Connection& c, Clock::time_point now);
+    void acceptNext();
+    void accepted(std::shared_ptr<Wire> wire);
+    void sniff(const std::shared_ptr<Connection>& c);
+    void readNative(const std::shared_ptr<Connection>& c);
+    void nativeBytes(Connection& c, const char* data, std::size_t size);
     void checkTimeouts(Connection& c, Clock::time_point now);
+    void closeWire(Connection& c);
     void removeDead();
+    void runNetwork(double maxWaitSeconds);
     void poll(double maxWaitSeconds);
+    // [Browsers] host_http.cpp
+    void prepareWebFiles();
+    void readHttp(const std::shared_ptr<Connection>& c);
+    void upgradeToWebSocket(const std::shared_ptr<Connection>& c);
+    void readWebSocket(const std::shared_ptr<Connection>& c);
+    void writeWebSocket(const std::shared_ptr<Connection>& c);
 };
 
 } // namespace samenspel::net

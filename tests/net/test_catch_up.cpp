@@ -72,7 +72,8 @@ TEST_CASE("a player rejoining a flooded session gets every action in slices and 
     for (net::Client* flooder : players.raw) {
         int own = 0;
         for (const Package& p : allPackages(*sc)) {
-            if (own == limits::kProposalsPerPhase || host->game()->currentPhase() != PhaseKind::Voorstel)
+            if (own == limits::kProposalsPerPhase ||
+                host->game()->currentPhase() != PhaseKind::Voorstel)
                 break;
             Action propose;
             propose.type = ActionType::Propose;
