@@ -108,22 +108,26 @@ bool Host::Impl::allSeatsTaken() const {
 bool Host::Impl::startSession(bool fillWithBots) {
     if (game)
         return true;
+    // The seats get their bots only once the session is on: a start that
+    // fails (no room for the log) leaves them free for people.
+    SessionSetup filled = setup;
     for (std::size_t i = 0; i < seats.size(); ++i) {
-        if (seats[i].taken || setup.seats[i].bot)
+        if (seats[i].taken || filled.seats[i].bot)
             continue;
         if (!fillWithBots)
             return false;
-        setup.seats[i].bot = true; // unnamed: screens show the role's name
+        filled.seats[i].bot = true; // unnamed: screens show the role's name
     }
     LiveSessionOptions options;
     options.logPath = logPath;
     std::string error;
-    session = LiveSession::start(scenario, setup, options, error);
+    session = LiveSession::start(scenario, filled, options, error);
     if (!session) {
         startError = error.empty() ? "The session log could not be created: " + logPath : error;
         notice(startError);
         return false;
     }
+    setup = std::move(filled);
     startError.clear(); // a start that failed before (a full disk) worked now
     attachSession();
     writeSeatFile();

@@ -97,3 +97,31 @@ TEST_CASE("a host that cannot write its log stops, and every player is told why"
         5.0));
     CHECK(back->seat() == 0);
 }
+
+TEST_CASE("a start that finds no room for the log says why, leaves the seats free, and works "
+          "once there is room") {
+    auto sc = loadShipped("skatebaan");
+    const auto dir = tempDir("start-fails");
+    std::string error;
+    auto host = net::Host::create(sc, SessionSetup::defaultFor(*sc, false, 3),
+                                  (dir / "s.log").string(), loopbackConfig(), error);
+    REQUIRE_MESSAGE(host, error);
+    {
+        FileSizeLimit diskFull(16); // not even the log's first line fits
+        CHECK_FALSE(host->start(true));
+    }
+    CHECK_FALSE(host->started());
+    CHECK(host->diskError().find("File too large") != std::string::npos);
+    for (const net::SeatStatus& seat : host->seats())
+        CHECK_FALSE(seat.bot); // not given to bots by the start that failed
+    auto player = join(*host, "skaters");
+    CHECK(runUntil(
+        *host, {player.get()}, [&] { return player->status() == net::Client::Status::Lobby; },
+        5.0));
+    CHECK(host->start(true));
+    CHECK(host->started());
+    CHECK(host->diskError().empty());
+    CHECK(runUntil(
+        *host, {player.get()}, [&] { return player->status() == net::Client::Status::Playing; },
+        5.0));
+}
