@@ -370,6 +370,8 @@ struct AppFrameLoop {
         for (const LinkEvent& e : events) {
             if (e.kind == LinkEvent::Kind::Finished)
                 impl.finishedAtFrame = app.frame_;
+            if (e.kind == LinkEvent::Kind::Stopped)
+                tellStop(*link);
         }
         impl.cues.hear(events);
         if (impl.finishedAtFrame != 0 && isTableScreen(app.top())) {
@@ -378,6 +380,15 @@ struct AppFrameLoop {
         } else if (impl.finishedAtFrame != 0 && isDebriefScreen(app.top())) {
             impl.finishedAtFrame = 0;
         }
+    }
+
+    // The table says why the session stopped: bring it back when the
+    // debrief was open over it. The console (and a test) hears it too.
+    void tellStop(const TableLink& link) {
+        if (const std::optional<LinkStop> stop = link.stop())
+            std::fprintf(stderr, "samenspel: the session stopped: %s\n", stop->message.c_str());
+        if (isDebriefScreen(app.top()))
+            app.pop();
     }
 
     void saveScreenshots() {

@@ -62,6 +62,14 @@ void AutoplayDirector::beforeFrame() {
     if (!link || !link->ready() || done_)
         return;
     photographEndedPhase(*link);
+    if (link->stop()) {
+        if (stoppedSinceFrame_ == 0)
+            stoppedSinceFrame_ = app_.frameCount();
+        if (app_.frameCount() - stoppedSinceFrame_ > 10)
+            finishStopped(*link);
+        return;
+    }
+    stoppedSinceFrame_ = 0;
     const GameState& state = link->game().state();
     if (state.paused && link->facilitatorAvailable()) {
         Action resume;
@@ -110,6 +118,19 @@ void AutoplayDirector::finish(TableLink& link) {
     std::printf("log: %s\n", link.logPath().c_str());
     std::fflush(stdout);
     app_.quitAfterFrame(exitCode); // after the debrief's picture of this frame is saved
+}
+
+// The picture of the stop notice, then exit 1: a run whose log could not be
+// written did not play the session.
+void AutoplayDirector::finishStopped(const TableLink& link) {
+    done_ = true;
+    app_.requestScreenshot("stopped");
+    const GameState& state = link.game().state();
+    std::printf("stopped: actions=%llu phase=%d log=%s\n",
+                static_cast<unsigned long long>(state.actionCount), state.phase,
+                link.logPath().c_str());
+    std::fflush(stdout);
+    app_.quitAfterFrame(1);
 }
 
 } // namespace samenspel

@@ -29,7 +29,8 @@ class AutoplayDirector {
     bool mayAdvance(const TableLink& link) const;
     // Before the frame is drawn: photographs a phase that just ended, lets a
     // paused session go on, opens the debrief, and finishes once the debrief
-    // was photographed.
+    // was photographed. A session that stopped (its log could not be
+    // written) is photographed as the room sees it and the run fails.
     void beforeFrame();
     // After the frame is drawn, before it is shown: keeps it for its phase.
     void afterFrame(sf::RenderWindow& window, bool keepPicture);
@@ -39,6 +40,7 @@ class AutoplayDirector {
   private:
     void photographEndedPhase(const TableLink& link);
     void finish(TableLink& link);
+    void finishStopped(const TableLink& link);
 
     static constexpr int kFramesPerPhase = 3;
     App& app_;
@@ -47,6 +49,7 @@ class AutoplayDirector {
     int shownPhase_ = -1;      // phase drawn in the frame just shown
     int shownPhaseFrames_ = 0; // frames in a row that showed shownPhase_
     std::uint64_t finishedSinceFrame_ = 0;
+    std::uint64_t stoppedSinceFrame_ = 0;
     bool done_ = false;
 };
 

@@ -38,12 +38,4 @@ void Session::update(double realSeconds) {
     live_->advance(static_cast<std::int64_t>(whole));
 }
 
-std::string Session::diskError() const {
-    if (!live_->diskError().empty())
-        return live_->diskError();
-    if (live_->checkpointFailed())
-        return "cannot write the clock checkpoint beside " + live_->logPath();
-    return {};
-}
-
 } // namespace samenspel

@@ -44,8 +44,12 @@ class Session {
     double speed() const { return speed_; }
 
     bool isBot(int seat) const { return live_->isBot(seat); }
-    // Last disk problem (log or checkpoint), empty when all is well.
-    std::string diskError() const;
+    // Why the session stopped: its log could not be written (LiveSession::
+    // diskError); empty while it runs. The screens read it through
+    // TableLink::stop().
+    const std::string& diskError() const { return live_->diskError(); }
+    // The clock checkpoint could not be written; the session goes on.
+    bool checkpointFailed() const { return live_->checkpointFailed(); }
     void checkpointClock() { live_->checkpointClock(); }
 
   private:

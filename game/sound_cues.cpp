@@ -8,8 +8,8 @@ void SoundCues::hear(const std::vector<LinkEvent>& events) {
     for (const LinkEvent& e : events) {
         if (e.kind == LinkEvent::Kind::PhaseChanged)
             phaseEnd();
-        else if (e.kind == LinkEvent::Kind::Announcement)
-            event();
+        else if (e.kind == LinkEvent::Kind::Announcement || e.kind == LinkEvent::Kind::Stopped)
+            event(); // a stop needs the room's attention as much as an event
     }
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // What the room hears of a session, on every kind of link: a chime when a
-// phase ends and a signal when an event is announced, from the link's events
-// (table_link.hpp). The game window plays them on the projector and on a
-// player's laptop alike; the headless host plays them on the facilitator's
+// phase ends and a signal when an event is announced or the session stops
+// before its end, from the link's events (table_link.hpp). The game window plays them on the
+// projector and on a player's laptop alike; the headless host plays them on the facilitator's
 // machine.
 #include <memory>
 #include <vector>

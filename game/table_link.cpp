@@ -57,6 +57,7 @@ void TableLink::watch() {
         seenPhase_ = st.phase;
         seenAnnouncements_ = st.announcements.size();
         seenFinished_ = st.finished;
+        seenStopped_ = stop().has_value();
         return;
     }
     // Every phase that ended is one cue, also when two ended between polls
@@ -72,6 +73,11 @@ void TableLink::watch() {
         seenFinished_ = true;
         events_.push_back({LinkEvent::Kind::Finished, st.phase});
     }
+    // A player's laptop may see its host stop, come back and stop again.
+    const bool stopped = stop().has_value();
+    if (stopped && !seenStopped_)
+        events_.push_back({LinkEvent::Kind::Stopped, st.phase});
+    seenStopped_ = stopped;
 }
 
 namespace {
@@ -104,6 +110,13 @@ class LocalLink final : public TableLink {
     std::int64_t clockMs() const override { return session().clockMs(); }
     TableView view() const override { return TableView::SharedScreen; }
     std::string logPath() const override { return session().logPath(); }
+    std::optional<LinkStop> stop() const override {
+        const LiveSession& live = session().live();
+        if (live.diskError().empty())
+            return std::nullopt;
+        return LinkStop{false, live.diskErrorCode(), live.diskError(), live.logPath(), false};
+    }
+    bool checkpointFailed() const override { return session().live().checkpointFailed(); }
 
     Session& session() const { return *session_; }
 
@@ -127,6 +140,8 @@ class HostLink final : public TableLink {
     ApplyResult check(const Action& a) const override {
         if (a.seat != kFacilitator)
             return refusedWith(net::reason::kOtherSeat, "The projector acts for no seat.");
+        if (const std::optional<LinkStop> stopped = stop())
+            return refusedWith("refuse.session_stopped", stopped->message);
         Action stamped = a;
         stamped.timeMs = host_->clockMs();
         return host_->game()->check(stamped);
@@ -146,6 +161,14 @@ class HostLink final : public TableLink {
     TableView view() const override { return TableView::Projector; }
     std::vector<net::SeatStatus> presence() const override { return host_->seats(); }
     std::string logPath() const override { return host_->logPath(); }
+    // Only a started session can stop; a log that could not be created at
+    // the start is the host screen's to show.
+    std::optional<LinkStop> stop() const override {
+        if (!host_->started() || host_->diskError().empty())
+            return std::nullopt;
+        return LinkStop{false, host_->diskErrorCode(), host_->diskError(), host_->logPath(), false};
+    }
+    bool checkpointFailed() const override { return host_->checkpointFailed(); }
 
   protected:
     void advance(double) override { host_->poll(0.0); }
@@ -210,6 +233,8 @@ class ClientLink final : public TableLink {
     ApplyResult check(const Action& a) const override {
         if (a.seat != client_->seat())
             return refusedWith(net::reason::kOtherSeat, "You can only act for your own seat.");
+        if (hostStopped_)
+            return refusedWith(net::reason::kHostLogFailed, hostStopMessage_);
         Action stamped = a;
         stamped.timeMs = clockMs();
         return game().check(stamped);
@@ -234,7 +259,7 @@ class ClientLink final : public TableLink {
     // down (the host's clock is unknown then; the welcome corrects it).
     std::int64_t clockMs() const override {
         const GameState& st = game().state();
-        if (connectionLost())
+        if (connectionLost() || hostStopped_)
             return std::max(st.nowMs, shownClockMs_);
         if (st.paused || st.finished)
             shownClockMs_ = st.nowMs;
@@ -255,10 +280,20 @@ class ClientLink final : public TableLink {
         return client_->status() == net::Client::Status::Disconnected && !client_->finished();
     }
     std::string logPath() const override { return logPath_; }
+    std::optional<LinkStop> stop() const override {
+        if (!hostStopped_)
+            return std::nullopt;
+        LinkStop s;
+        s.atHost = true;
+        s.message = hostStopMessage_;
+        s.retrying = mayRetry();
+        return s;
+    }
 
   protected:
     void advance(double) override {
         client_->poll(0.0);
+        noteHostStop();
         retryIfLost();
         if (bot_)
             if (std::optional<Action> next = bot_->next())
@@ -276,11 +311,31 @@ class ClientLink final : public TableLink {
     net::Client& client() { return *client_; }
 
   private:
+    // The host said its log failed (a farewell, or the refusal of a retry):
+    // the stop holds until the host, continued from its log, takes the seat
+    // back.
+    void noteHostStop() {
+        if (client_->refusalKey() == net::reason::kHostLogFailed) {
+            hostStopped_ = true;
+            hostStopMessage_ = client_->refusalMessage();
+        } else if (client_->status() == net::Client::Status::Playing) {
+            hostStopped_ = false;
+        }
+    }
+
+    bool mayRetry() const {
+        return !client_->token().empty() && client_->refusalKey() != net::reason::kReplaced;
+    }
+
     // The seat stays the player's: try again with its token every two
-    // seconds, unless another connection took the seat over on purpose.
+    // seconds, unless another connection took the seat over on purpose. A
+    // host stopped by its log refuses until it is continued, so that is
+    // retried too.
     void retryIfLost() {
-        if (!connectionLost() || client_->token().empty() ||
-            client_->refusalKey() == net::reason::kReplaced)
+        const net::Client::Status status = client_->status();
+        const bool waitingForHost = hostStopped_ && (status == net::Client::Status::Disconnected ||
+                                                     status == net::Client::Status::Refused);
+        if (!(connectionLost() || waitingForHost) || !mayRetry())
             return;
         const auto now = std::chrono::steady_clock::now();
         if (now < nextRetry_)
@@ -294,6 +349,8 @@ class ClientLink final : public TableLink {
     std::unique_ptr<net::ClientBot> bot_; // declared after the client it refers to
     std::string logPath_;
     bool logWritten_ = false;
+    bool hostStopped_ = false; // the host stopped for its log (see noteHostStop)
+    std::string hostStopMessage_;
     std::chrono::steady_clock::time_point nextRetry_{};
     mutable std::int64_t shownClockMs_ = 0; // the last clock shown while connected
 };

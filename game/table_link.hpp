@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "core/game.hpp"
@@ -43,9 +44,21 @@ struct LinkEvent {
         PhaseChanged, // a new phase began (`phase` is it)
         Announcement, // an event was announced to the table
         Finished,     // the session reached its end
+        Stopped,      // the session stopped before its end (see TableLink::stop())
     };
     Kind kind = Kind::PhaseChanged;
     int phase = -1;
+};
+
+// Why a session stopped taking actions before its end: its log could not be
+// written, on this machine or (a player's laptop) on the host's. Everything
+// up to the stop is in the log, which Continue resumes.
+struct LinkStop {
+    bool atHost = false;   // a player's laptop: the host stopped and said so
+    std::error_code cause; // what the system said on this machine (ENOSPC, EFBIG, ...)
+    std::string message;   // the whole story in English (the host's words at a player's)
+    std::string logPath;   // this machine's log; empty at a player's (it is the host's)
+    bool retrying = false; // a player's laptop tries its seat again every few seconds
 };
 
 struct SubmitOutcome {
@@ -98,6 +111,11 @@ class TableLink {
     virtual std::vector<net::SeatStatus> presence() const { return {}; }
     // Network only: the connection dropped and is being retried.
     virtual bool connectionLost() const { return false; }
+    // Set once the session stopped before its end; actions are refused then.
+    virtual std::optional<LinkStop> stop() const { return std::nullopt; }
+    // The session goes on, but its clock checkpoint could not be saved: after
+    // a crash its timers would resume from the last action.
+    virtual bool checkpointFailed() const { return false; }
     // Where the session log is (the debrief's report goes beside it).
     virtual std::string logPath() const = 0;
 
@@ -123,6 +141,7 @@ class TableLink {
     int seenPhase_ = -1;
     std::size_t seenAnnouncements_ = 0;
     bool seenFinished_ = false;
+    bool seenStopped_ = false;
     std::vector<LinkEvent> events_;
 };
 

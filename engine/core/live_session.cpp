@@ -171,7 +171,10 @@ ApplyResult LiveSession::record(const Action& action) {
         if (!verdict.accepted)
             return verdict;
         if (!log_->write(action, phaseBefore)) {
-            diskError_ = "The session log could not be written (is the disk full?): " + logPath_;
+            diskErrorCode_ = log_->lastError();
+            diskError_ = "The session log could not be written (" +
+                         (diskErrorCode_ ? diskErrorCode_.message() : "is the disk full?") +
+                         "): " + logPath_;
             return refusedBecauseStopped();
         }
     }

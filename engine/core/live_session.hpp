@@ -27,6 +27,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "core/bot.hpp"
@@ -144,9 +145,13 @@ class LiveSession {
     bool isBot(int seat) const;
     const Bot* bot(int seat) const;
 
-    // Set when the log (or the finished marker) could not be written; the
-    // session then takes no more actions. The log up to there stays valid.
+    // Set when the log could not be written; the session then takes no more
+    // actions. The log up to there stays valid and resumes.
     const std::string& diskError() const { return diskError_; }
+    // What the system said when the log could not be written (ENOSPC: the
+    // disk is full, EFBIG: a file size limit), so a screen can say it in the
+    // room's language; empty until then.
+    const std::error_code& diskErrorCode() const { return diskErrorCode_; }
     // Set when the clock checkpoint could not be written: the session goes
     // on, but after a crash its timers resume from the last action.
     bool checkpointFailed() const { return checkpointFailed_; }
@@ -178,6 +183,7 @@ class LiveSession {
     ClockCheckpoint checkpoint_;
     bool checkpointFailed_ = false;
     std::string diskError_;
+    std::error_code diskErrorCode_;
     SessionStats stats_;
 
     // Simulated: where the current round is, so step() can stop at a phase

@@ -249,6 +249,7 @@ SessionLogWriter::create(const std::string& path, const LogHeader& header, std::
     w->path_ = path;
     w->format_ = h.format;
     w->prevHash_ = logLineHash(headerLine);
+    w->bytes_ = line.size();
     return w;
 }
 
@@ -301,6 +302,11 @@ std::unique_ptr<SessionLogWriter> SessionLogWriter::append(const std::string& pa
     w->format_ = read.header->format;
     w->seq_ = static_cast<std::int64_t>(read.actions.size());
     w->prevHash_ = logLineHash(read.lastLine);
+    w->bytes_ = std::filesystem::file_size(path, ec);
+    if (ec) {
+        error = "cannot append to session log '" + path + "': " + ec.message();
+        return nullptr;
+    }
     return w;
 }
 
@@ -319,10 +325,21 @@ bool SessionLogWriter::write(const Action& action, int phase) {
     const std::string hash = logLineHash(line);
     line += '\n';
     // One fwrite per line, then flush: a crash can cut off at most this line.
-    if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0)
+    if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0) {
+        // A full disk or a file size limit may have taken part of the line:
+        // closed first (whatever rest of it was buffered goes out or not),
+        // then cut back (shrinking a file needs no space), so the log ends
+        // with its last whole line and resumes without a note.
+        lastError_ = std::error_code(errno != 0 ? errno : EIO, std::generic_category());
+        std::fclose(file_);
+        file_ = nullptr;
+        std::error_code ignored;
+        std::filesystem::resize_file(path_, bytes_, ignored);
         return false;
+    }
     ++seq_;
     prevHash_ = hash;
+    bytes_ += line.size();
     return true;
 }
 

@@ -6,10 +6,12 @@
 // From format 2 on, every action line carries its sequence number ("seq",
 // 1-based) and the hash of the line before it ("prev"), so a removed,
 // reordered, repeated or edited line is found (docs/DESIGN.md, "Session log").
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -43,16 +45,23 @@ class SessionLogWriter {
     ~SessionLogWriter();
 
     // Writes one record and flushes it to the OS; false when the disk refused.
+    // A refused record is taken back whole (the file ends with the last line
+    // that was written) and the writer writes nothing more after it.
     bool write(const Action& action, int phase);
     const std::string& path() const { return path_; }
+    // Why the last write failed, as the system said it ("No space left on
+    // device", "File too large"); empty while every write succeeded.
+    const std::error_code& lastError() const { return lastError_; }
 
   private:
     SessionLogWriter() = default;
     std::FILE* file_ = nullptr;
     std::string path_;
     int format_ = kLogFormatVersion;
-    std::int64_t seq_ = 0; // sequence number of the last line written (0: the header)
-    std::string prevHash_; // hash of the last line written
+    std::int64_t seq_ = 0;     // sequence number of the last line written (0: the header)
+    std::string prevHash_;     // hash of the last line written
+    std::uintmax_t bytes_ = 0; // length of the file up to its last whole line
+    std::error_code lastError_;
 };
 
 std::string encodeAction(const Action& action); // one JSON object, no newline

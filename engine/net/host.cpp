@@ -58,7 +58,20 @@ void Host::Impl::tellDiskProblems() {
     if (!session->diskError().empty() && !diskErrorTold) {
         diskErrorTold = true;
         notice(session->diskError());
+        // Every player learns at once why nothing moves any more; their
+        // laptops keep trying their seats until the session is continued.
+        for (auto& c : connections)
+            if (!c->dead && !c->closing)
+                closeWith(*c, c->helloDone ? "bye" : "refuse", reason::kHostLogFailed,
+                          stopMessage());
     }
+}
+
+std::string Host::Impl::stopMessage() const {
+    const std::error_code& code = session ? session->diskErrorCode() : std::error_code();
+    return "The host stopped the session: its session log could not be written" +
+           (code ? " (" + code.message() + ")" : std::string()) +
+           ". Everything up to here is saved; the facilitator can continue the session.";
 }
 
 // [The session] ---------------------------------------------------------------
@@ -76,8 +89,8 @@ void Host::Impl::onApplied(const Action& a) {
 ApplyResult Host::Impl::submit(const Action& a) {
     if (!session) {
         ApplyResult r;
-        r.refusal.key = "refuse.session_stopped";
-        r.refusal.english = "The session has not started.";
+        r.refusal.key = reason::kNotStarted;
+        r.refusal.english = englishFor(reason::kNotStarted);
         return r;
     }
     ApplyResult result = session->submit(a);
@@ -95,22 +108,27 @@ bool Host::Impl::allSeatsTaken() const {
 bool Host::Impl::startSession(bool fillWithBots) {
     if (game)
         return true;
+    // The seats get their bots only once the session is on: a start that
+    // fails (no room for the log) leaves them free for people.
+    SessionSetup filled = setup;
     for (std::size_t i = 0; i < seats.size(); ++i) {
-        if (seats[i].taken || setup.seats[i].bot)
+        if (seats[i].taken || filled.seats[i].bot)
             continue;
         if (!fillWithBots)
             return false;
-        setup.seats[i].bot = true; // unnamed: screens show the role's name
+        filled.seats[i].bot = true; // unnamed: screens show the role's name
     }
     LiveSessionOptions options;
     options.logPath = logPath;
     std::string error;
-    session = LiveSession::start(scenario, setup, options, error);
+    session = LiveSession::start(scenario, filled, options, error);
     if (!session) {
         startError = error.empty() ? "The session log could not be created: " + logPath : error;
         notice(startError);
         return false;
     }
+    setup = std::move(filled);
+    startError.clear(); // a start that failed before (a full disk) worked now
     attachSession();
     writeSeatFile();
     lastTick = Clock::now();
@@ -271,6 +289,12 @@ const std::string& Host::diskError() const {
         return impl_->session->diskError();
     return impl_->startError;
 }
+std::error_code Host::diskErrorCode() const {
+    return impl_->session ? impl_->session->diskErrorCode() : std::error_code();
+}
+bool Host::checkpointFailed() const {
+    return impl_->session && impl_->session->checkpointFailed();
+}
 Diagnostics Host::resumeNotes() const {
     return impl_->session ? impl_->session->resumeNotes() : Diagnostics{};
 }
@@ -311,10 +335,14 @@ void Host::shutdown(double graceSeconds) {
     for (auto& c : im.connections) {
         if (c->dead || c->closing)
             continue;
+        // A session stopped by its log stays stopped: say that, not just "closed".
+        const bool stopped = im.stoppedForDisk();
         JsonWriter w;
         w.beginObject().key("v").value(kProtocolVersion).key("type").value("bye");
-        w.key("reason").value(reason::kHostClosing);
-        w.key("message").value(englishFor(reason::kHostClosing)).endObject();
+        w.key("reason").value(stopped ? reason::kHostLogFailed : reason::kHostClosing);
+        w.key("message")
+            .value(stopped ? im.stopMessage() : englishFor(reason::kHostClosing))
+            .endObject();
         im.send(*c, w.str());
         c->closing = true;
         c->closingSince = Clock::now();

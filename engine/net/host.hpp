@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "core/game.hpp"
@@ -101,8 +102,15 @@ class Host {
     bool start(bool fillWithBots);
     bool started() const;
     bool finished() const;
-    // Set when the log could not be written; the session stops taking actions.
+    // Set when the log could not be written; the session stops taking actions
+    // and every client is told (reason::kHostLogFailed). Also set when the
+    // log could not be created at the start (which then did not happen).
     const std::string& diskError() const;
+    // What the system said about the failed write (LiveSession::diskErrorCode).
+    std::error_code diskErrorCode() const;
+    // The clock checkpoint could not be written: the session goes on, but
+    // after a crash its timers would resume from the last action.
+    bool checkpointFailed() const;
     // What resuming noticed without refusing (a dropped last line, a format 1 log).
     Diagnostics resumeNotes() const;
 

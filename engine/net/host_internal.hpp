@@ -57,6 +57,8 @@ inline std::string englishFor(const std::string& key) {
         {reason::kNotReading, "the client stopped reading"},
         {reason::kReplaced, "the seat was taken over by a new connection with its token"},
         {reason::kHostClosing, "the host is closing the session"},
+        {reason::kHostLogFailed,
+         "the host could not write its session log and stopped the session"},
         {reason::kOtherSeat, "an action for another seat than this connection's"},
         {reason::kNotStarted, "the session has not started yet"},
         {reason::kUnknownType, "unknown message type"},
@@ -176,6 +178,10 @@ struct Host::Impl {
     // [Notices] host.cpp
     void notice(const std::string& text) const;
     void tellDiskProblems();
+    // The session stopped because its log could not be written: what every
+    // client is told (the farewell, and the refusal of a later hello).
+    bool stoppedForDisk() const { return session && !session->diskError().empty(); }
+    std::string stopMessage() const;
     // [Sending] host_transport.cpp
     // Queues one message for the client (framed for its kind of connection);
     // past the send limit the client is dropped as not reading.

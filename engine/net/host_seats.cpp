@@ -126,6 +126,10 @@ void Host::Impl::handleHello(Connection& c, const Message& m) {
         closeWith(c, "refuse", reason::kWrongCode);
         return;
     }
+    if (stoppedForDisk()) { // nothing to play until the session is continued
+        closeWith(c, "refuse", reason::kHostLogFailed, stopMessage());
+        return;
+    }
     const std::string token = b.stringOr("token");
     int seat = -1;
     if (!token.empty()) {

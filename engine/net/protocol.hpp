@@ -95,6 +95,9 @@ inline constexpr const char* kStalledFrame = "net.refuse.stalled_frame";
 inline constexpr const char* kNotReading = "net.refuse.not_reading";
 inline constexpr const char* kReplaced = "net.refuse.replaced";
 inline constexpr const char* kHostClosing = "net.refuse.host_closing";
+// The host's session log could not be written, so the session stopped: the
+// facilitator frees disk space and continues it from the log.
+inline constexpr const char* kHostLogFailed = "net.refuse.host_log_failed";
 inline constexpr const char* kOtherSeat = "net.refuse.other_seat";
 inline constexpr const char* kNotStarted = "net.refuse.not_started";
 inline constexpr const char* kUnknownType = "net.refuse.unknown_type";

@@ -249,9 +249,16 @@ void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui) {
         wrappedText(ui.facilitatorMessage);
         ImGui::PopStyleColor();
     }
+    // A stopped session takes no more actions: the controls say so rather
+    // than fail when pressed. Seeing everything hidden still works.
+    const bool stopped = stoppedLine(app, link);
+    if (stopped)
+        ImGui::BeginDisabled();
     clockControls(app, link, ui);
     ImGui::Separator();
     eventControls(app, link, ui);
+    if (stopped)
+        ImGui::EndDisabled();
     ImGui::Separator();
     revealControls(app, link, ui);
 }

@@ -275,6 +275,19 @@ class HostScreen final : public Screen {
             } else {
                 ui::buttonIf(false, app.tr("net.host.start_wait").c_str(), button);
             }
+            // The log could not be created (a full disk): the start did not
+            // happen, and pressing it again after freeing space will do.
+            if (!host.started() && !host.diskError().empty()) {
+                ui::gap(1, s);
+                ImGui::PushFont(app.fonts().bold);
+                ui::textWrappedColored(app.theme().bad,
+                                       app.tr("net.host.start_failed", app.tr("net.host.start")));
+                ImGui::PopFont();
+                ImGui::PushFont(app.fonts().small);
+                ui::textWrappedColored(app.theme().textMuted,
+                                       app.tr("table.stop.system", host.diskError()));
+                ImGui::PopFont();
+            }
             ui::gap(1, s);
             if (ImGui::Button(app.tr("net.host.stop").c_str(), button)) {
                 link_.reset();

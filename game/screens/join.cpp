@@ -48,14 +48,23 @@ class JoinScreen final : public Screen {
         if (!client_)
             return;
         client_->poll(0.0);
+        // The host stopped because its log could not be written: the seat
+        // waits for the session to be continued (the same as at the table).
+        const net::Client::Status status = client_->status();
+        if (client_->refusalKey() == net::reason::kHostLogFailed)
+            hostStopped_ = true;
+        else if (status == net::Client::Status::Lobby || status == net::Client::Status::Playing)
+            hostStopped_ = false;
         retryIfLost(dt);
         if (client_->status() == net::Client::Status::Refused && app.options().autoplay) {
             std::fprintf(stderr, "samenspel: refused by the host: %s\n",
                          client_->refusalMessage().c_str());
             app.quit(1);
         }
-        // The session runs: the table from this seat takes over, with the client.
-        if (client_->game() && client_->status() == net::Client::Status::Playing) {
+        // The session runs (or ran, until its host stopped): the table from
+        // this seat takes over, with the client, and says what happened.
+        if (client_->game() &&
+            (client_->status() == net::Client::Status::Playing || hostStopped_)) {
             app.setLink(playerLink(app));
             app.replace(makeTableScreen(app, app.link()));
         }
@@ -63,7 +72,7 @@ class JoinScreen final : public Screen {
 
     void draw(App& app) override {
         ui::beginScreenWindow("##join", app.theme());
-        if (!client_ || client_->status() == net::Client::Status::Refused)
+        if (!client_ || (client_->status() == net::Client::Status::Refused && !hostStopped_))
             drawForm(app);
         else
             drawWaiting(app);
@@ -86,10 +95,13 @@ class JoinScreen final : public Screen {
     const char* name() const override { return "join"; }
 
   private:
-    // A dropped connection in the lobby is retried with the seat's token.
+    // A dropped connection in the lobby is retried with the seat's token, and
+    // so is a host that refuses while it is stopped.
     void retryIfLost(double dt) {
-        if (client_->status() != net::Client::Status::Disconnected || client_->token().empty() ||
-            client_->refusalKey() == net::reason::kReplaced)
+        const net::Client::Status status = client_->status();
+        const bool lost = status == net::Client::Status::Disconnected ||
+                          (hostStopped_ && status == net::Client::Status::Refused);
+        if (!lost || client_->token().empty() || client_->refusalKey() == net::reason::kReplaced)
             return;
         retryIn_ -= dt;
         if (retryIn_ > 0)
@@ -166,6 +178,19 @@ class JoinScreen final : public Screen {
     }
 
     void drawStatus(App& app) {
+        if (hostStopped_) {
+            ui::textInFont(app.fonts().title, app.tr("table.stop.host_title"), &app.theme().bad);
+            ui::gap(1, app.uiScale());
+            ImGui::PushFont(app.fonts().heading);
+            ui::textWrapped(app.tr("table.stop.host_cause"));
+            ui::textWrapped(app.tr("table.stop.host_saved"));
+            ui::textWrappedColored(app.theme().warning, client_->token().empty()
+                                                            ? app.tr("table.stop.host_todo_join",
+                                                                     app.tr("net.title.join"))
+                                                            : app.tr("table.stop.host_todo"));
+            ImGui::PopFont();
+            return;
+        }
         if (client_->status() == net::Client::Status::Connecting) {
             ui::textInFont(app.fonts().heading, app.tr("net.join.connecting"));
             return;
@@ -195,6 +220,7 @@ class JoinScreen final : public Screen {
     std::unique_ptr<net::Client> client_;
     double retryIn_ = 2.0;
     bool leave_ = false;
+    bool hostStopped_ = false; // the host stopped for its log (net.refuse.host_log_failed)
 };
 
 } // namespace

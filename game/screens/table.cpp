@@ -3,7 +3,7 @@
 // the seats, the public board, and the active seat's private card with its
 // actions behind a privacy screen. The facilitator panel floats over it (F2).
 // Index:
-//   [SECTION] Banner          phase, what to do, countdown, pause state
+//   [SECTION] Banner          phase, what to do, countdown, paused or stopped
 //   [SECTION] Seats           seat switcher with role, bot and done marks
 //   [SECTION] Announcements   events as a modal (people) and a strip (always)
 //   [SECTION] Screen          layout, phase changes, keys
@@ -61,9 +61,10 @@ void drawBanner(App& app, TableLink& link, TableUi& ui) {
     if (!over) {
         const bool low = remaining < 60000;
         ImGui::PushFont(app.fonts().title);
-        ImGui::PushStyleColor(ImGuiCol_Text, st.paused ? theme.textMuted
-                                             : low     ? theme.warning
-                                                       : theme.text);
+        const bool standsStill = st.paused || link.stop();
+        ImGui::PushStyleColor(ImGuiCol_Text, standsStill ? theme.textMuted
+                                             : low       ? theme.warning
+                                                         : theme.text);
         ImGui::TextUnformatted(clock.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
@@ -79,7 +80,9 @@ void drawBanner(App& app, TableLink& link, TableUi& ui) {
     }
     if (ImGui::Button(debrief.c_str()))
         ui.openDebrief = true;
-    if (st.paused)
+    if (link.stop())
+        badge(app, app.tr("table.stop.badge"), theme.bad);
+    else if (st.paused)
         badge(app, app.tr("table.paused"), theme.warning);
     ImGui::EndGroup();
     ImGui::EndGroup();
@@ -261,21 +264,6 @@ void drawAnnouncements(App& app, TableLink& link, TableUi& ui) {
     }
 }
 
-// Network: the whole width says the connection dropped, so nobody waits for
-// an answer that cannot come; the link reconnects by itself.
-void drawConnectionStrip(App& app, const TableLink& link) {
-    if (!link.connectionLost())
-        return;
-    beginFramed(app);
-    ImGui::PushFont(app.fonts().bold);
-    ImGui::PushStyleColor(ImGuiCol_Text, app.theme().bad);
-    ImGui::TextUnformatted(app.tr("table.connection_lost").c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::TextUnformatted(app.tr("table.connection_lost_explain").c_str());
-    endFramed(app, app.theme().bad);
-}
-
 // The events of this phase as a calm strip under the banner.
 void drawAnnouncementStrip(App& app, const Game& game) {
     const GameState& st = game.state();
@@ -376,11 +364,14 @@ class TableScreen final : public Screen {
                                       : -1;
         followPhase(app, link);
         drawBanner(app, link, ui_);
-        drawConnectionStrip(app, link);
+        drawNotices(app, link, ui_);
         drawAnnouncementStrip(app, link.game());
         ImGui::Spacing();
         drawColumns(app, link);
-        drawAnnouncements(app, link, ui_);
+        // A stopped session's notice takes the announcements' place (one
+        // modal at a time); they stay in the strip.
+        if (!link.stop())
+            drawAnnouncements(app, link, ui_);
         ImGui::End();
         // The projector has the panel as a column; a shared screen floats it.
         if (link.view() == TableView::SharedScreen)

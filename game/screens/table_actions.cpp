@@ -667,6 +667,8 @@ void drawActions(App& app, TableLink& link, TableUi& ui) {
         mutedText(app, app.tr("table.session_over_what"));
         return;
     }
+    if (stoppedLine(app, link)) // the log could not be written: nothing more happens
+        return;
     if (link.connectionLost()) { // nothing can reach the host now
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
         wrappedText(app.tr("table.connection_lost"));

@@ -1,6 +1,6 @@
 #pragma once
 // The table screen's windows, one file each (table_banner/seats/board/card/
-// actions.cpp, facilitator.cpp), and what they share: the screen's own UI
+// actions/notices.cpp, facilitator.cpp), and what they share: the screen's own UI
 // state (which seat is active, whether its card is shown, drafts of actions
 // being built) and helpers that turn scenario indices into translated text.
 // Every window only reads the game and submits actions through a TableLink
@@ -80,7 +80,8 @@ struct TableUi {
     // A player's copy of the game knows only its own role's value weights
     // until the end: other roles' support comes from the host (hostSupport).
     int supportKnownOnlyFor = -1;
-    bool openDebrief = false; // the banner's button: the screen opens it
+    bool openDebrief = false;     // the banner's button: the screen opens it
+    bool stopNoticeShown = false; // the notice of a stopped session opened once
     std::int64_t messageAtMs = 0;
     std::string facilitatorMessage; // the panel's own feedback, apart from the seat's
     bool facilitatorMessageIsError = false;
@@ -159,5 +160,11 @@ void drawAnnouncements(App& app, TableLink& link, TableUi& ui);
 void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui);
 // The panel as a floating window over the table, when ui.facilitatorOpen.
 void drawFacilitatorWindow(App& app, TableLink& link, TableUi& ui);
+// Under the banner: a stopped session (a notice over the table, then a
+// strip), a lost connection, or a clock checkpoint that was not saved.
+void drawNotices(App& app, TableLink& link, TableUi& ui);
+// Where actions would be: why none can be taken, when the session stopped.
+// True when it did.
+bool stoppedLine(App& app, const TableLink& link);
 
 } // namespace samenspel::table

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../file_size_limit.hpp"
 #include "core/live_session.hpp"
 #include "core/session_files.hpp"
 
@@ -383,4 +384,34 @@ TEST_CASE("live session: a format 1 log still replays and resumes, with a note")
     REQUIRE(again.errors.empty());
     REQUIRE(again.game);
     CHECK(again.game->state().finished);
+}
+
+TEST_CASE("live session: a log line the disk refuses stops the session with the system's reason, "
+          "and the log ends with its last whole line") {
+    const fs::path dir = freshDir("refused_line");
+    const std::string log = (dir / "s.log").string();
+    auto sc = shipped("skatebaan");
+    auto session = startBots(sc, 5, SessionPace::asFastAsPossible(), log);
+    for (int i = 0; i < 5; ++i)
+        session->step();
+    REQUIRE(session->stats().actions > 0);
+    const std::string before = readText(log);
+    const std::uint64_t applied = session->stats().actions;
+    {
+        FileSizeLimit diskFull(before.size() + 40); // the start of a line fits, not the rest
+        CHECK_FALSE(session->runToEnd(50));
+    }
+    CHECK(session->diskErrorCode() == std::errc::file_too_large);
+    CHECK(session->diskError() == "The session log could not be written (File too large): " + log);
+    CHECK(session->stats().actions == applied); // the refused action was not applied
+    CHECK(readText(log) == before);             // and nothing of its line stayed behind
+    CHECK(session->stats().refusals.empty());   // a stop, not a bot's mistake
+    // Stopped for good: a person's action is refused with the reason.
+    Action done;
+    done.type = ActionType::Done;
+    done.seat = 0;
+    const ApplyResult r = session->submit(done);
+    CHECK_FALSE(r.accepted);
+    CHECK(r.refusal.key == "refuse.session_stopped");
+    CHECK(readText(log) == before);
 }

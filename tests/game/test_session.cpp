@@ -1,13 +1,16 @@
 // A local session writes everything as it happens: after a crash (simulated
 // by abandoning the Session without closing it) Continue finds the log and
-// restores the same state, timers included.
+// restores the same state, timers included. When the log cannot be written,
+// the session stops and its link says why; Continue goes on from the log.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <memory>
 
+#include "../file_size_limit.hpp"
 #include "core/session_files.hpp"
 #include "session.hpp"
+#include "table_link.hpp"
 
 using namespace samenspel;
 namespace fs = std::filesystem;
@@ -124,4 +127,108 @@ TEST_CASE("a finished session is not offered for Continue") {
     REQUIRE(session->state().finished);
     CHECK(lastResumableLog(dir.string()).empty());
     CHECK(fs::exists(log + ".finished"));
+}
+
+// [When the disk refuses] ---------------------------------------------------------
+
+namespace {
+
+int countEvents(TableLink& link, LinkEvent::Kind kind) {
+    int n = 0;
+    for (const LinkEvent& e : link.takeEvents())
+        n += e.kind == kind ? 1 : 0;
+    return n;
+}
+
+Action facilitatorPause() {
+    Action pause;
+    pause.type = ActionType::Pause;
+    pause.seat = kFacilitator;
+    return pause;
+}
+
+} // namespace
+
+TEST_CASE("a local session whose log cannot be written stops, its link says why, and Continue "
+          "goes on from the last whole line") {
+    const fs::path dir = freshDir("log_fails");
+    auto scenario = skatebaan();
+    const std::string log = (dir / "s.log").string();
+    std::string error;
+    auto started =
+        Session::start(scenario, SessionSetup::defaultFor(*scenario, true, 7), log, error);
+    REQUIRE_MESSAGE(started, error);
+    std::shared_ptr<TableLink> link = makeLocalLink(std::move(started));
+    const Session& session = *sessionOf(*link);
+    for (int i = 0; i < 8; ++i)
+        link->poll(15); // bots act
+    REQUIRE(session.state().actionCount > 0);
+    CHECK_FALSE(link->stop());
+    link->takeEvents();
+    const std::uintmax_t sizeBefore = fs::file_size(log);
+    const std::uint64_t actionsBefore = session.state().actionCount;
+    {
+        // Room for the start of a line only: every line is longer than 40 bytes.
+        FileSizeLimit diskFull(sizeBefore + 40);
+        for (int i = 0; i < 400 && !link->stop(); ++i)
+            link->poll(15);
+        REQUIRE(link->stop());
+        // Nothing moves any more (no bot, no clock), and what a button would
+        // submit is refused with the reason instead of failing silently.
+        for (int i = 0; i < 20; ++i)
+            link->poll(60);
+        CHECK(session.state().actionCount == actionsBefore);
+        CHECK(link->check(facilitatorPause()).refusal.key == "refuse.session_stopped");
+        const SubmitOutcome out = link->submit(facilitatorPause());
+        CHECK(out.kind == SubmitOutcome::Kind::Refused);
+        CHECK(out.refusal.key == "refuse.session_stopped");
+        CHECK_FALSE(session.state().paused);
+    }
+    const LinkStop stop = *link->stop();
+    CHECK_FALSE(stop.atHost);
+    CHECK(stop.cause == std::errc::file_too_large);
+    CHECK(stop.message.find("could not be written (File too large)") != std::string::npos);
+    CHECK(stop.logPath == log);
+    CHECK_FALSE(link->checkpointFailed());
+    CHECK(countEvents(*link, LinkEvent::Kind::Stopped) == 1); // one chime, one line on stderr
+    // The refused line's start was taken back: the log ends with its last
+    // whole line, and every action in it was applied.
+    CHECK(fs::file_size(log) == sizeBefore);
+
+    link.reset(); // the facilitator quits Samenspel (with the disk freed)
+    CHECK(lastResumableLog(dir.string()) == log);
+    auto resumed = Session::resume(log, error);
+    REQUIRE_MESSAGE(resumed, error);
+    CHECK(resumed->state().actionCount == actionsBefore);
+    CHECK(resumed->live().resumeNotes().empty()); // no cut-off line to drop
+    for (int i = 0; i < 8; ++i)
+        resumed->update(15);
+    CHECK(resumed->state().actionCount > actionsBefore);
+    CHECK(resumed->diskError().empty());
+}
+
+TEST_CASE("a clock checkpoint that cannot be saved is a warning on the link, and the session goes "
+          "on") {
+    const fs::path dir = freshDir("checkpoint_fails");
+    auto scenario = skatebaan();
+    const std::string log = (dir / "s.log").string();
+    std::string error;
+    auto started =
+        Session::start(scenario, SessionSetup::defaultFor(*scenario, true, 7), log, error);
+    REQUIRE_MESSAGE(started, error);
+    std::shared_ptr<TableLink> link = makeLocalLink(std::move(started));
+    CHECK_FALSE(link->checkpointFailed());
+    // A folder where the checkpoint goes: its new copy cannot replace it.
+    const std::string clock = SessionFiles::clock(log);
+    fs::remove(clock);
+    fs::create_directories(fs::path(clock) / "in-the-way");
+    link->poll(15);
+    const std::uint64_t actions = sessionOf(*link)->state().actionCount;
+    for (int i = 0; i < 8; ++i)
+        link->poll(15);
+    CHECK(link->checkpointFailed());
+    CHECK_FALSE(link->stop());
+    CHECK(sessionOf(*link)->state().actionCount > actions);
+    CHECK(link->check(facilitatorPause()).accepted);
+    CHECK(countEvents(*link, LinkEvent::Kind::Stopped) == 0);
 }

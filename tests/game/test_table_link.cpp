@@ -12,10 +12,12 @@
 #include <sstream>
 #include <thread>
 
+#include "../file_size_limit.hpp"
 #include "../net/net_test_util.hpp"
 #include "core/log.hpp"
 #include "core/scoring.hpp"
 #include "i18n.hpp"
+#include "net/protocol.hpp"
 #include "sound_cues.hpp"
 #include "table_link.hpp"
 
@@ -236,10 +238,12 @@ TEST_CASE("table link: every network text the host, join, title and table screen
     std::vector<std::string> problems;
     REQUIRE(en.load(root + "/assets/i18n", "en", problems));
     REQUIRE(nl.load(root + "/assets/i18n", "nl", problems));
-    const std::regex key(R"re("(net\.[a-z_]+\.[a-z_.]*[a-z_])")re");
+    const std::regex key(
+        R"re("((net\.[a-z_]+|table\.stop|table\.checkpoint_failed)\.?[a-z_.]*[a-z_])")re");
     int found = 0;
-    for (const char* file : {"game/screens/host.cpp", "game/screens/join.cpp",
-                             "game/screens/title.cpp", "game/screens/table.cpp"}) {
+    for (const char* file :
+         {"game/screens/host.cpp", "game/screens/join.cpp", "game/screens/title.cpp",
+          "game/screens/table.cpp", "game/screens/table_notices.cpp"}) {
         std::ifstream in(root + "/" + file);
         std::stringstream text;
         text << in.rdbuf();
@@ -296,4 +300,81 @@ TEST_CASE("table link: the projector and a player's laptop hear every phase chan
     CHECK(laptop.eventsHeard() == static_cast<int>(st.announcements.size()));
     CHECK(finishedEvents == 2); // each screen learned once that it ended
     CHECK(played == 0);
+}
+
+// [A host that cannot write its log] ---------------------------------------------
+
+namespace {
+
+int stoppedEvents(TableLink& link) {
+    int n = 0;
+    for (const LinkEvent& e : link.takeEvents())
+        n += e.kind == LinkEvent::Kind::Stopped ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("table link: when the host's log cannot be written, the projector and the laptop say "
+          "the session stopped; the laptop tries again and is back once the host is continued") {
+    Table t = startedTable("log-fails", true);
+    turn(t, 10, [&] { return t.host->game().state().actionCount >= 5; });
+    net::Host& host = *hostOf(*t.host);
+    const unsigned short port = host.port();
+    const std::string log = host.logPath();
+    t.host->takeEvents();
+    t.player->takeEvents();
+    {
+        FileSizeLimit diskFull(std::filesystem::file_size(log) + 40);
+        turn(t, 10, [&] { return t.host->stop() && t.player->stop(); });
+    }
+    REQUIRE(t.host->stop());
+    REQUIRE(t.player->stop());
+    // The projector: this machine's log, and what its system said.
+    const LinkStop projectorStop = *t.host->stop();
+    CHECK_FALSE(projectorStop.atHost);
+    CHECK(projectorStop.cause == std::errc::file_too_large);
+    CHECK(projectorStop.logPath == log);
+    // The laptop: the host said why, and the laptop says it keeps trying.
+    const LinkStop laptopStop = *t.player->stop();
+    CHECK(laptopStop.atHost);
+    CHECK(laptopStop.retrying);
+    CHECK(laptopStop.message.find("File too large") != std::string::npos);
+    CHECK(stoppedEvents(*t.host) == 1);
+    CHECK(stoppedEvents(*t.player) == 1);
+    // Neither pretends: buttons are refused with the reason, countdowns stand still.
+    const int own = t.player->ownSeat();
+    CHECK(t.player->check(seatAction(ActionType::Done, own)).refusal.key ==
+          net::reason::kHostLogFailed);
+    CHECK(t.host->check(seatAction(ActionType::Pause, kFacilitator)).refusal.key ==
+          "refuse.session_stopped");
+    const std::int64_t projectorLeft = t.host->phaseRemainingMs();
+    const std::int64_t laptopLeft = t.player->phaseRemainingMs();
+    const std::uint64_t actions = t.player->game().state().actionCount;
+    // It tried again: the stopped host refused it, and it still says why.
+    turn(t, 3, [&] { return clientOf(*t.player)->status() == net::Client::Status::Refused; });
+    CHECK(clientOf(*t.player)->status() == net::Client::Status::Refused);
+    CHECK(t.player->stop());
+    CHECK(t.host->phaseRemainingMs() == projectorLeft);
+    CHECK(t.player->phaseRemainingMs() == laptopLeft);
+    CHECK(t.player->game().state().actionCount == actions);
+
+    // The facilitator frees the disk and continues on the same port.
+    t.host.reset();
+    net::HostConfig again = loopbackConfig();
+    again.port = port;
+    std::string error;
+    auto resumed = net::Host::resume(log, again, error);
+    REQUIRE_MESSAGE(resumed, error);
+    std::shared_ptr<TableLink> projector = makeHostLink(std::move(resumed));
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(8);
+    while (t.player->stop() && std::chrono::steady_clock::now() < end) {
+        projector->poll();
+        t.player->poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK_FALSE(t.player->stop());
+    CHECK(clientOf(*t.player)->status() == net::Client::Status::Playing);
+    CHECK(t.player->game().state().actionCount >= actions);
+    CHECK_FALSE(projector->stop());
 }
