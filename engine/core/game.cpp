@@ -291,6 +291,24 @@ int Game::proposalOnTable() const {
     return -1;
 }
 
+Package Game::defaultPackage() const {
+    const int onTable = proposalOnTable();
+    if (onTable >= 0)
+        return state_.proposals[static_cast<std::size_t>(onTable)].package;
+    Package p;
+    for (std::size_t i = 0; i < scenario_->issues.size(); ++i) {
+        int choice = 0;
+        const std::vector<bool>& enabled = state_.world.optionEnabled[i];
+        for (std::size_t o = 0; o < enabled.size(); ++o)
+            if (enabled[o]) {
+                choice = static_cast<int>(o);
+                break;
+            }
+        p.push_back(choice);
+    }
+    return p;
+}
+
 bool Game::isVoter(int seat) const {
     const int role = Rules::roleOf(*this, seat);
     if (role < 0)

@@ -238,6 +238,9 @@ class Game {
     // The proposal that is on the table: the most recent one that is open
     // (votes in besluit go to it), or -1.
     int proposalOnTable() const;
+    // The package a new proposal starts from: the one on the table, else the
+    // first available option of every issue.
+    Package defaultPackage() const;
     // Whether `seat` votes under the scenario's decision rule.
     bool isVoter(int seat) const;
     // The scenario phase kind at index `phase` (Reflectie past the end).

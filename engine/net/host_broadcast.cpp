@@ -6,6 +6,7 @@
 
 #include "core/json.hpp"
 #include "core/scoring.hpp"
+#include "core/visibility.hpp"
 #include "net/redact.hpp"
 
 namespace samenspel::net {
@@ -154,28 +155,18 @@ void Host::Impl::sendWelcome(Connection& c) {
 
 // [Public support] ------------------------------------------------------------
 
-// A role's support for a proposal is public once a seat of that role
-// reacted to it or voted on it (the table's rule: game/screens/
-// table_common.cpp). A player's copy of the game cannot compute it (it
-// lacks the other roles' weights), so the host sends the public values,
-// as [{proposal, role, support, accepts}], whenever they change.
+// A role's support for a proposal once it is public (core/visibility.hpp: a
+// seat of that role reacted to it or voted on it). A player's copy of the
+// game cannot compute it (it lacks the other roles' weights), so the host
+// sends the public values, as [{proposal, role, support, accepts}], whenever
+// they change.
 std::string Host::Impl::publicSupportJson() const {
     const GameState& st = game->state();
     JsonWriter w;
     w.beginArray();
     for (const Proposal& p : st.proposals) {
-        std::vector<bool> heard(scenario->roles.size(), false);
-        const auto hear = [&](int seat) {
-            const int role = roleOfSeat(seat);
-            if (role >= 0 && role < static_cast<int>(heard.size()))
-                heard[static_cast<std::size_t>(role)] = true;
-        };
-        for (const Reaction& r : p.reactions)
-            hear(r.seat);
-        for (const CastVote& v : p.votes)
-            hear(v.seat);
-        for (int r = 0; r < static_cast<int>(heard.size()); ++r) {
-            if (!heard[static_cast<std::size_t>(r)])
+        for (int r = 0; r < static_cast<int>(scenario->roles.size()); ++r) {
+            if (!supportIsPublic(*game, p, r))
                 continue;
             w.beginObject().key("proposal").value(p.id).key("role").value(roleIdOf(*scenario, r));
             w.key("support").value(supportOf(*scenario, st.world, r, p.package), 2);

@@ -149,20 +149,7 @@ std::vector<std::string> reasonLabels(const Ctx& c, const std::vector<Reason>& r
 }
 
 Package defaultPackage(const Ctx& c) {
-    const int onTable = c.game.proposalOnTable();
-    if (onTable >= 0)
-        return c.st.proposals[onTable].package;
-    Package p;
-    for (int i = 0; i < static_cast<int>(c.sc.issues.size()); ++i) {
-        int choice = 0;
-        for (int o = 0; o < static_cast<int>(c.sc.issues[i].options.size()); ++o)
-            if (c.st.world.optionEnabled[i][o]) {
-                choice = o;
-                break;
-            }
-        p.push_back(choice);
-    }
-    return p;
+    return c.game.defaultPackage();
 }
 
 // Drafts belong to one seat in one phase.

@@ -5,6 +5,7 @@
 // events so far.
 #include <algorithm>
 
+#include "core/visibility.hpp"
 #include "screens/table_view.hpp"
 #include "ui/chart.hpp"
 #include "ui/theme.hpp"
@@ -79,14 +80,7 @@ void roleOnTable(App& app, const Game& game, int role, bool revealAll) {
     if (!app.text(r.briefing).empty())
         mutedText(app, app.text(r.briefing));
     // Values: shared ones, and those revealed in answers.
-    std::vector<int> values;
-    for (const SharedValue& v : st.sharedValues)
-        if (v.role == role && std::find(values.begin(), values.end(), v.value) == values.end())
-            values.push_back(v.value);
-    for (const Question& q : st.questions)
-        if (q.targetRole == role && q.status == Question::Status::Answered &&
-            std::find(values.begin(), values.end(), q.answerValue) == values.end())
-            values.push_back(q.answerValue);
+    const std::vector<int> values = valuesShownBy(st, role);
     std::string line;
     for (int v : values) {
         line += (line.empty() ? "" : ", ") + valueName(app, sc, v);

@@ -4,6 +4,7 @@
 // clicks, and covers itself again when the seat changes.
 #include <algorithm>
 
+#include "core/visibility.hpp"
 #include "screens/table_view.hpp"
 #include "ui/chart.hpp"
 #include "ui/theme.hpp"
@@ -20,21 +21,8 @@ std::string dots(int weight) {
 }
 
 bool valueShared(const GameState& st, int role, int value) {
-    for (const SharedValue& v : st.sharedValues)
-        if (v.role == role && v.value == value)
-            return true;
-    for (const Question& q : st.questions)
-        if (q.targetRole == role && q.status == Question::Status::Answered &&
-            q.answerValue == value)
-            return true;
-    return false;
-}
-
-bool preconditionShared(const GameState& st, int role, int precondition) {
-    for (const SharedPrecondition& p : st.sharedPreconditions)
-        if (p.role == role && p.precondition == precondition)
-            return true;
-    return false;
+    const std::vector<int> shown = valuesShownBy(st, role);
+    return std::find(shown.begin(), shown.end(), value) != shown.end();
 }
 
 void doneToggle(App& app, TableLink& link, TableUi& ui, int seat) {

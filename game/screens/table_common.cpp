@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/visibility.hpp"
 #include "report.hpp"
 #include "screens/table_view.hpp"
 #include "ui/theme.hpp"
@@ -152,20 +153,11 @@ bool sessionOver(const Game& game) {
 }
 
 bool supportIsPublic(const Game& game, const Proposal& proposal, int role, bool revealAll) {
-    if (revealAll || sessionOver(game))
-        return true;
-    for (const Reaction& r : proposal.reactions)
-        if (r.seat >= 0 && r.seat < game.seatCount() && game.roleOfSeat(r.seat) == role)
-            return true;
-    for (const CastVote& v : proposal.votes)
-        if (v.seat >= 0 && v.seat < game.seatCount() && game.roleOfSeat(v.seat) == role)
-            return true;
-    return false;
+    return revealAll || samenspel::supportIsPublic(game, proposal, role);
 }
 
 bool secretIsPublic(const Game& game, int role, bool revealAll) {
-    const auto& revealed = game.state().secretRevealed;
-    return revealAll || sessionOver(game) || (inRange(role, revealed) && revealed[role]);
+    return revealAll || samenspel::secretIsPublic(game, role);
 }
 
 // [Widgets] --------------------------------------------------------------------------

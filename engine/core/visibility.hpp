@@ -1,0 +1,28 @@
+#pragma once
+// What a seat may see of what other roles keep to themselves, as the table's
+// rules say it. One place for the rules that the desktop table, the network
+// host and the phone's seat view all follow, so no screen shows more than
+// another.
+#include "core/game.hpp"
+
+namespace samenspel {
+
+// A role's support for a proposal is public once a seat of that role reacted
+// to it or voted on it (the role showed its hand), and for every role once the
+// session is over (not yet at reflectie: players predict the others' values
+// again first).
+bool supportIsPublic(const Game& game, const Proposal& proposal, int role);
+
+// A role's secret is public once the rules revealed it (an event, reflectie)
+// or the session is over.
+bool secretIsPublic(const Game& game, int role);
+
+// A role's precondition is public once it was put on the table. One given
+// only as a reason is named, but its content stays hidden.
+bool preconditionShared(const GameState& state, int role, int precondition);
+
+// The values a role showed in public to matter to it: the shared ones, then
+// those revealed in answers.
+std::vector<int> valuesShownBy(const GameState& state, int role);
+
+} // namespace samenspel

@@ -1,0 +1,77 @@
+#pragma once
+// What the host sends a phone (docs/web_client.md): the `view` of one seat,
+// the part of the session that seat may see, already redacted and in the
+// connection's language, with the actions the rules accept from it now; and
+// the `lobby` a phone sees before it takes a seat. Pure functions of the game
+// and of what the host knows beside it (who is connected, the report link),
+// so every rule of what a seat may see is tested without a network.
+//
+// What a seat never gets (docs/network.md, "Hidden information"): another
+// role's weights and reservation; its secret until an event or the end
+// reveals it; its preconditions until put on the table (one given only as a
+// reason shows as its index); another seat's predictions; a role's support for
+// a proposal before a seat of that role reacted to it or voted on it
+// (core/visibility.hpp).
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/game.hpp"
+#include "net/host.hpp" // SeatStatus
+
+namespace samenspel::net {
+
+// The text of a catalog key in the view's language (WebCatalog::text), ""
+// when the catalog lacks it.
+using TextLookup = std::function<std::string(const std::string& key)>;
+
+// What the game does not know and the host does.
+struct SeatViewContext {
+    // Per seat, as Host::seats(): names and who is connected. Empty: names
+    // from the session setup, and only bots count as present.
+    std::vector<SeatStatus> seats;
+    std::string reportLink;  // the session report once written ("" = none)
+    std::int64_t nowMs = -1; // the host's session clock; -1: the game's last action time
+    TextLookup text;         // the web catalog of the view's language (phase names, conditions)
+};
+
+// The `view` message for `seat` in `lang`.
+std::string seatViewJson(const Game& game, int seat, const std::string& lang,
+                         const SeatViewContext& ctx);
+
+// The `lobby` answer: the case and the seats by role name, free or taken.
+std::string lobbyJson(const Scenario& scenario, const std::vector<SeatStatus>& seats, bool started,
+                      const std::string& lang);
+
+// What the rules accept from a seat now (the view's `can`): every entry was
+// checked with Game::check on a candidate action.
+struct SeatActions {
+    std::vector<int> shareValue;        // values
+    std::vector<int> ask;               // roles
+    std::vector<int> answer;            // questions
+    std::vector<int> decline;           // questions
+    std::vector<int> sharePrecondition; // own preconditions
+    std::vector<int> predict;           // roles
+    bool propose = false;
+    std::vector<int> amend; // proposals
+    std::vector<int> react; // proposals
+    int vote = -1;          // the proposal to vote on
+    bool done = false;
+};
+SeatActions allowedActions(const Game& game, int seat);
+
+// A condition in words for the simple shapes ("issue == option",
+// "issue != option", "attribute <= n", "attribute >= n", "<", ">", and those
+// joined by "and"), with the scenario's names in `lang` and the catalog's
+// web.cond.* words: "Plek is Park", "Kosten ten hoogste 120.000 €". Anything
+// else, or a catalog without the words, gives the expression itself.
+std::string readableCondition(const Scenario& scenario, const std::string& expression,
+                              const std::string& lang, const TextLookup& text);
+
+// A number as the language writes it (the catalog's web.number.group and
+// web.number.decimal; English without them): at most two decimals, none when
+// whole. nl: 120.000 and 62,5; en: 120,000 and 62.5.
+std::string formatNumberFor(double value, const TextLookup& text);
+
+} // namespace samenspel::net
