@@ -34,7 +34,7 @@ void Host::Impl::closeWith(Connection& c, const std::string& type, const std::st
         ++stats.handshakesRefused;
     else
         ++stats.connectionsDropped;
-    stats.dropReasons.push_back(key);
+    ++stats.dropReasons[key];
     notice("connection " + std::to_string(c.id) + " from " + c.address + ": " + type + " (" +
            (detail.empty() ? englishFor(key) : detail) + ")");
 }
@@ -45,7 +45,7 @@ void Host::Impl::drop(Connection& c, const std::string& key) {
         return;
     c.dead = true;
     ++stats.connectionsDropped;
-    stats.dropReasons.push_back(key);
+    ++stats.dropReasons[key];
     notice("connection " + std::to_string(c.id) + " from " + c.address +
            " dropped: " + englishFor(key));
 }
