@@ -21,9 +21,10 @@ void Host::Impl::queue(Connection& c, const std::string& framed) {
 // which only the queued bytes still go out.
 void Host::Impl::closeWith(Connection& c, const std::string& type, const std::string& key,
                            const std::string& detail) {
+    const std::string message = echoSafe(detail.empty() ? englishFor(key) : detail);
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value(type);
-    w.key("reason").value(key).key("message").value(detail.empty() ? englishFor(key) : detail);
+    w.key("reason").value(key).key("message").value(message);
     w.key("version").value(kProtocolVersion).endObject();
     send(c, w.str());
     if (!c.closing) {
@@ -36,7 +37,7 @@ void Host::Impl::closeWith(Connection& c, const std::string& type, const std::st
         ++stats.connectionsDropped;
     ++stats.dropReasons[key];
     notice("connection " + std::to_string(c.id) + " from " + c.address + ": " + type + " (" +
-           (detail.empty() ? englishFor(key) : detail) + ")");
+           message + ")");
 }
 
 // Ends a connection at once (it is beyond talking to).
