@@ -309,6 +309,9 @@ std::vector<SeatStatus> Host::seats() const {
 }
 const HostStats& Host::stats() const {
     impl_->stats.addressesWithWrongCodes = impl_->wrongCodes.size();
+    impl_->stats.connectionsOpen =
+        static_cast<int>(std::count_if(impl_->connections.begin(), impl_->connections.end(),
+                                       [](const auto& c) { return !c->dead; }));
     return impl_->stats;
 }
 std::int64_t Host::clockMs() const {

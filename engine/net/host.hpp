@@ -12,6 +12,7 @@
 // wrong session codes are limited per address.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <system_error>
@@ -64,8 +65,11 @@ struct HostStats {
     int connectionsAccepted = 0;
     int connectionsRefusedAtOnce = 0; // over a connection cap: closed unread
     int handshakesRefused = 0;
-    int connectionsDropped = 0;           // by the host, for a reason
-    std::vector<std::string> dropReasons; // catalog keys, in order
+    int connectionsDropped = 0; // by the host, for a reason
+    // How often each reason (catalog key) ended a connection: a count per
+    // key, so a host that turns away a scan of millions keeps a few entries.
+    std::map<std::string, int> dropReasons;
+    int connectionsOpen = 0; // now, with a seat or not
     int actionsRefused = 0;
     std::uint64_t bytesSent = 0;
     std::size_t addressesWithWrongCodes = 0; // remembered for the rate limit, now

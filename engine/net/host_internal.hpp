@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/live_session.hpp"
+#include "core/safe_text.hpp"
 #include "net/host.hpp"
 #include "net/protocol.hpp"
 #include "net/web_files.hpp"
@@ -66,6 +67,15 @@ inline std::string englishFor(const std::string& key) {
     };
     auto it = kEnglish.find(key);
     return it == kEnglish.end() ? key : it->second;
+}
+
+// A refusal may quote what the client sent (a role it asked for, a
+// message type, the JSON parser's "last read" bytes): the quote goes back to
+// the client and to the facilitator's terminal, so it is made safe first
+// (valid UTF-8, no escape sequences or bidi overrides) and kept short.
+inline std::string echoSafe(const std::string& text) {
+    constexpr std::size_t kMaxEchoChars = 200;
+    return cleanText(text, kMaxEchoChars);
 }
 
 inline std::string roleIdOf(const Scenario& sc, int role) {

@@ -190,8 +190,8 @@ void Host::Impl::refuseAction(Connection& c, const std::string& key,
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("refused");
     w.key("reason").value(key).key("args").beginArray();
     for (const std::string& a : args)
-        w.value(a);
-    w.endArray().key("message").value(english).endObject();
+        w.value(echoSafe(a));
+    w.endArray().key("message").value(echoSafe(english)).endObject();
     send(c, w.str());
 }
 

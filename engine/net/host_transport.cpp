@@ -47,9 +47,10 @@ void Host::Impl::send(Connection& c, const std::string& body) {
 // which only the queued bytes still go out.
 void Host::Impl::closeWith(Connection& c, const std::string& type, const std::string& key,
                            const std::string& detail) {
+    const std::string message = echoSafe(detail.empty() ? englishFor(key) : detail);
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value(type);
-    w.key("reason").value(key).key("message").value(detail.empty() ? englishFor(key) : detail);
+    w.key("reason").value(key).key("message").value(message);
     w.key("version").value(kProtocolVersion).endObject();
     send(c, w.str());
     if (!c.closing) {
@@ -60,9 +61,9 @@ void Host::Impl::closeWith(Connection& c, const std::string& type, const std::st
         ++stats.handshakesRefused;
     else
         ++stats.connectionsDropped;
-    stats.dropReasons.push_back(key);
+    ++stats.dropReasons[key];
     notice("connection " + std::to_string(c.id) + " from " + c.address + ": " + type + " (" +
-           (detail.empty() ? englishFor(key) : detail) + ")");
+           message + ")");
 }
 
 // Ends a connection at once (it is beyond talking to).
@@ -71,7 +72,7 @@ void Host::Impl::drop(Connection& c, const std::string& key) {
         return;
     c.dead = true;
     ++stats.connectionsDropped;
-    stats.dropReasons.push_back(key);
+    ++stats.dropReasons[key];
     notice("connection " + std::to_string(c.id) + " from " + c.address +
            " dropped: " + englishFor(key));
 }

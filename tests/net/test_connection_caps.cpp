@@ -110,6 +110,9 @@ TEST_CASE("wrong session codes are remembered per address only for their window"
     for (int k = 0; k < 20; ++k)
         host->poll(0.002);
     CHECK(host->stats().addressesWithWrongCodes == kAddresses);
+    // One count per reason, not one entry per connection turned away.
+    CHECK(host->stats().dropReasons.size() == 1);
+    CHECK(host->stats().dropReasons.at(net::reason::kWrongCode) == kAddresses);
 
     // Past the window, the host forgets them all: nothing grows per address.
     const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(3);

@@ -6,6 +6,7 @@
 
 #include "core/json.hpp"
 #include "core/log.hpp"
+#include "core/safe_text.hpp"
 #include "net/protocol.hpp"
 
 using namespace samenspel;
@@ -134,6 +135,50 @@ TEST_CASE("a message from a seated client that is not JSON ends only that connec
     t.expectServing(*t.a);
 }
 
+TEST_CASE("a refusal quotes what the client sent only made safe, for it and the host's console") {
+    Table t;
+    std::vector<std::string> console;
+    t.host->onNotice = [&](const std::string& line) { console.push_back(line); };
+    // A role wish that would retitle and clear the facilitator's terminal.
+    JsonWriter w;
+    w.beginObject().key("v").value(1).key("type").value("hello").key("version").value(1);
+    w.key("code").value("piano-zebra-tango");
+    w.key("seat").value("\x1B]0;owned\x07\x1B[2J\u202Eskaters").endObject();
+    Raw wish(*t.host);
+    wish.send(net::frame(w.str()));
+    // Invalid UTF-8, which the JSON parser's message quotes.
+    Raw bytes(*t.host);
+    bytes.send(net::frame("{\"v\":1,\"type\":\"hello\",\"name\":\"x\xFF\xFE\"}"));
+    // A long string cut off, which the parser's message would quote whole.
+    Raw longText(*t.host);
+    longText.send(net::frame("{\"v\":1,\"type\":\"hello\",\"name\":\"" + std::string(20000, 'n') +
+                             "\\u00\"}"));
+    for (Raw* raw : {&wish, &bytes, &longText}) {
+        bool closed = false;
+        t.turn([&] { return closed = raw->read(); });
+        REQUIRE(closed);
+        // Every frame is valid UTF-8 JSON (the client's parser refuses anything else).
+        bool refused = false;
+        while (auto body = raw->reader.next()) {
+            std::string error;
+            auto m = net::parseMessage(*body, error);
+            REQUIRE_MESSAGE(m, error);
+            const std::string message = m->body.stringOr("message");
+            CHECK(inspectText(message).problem == TextInspection::Problem::None);
+            CHECK(message.size() < 1000);
+            refused = refused || m->type == "refuse";
+        }
+        CHECK(refused);
+    }
+    REQUIRE(console.size() >= 3);
+    for (const std::string& line : console) {
+        CHECK_MESSAGE(inspectText(line).problem == TextInspection::Problem::None, line);
+        CHECK(line.size() < 1000);
+    }
+    t.expectServing(*t.a);
+    t.host->onNotice = nullptr; // `console` goes before the host does
+}
+
 TEST_CASE("an oversized frame is refused before it is read") {
     Table t;
     Raw raw(*t.host);
@@ -237,13 +282,7 @@ TEST_CASE("a client that stops reading is dropped and never stalls the host") {
     greedy.send(flood);
     const bool dropped = runUntil(
         *t.host, {t.a.get()},
-        [&] {
-            for (const std::string& r : t.host->stats().dropReasons)
-                if (r == net::reason::kNotReading)
-                    return true;
-            return false;
-        },
-        10.0);
+        [&] { return t.host->stats().dropReasons.count(net::reason::kNotReading) > 0; }, 10.0);
     CHECK(dropped);
     runUntil(
         *t.host, {t.a.get()}, [] { return false; }, 0.1);
