@@ -138,7 +138,7 @@ bool Host::Impl::startSession(bool fillWithBots) {
     w.key("setup").raw(encodeSetup(setup)).endObject();
     const std::string message = w.str();
     for (auto& c : connections)
-        if (c->helloDone && !c->closing)
+        if (c->helloDone && !c->closing && !c->web)
             send(*c, message);
     broadcastPresence();
     return true;

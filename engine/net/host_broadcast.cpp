@@ -58,8 +58,9 @@ void Host::Impl::broadcastPresence() {
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("presence");
     w.key("seats").raw(presenceJson()).endObject();
     const std::string message = w.str();
+    markViewsChanged();
     for (auto& c : connections)
-        if (c->helloDone && !c->closing)
+        if (c->helloDone && !c->closing && !c->web)
             send(*c, message);
 }
 
@@ -129,6 +130,10 @@ void Host::Impl::continueCatchUp(Connection& c) {
 }
 
 void Host::Impl::sendWelcome(Connection& c) {
+    if (c.web) {
+        sendWebWelcome(c);
+        return;
+    }
     const int role = roleOfSeat(c.seat);
     const RoleView& view = viewFor(role);
     JsonWriter w;
@@ -193,7 +198,7 @@ void Host::Impl::broadcastSupport() {
     sentSupport = std::move(list);
     const std::string message = supportMessage();
     for (auto& c : connections)
-        if (c->helloDone && !c->closing && !c->dead && c->seat >= 0)
+        if (c->helloDone && !c->closing && !c->dead && c->seat >= 0 && !c->web)
             send(*c, message);
 }
 
@@ -208,6 +213,10 @@ void Host::Impl::broadcastAction(std::size_t index) {
         Connection& c = *cp;
         if (!c.helloDone || c.closing || c.dead || c.seat < 0)
             continue;
+        if (c.web) {
+            c.viewDirty = true; // a phone gets its view, not the action
+            continue;
+        }
         const int role = roleOfSeat(c.seat);
         auto known = byRole.find(role);
         if (known == byRole.end())

@@ -48,10 +48,18 @@ std::shared_ptr<Response> answer(const http::request<http::string_body>& req, co
 
 } // namespace
 
+std::string Host::Impl::assetsDir() const {
+    return config.assetsDir.empty() ? std::string(SAMENSPEL_SOURCE_DIR) + "/assets"
+                                    : config.assetsDir;
+}
+
 void Host::Impl::prepareWebFiles() {
-    const std::string assets =
-        config.assetsDir.empty() ? std::string(SAMENSPEL_SOURCE_DIR) + "/assets" : config.assetsDir;
-    webFiles = WebFiles(assets + "/web", nullptr);
+    webFiles = WebFiles(assetsDir() + "/web", [this](const std::string& lang) {
+        std::optional<std::string> json;
+        if (isCatalogLanguage(lang) && catalogFor(lang).found)
+            json = catalogFor(lang).json();
+        return json;
+    });
 }
 
 void Host::Impl::readHttp(const std::shared_ptr<Connection>& cp) {

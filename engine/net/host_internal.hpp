@@ -21,6 +21,7 @@
 #include "core/safe_text.hpp"
 #include "net/host.hpp"
 #include "net/protocol.hpp"
+#include "net/web_catalog.hpp"
 #include "net/web_files.hpp"
 
 namespace samenspel::net {
@@ -96,6 +97,8 @@ struct Connection {
     std::string address;
     FrameReader reader{kMaxClientFrame}; // a native client's frames
     bool web = false;                    // a browser, over WebSocket
+    std::string lang = "nl";             // a browser's language for its views
+    bool viewDirty = false;              // a browser's view changed since it was sent
     bool http = false;                   // a browser asking for a file, not a player
     Clock::time_point openedAt;
     Clock::time_point frameStartedAt;
@@ -147,7 +150,8 @@ struct Host::Impl {
     // Declared before the connections: the io_context goes last, after every
     // socket it serves (handlers that still hold a connection go with it).
     std::unique_ptr<Reactor> reactor;
-    WebFiles webFiles; // what a browser may fetch (host_http.cpp)
+    WebFiles webFiles;                          // what a browser may fetch (host_http.cpp)
+    std::map<std::string, WebCatalog> catalogs; // per language, read once (host_web.cpp)
     std::vector<std::shared_ptr<Connection>> connections;
     std::uint64_t nextConnectionId = 1;
     std::vector<SeatSlot> seats;
@@ -260,6 +264,15 @@ struct Host::Impl {
     void upgradeToWebSocket(const std::shared_ptr<Connection>& c);
     void readWebSocket(const std::shared_ptr<Connection>& c);
     void writeWebSocket(const std::shared_ptr<Connection>& c);
+    std::string assetsDir() const;
+    // [Phones] host_web.cpp
+    const WebCatalog& catalogFor(const std::string& lang);
+    std::string languageOf(const JsonValue& body);
+    void handleLobby(Connection& c, const Message& m);
+    void sendWebWelcome(Connection& c);
+    void sendView(Connection& c);
+    void markViewsChanged();
+    void sendChangedViews();
 };
 
 } // namespace samenspel::net

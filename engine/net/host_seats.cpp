@@ -173,6 +173,8 @@ void Host::Impl::handleHello(Connection& c, const Message& m) {
     }
     c.helloDone = true;
     c.seat = seat;
+    if (c.web)
+        c.lang = languageOf(b);
     seats[static_cast<std::size_t>(seat)].remoteBot = b.boolOr("bot", false);
     seats[static_cast<std::size_t>(seat)].connection = c.id;
     sendWelcome(c);
@@ -229,6 +231,10 @@ void Host::Impl::handleMessage(Connection& c, const std::string& body) {
         closeWith(c, c.helloDone ? "bye" : "refuse", reason::kMalformed, error);
         return;
     }
+    if (m->type == "lobby" && !c.helloDone) {
+        handleLobby(c, *m);
+        return;
+    }
     if (m->type == "hello") {
         if (c.helloDone)
             closeWith(c, "bye", reason::kHelloTwice);
@@ -248,7 +254,10 @@ void Host::Impl::handleMessage(Connection& c, const std::string& body) {
         handleAction(c, *m);
     else if (m->type == "sync")
         sendWelcome(c);
-    else if (m->type == "bye")
+    else if (m->type == "lang" && c.web) {
+        c.lang = languageOf(m->body);
+        c.viewDirty = true;
+    } else if (m->type == "bye")
         c.closing = true, c.closingSince = Clock::now();
     else
         refuseAction(c, reason::kUnknownType, {m->type}, englishFor(reason::kUnknownType));

@@ -333,6 +333,7 @@ void Host::Impl::poll(double maxWaitSeconds) {
     if (secondsSince(lastWrongCodeSweep, now) > 1.0)
         forgetOldWrongCodes(now);
     runClock();
+    sendChangedViews();
     for (auto& c : connections) {
         if (c->catchingUp)
             continueCatchUp(*c);

@@ -27,6 +27,10 @@
 #include "core/safe_text.hpp"
 #include "net/protocol.hpp"
 
+// The battery's messages are written out by hand, in protocol 2: a new
+// protocol version must look at them again.
+static_assert(samenspel::net::kProtocolVersion == 2, "the battery speaks protocol 2");
+
 namespace reliability {
 
 using namespace samenspel;
@@ -86,7 +90,7 @@ inline std::string helloBody(const std::string& code, const std::string& seat,
 }
 
 inline std::string actionFrame(const std::string& actionJson) {
-    return net::frame("{\"v\":1,\"type\":\"action\",\"action\":" + actionJson + "}");
+    return net::frame("{\"v\":2,\"type\":\"action\",\"action\":" + actionJson + "}");
 }
 
 inline std::string actionFrame(const Action& a) {

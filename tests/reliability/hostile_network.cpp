@@ -55,7 +55,7 @@ void oversizedPrefixes(Battery& b) {
                             0xFFFFFFFFu, 0xFFFFFFFEu})
         inputs.push_back(lengthPrefix(n) + std::string(64, 'x'));
     inputs.push_back(lengthPrefix(0xFFFFFFFFu)); // the prefix alone
-    inputs.push_back(lengthPrefix(limit + 1) + "{\"v\":1,\"type\":\"hello\"}");
+    inputs.push_back(lengthPrefix(limit + 1) + "{\"v\":2,\"type\":\"hello\"}");
     b.strangers("oversized length prefix", inputs);
 }
 
@@ -77,7 +77,7 @@ void floods(Battery& b) {
     std::string hellos, syncs;
     for (int i = 0; i < 3000; ++i) {
         hellos += net::frame(helloBody(kCode, "skaters"));
-        syncs += net::frame("{\"v\":1,\"type\":\"sync\"}");
+        syncs += net::frame("{\"v\":2,\"type\":\"sync\"}");
     }
     Battery::StrangerOptions many;
     many.inputsPerConnection = 3000;
@@ -93,7 +93,7 @@ void floods(Battery& b) {
     // The seated cheat: unknown messages and done toggles by the hundred.
     std::string unknown, toggles;
     for (int i = 0; i < 200; ++i)
-        unknown += net::frame("{\"v\":1,\"type\":\"chat\",\"text\":\"spam\"}");
+        unknown += net::frame("{\"v\":2,\"type\":\"chat\",\"text\":\"spam\"}");
     Action done;
     done.type = ActionType::Done;
     done.seat = b.cheatSeat();
@@ -109,7 +109,7 @@ void floods(Battery& b) {
     greedy.stopReading();
     std::string asks = net::frame(helloBody(kCode, "", "Greedy", b.cheatToken()));
     for (int i = 0; i < 400; ++i)
-        asks += net::frame("{\"v\":1,\"type\":\"sync\"}");
+        asks += net::frame("{\"v\":2,\"type\":\"sync\"}");
     greedy.queue(asks);
     const auto notReading = [&] {
         return b.host().stats().dropReasons.count(net::reason::kNotReading) > 0;
@@ -200,7 +200,7 @@ void seatTheft(Battery& b) {
     // A bot flag or a seat number do not make a seat free.
     inputs.push_back(net::frame(helloBody(kCode, "skaters", "Thief", "", true)));
     inputs.push_back(net::frame(
-        "{\"v\":1,\"type\":\"hello\",\"version\":1,\"code\":\"piano-zebra-tango\",\"seat\":0}"));
+        "{\"v\":2,\"type\":\"hello\",\"version\":2,\"code\":\"piano-zebra-tango\",\"seat\":0}"));
     // An honest player's token with a wrong code.
     for (const std::string& token : b.honestTokens())
         inputs.push_back(net::frame(helloBody("wrong-code-theft", "", "Thief", token)));
@@ -331,23 +331,23 @@ void malformedJson(Battery& b) {
         "{\"v\":1}",
         "{\"type\":\"hello\"}",
         "{\"v\":\"1\",\"type\":\"hello\"}",
-        "{\"v\":1,\"type\":5}",
-        "{\"v\":1,\"type\":\"\"}",
-        "{\"v\":1,\"type\":\"hello\",}",
+        "{\"v\":2,\"type\":5}",
+        "{\"v\":2,\"type\":\"\"}",
+        "{\"v\":2,\"type\":\"hello\",}",
         "{'v':1,'type':'hello'}",
-        "{\"v\":1,\"type\":\"hello\"} trailing",
+        "{\"v\":2,\"type\":\"hello\"} trailing",
         "{\"v\":NaN,\"type\":\"hello\"}",
         "{\"v\":Infinity,\"type\":\"hello\"}",
         "{\"v\":1,\"v\":2,\"type\":\"hello\"}",
-        "\xEF\xBB\xBF{\"v\":1,\"type\":\"hello\"}",
-        "{\"v\":1,\"type\":\"hello\",\"code\":\"\\ud800\"}",
-        "{\"v\":1,\"type\":\"hello\",\"code\":\"\\u00\"}",
-        "{\"v\":1,\"type\":\"hello\",\"name\":\"" + std::string(60000, 'n') + "\"}",
+        "\xEF\xBB\xBF{\"v\":2,\"type\":\"hello\"}",
+        "{\"v\":2,\"type\":\"hello\",\"code\":\"\\ud800\"}",
+        "{\"v\":2,\"type\":\"hello\",\"code\":\"\\u00\"}",
+        "{\"v\":2,\"type\":\"hello\",\"name\":\"" + std::string(60000, 'n') + "\"}",
         std::string(50000, '[') + std::string(50000, ']'),
         "{\"a\":" + std::string(40, '{') + std::string(40, '}') + "}",
-        "{\"v\":1" + std::string(20000, ' ') + ",\"type\":\"hello\"}",
-        "{\"v\":1,\"type\":\"hello\",\"code\":\"piano-zebra-tango\",\"seat\":[\"skaters\"]}",
-        "{\"v\":1,\"type\":\"hello\",\"code\":{\"$ne\":\"\"}}",
+        "{\"v\":2" + std::string(20000, ' ') + ",\"type\":\"hello\"}",
+        "{\"v\":2,\"type\":\"hello\",\"code\":\"piano-zebra-tango\",\"seat\":[\"skaters\"]}",
+        "{\"v\":2,\"type\":\"hello\",\"code\":{\"$ne\":\"\"}}",
     };
     std::vector<std::string> inputs;
     for (const std::string& body : bodies)
@@ -356,17 +356,17 @@ void malformedJson(Battery& b) {
 
     // From the seated cheat: each ends its connection, and it comes back.
     for (const std::string& body :
-         {std::string("{\"v\":1,\"type\":\"action\",\"action\":"), std::string("not json"),
-          std::string("{\"v\":1,\"type\":\"action\",\"action\":{\"type\":\"done\"") +
+         {std::string("{\"v\":2,\"type\":\"action\",\"action\":"), std::string("not json"),
+          std::string("{\"v\":2,\"type\":\"action\",\"action\":{\"type\":\"done\"") +
               std::string(40, '[')})
         b.cheatTallies("malformed JSON", net::frame(body));
     // Well-formed, but not an action.
     for (const std::string& body :
-         {std::string("{\"v\":1,\"type\":\"action\"}"),
-          std::string("{\"v\":1,\"type\":\"action\",\"action\":[]}"),
-          std::string("{\"v\":1,\"type\":\"action\",\"action\":{\"type\":\"fly\",\"seat\":") +
+         {std::string("{\"v\":2,\"type\":\"action\"}"),
+          std::string("{\"v\":2,\"type\":\"action\",\"action\":[]}"),
+          std::string("{\"v\":2,\"type\":\"action\",\"action\":{\"type\":\"fly\",\"seat\":") +
               std::to_string(b.cheatSeat()) + "}}",
-          std::string("{\"v\":1,\"type\":\"action\",\"action\":{\"seat\":") +
+          std::string("{\"v\":2,\"type\":\"action\",\"action\":{\"seat\":") +
               std::to_string(b.cheatSeat()) + "}}"})
         b.cheatTallies("malformed JSON", net::frame(body));
 }
@@ -377,16 +377,16 @@ void hugeNumbers(Battery& b) {
          {"1e39", "-1e400", "18446744073709551616", "18446744073709551615", "-9223372036854775809",
           "1e308", "1.5", "-0", "1e-400", "123456789012345678901234567890"})
         inputs.push_back(net::frame(std::string("{\"v\":") + v +
-                                    ",\"type\":\"hello\",\"version\":1,\"code\":\"piano-zebra-"
+                                    ",\"type\":\"hello\",\"version\":2,\"code\":\"piano-zebra-"
                                     "tango\",\"seat\":\"skaters\"}"));
     for (const char* version : {"1e39", "18446744073709551616", "-1", "4294967297"})
-        inputs.push_back(net::frame(std::string("{\"v\":1,\"type\":\"hello\",\"version\":") +
+        inputs.push_back(net::frame(std::string("{\"v\":2,\"type\":\"hello\",\"version\":") +
                                     version + ",\"code\":\"piano-zebra-tango\"}"));
     for (const char* field : {"\"name\":1e39", "\"bot\":1e39", "\"code\":-1e400", "\"token\":1e39",
                               "\"seat\":18446744073709551616"})
         inputs.push_back(net::frame(
             std::string(
-                "{\"v\":1,\"type\":\"hello\",\"version\":1,\"code\":\"piano-zebra-tango\",") +
+                "{\"v\":2,\"type\":\"hello\",\"version\":2,\"code\":\"piano-zebra-tango\",") +
             field + "}"));
     b.strangers("huge numbers", inputs);
 
@@ -421,14 +421,14 @@ void invalidText(Battery& b) {
     for (const std::string& bad :
          {std::string("\xFF\xFE"), std::string("\xC0\xAF"), std::string("\xED\xA0\x80"),
           std::string("\xE2\x80"), std::string("\xF4\x90\x80\x80")}) {
-        inputs.push_back(net::frame("{\"v\":1,\"type\":\"hello\",\"version\":1,\"code\":\"piano-"
+        inputs.push_back(net::frame("{\"v\":2,\"type\":\"hello\",\"version\":2,\"code\":\"piano-"
                                     "zebra-tango\",\"name\":\"x" +
                                     bad + "\"}"));
         inputs.push_back(
-            net::frame("{\"v\":1,\"type\":\"hello\",\"version\":1,\"code\":\"" + bad + "\"}"));
+            net::frame("{\"v\":2,\"type\":\"hello\",\"version\":2,\"code\":\"" + bad + "\"}"));
     }
     for (const char* escaped : {"\\u202e", "\\u2066", "\\u0000", "\\u001b[31m", "\\ufeff"})
-        inputs.push_back(net::frame(std::string("{\"v\":1,\"type\":\"hello\",\"version\":1,"
+        inputs.push_back(net::frame(std::string("{\"v\":2,\"type\":\"hello\",\"version\":2,"
                                                 "\"code\":\"piano-zebra-tango\",\"seat\":\"") +
                                     escaped + "skaters\"}"));
     b.strangers("invalid UTF-8, bidi", inputs);

@@ -1,0 +1,92 @@
+// Players on phones (docs/web_client.md): the lobby before a seat is taken,
+// the welcome, and the seat view the host sends instead of the scenario text
+// and the actions, so the page decides nothing about hidden information.
+// The transport (WebSocket) is host_http.cpp; seats, tokens and actions go
+// through host_seats.cpp as for every other client.
+#include "core/json.hpp"
+#include "net/host_internal.hpp"
+#include "net/seat_view.hpp"
+
+namespace samenspel::net {
+
+namespace {
+constexpr const char* kDefaultLanguage = "nl";
+}
+
+const WebCatalog& Host::Impl::catalogFor(const std::string& lang) {
+    auto found = catalogs.find(lang);
+    if (found == catalogs.end()) {
+        WebCatalog loaded = loadWebCatalog(assetsDir() + "/i18n", lang);
+        for (const std::string& problem : loaded.problems)
+            notice(problem);
+        found = catalogs.emplace(lang, std::move(loaded)).first;
+    }
+    return found->second;
+}
+
+// The language a phone asked for, if the host has it; else Dutch.
+std::string Host::Impl::languageOf(const JsonValue& body) {
+    const std::string lang = body.stringOr("lang", kDefaultLanguage);
+    if (isCatalogLanguage(lang) && catalogFor(lang).found)
+        return lang;
+    return kDefaultLanguage;
+}
+
+// Before a seat: the case and who sits where, for a right code only (a
+// wrong one counts for the per-address limit, as a wrong hello does).
+void Host::Impl::handleLobby(Connection& c, const Message& m) {
+    const auto now = Clock::now();
+    if (tooManyWrongCodes(c.address, now)) {
+        closeWith(c, "refuse", reason::kTooManyAttempts);
+        return;
+    }
+    if (normalizeSessionCode(m.body.stringOr("code")) != code) {
+        noteWrongCode(c.address, now);
+        closeWith(c, "refuse", reason::kWrongCode);
+        return;
+    }
+    c.lang = languageOf(m.body);
+    send(c, lobbyJson(*scenario, seatStatus(), game != nullptr, c.lang));
+}
+
+void Host::Impl::sendWebWelcome(Connection& c) {
+    JsonWriter w;
+    w.beginObject().key("v").value(kProtocolVersion).key("type").value("welcome");
+    w.key("seat").value(c.seat).key("role").value(roleIdOf(*scenario, roleOfSeat(c.seat)));
+    w.key("token").value(seats[static_cast<std::size_t>(c.seat)].token);
+    w.key("started").value(game != nullptr).key("lang").value(c.lang);
+    w.endObject();
+    send(c, w.str());
+    c.viewDirty = true;
+}
+
+void Host::Impl::sendView(Connection& c) {
+    c.viewDirty = false;
+    if (!game || c.seat < 0) {
+        // Seated before the start: the lobby again shows who else is there.
+        send(c, lobbyJson(*scenario, seatStatus(), false, c.lang));
+        return;
+    }
+    const WebCatalog& catalog = catalogFor(c.lang);
+    SeatViewContext context;
+    context.seats = seatStatus();
+    context.nowMs = clockMs();
+    context.text = [&catalog](const std::string& key) { return catalog.text(key); };
+    send(c, seatViewJson(*game, c.seat, c.lang, context));
+}
+
+void Host::Impl::markViewsChanged() {
+    for (auto& c : connections)
+        if (c->web)
+            c->viewDirty = true;
+}
+
+// Once per poll at most: a burst of actions (bots, the clock) gives a phone
+// one view, not one per action.
+void Host::Impl::sendChangedViews() {
+    for (auto& c : connections)
+        if (c->web && c->viewDirty && c->helloDone && !c->closing && !c->dead)
+            sendView(*c);
+}
+
+} // namespace samenspel::net
