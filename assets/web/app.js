@@ -139,8 +139,8 @@ export function takeSeat(roleId, name) {
   clearTimeout(lobbyTimer);
   conn.keepAlive = true;
   render();
-  if (conn.isOpen()) sendHello();
-  else conn.open();
+  // A fresh connection for the hello: the one that asked for the lobby is done.
+  conn.restart();
 }
 
 function sendHello() {
@@ -277,7 +277,9 @@ function onView(view) {
   app.viewAt = performance.now();
   if (app.mode !== 'seated') app.mode = 'seated';
   if (view.phase && typeof view.phase.index === 'number' && view.phase.index >= 0) app.started = true;
-  if (view.lang && view.lang !== i18n.currentLang() && i18n.supported().includes(view.lang)) {
+  const waitingForLang = app.langAsked && performance.now() - app.langAsked.at < 5000 && view.lang !== app.langAsked.lang;
+  if (app.langAsked && view.lang === app.langAsked.lang) app.langAsked = null;
+  if (!waitingForLang && view.lang && view.lang !== i18n.currentLang() && i18n.supported().includes(view.lang)) {
     // The host speaks another language than the page: follow the host.
     i18n.load(view.lang).then(() => render(true));
   }
@@ -448,9 +450,11 @@ function renderTimer() {
   const ph = app.view && app.view.phase;
   if (ms === null || !ph || ph.finished || app.mode !== 'seated' || !app.started) {
     el.hidden = true;
+    $('top').classList.add('no-timer');
     return;
   }
   el.hidden = false;
+  $('top').classList.remove('no-timer');
   const total = Math.ceil(ms / 1000);
   const m = Math.floor(total / 60);
   const s = total % 60;
@@ -484,7 +488,9 @@ function renderHeader() {
   const now = $('now');
   if (app.mode === 'seated' && v && v.phase && app.started) {
     title.textContent = v.phase.finished ? t('web.phase.finished') : v.phase.name;
-    step.textContent = v.phase.finished ? '' : t('web.phase.step', v.phase.index + 1);
+    const count = typeof v.phase.count === 'number' ? v.phase.count : 0;
+    step.textContent = v.phase.finished ? ''
+      : count ? t('web.phase.step_of', v.phase.index + 1, count) : t('web.phase.step', v.phase.index + 1);
     now.textContent = phaseSentence(v);
     now.hidden = false;
     document.title = `${v.phase.finished ? t('web.phase.finished') : v.phase.name} · Samenspel`;
@@ -504,7 +510,7 @@ function renderStatus() {
   const parts = [];
   if ((app.mode === 'seated' || app.mode === 'joining') && (app.connState === 'lost' || app.connState === 'connecting') && app.view) {
     parts.push(h('div', { class: 'banner banner-warn' },
-      h('strong', null, t('table.connection_lost')), ' ', t('table.connection_lost_explain')));
+      h('strong', null, t('web.connection_lost')), ' ', t('web.connection_lost_explain')));
   }
   replace(el, ...parts);
 }
@@ -623,7 +629,10 @@ async function switchLanguage() {
     /* no storage */
   }
   stopSpeaking();
-  if (app.mode === 'seated' || app.mode === 'joining') conn.sendNow({ type: 'lang', lang: other });
+  if (app.mode === 'seated' || app.mode === 'joining') {
+    app.langAsked = { lang: other, at: performance.now() };
+    conn.sendNow({ type: 'lang', lang: other });
+  }
   if (app.mode === 'lobby' && app.code) askLobby();
   if (app.notice && app.notice.kind !== 'error') app.notice = null;
   render(true);

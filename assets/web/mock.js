@@ -524,9 +524,12 @@ class MockHost {
       if (!this.st) {
         this.st = freshState(seat);
         this.st.scene = '';
-        this.started = false;
-        // The facilitator starts the session a moment later.
-        window.setTimeout(() => { this.started = true; this.st.phaseStart = performance.now(); this.pushView(0); }, 2500);
+        // A phone coming back with its token (a reload) finds the session
+        // going; a new player waits until the facilitator starts it.
+        this.started = Boolean(msg.token);
+        if (!this.started) {
+          window.setTimeout(() => { this.started = true; this.st.phaseStart = performance.now(); this.pushView(0); }, 2500);
+        }
       }
       if (msg.name) SEATS[this.st.me].name = String(msg.name).slice(0, 60);
       if (this.seated && this.seated !== sock) {

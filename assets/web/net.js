@@ -9,6 +9,7 @@ export const PROTOCOL_VERSION = 2;
 const MIN_DELAY = 500;
 const MAX_DELAY = 10000;
 const OPEN_TIMEOUT = 8000;
+const STALE_AFTER_HIDDEN_MS = 20000;
 
 export function socketUrl(loc = window.location) {
   const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -63,8 +64,17 @@ export class Connection {
         this.reconnectNow();
       }
     };
+    // A phone that was locked for a while may hold a socket that is dead
+    // without knowing it: start a fresh one (the token takes the seat back).
+    let hiddenAt = 0;
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible') wake();
+      if (document.visibilityState === 'hidden') {
+        hiddenAt = Date.now();
+        return;
+      }
+      if (this.keepAlive && hiddenAt && Date.now() - hiddenAt > STALE_AFTER_HIDDEN_MS) this.restart();
+      else wake();
+      hiddenAt = 0;
     });
     window.addEventListener('online', wake);
     window.addEventListener('pageshow', wake);
@@ -140,6 +150,14 @@ export class Connection {
     const delay = base / 2 + Math.random() * (base / 2);
     this.attempt++;
     this.timer = setTimeout(() => this.open(), delay);
+  }
+
+  // Close this socket and open a new one now.
+  restart() {
+    const ws = this.ws;
+    this.ws = null;
+    if (ws) ws.close();
+    this.reconnectNow();
   }
 
   reconnectNow() {

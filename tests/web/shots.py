@@ -30,8 +30,8 @@ ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 # Runs in the page: what a person would notice on this screen.
 CHECK_JS = r"""
 const problems = [];
-const vw = window.innerWidth;
-if (document.documentElement.scrollWidth > vw + 1) problems.push(`page is ${document.documentElement.scrollWidth}px wide, screen ${vw}px`);
+const vw = arguments[0]; // the phone's width (a mobile viewport widens itself to fit wide content)
+if (document.documentElement.scrollWidth > vw + 1 || window.innerWidth > vw + 1) problems.push(`page is ${document.documentElement.scrollWidth}px wide, screen ${vw}px`);
 function visible(el) {
   const r = el.getBoundingClientRect();
   if (r.width === 0 || r.height === 0) return false;
@@ -150,6 +150,16 @@ class Phone:
         el.clear()
         el.send_keys(text)
 
+    def expect(self, condition, what):
+        try:
+            ok = self.js(f"return Boolean({condition});")
+        except JavascriptException as e:
+            ok = False
+            what += f" ({e.msg})"
+        if not ok:
+            self.failures.append(f"{self.lang}-{self.w}: not so: {what}")
+        print(f"  {'ok' if ok else 'FAILED'}: {what}", flush=True)
+
     def shot(self, name, scroll=None):
         if scroll == "bottom":
             self.js("window.scrollTo(0, document.documentElement.scrollHeight)")
@@ -161,7 +171,7 @@ class Phone:
         path = os.path.join(self.out, f"{self.lang}-{self.w}-{self.n:02d}-{name}.png")
         self.d.save_screenshot(path)
         try:
-            problems = self.js(CHECK_JS)
+            problems = self.js(CHECK_JS, self.w)
         except JavascriptException as e:
             problems = [f"check failed: {e.msg}"]
         for entry in self.d.get_log("browser"):
@@ -191,6 +201,13 @@ def run_phone(p):
     p.shot("waiting")
     time.sleep(2.8)
     p.shot("kennismaken-card")
+    # A reload returns to the same seat without asking (the token is kept).
+    p.d.refresh()
+    time.sleep(1.2)
+    p.expect("document.querySelector('#join-name') === null && !document.getElementById('tabs').hidden",
+             "after a reload the phone is back at its seat")
+    p.expect("JSON.parse(localStorage.getItem('samenspel.seat.piano-zebra-tango')).token === 'mock-token-0001'",
+             "the seat token is kept per session code")
     p.shot("kennismaken-card-bottom", scroll="bottom")
     p.click(act)
     p.shot("kennismaken-act")
@@ -227,6 +244,16 @@ def run_phone(p):
     p.shot("ask-about")
     p.click(s, 0)
     p.shot("ask-confirm")
+    # The phone's back button steps back in a form instead of leaving the page.
+    for step in (2, 1):
+        p.d.back()
+        time.sleep(0.5)
+        p.expect(f"document.querySelector('.step-count') && /^\\D*{step}\\D/.test(document.querySelector('.step-count').textContent)",
+                 f"the back button goes one step back in a form (to step {step})")
+    p.d.back()
+    time.sleep(0.5)
+    p.expect("document.querySelector('.flow') === null && location.search.includes('scene=waarden')",
+             "the back button at the first step closes the form and stays on the page")
     p.click(board)
     p.shot("waarden-board")
     p.shot("waarden-board-questions", scroll="details.section:nth-of-type(4)")
@@ -316,6 +343,15 @@ def run_phone(p):
     p.shot("end-board-roles", scroll="details.section:nth-of-type(3)")
     p.click(card)
     p.shot("end-card")
+
+    # The language switch: the other catalog, and the host is asked for a view in it.
+    other = "en" if p.lang == "nl" else "nl"
+    p.click("#lang-btn", wait=1.0)
+    p.expect(f"document.documentElement.lang === '{other}'", "the language switch loads the other catalog")
+    p.expect(f"document.querySelector('#main h1').textContent === '{'Young skaters' if other == 'en' else 'Jonge skaters'}'",
+             "the host's view follows the language switch")
+    p.shot("language-switched")
+    p.click("#lang-btn", wait=1.0)
 
     # A dropped connection.
     p.open("mock=1&scene=voorstel")
