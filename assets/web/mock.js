@@ -517,9 +517,9 @@ class MockHost {
       }
       let seat = this.defaultSeat;
       if (!msg.token && msg.seat) {
-        const found = SEATS.findIndex((s, i) => ROLES[s.role].id === msg.seat && ![1, 2, 3, 5].includes(i) && !s.bot);
-        seat = found >= 0 ? found : SEATS.length; // the extra neighbours' seat
-        if (found < 0) seat = 2;
+        const found = SEATS.findIndex((s, i) => ROLES[s.role].id === msg.seat && ![1, 2, 3, 5].includes(i));
+        seat = found >= 0 ? found : 2; // the neighbours' second seat plays as Ria's
+        SEATS[seat].bot = false;
       }
       if (!this.st) {
         this.st = freshState(seat);

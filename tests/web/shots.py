@@ -353,6 +353,18 @@ def run_phone(p):
     p.shot("language-switched")
     p.click("#lang-btn", wait=1.0)
 
+    # The phone's text size at 200 % (the browser's default font size, as a
+    # player's own setting sets it): nothing may get wider than the screen.
+    p.d.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    p.open("mock=1&scene=voorstel")
+    p.shot("text-200-act")
+    p.click(".action-btn", 2)
+    p.click(s, 1)
+    p.shot("text-200-react")
+    p.click(board)
+    p.shot("text-200-board")
+    p.d.execute_cdp_cmd("Page.setFontSizes", {"fontSizes": {"standard": 16, "fixed": 13}})
+
     # A dropped connection.
     p.open("mock=1&scene=voorstel")
     p.js("window.samenspelMock.drop()")

@@ -72,11 +72,12 @@ function seatGroups(lobby) {
       groups.set(s.role, { role: s.role, roleName: s.roleName || s.role, free: 0, taken: [], reserved: [], bots: 0 });
     }
     const g = groups.get(s.role);
-    if (s.bot) g.bots++;
-    else if (s.taken) g.taken.push(s.name || '');
+    // A seat not taken is free; one a bot plays for now can be taken over.
+    if (s.taken) g.taken.push(s.bot ? '' : s.name || '');
     else {
       g.free++;
-      if (s.name) g.reserved.push(s.name);
+      if (s.bot) g.bots++;
+      else if (s.name) g.reserved.push(s.name);
     }
   }
   return Array.from(groups.values());
@@ -124,7 +125,8 @@ export function renderLobby(main) {
     const selected = g.role === chosenRole;
     const details = [tn('web.join.seats_free', g.free)];
     if (g.reserved.length) details.push(t('web.join.reserved_for', g.reserved.join(', ')));
-    if (g.taken.length) details.push(t('web.join.taken_by', g.taken.filter(Boolean).join(', ') || '—'));
+    if (g.bots) details.push(t('web.join.now_bot'));
+    if (g.taken.filter(Boolean).length) details.push(t('web.join.taken_by', g.taken.filter(Boolean).join(', ')));
     const b = h('button', {
       type: 'button',
       class: `choice${selected ? ' is-selected' : ''}`,
