@@ -194,8 +194,7 @@ function onMessage(msg) {
   switch (msg.type) {
     case 'lobby':
       if (app.mode !== 'lobby') return;
-      app.lobby = msg;
-      app.lobbyError = '';
+      app.lobby = msg; // a refusal shown with it stays until the player acts
       render();
       scheduleLobbyRefresh();
       break;
@@ -250,6 +249,15 @@ function onRefuse(msg) {
     app.mode = 'code';
     app.lobby = null;
     app.lobbyError = text;
+    render();
+    return;
+  }
+  if (app.seat && app.seat.token) {
+    // Coming back to a seat we hold and refused for another reason: say so and
+    // offer to try again, without giving the seat up.
+    app.mode = 'stopped';
+    app.stoppedReason = reason || 'error';
+    app.stoppedText = text;
     render();
     return;
   }
@@ -384,7 +392,7 @@ let noticeTimer = null;
 function showNoticeSoon() {
   window.setTimeout(() => {
     const el = $('notice');
-    if (!el.hidden && el.getBoundingClientRect().top < $('top').offsetHeight) window.scrollTo(0, 0);
+    if (el.firstChild && el.getBoundingClientRect().top < $('top').offsetHeight) window.scrollTo(0, 0);
   }, 0);
   clearTimeout(noticeTimer);
   if (app.notice && app.notice.kind === 'ok') {
@@ -518,12 +526,12 @@ function renderStatus() {
 function renderNotice() {
   const el = $('notice');
   const n = app.notice;
+  // #notice stays in the page (empty when there is nothing to say), so screen
+  // readers announce what appears in it.
   if (!n) {
     replace(el);
-    el.hidden = true;
     return;
   }
-  el.hidden = false;
   const cls = n.kind === 'ok' ? 'notice notice-ok' : n.kind === 'error' ? 'notice notice-error' : 'notice notice-info';
   const ic = n.kind === 'ok' ? icon(ICONS.check) : n.kind === 'error' ? icon(ICONS.alert) : null;
   const close = h('button', { type: 'button', class: 'notice-close', 'aria-label': t('web.close_message') }, icon(ICONS.cross));
@@ -584,7 +592,7 @@ function render(force = false) {
     return;
   }
   if (app.mode === 'lobby') {
-    renderLobby(main);
+    renderLobby(main, force);
     lastSignature = '';
     return;
   }

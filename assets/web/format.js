@@ -94,6 +94,11 @@ export function proposalTitle(p) {
   return p.version > 1 ? t('web.proposal.title_version', p.proposal, p.version) : t('web.proposal.title', p.proposal);
 }
 
+// The same inside a sentence: "voorstel 3, versie 2".
+export function proposalRef(p) {
+  return p.version > 1 ? t('web.proposal.ref_version', p.proposal, p.version) : t('web.proposal.ref', p.proposal);
+}
+
 export function proposalOf(view, id) {
   return byIndex(view.proposals, 'proposal', id);
 }

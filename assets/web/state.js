@@ -18,6 +18,7 @@ export const app = {
   notice: null, // {kind: 'ok' | 'error' | 'info', text}
   open: new Set(), // board sections the player opened
   stoppedReason: '',
+  stoppedText: '',
   langAsked: null, // {lang, at}: the language the player just chose
 
   // Set by app.js:

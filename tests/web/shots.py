@@ -214,6 +214,15 @@ def run_phone(p):
     p.click(".done-block .btn", wait=0.6)
     p.shot("done-accepted")
 
+    # A token the host no longer knows: back to the lobby, with the reason.
+    p.js("localStorage.setItem('samenspel.seat.piano-zebra-tango', JSON.stringify({token: 'old-token', role: 'skaters', name: 'Sam', seat: 0}))")
+    p.d.get(f"{p.base}/?mock=1&lang={p.lang}")
+    time.sleep(1.2)
+    p.expect("document.querySelector('#join-name') !== null && document.querySelector('.notice-error') !== null",
+             "an unknown token leads back to the lobby with the host's reason")
+    p.expect("localStorage.getItem('samenspel.seat.piano-zebra-tango') === null", "the unknown token is forgotten")
+    p.shot("bad-token-lobby")
+
     # Perspectief: predicting.
     p.open("mock=1&scene=perspectief")
     p.shot("perspectief-act")

@@ -5,7 +5,7 @@ import { h, replace } from '../dom.js';
 import { t, tn } from '../i18n.js';
 import { app } from '../state.js';
 import {
-  roleName, valueName, seatLabel, seatRole, reasonText, formatAttribute, proposalTitle,
+  roleName, valueName, seatLabel, seatRole, reasonText, formatAttribute, proposalTitle, proposalRef,
   packageLines, statusText, reactionText, voteText, supportText, proposalOf,
 } from '../format.js';
 
@@ -135,7 +135,7 @@ export function decisionBlock(view) {
   const p = proposalOf(view, d.proposal);
   return h('div', { class: `decision ${d.gedragen ? 'decision-ok' : 'decision-not'}` },
     h('h2', { class: 'section-title' }, d.gedragen ? t('table.decision_gedragen') : t('table.decision_not_gedragen')),
-    p ? h('p', { class: 'body' }, t('web.decision.on', proposalTitle(p))) : null,
+    p ? h('p', { class: 'body' }, t('web.decision.on', proposalRef(p))) : null,
     p ? h('dl', { class: 'package' }, packageLines(view, p.package).map((l) => [h('dt', null, l.issue), h('dd', null, l.option)])) : null,
     d.support && d.support.length
       ? h('div', { class: 'support-list' }, d.support.map((s) => supportBar(s.support, roleName(view, s.role), s.accepts)))

@@ -7,7 +7,7 @@ import { t, tn, num, currentLang } from '../i18n.js';
 import { app } from '../state.js';
 import {
   roleOf, roleName, valueOf, valueName, issueOf, optionOf, attributeOf, seatLabel,
-  proposalOf, proposalTitle, packageLines, formatAttribute, weightWords, byIndex,
+  proposalOf, proposalTitle, proposalRef, packageLines, formatAttribute, weightWords, byIndex,
 } from '../format.js';
 import { proposalCard } from './board.js';
 import { sortedValues } from './card.js';
@@ -597,7 +597,6 @@ export const FLOWS = {
           key: r,
           title: roleName(view, r),
           sub: made.has(r) ? t('web.predict.made', list(made.get(r)).map((v) => valueName(view, v)).join(', ')) : t('web.predict.not_yet'),
-          tag: made.has(r) ? '✓' : '',
         })), data.role, (k) => {
           data.role = k;
           data.values = list(made.get(k)).slice();
@@ -833,7 +832,7 @@ function packageFlow(amend) {
         return [h('dt', null, l.issue), h('dd', null, l.option, changed ? h('span', { class: 'tag tag-ok' }, t('web.changed')) : null)];
       }));
       const body = [
-        from ? h('p', { class: 'hint' }, t('web.amend.from', proposalTitle(from))) : null,
+        from ? h('p', { class: 'hint' }, t('web.amend.from', proposalRef(from))) : null,
         rows,
         h('p', { class: 'hint' }, t('web.propose.change_hint')),
       ];

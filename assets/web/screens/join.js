@@ -83,8 +83,15 @@ function seatGroups(lobby) {
   return Array.from(groups.values());
 }
 
-export function renderLobby(main) {
+let lastLobby = '';
+
+export function renderLobby(main, force = false) {
   const lobby = app.lobby;
+  // The seat list is asked again every few seconds: redraw only when it
+  // changed, so a name being typed is not disturbed.
+  const sig = JSON.stringify([lobby, app.lobbyError, document.documentElement.lang]);
+  if (!force && sig === lastLobby && lastMainKey === 'lobby' && main.querySelector('#join-name')) return;
+  lastLobby = sig;
   const firstTime = !sameScreen('lobby');
   if (!lobby) {
     replace(main, h('section', { class: 'screen' },
@@ -99,6 +106,7 @@ export function renderLobby(main) {
   const old = main.querySelector('#join-name');
   if (old) typedName = old.value;
   const focused = document.activeElement && document.activeElement.id === 'join-name';
+  const caret = focused ? [old.selectionStart, old.selectionEnd] : null;
   const groups = seatGroups(lobby);
   const free = groups.filter((g) => g.free > 0);
   if (chosenRole && !free.some((g) => g.role === chosenRole)) chosenRole = '';
@@ -141,7 +149,7 @@ export function renderLobby(main) {
       typedName = nameInput.value;
       chosenRole = g.role;
       if (!typedName && g.reserved.length === 1) typedName = g.reserved[0];
-      renderLobby(main);
+      renderLobby(main, true);
       const again = main.querySelector('.choice.is-selected');
       if (again) again.focus();
     });
@@ -191,6 +199,7 @@ export function renderLobby(main) {
       h('button', { type: 'button', class: 'btn btn-link', onclick: () => app.backToCode() }, t('web.join.other_code'))));
   if (focused) {
     nameInput.focus();
+    if (caret) nameInput.setSelectionRange(caret[0], caret[1]);
   } else if (firstTime) {
     focusHeading(heading);
   }
@@ -219,13 +228,17 @@ function roleNameFromLobby(roleId) {
 
 export function renderStopped(main) {
   sameScreen('stopped');
-  const replaced = app.stoppedReason === 'net.refuse.replaced';
-  const heading = h('h1', { class: 'screen-title' }, replaced ? t('web.stopped.replaced_title') : t('web.stopped.closed_title'));
+  const reason = app.stoppedReason;
+  const replaced = reason === 'net.refuse.replaced';
+  const closed = reason === 'net.refuse.host_closing';
+  const title = replaced ? t('web.stopped.replaced_title') : closed ? t('web.stopped.closed_title') : t('web.stopped.error_title');
+  const text = replaced ? t('web.stopped.replaced') : closed ? t('web.stopped.closed') : app.stoppedText || '';
+  const heading = h('h1', { class: 'screen-title' }, title);
   replace(main, h('section', { class: 'screen' },
     heading,
-    h('p', { class: 'lead' }, replaced ? t('web.stopped.replaced') : t('web.stopped.closed')),
-    replaced
-      ? h('button', { type: 'button', class: 'btn btn-primary btn-block', onclick: () => app.resume() }, t('web.stopped.play_here'))
-      : null));
+    h('p', { class: 'lead' }, text),
+    closed ? null : h('div', { class: 'sticky-actions' },
+      h('button', { type: 'button', class: 'btn btn-primary btn-block', onclick: () => app.resume() },
+        replaced ? t('web.stopped.play_here') : t('web.stopped.retry')))));
   focusHeading(heading);
 }

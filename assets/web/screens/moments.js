@@ -3,7 +3,7 @@
 // button; focus stays inside while it is open and returns afterwards.
 import { h, replace, focusHeading } from '../dom.js';
 import { t } from '../i18n.js';
-import { roleName, proposalOf, proposalTitle, packageLines } from '../format.js';
+import { roleName, proposalOf, proposalRef, packageLines } from '../format.js';
 import { supportBar } from './board.js';
 import { speakButton, stopSpeaking } from '../speech.js';
 
@@ -91,12 +91,12 @@ export function showMoment(moment, onClosed) {
     const view = moment.view;
     const p = proposalOf(view, d.proposal);
     const title = d.gedragen ? t('web.moment.decision_gedragen') : t('web.moment.decision_not_gedragen');
-    speakTexts = () => [title, p ? t('web.decision.on', proposalTitle(p)) : '',
+    speakTexts = () => [title, p ? t('web.decision.on', proposalRef(p)) : '',
       ...(p ? packageLines(view, p.package).map((l) => `${l.issue}: ${l.option}`) : [])];
     content = [
       h('p', { class: 'moment-eyebrow' }, t('web.moment.decision')),
       h('h1', { class: 'moment-title', id: 'moment-title' }, title),
-      p ? h('p', { class: 'moment-text' }, t('web.decision.on', proposalTitle(p))) : null,
+      p ? h('p', { class: 'moment-text' }, t('web.decision.on', proposalRef(p))) : null,
       p ? h('dl', { class: 'package package-moment' }, packageLines(view, p.package).map((l) => [h('dt', null, l.issue), h('dd', null, l.option)])) : null,
       d.support && d.support.length
         ? h('div', { class: 'support-list' }, d.support.map((s) => supportBar(s.support, roleName(view, s.role), s.accepts)))
