@@ -1,0 +1,865 @@
+// The step-by-step forms behind the actions: one per action type, each a
+// list of steps (one choice or one text per screen) that ends in a single
+// action for the host. Loaded when a player first opens one (act.js), so it
+// is not part of the first page load.
+import { h, icon, ICONS } from '../dom.js';
+import { t, tn, num, currentLang } from '../i18n.js';
+import { app } from '../state.js';
+import {
+  roleOf, roleName, valueOf, valueName, issueOf, optionOf, attributeOf, seatLabel,
+  proposalOf, proposalTitle, proposalRef, packageLines, formatAttribute, weightWords, byIndex,
+} from '../format.js';
+import { proposalCard } from './board.js';
+import { sortedValues } from './card.js';
+import {
+  can, list, questionsForMe, myRole, mySeat, myWeight, predictionsThisPhase, newFlowId,
+} from './can.js';
+
+const TEXT_MAX = 500;
+const CONDITIONS_MAX = 5;
+const PREDICT_MAX = 3;
+
+// ---- building blocks ---------------------------------------------------------
+
+// A list of big choices; tapping one picks it (and usually goes on).
+function choices(items, selected, onPick, opts = {}) {
+  return h('div', { class: 'choices', role: opts.multi ? 'group' : 'radiogroup', 'aria-label': opts.label || null },
+    items.map((it) => {
+      const isSel = opts.multi ? selected.includes(it.key) : selected === it.key;
+      const b = h('button', {
+        type: 'button',
+        class: `choice${isSel ? ' is-selected' : ''}${opts.multi ? ' choice-multi' : ''}`,
+        role: opts.multi ? 'checkbox' : 'radio',
+        'aria-checked': isSel ? 'true' : 'false',
+        disabled: it.disabled || null,
+      },
+      h('span', { class: 'choice-mark', 'aria-hidden': 'true' }),
+      h('span', { class: 'choice-body' },
+        h('span', { class: 'choice-title' }, it.title),
+        it.sub ? h('span', { class: 'choice-sub' }, it.sub) : null,
+        it.tag ? h('span', { class: 'choice-tag' }, h('span', { class: 'tag' }, it.tag)) : null));
+      b.addEventListener('click', () => onPick(it.key));
+      return b;
+    }));
+}
+
+function textArea(id, value, onInput, opts = {}) {
+  const counter = h('p', { class: 'counter', id: `${id}-count`, 'aria-live': 'polite' });
+  const area = h('textarea', {
+    id,
+    class: 'field field-area',
+    rows: '4',
+    maxlength: String(TEXT_MAX),
+    'aria-describedby': `${id}-count`,
+    placeholder: opts.placeholder || null,
+  });
+  area.value = value || '';
+  const update = () => {
+    const n = Array.from(area.value).length;
+    counter.textContent = tn('web.chars_left', Math.max(0, TEXT_MAX - n));
+    counter.classList.toggle('counter-low', TEXT_MAX - n < 50);
+  };
+  area.addEventListener('input', () => {
+    update();
+    onInput(area.value);
+  });
+  update();
+  return h('div', { class: 'stack' },
+    opts.label ? h('label', { class: 'label', for: id }, opts.label) : null,
+    area, counter);
+}
+
+function summaryRows(rows) {
+  return h('dl', { class: 'summary' }, rows.filter(Boolean).map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
+}
+// ---- conditions (ja, mits / support if) ------------------------------------
+
+// Parses a number as people type it in this language: "120.000" in Dutch is
+// 120000, "2,5" is 2.5; in English "120,000" and "2.5".
+export function parseNumber(raw, lang = currentLang()) {
+  let s = String(raw || '').replace(/[\s€$£%]/g, '').replace(/\u2212/g, '-');
+  if (!s) return null;
+  if (lang === 'nl') s = s.replace(/\./g, '').replace(',', '.');
+  else s = s.replace(/,/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  const n = Number(s);
+  return isFinite(n) ? n : null;
+}
+
+function conditionText(view, c) {
+  if (c.kind === 'is' || c.kind === 'is_not') {
+    const issue = issueOf(view, c.issue);
+    const option = optionOf(issue, c.option);
+    return t(c.kind === 'is' ? 'web.cond.is' : 'web.cond.is_not', issue ? issue.name : '?', option ? option.name : '?');
+  }
+  const f = formatAttribute(view, c.attr, c.number);
+  return t(c.kind === 'at_most' ? 'web.cond.at_most' : 'web.cond.at_least', f.name, f.amount);
+}
+
+function conditionExamples(view, p) {
+  const out = {};
+  const issue = list(view.issues)[0];
+  if (issue) {
+    const options = list(issue.options).filter((o) => o.enabled !== false);
+    const current = p ? optionOf(issue, p.package[issue.issue]) : null;
+    const other = options.find((o) => !current || o.option !== current.option) || options[0];
+    if (current) out.is = conditionText(view, { kind: 'is', issue: issue.issue, option: current.option });
+    else if (other) out.is = conditionText(view, { kind: 'is', issue: issue.issue, option: other.option });
+    if (other) out.isNot = conditionText(view, { kind: 'is_not', issue: issue.issue, option: other.option });
+  }
+  const a = list(view.attributes)[0];
+  if (a) {
+    const cur = p ? byIndex(p.attributes, 'attribute', a.attribute) : null;
+    const n = cur ? cur.value : 100;
+    out.atMost = conditionText(view, { kind: 'at_most', attr: a.attribute, number: n });
+    out.atLeast = conditionText(view, { kind: 'at_least', attr: a.attribute, number: n });
+  }
+  return out;
+}
+
+function conditionExpression(view, c) {
+  if (c.kind === 'is' || c.kind === 'is_not') {
+    const issue = issueOf(view, c.issue);
+    const option = optionOf(issue, c.option);
+    return `${issue.id} ${c.kind === 'is' ? '==' : '!='} ${option.id}`;
+  }
+  const a = attributeOf(view, c.attr);
+  return `${a.id} ${c.kind === 'at_most' ? '<=' : '>='} ${c.number}`;
+}
+
+function encodeConditions(view, d) {
+  return list(d.conditions).map((c) => {
+    const out = { expression: conditionExpression(view, c) };
+    if (d.reason) out.protects = { kind: d.reason.kind, index: d.reason.index };
+    return out;
+  });
+}
+
+function conditionsStep(ctx) {
+  const { view, data } = ctx;
+  data.conditions = data.conditions || [];
+  const p = proposalOf(view, data.proposal);
+  if (!data.draft && !data.conditions.length && !data.draftCancelled) data.draft = { stage: 'kind' };
+  const d = data.draft;
+  if (d) {
+    const back = () => {
+      const order = d.kind === 'at_most' || d.kind === 'at_least' ? ['kind', 'attr', 'number'] : ['kind', 'issue', 'option'];
+      const i = order.indexOf(d.stage);
+      if (i <= 0) {
+        data.draft = null;
+        data.draftCancelled = true;
+      } else d.stage = order[i - 1];
+      ctx.rerender();
+    };
+    ctx.setBack(back);
+    const addIt = (c) => {
+      data.conditions.push(c);
+      data.draft = null;
+      data.draftCancelled = true;
+      ctx.rerender();
+    };
+    if (d.stage === 'kind') {
+      // Examples from this case and this proposal, so they mean something.
+      const ex = conditionExamples(view, p);
+      const items = [
+        { key: 'is', title: t('web.cond.kind.is'), sub: ex.is ? t('web.cond.example', ex.is) : '' },
+        { key: 'is_not', title: t('web.cond.kind.is_not'), sub: ex.isNot ? t('web.cond.example', ex.isNot) : '' },
+      ];
+      if (list(view.attributes).length) {
+        items.push({ key: 'at_most', title: t('web.cond.kind.at_most'), sub: ex.atMost ? t('web.cond.example', ex.atMost) : '' },
+          { key: 'at_least', title: t('web.cond.kind.at_least'), sub: ex.atLeast ? t('web.cond.example', ex.atLeast) : '' });
+      }
+      return {
+        title: t('web.cond.kind_title'),
+        help: t('web.cond.kind_help'),
+        body: choices(items, d.kind, (k) => {
+          d.kind = k;
+          d.stage = k === 'is' || k === 'is_not' ? 'issue' : 'attr';
+          ctx.rerender();
+        }),
+      };
+    }
+    if (d.stage === 'issue') {
+      return {
+        title: t('web.cond.issue_title'),
+        body: choices(list(view.issues).map((i) => {
+          const chosen = p ? optionOf(i, p.package[i.issue]) : null;
+          return { key: i.issue, title: i.name, sub: chosen ? t('web.cond.now', chosen.name) : '' };
+        }), d.issue, (k) => {
+          d.issue = k;
+          d.stage = 'option';
+          ctx.rerender();
+        }),
+      };
+    }
+    if (d.stage === 'option') {
+      const issue = issueOf(view, d.issue);
+      const opts = list(issue && issue.options).filter((o) => d.kind === 'is_not' || o.enabled !== false);
+      return {
+        title: d.kind === 'is' ? t('web.cond.option_is_title', issue.name) : t('web.cond.option_is_not_title', issue.name),
+        body: choices(opts.map((o) => ({
+          key: o.option,
+          title: o.name,
+          tag: p && p.package[d.issue] === o.option ? t('web.in_proposal') : '',
+        })), d.option, (k) => {
+          d.option = k;
+          addIt({ kind: d.kind, issue: d.issue, option: k });
+        }),
+      };
+    }
+    if (d.stage === 'attr') {
+      return {
+        title: t('web.cond.attr_title'),
+        body: choices(list(view.attributes).map((a) => {
+          const cur = p ? byIndex(p.attributes, 'attribute', a.attribute) : null;
+          return { key: a.attribute, title: a.name, sub: cur ? t('web.cond.now', formatAttribute(view, a.attribute, cur.value).amount) : '' };
+        }), d.attr, (k) => {
+          d.attr = k;
+          d.stage = 'number';
+          ctx.rerender();
+        }),
+      };
+    }
+    // number
+    const a = attributeOf(view, d.attr);
+    const cur = p ? byIndex(p.attributes, 'attribute', d.attr) : null;
+    const input = h('input', {
+      id: 'cond-number',
+      class: 'field field-number',
+      type: 'text',
+      inputmode: 'decimal',
+      autocomplete: 'off',
+      enterkeyhint: 'done',
+      value: d.raw || '',
+      'aria-describedby': 'cond-number-hint',
+    });
+    const err = h('p', { class: 'field-error', role: 'alert' });
+    const add = () => {
+      const n = parseNumber(input.value);
+      if (n === null) {
+        err.textContent = t('web.cond.number_invalid');
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+        return;
+      }
+      addIt({ kind: d.kind, attr: d.attr, number: n });
+    };
+    input.addEventListener('input', () => { d.raw = input.value; err.textContent = ''; });
+    input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); add(); } });
+    return {
+      title: d.kind === 'at_most' ? t('web.cond.number_most_title', a.name) : t('web.cond.number_least_title', a.name),
+      body: [
+        h('label', { class: 'label', for: 'cond-number' }, a.unit && a.unit !== '' ? t('web.cond.number_label_unit', a.unit === 'EUR' ? '€' : a.unit) : t('web.cond.number_label')),
+        input,
+        h('p', { class: 'hint', id: 'cond-number-hint' }, cur ? t('web.cond.now', formatAttribute(view, d.attr, cur.value).amount) : ''),
+        err,
+      ],
+      primary: { label: t('web.cond.add'), onClick: add },
+    };
+  }
+  // The list of conditions so far.
+  ctx.setBack(null);
+  const items = data.conditions.map((c, i) => {
+    const rm = h('button', { type: 'button', class: 'btn btn-small btn-secondary cond-remove', 'aria-label': t('web.cond.remove_aria', conditionText(view, c)) }, t('web.cond.remove'));
+    rm.addEventListener('click', () => {
+      data.conditions.splice(i, 1);
+      ctx.rerender();
+    });
+    return h('li', { class: 'cond-item' }, h('span', null, conditionText(view, c)), rm);
+  });
+  const addBtn = h('button', { type: 'button', class: 'btn btn-secondary btn-block cond-add', disabled: data.conditions.length >= CONDITIONS_MAX || null },
+    icon(ICONS.plus), data.conditions.length ? t('web.cond.add_another') : t('web.cond.add'));
+  addBtn.addEventListener('click', () => {
+    data.draft = { stage: 'kind' };
+    ctx.rerender();
+  });
+  return {
+    title: t('web.cond.list_title'),
+    help: t('web.cond.list_help'),
+    body: [
+      data.conditions.length ? h('ul', { class: 'cond-items' }, items) : h('p', { class: 'body' }, t('web.cond.none_yet')),
+      data.conditions.length < CONDITIONS_MAX ? addBtn : h('p', { class: 'hint' }, tn('web.cond.max', CONDITIONS_MAX)),
+    ],
+    primary: { label: t('web.next'), disabled: !data.conditions.length, onClick: ctx.next },
+  };
+}
+
+// The reason step: one of my values or red lines.
+function reasonStep(ctx, optional) {
+  const { view, data } = ctx;
+  const values = sortedValues(view).map((v) => ({
+    key: `value:${v.value}`,
+    title: valueName(view, v.value),
+    sub: t('web.reason.value_sub', weightWords(v.weight)),
+  }));
+  const lines = list(view.card && view.card.redLines).map((r) => ({
+    key: `precondition:${r.precondition}`,
+    title: r.name,
+    sub: t('web.reason.red_line_sub'),
+  }));
+  const selected = data.reason ? `${data.reason.kind}:${data.reason.index}` : '';
+  const pick = (k) => {
+    const [kind, index] = k.split(':');
+    data.reason = { kind, index: Number(index) };
+    ctx.next();
+  };
+  return {
+    title: optional ? t('web.reason.title_optional') : t('web.reason.title'),
+    help: t('web.reason.help'),
+    body: [
+      values.length ? h('h2', { class: 'label' }, t('web.reason.values')) : null,
+      values.length ? choices(values, selected, pick) : null,
+      lines.length ? h('h2', { class: 'label' }, t('web.reason.red_lines')) : null,
+      lines.length ? choices(lines, selected, pick) : null,
+    ],
+    primary: optional ? { label: t('web.reason.skip'), secondary: true, onClick: () => { data.reason = null; ctx.next(); } } : null,
+  };
+}
+
+function reasonWords(view, reason) {
+  if (!reason) return t('web.reason.none');
+  if (reason.kind === 'value') return t('web.reason.value', valueName(view, reason.index));
+  const r = byIndex(view.card && view.card.redLines, 'precondition', reason.index);
+  return t('web.reason.red_line', r ? r.name : '?');
+}
+
+function proposalPickStep(ctx, ids, title) {
+  const { view, data } = ctx;
+  return {
+    title,
+    body: choices(ids.map((id) => {
+      const p = proposalOf(view, id);
+      const lines = p ? packageLines(view, p.package).map((l) => l.option).join(' · ') : '';
+      return {
+        key: id,
+        title: p ? proposalTitle(p) : String(id),
+        sub: p && typeof p.author === 'number' ? `${t('web.proposal.by', seatLabel(view, p.author))}. ${lines}` : lines,
+        tag: p && p.onTable ? t('web.proposal.on_table') : '',
+      };
+    }), data.proposal, (k) => {
+      data.proposal = k;
+      ctx.next();
+    }),
+  };
+}
+
+// ---- the flows ---------------------------------------------------------------
+
+export const FLOWS = {
+  share_value: {
+    title: () => t('web.act.share_value'),
+    possible: (view, d) => list(can(view).shareValue).length > 0 && (d.value === undefined || list(can(view).shareValue).includes(d.value)),
+    steps: () => ['pick', 'confirm'],
+    pick(ctx) {
+      const { view, data } = ctx;
+      return {
+        title: t('web.share_value.pick_title'),
+        help: t('web.share_value.pick_help'),
+        body: choices(list(can(view).shareValue).slice().sort((a, b) => myWeight(view, b) - myWeight(view, a)).map((v) => {
+          const val = valueOf(view, v) || {};
+          return { key: v, title: val.name || '?', sub: weightWords(myWeight(view, v)) };
+        }), data.value, (k) => { data.value = k; ctx.next(); }),
+      };
+    },
+    confirm(ctx) {
+      const { view, data } = ctx;
+      const me = roleOf(view, myRole(view));
+      return {
+        title: t('web.share_value.confirm_title'),
+        body: [
+          h('p', { class: 'big-choice' }, valueName(view, data.value)),
+          h('p', { class: 'body' }, t('web.share_value.confirm_text', valueName(view, data.value), me ? me.name : '')),
+        ],
+        primary: {
+          label: t('web.share_value.send'),
+          onClick: () => ctx.send({ type: 'share_value', value: data.value }, {
+            ok: 'table.ok.share_value',
+            check: (v) => list((roleOf(v, myRole(v)) || {}).sharedValues).includes(data.value),
+          }),
+        },
+      };
+    },
+  },
+
+  ask: {
+    title: () => t('web.act.ask'),
+    possible: (view, d) => list(can(view).ask).length > 0 && (d.role === undefined || list(can(view).ask).includes(d.role)),
+    steps: () => ['role', 'about', 'confirm'],
+    role(ctx) {
+      const { view, data } = ctx;
+      return {
+        title: t('web.ask.role_title'),
+        body: choices(list(can(view).ask).map((r) => ({ key: r, title: roleName(view, r) })), data.role, (k) => { data.role = k; ctx.next(); }),
+      };
+    },
+    about(ctx) {
+      const { view, data } = ctx;
+      const items = [{ key: -1, title: t('web.ask.what_matters'), sub: t('web.ask.what_matters_sub') }];
+      for (const v of list(view.values)) items.push({ key: v.value, title: t('web.ask.about_value', v.name) });
+      return {
+        title: t('web.ask.about_title', roleName(view, data.role)),
+        body: choices(items, data.value, (k) => { data.value = k; ctx.next(); }),
+      };
+    },
+    confirm(ctx) {
+      const { view, data } = ctx;
+      const q = data.value >= 0 ? t('web.question.about', valueName(view, data.value)) : t('web.question.what_matters');
+      return {
+        title: t('web.ask.confirm_title'),
+        body: [
+          h('p', { class: 'big-choice' }, t('web.ask.confirm_text', roleName(view, data.role), q)),
+          h('p', { class: 'hint' }, t('web.ask.confirm_hint')),
+        ],
+        primary: {
+          label: t('web.ask.send'),
+          onClick: () => {
+            const before = new Set(list(view.questions).map((x) => x.question));
+            ctx.send({ type: 'ask', targetRole: data.role, value: data.value }, {
+              ok: 'table.ok.ask',
+              check: (v) => list(v.questions).some((x) => !before.has(x.question) && x.asker === mySeat(v) && x.role === data.role && x.value === data.value),
+            });
+          },
+        },
+      };
+    },
+  },
+
+  answer: {
+    title: () => t('web.act.answer'),
+    possible: (view, d) => questionsForMe(view).some((q) => d.question === undefined || q.question === d.question),
+    steps(d, view) {
+      const steps = [];
+      if (d.pickQuestion || (d.question === undefined && questionsForMe(view).length > 1)) {
+        d.pickQuestion = true;
+        steps.push('question');
+      }
+      steps.push('how');
+      const q = byIndex(view.questions, 'question', d.question);
+      if (d.how === 'decline') steps.push('reason');
+      else if (q && q.value < 0) steps.push('value', 'confirm');
+      else steps.push('confirm');
+      return steps;
+    },
+    question(ctx) {
+      const { view, data } = ctx;
+      return {
+        title: t('web.answer.question_title'),
+        body: choices(questionsForMe(view).map((q) => ({
+          key: q.question,
+          title: seatLabel(view, q.asker),
+          sub: q.value >= 0 ? t('web.question.about', valueName(view, q.value)) : t('web.question.what_matters'),
+        })), data.question, (k) => { data.question = k; ctx.next(); }),
+      };
+    },
+    how(ctx) {
+      const { view, data } = ctx;
+      if (data.question === undefined) data.question = questionsForMe(view)[0].question;
+      const q = byIndex(view.questions, 'question', data.question);
+      const c = can(view);
+      const about = q.value >= 0 ? t('web.question.about', valueName(view, q.value)) : t('web.question.what_matters');
+      const canAnswer = list(c.answer).includes(q.question) &&
+        (q.value >= 0 ? myWeight(view, q.value) > 0 : sortedValues(view).length > 0);
+      const items = [];
+      if (canAnswer) {
+        items.push({
+          key: 'answer',
+          title: t('web.answer.yes'),
+          sub: q.value >= 0 ? t('web.answer.yes_value_sub', valueName(view, q.value)) : t('web.answer.yes_sub'),
+        });
+      }
+      if (list(c.decline).includes(q.question)) {
+        items.push({ key: 'decline', title: t('web.answer.no'), sub: t('web.answer.no_sub') });
+      }
+      return {
+        title: t('web.answer.how_title'),
+        body: [
+          h('blockquote', { class: 'quote' }, t('web.act.question_to_you', seatLabel(view, q.asker), about)),
+          q.value >= 0 && myWeight(view, q.value) <= 0 ? h('p', { class: 'hint' }, t('web.answer.not_your_value', valueName(view, q.value))) : null,
+          choices(items, data.how, (k) => { data.how = k; if (q.value >= 0) data.value = q.value; ctx.next(); }),
+        ],
+      };
+    },
+    value(ctx) {
+      const { view, data } = ctx;
+      return {
+        title: t('web.answer.value_title'),
+        help: t('web.answer.value_help'),
+        body: choices(sortedValues(view).map((v) => ({ key: v.value, title: valueName(view, v.value), sub: weightWords(v.weight) })),
+          data.value, (k) => { data.value = k; ctx.next(); }),
+      };
+    },
+    confirm(ctx) {
+      const { view, data } = ctx;
+      return {
+        title: t('web.answer.confirm_title'),
+        body: [
+          h('p', { class: 'big-choice' }, valueName(view, data.value)),
+          h('p', { class: 'body' }, t('web.answer.confirm_text', valueName(view, data.value))),
+        ],
+        primary: {
+          label: t('web.answer.send'),
+          onClick: () => ctx.send({ type: 'answer', question: data.question, value: data.value }, {
+            ok: 'table.ok.answer',
+            check: (v) => { const q = byIndex(v.questions, 'question', data.question); return !q || q.status !== 'open'; },
+          }),
+        },
+      };
+    },
+    reason(ctx) {
+      const { data } = ctx;
+      const error = h('p', { class: 'field-error', id: 'decline-error', role: 'alert' });
+      const generic = t('table.declined_generic');
+      const useGeneric = h('button', { type: 'button', class: 'btn btn-secondary btn-block use-generic', hidden: Boolean(String(data.text || '').trim()) }, t('web.answer.use_generic', generic));
+      useGeneric.addEventListener('click', () => {
+        data.text = generic;
+        ctx.rerender(true);
+      });
+      return {
+        title: t('web.answer.reason_title'),
+        help: t('web.answer.reason_help'),
+        body: [
+          textArea('decline-reason', data.text, (x) => {
+            data.text = x;
+            error.textContent = '';
+            document.getElementById('decline-reason').removeAttribute('aria-invalid');
+            useGeneric.hidden = Boolean(x.trim());
+          }, { label: t('web.answer.reason_label') }),
+          error,
+          useGeneric,
+        ],
+        primary: {
+          label: t('web.answer.decline_send'),
+          onClick: () => {
+            if (!String(data.text || '').trim()) {
+              error.textContent = t('refuse.reason_text_required');
+              const area = document.getElementById('decline-reason');
+              area.setAttribute('aria-invalid', 'true');
+              area.focus();
+              return;
+            }
+            ctx.send({ type: 'decline', question: data.question, reasonText: String(data.text).trim() }, {
+              ok: 'table.ok.decline',
+              check: (v) => { const q = byIndex(v.questions, 'question', data.question); return !q || q.status !== 'open'; },
+            });
+          },
+        },
+      };
+    },
+  },
+
+  share_precondition: {
+    title: () => t('web.act.share_red_line'),
+    possible: (view, d) => list(can(view).sharePrecondition).length > 0 && (d.precondition === undefined || list(can(view).sharePrecondition).includes(d.precondition)),
+    steps: () => ['pick', 'confirm'],
+    pick(ctx) {
+      const { view, data } = ctx;
+      return {
+        title: t('web.red_line.pick_title'),
+        help: t('web.red_line.pick_help'),
+        body: choices(list(can(view).sharePrecondition).map((i) => {
+          const r = byIndex(view.card && view.card.redLines, 'precondition', i);
+          return { key: i, title: r ? r.name : String(i) };
+        }), data.precondition, (k) => { data.precondition = k; ctx.next(); }),
+      };
+    },
+    confirm(ctx) {
+      const { view, data } = ctx;
+      const r = byIndex(view.card && view.card.redLines, 'precondition', data.precondition);
+      return {
+        title: t('web.red_line.confirm_title'),
+        body: [h('p', { class: 'big-choice' }, r ? r.name : '?'), h('p', { class: 'body' }, t('web.red_line.confirm_text'))],
+        primary: {
+          label: t('web.red_line.send'),
+          onClick: () => ctx.send({ type: 'share_precondition', precondition: data.precondition }, {
+            ok: 'table.ok.share_precondition',
+            check: (v) => {
+              const own = byIndex(v.card && v.card.redLines, 'precondition', data.precondition);
+              const me = roleOf(v, myRole(v)) || {};
+              return Boolean(own && own.shared) || list(me.sharedPreconditions).some((x) => x.precondition === data.precondition);
+            },
+          }),
+        },
+      };
+    },
+  },
+
+  predict: {
+    title: () => t('web.act.predict'),
+    possible: (view, d) => list(can(view).predict).length > 0 && (d.role === undefined || list(can(view).predict).includes(d.role)),
+    steps: () => ['role', 'values'],
+    role(ctx) {
+      const { view, data } = ctx;
+      const made = new Map(predictionsThisPhase(view).map((p) => [p.role, p.values]));
+      return {
+        title: t('web.predict.role_title'),
+        help: t('web.predict.role_help'),
+        body: choices(list(can(view).predict).map((r) => ({
+          key: r,
+          title: roleName(view, r),
+          sub: made.has(r) ? t('web.predict.made', list(made.get(r)).map((v) => valueName(view, v)).join(', ')) : t('web.predict.not_yet'),
+        })), data.role, (k) => {
+          data.role = k;
+          data.values = list(made.get(k)).slice();
+          ctx.next();
+        }),
+      };
+    },
+    values(ctx) {
+      const { view, data } = ctx;
+      data.values = data.values || [];
+      const toggle = (k) => {
+        const i = data.values.indexOf(k);
+        if (i >= 0) data.values.splice(i, 1);
+        else if (data.values.length < PREDICT_MAX) data.values.push(k);
+        else {
+          app.setNotice({ kind: 'error', text: t('web.predict.max') });
+          return;
+        }
+        ctx.rerender(true);
+      };
+      return {
+        title: t('web.predict.values_title', roleName(view, data.role)),
+        help: t('web.predict.values_help'),
+        body: [
+          h('p', { class: 'counter-big', 'aria-live': 'polite' }, t('web.predict.count', num(data.values.length), num(PREDICT_MAX))),
+          choices(list(view.values).map((v) => ({ key: v.value, title: v.name, sub: v.description || '' })), data.values, toggle, { multi: true, label: t('web.predict.values_title', roleName(view, data.role)) }),
+        ],
+        primary: {
+          label: t('web.predict.send', num(data.values.length), num(PREDICT_MAX)),
+          disabled: data.values.length < 1,
+          onClick: () => {
+            const role = data.role;
+            const values = data.values.slice();
+            const same = (v) => predictionsThisPhase(v).some((p) => p.role === role &&
+              list(p.values).length === values.length && values.every((x) => list(p.values).includes(x)));
+            ctx.send({ type: 'predict', targetRole: role, values }, {
+              ok: 'table.ok.predict',
+              check: same,
+              onAccepted: (v) => {
+                const made = new Set(predictionsThisPhase(v).map((p) => p.role));
+                const next = list(can(v).predict).find((r) => !made.has(r));
+                if (next !== undefined) {
+                  app.flow = { id: newFlowId(), kind: 'predict', data: { role: next, values: [] }, step: 1 };
+                  app.notice = { kind: 'ok', text: t('web.ok.predict_next', roleName(v, role), roleName(v, next)) };
+                } else app.flow = null;
+              },
+            });
+          },
+        },
+      };
+    },
+  },
+
+  propose: packageFlow(false),
+  amend: packageFlow(true),
+
+  react: {
+    title: () => t('web.act.react'),
+    possible: (view, d) => list(can(view).react).length > 0 && (d.proposal === undefined || list(can(view).react).includes(d.proposal)),
+    steps(d, view) {
+      const steps = [];
+      if (d.pickProposal || (d.proposal === undefined && list(can(view).react).length !== 1)) {
+        d.pickProposal = true;
+        steps.push('proposal');
+      }
+      steps.push('kind', 'reason');
+      if (d.kind === 'support_if') steps.push('conditions');
+      steps.push('confirm');
+      return steps;
+    },
+    proposal(ctx) {
+      return proposalPickStep(ctx, list(can(ctx.view).react), t('web.react.proposal_title'));
+    },
+    kind(ctx) {
+      const { view, data } = ctx;
+      if (data.proposal === undefined) data.proposal = list(can(view).react)[0];
+      const p = proposalOf(view, data.proposal);
+      return {
+        title: t('web.react.kind_title'),
+        body: [
+          p ? proposalCard(view, p, { compact: true, headingLevel: 'h2' }) : null,
+          choices([
+            { key: 'support', title: t('web.react.support'), sub: t('web.react.support_sub') },
+            { key: 'object', title: t('web.react.object'), sub: t('web.react.object_sub') },
+            { key: 'support_if', title: t('web.react.support_if'), sub: t('web.react.support_if_sub') },
+          ], data.kind, (k) => { data.kind = k; ctx.next(); }),
+        ],
+      };
+    },
+    reason: (ctx) => reasonStep(ctx, false),
+    conditions: (ctx) => conditionsStep(ctx),
+    confirm(ctx) {
+      const { view, data } = ctx;
+      const p = proposalOf(view, data.proposal);
+      return {
+        title: t('web.react.confirm_title'),
+        body: summaryRows([
+          [t('web.summary.proposal'), p ? proposalTitle(p) : String(data.proposal)],
+          [t('web.summary.reaction'), t(`web.react.${data.kind}`)],
+          [t('web.summary.reason'), reasonWords(view, data.reason)],
+          data.kind === 'support_if' ? [t('web.summary.conditions'), h('ul', { class: 'plain-list' }, list(data.conditions).map((c) => h('li', null, conditionText(view, c))))] : null,
+        ]),
+        primary: {
+          label: t('web.react.send'),
+          onClick: () => {
+            const action = { type: 'react', proposal: data.proposal, reaction: data.kind, reason: data.reason };
+            if (data.kind === 'support_if') action.conditions = encodeConditions(view, data);
+            const mine = (v) => {
+              const pp = proposalOf(v, data.proposal);
+              const r = pp ? list(pp.reactions).filter((x) => x.seat === mySeat(v)) : [];
+              return JSON.stringify(r);
+            };
+            const beforeMine = mine(view);
+            ctx.send(action, {
+              ok: 'table.ok.react',
+              check: (v) => {
+                const pp = proposalOf(v, data.proposal);
+                if (!pp) return true;
+                return mine(v) !== beforeMine && list(pp.reactions).some((x) => x.seat === mySeat(v) && x.kind === data.kind);
+              },
+            });
+          },
+        },
+      };
+    },
+  },
+
+  vote: {
+    title: () => t('web.act.vote'),
+    possible: (view, d) => typeof can(view).vote === 'number' && can(view).vote >= 0 && (d.proposal === undefined || can(view).vote === d.proposal),
+    steps(d) {
+      const steps = ['choice', 'reason'];
+      if (d.kind === 'ja_mits') steps.push('conditions');
+      steps.push('confirm');
+      return steps;
+    },
+    choice(ctx) {
+      const { view, data } = ctx;
+      if (data.proposal === undefined) data.proposal = can(view).vote;
+      const p = proposalOf(view, data.proposal);
+      return {
+        title: t('web.vote.choice_title'),
+        body: [
+          p ? proposalCard(view, p, { compact: true, headingLevel: 'h2' }) : null,
+          choices([
+            { key: 'yes', title: t('web.vote.yes'), sub: t('web.vote.yes_sub') },
+            { key: 'no', title: t('web.vote.no'), sub: t('web.vote.no_sub') },
+            { key: 'ja_mits', title: t('web.vote.ja_mits'), sub: t('web.vote.ja_mits_sub') },
+          ], data.kind, (k) => { data.kind = k; ctx.next(); }),
+        ],
+      };
+    },
+    reason: (ctx) => reasonStep(ctx, true),
+    conditions: (ctx) => conditionsStep(ctx),
+    confirm(ctx) {
+      const { view, data } = ctx;
+      const p = proposalOf(view, data.proposal);
+      return {
+        title: t('web.vote.confirm_title'),
+        body: summaryRows([
+          [t('web.summary.proposal'), p ? proposalTitle(p) : String(data.proposal)],
+          [t('web.summary.vote'), t(`web.vote.${data.kind}`)],
+          [t('web.summary.reason'), reasonWords(view, data.reason)],
+          data.kind === 'ja_mits' ? [t('web.summary.conditions'), h('ul', { class: 'plain-list' }, list(data.conditions).map((c) => h('li', null, conditionText(view, c))))] : null,
+        ]),
+        primary: {
+          label: t('web.vote.send'),
+          onClick: () => {
+            const action = { type: 'vote', proposal: data.proposal, vote: data.kind };
+            if (data.reason) action.reason = data.reason;
+            if (data.kind === 'ja_mits') action.conditions = encodeConditions(view, data);
+            ctx.send(action, {
+              ok: 'table.ok.vote',
+              check: (v) => {
+                const pp = proposalOf(v, data.proposal);
+                return !pp || list(pp.votes).some((x) => x.seat === mySeat(v)) || pp.status !== 'open' ||
+                  (v.decision && v.decision.taken) || can(v).vote !== data.proposal;
+              },
+            });
+          },
+        },
+      };
+    },
+  },
+};
+
+function packageFlow(amend) {
+  return {
+    title: () => (amend ? t('web.act.amend') : t('web.act.propose')),
+    possible: (view, d) => (amend
+      ? list(can(view).amend).length > 0 && (d.proposal === undefined || list(can(view).amend).includes(d.proposal))
+      : Boolean(can(view).propose)),
+    steps(d, view) {
+      const steps = [];
+      if (amend && (d.pickProposal || (d.proposal === undefined && list(can(view).amend).length !== 1))) {
+        d.pickProposal = true;
+        steps.push('proposal');
+      }
+      list(view.issues).forEach((i) => steps.push(`issue:${i.issue}`));
+      steps.push('confirm');
+      return steps;
+    },
+    proposal(ctx) {
+      const r = proposalPickStep(ctx, list(can(ctx.view).amend), t('web.amend.proposal_title'));
+      return r;
+    },
+    issue(ctx, issueIndex) {
+      const { view, data } = ctx;
+      if (amend && data.proposal === undefined) data.proposal = list(can(view).amend)[0];
+      const from = amend ? proposalOf(view, data.proposal) : null;
+      if (!data.package) data.package = from ? list(from.package).slice() : list(view.issues).map(() => -1);
+      const issue = issueOf(view, issueIndex);
+      const options = list(issue.options).filter((o) => o.enabled !== false);
+      return {
+        title: issue.name,
+        help: t('web.propose.issue_help'),
+        body: choices(options.map((o) => ({
+          key: o.option,
+          title: o.name,
+          sub: o.description || '',
+          tag: from && from.package[issueIndex] === o.option ? t('web.in_proposal') : '',
+        })), data.package[issueIndex], (k) => { data.package[issueIndex] = k; ctx.next(); }),
+      };
+    },
+    confirm(ctx) {
+      const { view, data } = ctx;
+      const from = amend ? proposalOf(view, data.proposal) : null;
+      const lines = packageLines(view, data.package);
+      const incomplete = lines.some((l) => l.optionIndex === undefined || l.optionIndex < 0);
+      const unchanged = amend && from && JSON.stringify(from.package) === JSON.stringify(data.package);
+      const rows = h('dl', { class: 'package package-card' }, lines.map((l) => {
+        const changed = from && from.package[l.issueIndex] !== l.optionIndex;
+        return [h('dt', null, l.issue), h('dd', null, l.option, changed ? h('span', { class: 'tag tag-ok' }, t('web.changed')) : null)];
+      }));
+      const body = [
+        from ? h('p', { class: 'hint' }, t('web.amend.from', proposalRef(from))) : null,
+        rows,
+        h('p', { class: 'hint' }, t('web.propose.change_hint')),
+      ];
+      if (!amend) {
+        body.push(textArea('proposal-note', data.note, (x) => { data.note = x; }, { label: t('web.propose.note_label'), placeholder: '' }));
+      }
+      if (unchanged) body.push(h('p', { class: 'field-error' }, t('refuse.amend_unchanged')));
+      return {
+        title: amend ? t('web.amend.confirm_title') : t('web.propose.confirm_title'),
+        body,
+        primary: {
+          label: amend ? t('web.amend.send') : t('web.propose.send'),
+          disabled: incomplete || unchanged,
+          onClick: () => {
+            const before = new Set(list(view.proposals).map((p) => p.proposal));
+            const action = amend
+              ? { type: 'amend', proposal: data.proposal, package: data.package.slice() }
+              : { type: 'propose', package: data.package.slice() };
+            if (!amend && data.note && data.note.trim()) action.reasonText = data.note.trim();
+            ctx.send(action, {
+              ok: amend ? 'table.ok.amend' : 'table.ok.propose',
+              check: (v) => list(v.proposals).some((p) => !before.has(p.proposal) && p.author === mySeat(v) &&
+                (!amend || p.parent === data.proposal)),
+            });
+          },
+        },
+      };
+    },
+  };
+}
