@@ -228,7 +228,7 @@ class HostScreen final : public Screen {
         fittedText(app.fonts().heading, app.tr("net.host.scan"), width, theme.text,
                    app.fonts().regular->FontSize);
         ui::textWrappedColored(theme.textMuted, app.tr("net.host.or_go_to"));
-        fittedText(app.fonts().title, join_.page, width, theme.text);
+        fittedText(app.fonts().display, join_.page, width, theme.text);
         ui::textWrappedColored(theme.textMuted, app.tr("net.host.and_type_code"));
         fittedText(app.fonts().display, join_.code, width, theme.accent);
         ImGui::PushFont(app.fonts().small);
@@ -238,7 +238,6 @@ class HostScreen final : public Screen {
                 others += (others.empty() ? "" : ", ") + page;
             ui::textWrappedColored(theme.textMuted, app.tr("net.host.other_addresses", others));
         }
-        ui::textWrappedColored(theme.textMuted, app.tr("net.host.firewall_hint"));
         ImGui::PopFont();
         ImGui::PopTextWrapPos();
     }
@@ -366,6 +365,11 @@ class HostScreen final : public Screen {
         const float seatsH = std::max(ImGui::GetContentRegionAvail().y, fewSeats);
         ImGui::BeginChild("##seats", ImVec2(width, seatsH), false);
         drawSeats(app);
+        // For the facilitator, after the seats: the room reads the code first.
+        ui::gap(1, app.uiScale());
+        ImGui::PushFont(app.fonts().small);
+        ui::textWrappedColored(app.theme().textMuted, app.tr("net.host.firewall_hint"));
+        ImGui::PopFont();
         ImGui::EndChild();
         ImGui::EndChild();
         ImGui::PopStyleColor();
