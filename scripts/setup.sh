@@ -8,11 +8,15 @@ SAMENSPEL_BUILD="${SAMENSPEL_BUILD:-$SAMENSPEL_ROOT/build}"
 SAMENSPEL_PACKAGES=(
   build-essential cmake pkg-config
   libsfml-dev libimgui-dev libstb-dev libyaml-cpp-dev nlohmann-json3-dev doctest-dev libgl-dev
-  libboost-dev
+  libboost-dev libqrencode-dev
   fonts-dejavu-core
   xvfb xauth xdotool
   python3 python3-jsonschema python3-yaml
 )
+
+# Only the tests need these, so `scripts/play` never installs them:
+# zbarimg reads the join QR code back from pictures, as a phone would.
+SAMENSPEL_TEST_PACKAGES=(zbar-tools)
 
 # Only the checked builds (scripts/sanitize, scripts/fuzz, CI) need these:
 # clang with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev is only

@@ -2,6 +2,7 @@
 #  - gui_autoplay_<scenario>_<nl|en>: bots play every shipped scenario to the
 #    debrief in each language; one non-blank screenshot per phase + debrief.
 #  - gui_continue: a session killed with SIGKILL comes back through Continue.
+#  - gui_join_qr_<lang>_<size>: zbarimg reads the join address off the host screen.
 find_program(XVFB_RUN xvfb-run)
 if(NOT XVFB_RUN)
   message(STATUS "xvfb-run not found: GUI tests are not registered")
@@ -47,4 +48,17 @@ foreach(three_way_scenario skatebaan buurthuis)
                    ${PROJECT_SOURCE_DIR}/scenarios/${three_way_scenario}.yaml
                    ${CMAKE_CURRENT_BINARY_DIR}/gui/three_ways_${three_way_scenario})
   set_tests_properties(gui_three_ways_${three_way_scenario} PROPERTIES TIMEOUT 300 LABELS gui)
+endforeach()
+
+# Join by QR code: the host screen's code, read by zbarimg from a screenshot at
+# a projector's sizes, is the exact join address (docs/web_client.md).
+foreach(join_qr nl_1280x720 en_1600x900)
+  string(REPLACE "_" ";" join_qr_parts ${join_qr})
+  list(GET join_qr_parts 0 join_qr_lang)
+  list(GET join_qr_parts 1 join_qr_size)
+  add_test(NAME gui_join_qr_${join_qr}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/join_qr.sh $<TARGET_FILE:samenspel>
+                   ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml ${join_qr_lang} ${join_qr_size}
+                   ${CMAKE_CURRENT_BINARY_DIR}/gui/join_qr_${join_qr})
+  set_tests_properties(gui_join_qr_${join_qr} PROPERTIES TIMEOUT 120 LABELS gui SKIP_RETURN_CODE 77)
 endforeach()

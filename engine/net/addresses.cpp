@@ -44,4 +44,10 @@ std::vector<std::string> localIpv4Addresses() {
     return out;
 }
 
+std::vector<std::string> reachableAddresses(const std::string& bindAddress) {
+    if (bindAddress.empty() || bindAddress == "0.0.0.0")
+        return localIpv4Addresses();
+    return {bindAddress};
+}
+
 } // namespace samenspel::net

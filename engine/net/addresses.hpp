@@ -10,4 +10,8 @@ namespace samenspel::net {
 // (private LAN ranges before others). Never contacts the network.
 std::vector<std::string> localIpv4Addresses();
 
+// The addresses a host listening on `bindAddress` can be reached at, best
+// first: the local network's for "0.0.0.0" (or empty), else that address.
+std::vector<std::string> reachableAddresses(const std::string& bindAddress);
+
 } // namespace samenspel::net

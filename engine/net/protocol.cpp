@@ -1,5 +1,6 @@
 #include "net/protocol.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -126,7 +127,19 @@ std::string normalizeSessionCode(const std::string& code) {
     return out;
 }
 
-bool splitHostPort(const std::string& text, std::string& host, unsigned short& port) {
+bool splitHostPort(const std::string& typed, std::string& host, unsigned short& port) {
+    // The projector shows the phones' address, "http://HOST:PORT"; a laptop
+    // that types the same into Join reaches the same host and port. The path
+    // and the "?code=" of the QR code's address do not matter here.
+    std::string text = typed;
+    const std::string scheme = "http://";
+    if (text.size() > scheme.size() &&
+        std::equal(scheme.begin(), scheme.end(), text.begin(), [](char a, char b) {
+            return a == std::tolower(static_cast<unsigned char>(b));
+        })) {
+        text.erase(0, scheme.size());
+        text = text.substr(0, text.find('/'));
+    }
     const auto colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 >= text.size())
         return false;

@@ -110,7 +110,9 @@ std::string sessionCodeFromSeed(std::uint64_t seed);
 // Lower case, words joined by '-', whatever separators the person typed.
 std::string normalizeSessionCode(const std::string& code);
 
-// "host:port" -> parts; false when it is not of that form.
+// "host:port" -> parts; false when it is not of that form. The address the
+// projector shows for phones ("http://host:port", also with "/?code=...")
+// is taken as well.
 bool splitHostPort(const std::string& text, std::string& host, unsigned short& port);
 
 // FNV-1a 64 of text, as 16 hex digits (tokens, quick fingerprints).

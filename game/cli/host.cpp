@@ -1,13 +1,16 @@
 // `samenspel host FILE --port P ...`: hosts a session on the local network.
 // The facilitator's machine is the authority: it keeps the game and its log,
 // and players join from their own laptops (`samenspel join`, or Join in the
-// game). Headless it runs in a terminal, for servers, tests and load.
+// game, or a phone's browser through the QR code it prints). Headless it runs
+// in a terminal, for servers, tests and load.
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+
+#include <unistd.h>
 
 #include "cli/commands.hpp"
 #include "core/log.hpp"
@@ -17,6 +20,7 @@
 #include "net/addresses.hpp"
 #include "net/host.hpp"
 #include "net/protocol.hpp"
+#include "net/qr.hpp"
 #include "report.hpp"
 #include "sound_cues.hpp"
 #include "table_link.hpp"
@@ -35,9 +39,11 @@ constexpr unsigned short kDefaultPort = 7531;
 const char* kUsage =
     "usage: samenspel host FILE [--port P] [--code C] [--headless] [--bots-fill]\n"
     "                      [--log PATH] [--max-seconds T] [--players N] [--bind ADDR]\n"
-    "                      [--seed S] [--lang nl|en] [--mute]\n"
+    "                      [--seed S] [--lang nl|en] [--mute] [--no-qr]\n"
     "Hosts a session of scenario FILE on this machine (TCP port P, default 7531).\n"
-    "Players join with: samenspel join ADDRESS:P --code C (or Join in the game).\n"
+    "Players join by scanning the QR code it prints with a phone, by opening\n"
+    "http://ADDRESS:P in a browser and typing the code, or with\n"
+    "samenspel join ADDRESS:P --code C (or Join in the game).\n"
     "  --code C        session code (three words); default: made from the seed\n"
     "  --headless      no window: run in this terminal until the debrief\n"
     "  --bots-fill     start at once, bots in every seat nobody took\n"
@@ -47,6 +53,8 @@ const char* kUsage =
     "  --players N     seats for N players over the roles (default: one per role)\n"
     "  --bind ADDR     listen on this address only (default: all)\n"
     "  --mute          no chime when a phase ends or an event is announced\n"
+    "  --no-qr         do not print the join QR code (it is printed black on\n"
+    "                  white; set NO_COLOR for the characters alone)\n"
     "Exit codes: 0 session ended, 1 failure, 2 bad input, 3 --max-seconds ran out.\n";
 
 struct HostArgs {
@@ -60,6 +68,7 @@ struct HostArgs {
     std::string lang = "nl";
     bool headless = false;
     bool mute = false;
+    bool qr = true;
 };
 
 // Returns an exit code when parsing ends the command, -1 to go on.
@@ -78,6 +87,8 @@ int parseArgs(const Args& args, HostArgs& h) {
             h.headless = true;
         } else if (a == "--mute") {
             h.mute = true;
+        } else if (a == "--no-qr") {
+            h.qr = false;
         } else if (a == "--bots-fill") {
             h.config.botsFill = true;
         } else if (a == "--port" && next(v) && parseNumber(v, n) && n >= 0 && n <= 65535) {
@@ -108,17 +119,42 @@ int parseArgs(const Args& args, HostArgs& h) {
     return -1;
 }
 
-void printWelcome(const net::Host& host) {
+// Dark on light whatever the terminal's colours, unless the output is not a
+// terminal or the person asked for no colours (https://no-color.org).
+bool colourTerminal() {
+    const char* term = std::getenv("TERM");
+    const char* noColour = std::getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(noColour && *noColour) &&
+           !(term && std::string(term) == "dumb");
+}
+
+// The first address is the best guess (the local network's): the QR code
+// holds that one, the others are listed to type.
+void printJoinQr(const net::Host& host, const std::string& address) {
+    const net::QrMatrix qr = net::encodeQr(net::joinUrl(address, host.port(), host.code()));
+    if (qr.empty())
+        return;
+    std::printf("\n%s\n", net::qrHalfBlocks(qr, colourTerminal()).c_str());
+    std::printf("  Scan the code with a phone's camera, or open %s in a browser\n"
+                "  and type the code %s.\n\n",
+                net::pageAddress(address, host.port()).c_str(), host.code().c_str());
+}
+
+void printWelcome(const net::Host& host, const HostArgs& h) {
     std::printf("Samenspel host: %s\n", host.scenario().title.get("en").c_str());
     std::printf("  session code: %s\n", host.code().c_str());
     std::printf("  port: %u    log: %s\n", host.port(), host.logPath().c_str());
-    const auto addresses = net::localIpv4Addresses();
+    const auto addresses = net::reachableAddresses(h.config.bindAddress);
     if (addresses.empty())
         std::printf("  join on this machine: samenspel join 127.0.0.1:%u --code %s\n", host.port(),
                     host.code().c_str());
-    for (const std::string& a : addresses)
+    for (const std::string& a : addresses) {
+        std::printf("  phone: %s\n", net::joinUrl(a, host.port(), host.code()).c_str());
         std::printf("  join: samenspel join %s:%u --code %s\n", a.c_str(), host.port(),
                     host.code().c_str());
+    }
+    if (h.qr && !addresses.empty())
+        printJoinQr(host, addresses.front());
     std::fflush(stdout);
 }
 
@@ -243,7 +279,7 @@ int runHost(const Args& args) {
         std::printf("  %s\n", line.c_str());
         std::fflush(stdout);
     };
-    printWelcome(*host);
+    printWelcome(*host, h);
 
     const auto begin = std::chrono::steady_clock::now();
     while (!gStop) {

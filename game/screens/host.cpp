@@ -1,7 +1,8 @@
 // The facilitator's host screen: pick a scenario, open the session on the
-// local network, and show the room (projector size) the address to type and
-// the session code, and the seats as people join (who is here, who is away),
-// with "fill empty seats with bots" and the start button. Once started, the
+// local network, and show the room (projector size) a large QR code of the
+// join address to scan with a phone, the address to type and the session
+// code, and the seats as people join (who is here, who is away), with "fill
+// empty seats with bots" and the start button. Once started, the
 // projector's table (public board, countdown, seats with presence, the
 // facilitator panel) takes over, and after it the debrief.
 #include <SFML/Window/Keyboard.hpp>
@@ -19,6 +20,7 @@
 #include "core/session_files.hpp"
 #include "net/addresses.hpp"
 #include "net/host.hpp"
+#include "screens/join_code.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"
 #include "ui/widgets.hpp"
@@ -67,7 +69,7 @@ class HostScreen final : public Screen {
         if (!host.started() && app.options().autoplay && seatedPeople(host) >= 1)
             host.start(true); // nobody presses start in a test run: a player is enough
         if (host.started())
-            app.replace(makeTableScreen(app, link_));
+            app.replace(makeTableScreen(app, link_, join_));
     }
 
     void draw(App& app) override {
@@ -207,28 +209,37 @@ class HostScreen final : public Screen {
         link_ = makeHostLink(std::move(host));
         app.setLink(link_); // the shell polls it from now on, in the lobby too
         // Listening on one address only: that is the one to type.
-        addresses_ = launch.bindAddress == "0.0.0.0" ? net::localIpv4Addresses()
-                                                     : std::vector<std::string>{launch.bindAddress};
+        const net::Host& opened = *hostOf(*link_);
+        join_ =
+            makeJoinCode(net::reachableAddresses(launch.bindAddress), opened.port(), opened.code());
     }
 
-    void drawJoinInfo(App& app) {
+    // Beside the QR code: the same in words, for whoever cannot scan.
+    void drawJoinText(App& app, float width) {
         const ui::Theme& theme = app.theme();
-        const net::Host& host = *hostOf(*link_);
-        ui::textInFont(app.fonts().heading, app.tr("net.host.title"));
-        ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
-        ui::text(app.tr("net.host.addresses"));
-        ImGui::PopStyleColor();
-        if (addresses_.empty())
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        if (join_.empty()) {
             ui::textWrappedColored(theme.warning, app.tr("net.host.no_address"));
-        for (const std::string& a : addresses_)
-            ui::textInFont(app.fonts().display, a + ":" + std::to_string(host.port()));
-        ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
-        ui::text(app.tr("net.host.code"));
-        ImGui::PopStyleColor();
-        ui::textInFont(app.fonts().display, host.code(), &theme.accent);
+            ImGui::PopTextWrapPos();
+            return;
+        }
+        // On one line, smaller if need be (the seats below need the height),
+        // but never smaller than the text under it.
+        fittedText(app.fonts().heading, app.tr("net.host.scan"), width, theme.text,
+                   app.fonts().regular->FontSize);
+        ui::textWrappedColored(theme.textMuted, app.tr("net.host.or_go_to"));
+        fittedText(app.fonts().display, join_.page, width, theme.text);
+        ui::textWrappedColored(theme.textMuted, app.tr("net.host.and_type_code"));
+        fittedText(app.fonts().display, join_.code, width, theme.accent);
         ImGui::PushFont(app.fonts().small);
-        ui::textWrappedColored(theme.textMuted, app.tr("net.host.firewall_hint"));
+        if (!join_.otherPages.empty()) {
+            std::string others;
+            for (const std::string& page : join_.otherPages)
+                others += (others.empty() ? "" : ", ") + page;
+            ui::textWrappedColored(theme.textMuted, app.tr("net.host.other_addresses", others));
+        }
         ImGui::PopFont();
+        ImGui::PopTextWrapPos();
     }
 
     void drawSeats(App& app) {
@@ -256,46 +267,114 @@ class HostScreen final : public Screen {
         }
     }
 
-    void drawHosting(App& app) {
+    // The log could not be created (a full disk): the start did not happen,
+    // and pressing it again after freeing space will do.
+    void drawStartFailure(App& app) {
+        const net::Host& host = *hostOf(*link_);
+        if (host.started() || host.diskError().empty())
+            return;
+        ImGui::PushFont(app.fonts().bold);
+        ui::textWrappedColored(app.theme().bad,
+                               app.tr("net.host.start_failed", app.tr("net.host.start")));
+        ImGui::PopFont();
+        ImGui::PushFont(app.fonts().small);
+        ui::textWrappedColored(app.theme().textMuted,
+                               app.tr("table.stop.system", host.diskError()));
+        ImGui::PopFont();
+        ui::gap(1, app.uiScale());
+    }
+
+    // The facilitator's row along the bottom: bots, start, stop; two rows
+    // when one is too narrow (a large UI scale on a small screen).
+    struct Controls {
+        std::string start, stop;
+        float startW = 0, stopW = 0, checkboxW = 0;
+        bool canStart = false;
+        bool twoRows = false;
+        float height = 0;
+    };
+
+    Controls measureControls(App& app, float width) {
         const float s = app.uiScale();
-        const ImVec2 button(420 * s, 56 * s);
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const net::Host& host = *hostOf(*link_);
+        Controls c;
+        const bool full = seatedPeople(host) == static_cast<int>(host.seats().size());
+        c.canStart = full || fillWithBots_;
+        c.start = app.tr(c.canStart ? "net.host.start" : "net.host.start_wait");
+        c.stop = app.tr("net.host.stop");
+        const float pad = 2 * style.FramePadding.x + 4 * app.unit();
+        c.startW = std::max(240 * s, ImGui::CalcTextSize(c.start.c_str()).x + pad);
+        c.stopW = std::max(240 * s, ImGui::CalcTextSize(c.stop.c_str()).x + pad);
+        c.checkboxW = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                      ImGui::CalcTextSize(app.tr("net.host.fill_bots").c_str()).x;
+        c.twoRows = c.checkboxW + 3 * app.unit() + c.startW + style.ItemSpacing.x + c.stopW > width;
+        c.height = 56 * s + (c.twoRows ? ImGui::GetFrameHeightWithSpacing() : 0.0f);
+        return c;
+    }
+
+    void drawControls(App& app, const Controls& c) {
+        const float s = app.uiScale();
         net::Host& host = *hostOf(*link_);
-        if (ImGui::BeginTable("##hosting", 2)) {
-            ImGui::TableNextColumn();
-            drawJoinInfo(app);
-            ImGui::TableNextColumn();
-            drawSeats(app);
-            ui::gap(2, s);
-            ImGui::Checkbox(app.tr("net.host.fill_bots").c_str(), &fillWithBots_);
-            const bool full = seatedPeople(host) == static_cast<int>(host.seats().size());
-            const bool canStart = full || fillWithBots_;
-            if (canStart) {
-                if (ui::primaryButton(app.tr("net.host.start").c_str(), button, app.theme()))
-                    host.start(fillWithBots_);
-            } else {
-                ui::buttonIf(false, app.tr("net.host.start_wait").c_str(), button);
-            }
-            // The log could not be created (a full disk): the start did not
-            // happen, and pressing it again after freeing space will do.
-            if (!host.started() && !host.diskError().empty()) {
-                ui::gap(1, s);
-                ImGui::PushFont(app.fonts().bold);
-                ui::textWrappedColored(app.theme().bad,
-                                       app.tr("net.host.start_failed", app.tr("net.host.start")));
-                ImGui::PopFont();
-                ImGui::PushFont(app.fonts().small);
-                ui::textWrappedColored(app.theme().textMuted,
-                                       app.tr("table.stop.system", host.diskError()));
-                ImGui::PopFont();
-            }
-            ui::gap(1, s);
-            if (ImGui::Button(app.tr("net.host.stop").c_str(), button)) {
-                link_.reset();
-                app.endSession(); // tells the players the session closed
-                app.pop();
-            }
-            ImGui::EndTable();
+        ImGui::Checkbox(app.tr("net.host.fill_bots").c_str(), &fillWithBots_);
+        if (!c.twoRows)
+            ImGui::SameLine(0, 3 * app.unit());
+        if (c.canStart) {
+            if (ui::primaryButton(c.start.c_str(), ImVec2(c.startW, 56 * s), app.theme()))
+                host.start(fillWithBots_);
+        } else {
+            ui::buttonIf(false, c.start.c_str(), ImVec2(c.startW, 56 * s));
         }
+        ImGui::SameLine();
+        if (ImGui::Button(c.stop.c_str(), ImVec2(c.stopW, 56 * s))) {
+            link_.reset();
+            app.endSession(); // tells the players the session closed
+            app.pop();
+        }
+    }
+
+    // The QR code as large as the screen allows on the left (the room scans
+    // it from their chairs); the words, the address and the seats beside it;
+    // the facilitator's buttons along the bottom.
+    void drawHosting(App& app) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        ui::textInFont(app.fonts().title, app.tr("net.host.title"));
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const Controls controls = measureControls(app, avail.x);
+        const float bodyH =
+            std::max(avail.y - controls.height - 2 * style.ItemSpacing.y, 8 * app.unit());
+        const float top = ImGui::GetCursorPosY();
+        float textX = ImGui::GetCursorPosX();
+        if (!join_.empty()) {
+            const float side = drawQrCode(join_.qr, std::min(bodyH, avail.x * 0.48f));
+            textX += side + 4 * app.unit();
+        }
+        const float textW = std::max(avail.x - (textX - ImGui::GetCursorPosX()), 20 * app.unit());
+        ImGui::SetCursorPos(ImVec2(textX, top));
+        // The column scrolls only when even a few seats do not fit under the
+        // join text (a large UI scale): the buttons below stay in view.
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::withAlpha(app.theme().background, 0.0f));
+        ImGui::BeginChild("##join_column", ImVec2(textW, bodyH), false);
+        const float width = ImGui::GetContentRegionAvail().x;
+        drawJoinText(app, width);
+        ui::gap(2, app.uiScale());
+        drawStartFailure(app);
+        // Many seats scroll; the join text above them stays.
+        const float fewSeats =
+            4 * ImGui::GetTextLineHeightWithSpacing() + app.fonts().heading->FontSize;
+        const float seatsH = std::max(ImGui::GetContentRegionAvail().y, fewSeats);
+        ImGui::BeginChild("##seats", ImVec2(width, seatsH), false);
+        drawSeats(app);
+        // For the facilitator, after the seats: the room reads the code first.
+        ui::gap(1, app.uiScale());
+        ImGui::PushFont(app.fonts().small);
+        ui::textWrappedColored(app.theme().textMuted, app.tr("net.host.firewall_hint"));
+        ImGui::PopFont();
+        ImGui::EndChild();
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        ImGui::SetCursorPosY(top + bodyH + style.ItemSpacing.y);
+        drawControls(app, controls);
     }
 
     std::optional<HostLaunch> launch_;
@@ -306,7 +385,7 @@ class HostScreen final : public Screen {
     bool fillWithBots_ = false;
     std::string error_;
     std::shared_ptr<TableLink> link_;
-    std::vector<std::string> addresses_;
+    JoinCode join_;
 };
 
 } // namespace

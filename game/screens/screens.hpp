@@ -26,6 +26,11 @@ std::unique_ptr<Screen> makeTableScreen(App& app);
 // The same table over any link: a player's seat over the network, or the
 // host's projector with the facilitator panel beside the board.
 std::unique_ptr<Screen> makeTableScreen(App& app, std::shared_ptr<TableLink> link);
+// The host's projector with a small QR code under the seats, so that people
+// who come late can still join (screens/join_code.hpp).
+struct JoinCode;
+std::unique_ptr<Screen> makeTableScreen(App& app, std::shared_ptr<TableLink> link,
+                                        const JoinCode& join);
 // Facilitator panel as its own screen (pushed over the table); optional: the
 // table may draw the panel itself instead.
 std::unique_ptr<Screen> makeFacilitatorScreen(App& app);

@@ -10,6 +10,7 @@
 #include <SFML/Window/Keyboard.hpp>
 #include <algorithm>
 
+#include "screens/join_code.hpp"
 #include "screens/screens.hpp"
 #include "screens/table_view.hpp"
 #include "ui/chart.hpp"
@@ -26,7 +27,8 @@ void drawBanner(App& app, TableLink& link, TableUi& ui) {
     const GameState& st = game.state();
     const Scenario& sc = game.scenario();
     const ui::Theme& theme = app.theme();
-    const float width = ImGui::GetContentRegionAvail().x;
+    // The projector keeps the banner's right end for the late joiners' corner.
+    const float width = ImGui::GetContentRegionAvail().x - ui.bannerInset;
     const bool over = st.finished;
 
     // The clock and the buttons on the right are measured first, so they
@@ -42,7 +44,7 @@ void drawBanner(App& app, TableLink& link, TableUi& ui) {
     const float buttonsW =
         (withFacilitator ? ImGui::CalcTextSize(facilitator.c_str()).x + buttonPad : 0.0f) +
         ImGui::CalcTextSize(debrief.c_str()).x + buttonPad;
-    const float right = ImGui::GetWindowContentRegionMax().x;
+    const float right = ImGui::GetWindowContentRegionMax().x - ui.bannerInset;
 
     ImGui::BeginGroup();
     ImGui::PushFont(app.fonts().title);
@@ -294,7 +296,8 @@ using namespace table;
 
 class TableScreen final : public Screen {
   public:
-    explicit TableScreen(std::shared_ptr<TableLink> link) : link_(std::move(link)) {}
+    explicit TableScreen(std::shared_ptr<TableLink> link, JoinCode join = {})
+        : link_(std::move(link)), join_(std::move(join)) {}
 
     const char* name() const override { return "table"; }
 
@@ -363,7 +366,7 @@ class TableScreen final : public Screen {
                                       ? link.game().roleOfSeat(std::max(0, link.ownSeat()))
                                       : -1;
         followPhase(app, link);
-        drawBanner(app, link, ui_);
+        drawBannerWithLateJoin(app, link);
         drawNotices(app, link, ui_);
         drawAnnouncementStrip(app, link.game());
         ImGui::Spacing();
@@ -450,9 +453,30 @@ class TableScreen final : public Screen {
         ImGui::PopStyleColor();
     }
 
+    // The projector's banner with the QR code for late joiners in its top
+    // right corner, beside the clock: it covers neither the board nor the
+    // seats, and the facilitator can hide it.
+    void drawBannerWithLateJoin(App& app, TableLink& link) {
+        const bool corner = link.view() == TableView::Projector && !join_.empty() &&
+                            !join_.qr.empty() && !link.game().state().finished;
+        const ImVec2 size = corner ? lateJoinSize(app, join_, lateJoinShown_) : ImVec2(0, 0);
+        ui_.bannerInset = corner ? size.x + 3 * app.unit() : 0.0f;
+        const ImVec2 start = ImGui::GetCursorPos();
+        drawBanner(app, link, ui_);
+        if (!corner)
+            return;
+        const ImVec2 after = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - size.x, start.y));
+        const float height = drawLateJoin(app, join_, lateJoinShown_);
+        ImGui::SetCursorPos(
+            ImVec2(after.x, std::max(after.y, start.y + height + ImGui::GetStyle().ItemSpacing.y)));
+    }
+
     std::shared_ptr<TableLink> link_;
     TableUi ui_;
     bool opened_ = false;
+    JoinCode join_; // the host's projector only
+    bool lateJoinShown_ = true;
 };
 
 } // namespace
@@ -467,6 +491,11 @@ bool isTableScreen(const Screen* screen) {
 
 std::unique_ptr<Screen> makeTableScreen(App& app, std::shared_ptr<TableLink> link) {
     return std::make_unique<TableScreen>(std::move(link));
+}
+
+std::unique_ptr<Screen> makeTableScreen(App& app, std::shared_ptr<TableLink> link,
+                                        const JoinCode& join) {
+    return std::make_unique<TableScreen>(std::move(link), join);
 }
 
 } // namespace samenspel

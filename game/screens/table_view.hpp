@@ -85,6 +85,7 @@ struct TableUi {
     std::int64_t messageAtMs = 0;
     std::string facilitatorMessage; // the panel's own feedback, apart from the seat's
     bool facilitatorMessageIsError = false;
+    float bannerInset = 0; // room the banner leaves free at its right (the projector's QR code)
     Drafts drafts;
 };
 

@@ -4,7 +4,8 @@
 # window whose seat a bot plays through the table's own link. Both must exit
 # 0 after their debrief; the join window's pictures (one per phase and the
 # debrief) must not be blank, and its copy of the session log must show the
-# session finished, with the same number of actions as the host's log.
+# session finished, with the same number of actions as the host's log. The
+# host's table must show the join QR code for late joiners, readable.
 #   network.sh SAMENSPEL CHECKER SCENARIO RUN_DIR
 set -u
 source "$(dirname "$0")/xvfb.sh"
@@ -50,6 +51,17 @@ for name in host join; do
 done
 "$checker" "$dir/join" "$scenario" || status=1
 "$checker" "$dir/host" "$scenario" || status=1
+# The projector's table keeps the join QR code for late joiners, readable.
+if command -v zbarimg >/dev/null 2>&1; then
+  first=$(ls "$dir"/host/*-phase1-*.png 2>/dev/null | head -1)
+  read=$(zbarimg --raw -q "$first" 2>/dev/null)
+  if [ "$read" != "http://127.0.0.1:$port/?code=$code" ]; then
+    echo "FAIL: the projector's table shows no readable join QR code ($first: '$read')"
+    status=1
+  fi
+else
+  echo "note: zbarimg is missing (zbar-tools): the table's join QR code was not read"
+fi
 # The player's copy of the log holds the whole session, as the host's does.
 host_actions=$(($(wc -l <"$dir/host/session.log") - 1))
 join_actions=$(($(wc -l <"$dir/join/session.log") - 1))

@@ -102,6 +102,15 @@ TEST_CASE("session codes are three words and typing them loosely still matches")
     CHECK(port == 7531);
     CHECK_FALSE(splitHostPort("192.168.1.20", host, port));
     CHECK_FALSE(splitHostPort("host:99999", host, port));
+    // What the projector shows for phones works on a laptop too.
+    CHECK(splitHostPort("http://10.0.0.7:7600", host, port));
+    CHECK(host == "10.0.0.7");
+    CHECK(port == 7600);
+    CHECK(splitHostPort("HTTP://10.0.0.8:7601/?code=piano-zebra-tango", host, port));
+    CHECK(host == "10.0.0.8");
+    CHECK(port == 7601);
+    CHECK_FALSE(splitHostPort("http://10.0.0.7/", host, port));
+    CHECK_FALSE(splitHostPort("http://", host, port));
 }
 
 namespace {
