@@ -113,6 +113,15 @@ void Host::Impl::upgradeToWebSocket(const std::shared_ptr<Connection>& cp) {
     }
     w.webSocket = std::make_unique<websocket::stream<tcp::socket>>(std::move(w.socket));
     w.webSocket->read_message_max(kMaxClientFrame);
+    // A phone that locks or leaves the Wi-Fi rarely closes its connection:
+    // Beast pings an idle one and gives up after 30 s without an answer, so
+    // the projector shows the seat as away and the page's reconnect gets it
+    // back.
+    websocket::stream_base::timeout timeouts{};
+    timeouts.handshake_timeout = std::chrono::seconds(10);
+    timeouts.idle_timeout = std::chrono::seconds(30);
+    timeouts.keep_alive_pings = true;
+    w.webSocket->set_option(timeouts);
     w.webSocket->set_option(websocket::stream_base::decorator(
         [](websocket::response_type& res) { res.set(http::field::server, "Samenspel"); }));
     w.webSocket->text(true);
