@@ -385,27 +385,6 @@ class Phone:
             self.check_page_text()
         c = v.get("can", {})
         tag = lambda k: f"{ph.get('index')}:{k}"
-        if c.get("shareValue") and tag("share") not in self.done_actions:
-            self.done_actions.add(tag("share"))
-            self.do("shareValue", [("choice", 0), ("shot", "share-confirm"), ("primary",)])
-            return False
-        if c.get("predict") and tag("predict") not in self.done_actions:
-            self.done_actions.add(tag("predict"))
-            self.do("predict", [("choice", 0), ("choice", 0), ("shot", "predict-values"), ("primary",)])
-            return False
-        if c.get("propose") and tag("propose") not in self.done_actions:
-            self.done_actions.add(tag("propose"))
-            n = len(v.get("issues", []))
-            self.do("propose", [("choice", 0)] * n + [("shot", "propose-confirm"), ("primary",)])
-            return False
-        if c.get("react") and tag("react") not in self.done_actions:
-            self.done_actions.add(tag("react"))
-            steps = [("choice", 0)] if len(c["react"]) > 1 else []
-            # ja, mits: "this choice must be in it" for the first issue, first option
-            steps += [("choice", 2), ("choice", 0), ("choice", 0), ("choice", 0), ("choice", 0),
-                      ("shot", "react-condition"), ("primary",), ("shot", "react-confirm"), ("primary",)]
-            self.do("react", steps)
-            return False
         if isinstance(c.get("vote"), int) and c["vote"] >= 0 and tag("vote") not in self.done_actions:
             self.done_actions.add(tag("vote"))
             self.to_act()
@@ -427,6 +406,27 @@ class Phone:
                     self.accepted_actions.add("vote")
                 if self.visible(".flow"):
                     self.to_act()
+            return False
+        if c.get("shareValue") and tag("share") not in self.done_actions:
+            self.done_actions.add(tag("share"))
+            self.do("shareValue", [("choice", 0), ("shot", "share-confirm"), ("primary",)])
+            return False
+        if c.get("predict") and tag("predict") not in self.done_actions and not ph.get("last"):
+            self.done_actions.add(tag("predict"))
+            self.do("predict", [("choice", 0), ("choice", 0), ("shot", "predict-values"), ("primary",)])
+            return False
+        if c.get("propose") and tag("propose") not in self.done_actions:
+            self.done_actions.add(tag("propose"))
+            n = len(v.get("issues", []))
+            self.do("propose", [("choice", 0)] * n + [("shot", "propose-confirm"), ("primary",)])
+            return False
+        if c.get("react") and tag("react") not in self.done_actions:
+            self.done_actions.add(tag("react"))
+            steps = [("choice", 0)] if len(c["react"]) > 1 else []
+            # ja, mits: "this choice must be in it" for the first issue, first option
+            steps += [("choice", 2), ("choice", 0), ("choice", 0), ("choice", 0), ("choice", 0),
+                      ("shot", "react-condition"), ("primary",), ("shot", "react-confirm"), ("primary",)]
+            self.do("react", steps)
             return False
         if c.get("done") and not ph.get("done") and tag("done") not in self.done_actions:
             self.done_actions.add(tag("done"))
@@ -620,7 +620,7 @@ def main():
         for f in sorted(os.listdir(shots)):
             if not f.startswith("phone0-"):
                 continue
-            for name, pat in (("card", "-card.png"), ("propose", "propose-confirm"), ("board", "-voorstel-board"),
+            for name, pat in (("card", "-card.png"), ("propose", "propose-confirm"), ("react", "react-condition"),
                               ("debrief", "end-debrief")):
                 if pat in f and name not in pick:
                     pick[name] = f
