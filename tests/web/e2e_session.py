@@ -132,6 +132,7 @@ class Phone:
         self.done_actions = set()
         self.accepted_actions = set()
         self.welcomes = []
+        self.own_secret_seen = False
         self.shot_phases = set()
         self.lock = threading.Lock()
         opts = webdriver.ChromeOptions()
@@ -191,7 +192,18 @@ class Phone:
                 yield i, r
 
     def check_view(self, view, payload):
-        text = norm(json.dumps(view, ensure_ascii=False))
+        strings = []
+        def walk(x):
+            if isinstance(x, str):
+                strings.append(norm(x))
+            elif isinstance(x, dict):
+                for v in x.values():
+                    walk(v)
+            elif isinstance(x, list):
+                for v in x:
+                    walk(v)
+        walk(view)
+        text = "\n".join(strings)
         mine = view["you"]["role"]
         roles = view.get("roles", [])
         own = roles[mine]["id"] if mine < len(roles) else None
@@ -211,9 +223,13 @@ class Phone:
                 if any(n in shared for n in names):
                     continue
                 for n in names:
-                    if n and f'"{n}"' in text:
+                    if n and n in text:
                         self.fail(f"frame: red line '{n}' of {r['id']} not put on the table")
         card = view.get("card") or {}
+        # The check reads the frames right: the own secret is found in them.
+        if own in self.hidden and card.get("secret") and \
+                any(x and x[:60] in text for x in self.hidden[own]["secrets"]):
+            self.own_secret_seen = True
         if own and own in self.hidden:
             weights = self.hidden[own]["values"]
             ids = [v.get("id") for v in view.get("values", [])]
@@ -597,6 +613,8 @@ def main():
             log(f"phone {p.idx}: {p.frames} frames checked; accepted {sorted(p.accepted_actions)}")
             if missing:
                 log(f"phone {p.idx}: not offered or not done: {sorted(missing)}")
+            if not p.own_secret_seen:
+                p.fail("the own secret was never found in a frame: the frame check reads nothing")
             if not p.accepted_actions & {"vote", "react"}:
                 p.fail("neither reacted nor voted")
             if not p.accepted_actions & {"shareValue", "propose"}:
