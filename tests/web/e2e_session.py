@@ -436,7 +436,7 @@ class Phone:
             n = len(v.get("issues", []))
             self.do("propose", [("choice", 0)] * n + [("shot", "propose-confirm"), ("primary",)])
             return False
-        if c.get("react") and tag("react") not in self.done_actions:
+        if c.get("react") and tag("react") not in self.done_actions and kind != "besluit":  # the council waits for its vote
             self.done_actions.add(tag("react"))
             steps = [("choice", 0)] if len(c["react"]) > 1 else []
             # ja, mits: "this choice must be in it" for the first issue, first option
