@@ -16,7 +16,9 @@ SAMENSPEL_PACKAGES=(
 
 # Only the tests need these, so `scripts/play` never installs them:
 # zbarimg reads the join QR code back from pictures, as a phone would.
-SAMENSPEL_TEST_PACKAGES=(zbar-tools)
+# chromium, chromium-driver and python3-selenium run the phone page in the
+# browser test (tests/browser.cmake).
+SAMENSPEL_TEST_PACKAGES=(zbar-tools chromium chromium-driver python3-selenium)
 
 # Only the checked builds (scripts/sanitize, scripts/fuzz, CI) need these:
 # clang with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev is only

@@ -318,6 +318,14 @@ function onRefused(msg) {
 
 function onBye(msg) {
   const reason = msg.reason || '';
+  if (reason === 'net.refuse.host_closing' && app.view && app.view.phase && app.view.phase.finished) {
+    // The session is over and the host goes away: the debrief stays on the
+    // phone (the player may still be reading it), with a word why nothing moves.
+    conn.stop();
+    app.setNotice({ kind: 'info', text: t('web.stopped.closed') });
+    render(true);
+    return;
+  }
   if (reason === 'net.refuse.replaced' || reason === 'net.refuse.host_closing') {
     conn.stop();
     app.mode = 'stopped';

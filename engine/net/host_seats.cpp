@@ -213,6 +213,10 @@ void Host::Impl::handleAction(Connection& c, const Message& m) {
         refuseAction(c, reason::kNotStarted, {}, englishFor(reason::kNotStarted));
         return;
     }
+    // The phone page does not name its seat (docs/web_client.md): the host
+    // sets it from the connection. A seat it does name must still be its own.
+    if (c.web && !member(*body, "seat"))
+        action->seat = c.seat;
     if (action->seat != c.seat) {
         refuseAction(c, reason::kOtherSeat, {std::to_string(action->seat)},
                      "This connection plays seat " + std::to_string(c.seat) + ", not seat " +

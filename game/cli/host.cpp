@@ -40,6 +40,7 @@ const char* kUsage =
     "usage: samenspel host FILE [--port P] [--code C] [--headless] [--bots-fill]\n"
     "                      [--log PATH] [--max-seconds T] [--players N] [--bind ADDR]\n"
     "                      [--seed S] [--lang nl|en] [--mute] [--no-qr]\n"
+    "                      [--bots-after N] [--clock-speed X]\n"
     "Hosts a session of scenario FILE on this machine (TCP port P, default 7531).\n"
     "Players join by scanning the QR code it prints with a phone, by opening\n"
     "http://ADDRESS:P in a browser and typing the code, or with\n"
@@ -47,6 +48,8 @@ const char* kUsage =
     "  --code C        session code (three words); default: made from the seed\n"
     "  --headless      no window: run in this terminal until the debrief\n"
     "  --bots-fill     start at once, bots in every seat nobody took\n"
+    "  --bots-after N  start once N people took a seat, bots in the other seats\n"
+    "  --clock-speed X the session clock runs X times as fast (tests, rehearsals)\n"
     "  --log PATH      session log; an existing log is resumed (default:\n"
     "                  ./<yyyymmdd-hhmmss>-<scenario>.log)\n"
     "  --max-seconds T give up after T seconds (exit code 3)\n"
@@ -63,6 +66,7 @@ struct HostArgs {
     std::string logPath;
     double maxSeconds = 0;
     int players = 0;
+    int botsAfter = 0;
     std::uint64_t seed = 0;
     bool seedGiven = false;
     std::string lang = "nl";
@@ -101,6 +105,10 @@ int parseArgs(const Args& args, HostArgs& h) {
             h.maxSeconds = n;
         } else if (a == "--players" && next(v) && parseNumber(v, n) && n >= 1 && n <= 1000) {
             h.players = static_cast<int>(n);
+        } else if (a == "--bots-after" && next(v) && parseNumber(v, n) && n >= 1 && n <= 1000) {
+            h.botsAfter = static_cast<int>(n);
+        } else if (a == "--clock-speed" && next(v) && parseNumber(v, n) && n > 0 && n <= 1000) {
+            h.config.clockSpeed = n;
         } else if (a == "--bind" && next(v)) {
             h.config.bindAddress = v;
         } else if (a == "--seed" && next(v) && parseCount(v, ~0ull, seed)) {
@@ -284,6 +292,13 @@ int runHost(const Args& args) {
     const auto begin = std::chrono::steady_clock::now();
     while (!gStop) {
         host->poll(0.01); // waits for the network up to 10 ms
+        if (h.botsAfter > 0 && !host->started()) {
+            int people = 0;
+            for (const net::SeatStatus& s : host->seats())
+                people += s.taken ? 1 : 0;
+            if (people >= h.botsAfter)
+                host->start(true);
+        }
         link->poll();
         const std::vector<LinkEvent> events = link->takeEvents();
         printEvents(*link, events, h.lang);

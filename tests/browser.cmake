@@ -1,0 +1,16 @@
+# The browser test: a real headless host with bots in the empty seats and two
+# phone-sized headless Chromium windows (python3-selenium, chromium-driver)
+# that scan the join QR code, take seats and play a session through the phone
+# page to the debrief, with the hidden-information checks on every WebSocket
+# frame and a reload and a dropped network on the way (tests/web/e2e_session.py).
+# Label `browser`; skipped (77) where chromium, chromedriver, selenium or
+# zbarimg is missing. Screenshots: build/tests/web-e2e/shots/.
+# Debian's python3 with python3-selenium and python3-yaml (the python3 on
+# PATH may be another one without them).
+set(SAMENSPEL_BROWSER_PYTHON /usr/bin/python3)
+add_test(NAME browser_phone_session
+         COMMAND ${SAMENSPEL_BROWSER_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/web/e2e_session.py
+                 $<TARGET_FILE:samenspel> ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml
+                 ${CMAKE_CURRENT_BINARY_DIR}/web-e2e)
+set_tests_properties(browser_phone_session PROPERTIES TIMEOUT 240 LABELS browser
+                     SKIP_RETURN_CODE 77 RUN_SERIAL TRUE)
