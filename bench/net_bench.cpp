@@ -24,24 +24,15 @@
 #include "net/client.hpp"
 #include "net/host.hpp"
 
+#include "bench_util.hpp"
+
 using namespace samenspel;
 using Clock = std::chrono::steady_clock;
+using bench::nowNs;
+using bench::percentile;
+using bench::statusKb;
 
 namespace {
-
-std::int64_t nowNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch())
-        .count();
-}
-
-long statusKb(const char* field) {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(field, 0) == 0)
-            return std::atol(line.c_str() + std::string(field).size());
-    return -1;
-}
 
 const std::string kCode = "bench-load-test";
 
@@ -92,14 +83,6 @@ int runHost(std::shared_ptr<const Scenario> sc, int clients, int portPipe, const
         file << "a " << index << ' ' << t << ' ' << (flushed.count(index) ? flushed[index] : t)
              << "\n";
     return 0;
-}
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(i, v.size() - 1)];
 }
 
 } // namespace
