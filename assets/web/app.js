@@ -42,8 +42,13 @@ export function validCode(code) {
   return /^[\p{L}]+(-[\p{L}]+){2}$/u.test(code);
 }
 
+// Whether the player (or the link) chose the page's language. If not, the page
+// follows the language the facilitator runs the session in.
+let langChosen = false;
+
 function preferredLang() {
   const fromUrl = params.get('lang');
+  langChosen = true;
   if (fromUrl && i18n.supported().includes(fromUrl)) return fromUrl;
   try {
     const stored = window.localStorage.getItem('samenspel.lang');
@@ -51,6 +56,7 @@ function preferredLang() {
   } catch (e) {
     /* no storage */
   }
+  langChosen = false;
   const nav = (navigator.language || 'nl').slice(0, 2).toLowerCase();
   return nav === 'en' ? 'en' : 'nl';
 }
@@ -194,6 +200,7 @@ function onMessage(msg) {
   switch (msg.type) {
     case 'lobby':
       if (app.mode !== 'lobby') return;
+      if (followSessionLanguage(msg)) return; // asks again in that language
       app.lobby = msg; // a refusal shown with it stays until the player acts
       render();
       scheduleLobbyRefresh();
@@ -268,7 +275,26 @@ function onRefuse(msg) {
   askLobby();
 }
 
+// Switches an unchosen page to the session's language (from a lobby or a
+// welcome). Returns whether it switches.
+function followSessionLanguage(msg) {
+  const l = msg.sessionLang;
+  if (langChosen || !l || l === i18n.currentLang() || !i18n.supported().includes(l)) return false;
+  langChosen = true; // once: the player can still switch back with the button
+  if (app.mode !== 'lobby') app.langAsked = { lang: l, at: performance.now() };
+  i18n.load(l).then(
+    () => {
+      if (app.mode === 'lobby') askLobby();
+      else if (conn.isOpen()) conn.sendNow({ type: 'lang', lang: l });
+      render(true);
+    },
+    () => render(true)
+  );
+  return true;
+}
+
 function onWelcome(msg) {
+  followSessionLanguage(msg);
   const s = app.seat || {};
   app.seat = { token: msg.token || s.token || '', role: msg.role || s.role || '', name: s.name || '', seat: msg.seat };
   saveSeat(app.code, app.seat);

@@ -268,6 +268,7 @@ struct Host::Impl {
     // [Phones] host_web.cpp
     const WebCatalog& catalogFor(const std::string& lang);
     std::string languageOf(const JsonValue& body);
+    std::string sessionLanguage() const;
     void handleLobby(Connection& c, const Message& m);
     void sendWebWelcome(Connection& c);
     void sendView(Connection& c);

@@ -24,6 +24,12 @@ const WebCatalog& Host::Impl::catalogFor(const std::string& lang) {
     return found->second;
 }
 
+// The language the facilitator runs the session in: a phone whose player has
+// not chosen one follows it, so a Dutch room gets Dutch phones.
+std::string Host::Impl::sessionLanguage() const {
+    return isCatalogLanguage(setup.language) ? setup.language : kDefaultLanguage;
+}
+
 // The language a phone asked for, if the host has it; else Dutch.
 std::string Host::Impl::languageOf(const JsonValue& body) {
     const std::string lang = body.stringOr("lang", kDefaultLanguage);
@@ -46,7 +52,7 @@ void Host::Impl::handleLobby(Connection& c, const Message& m) {
         return;
     }
     c.lang = languageOf(m.body);
-    send(c, lobbyJson(*scenario, seatStatus(), game != nullptr, c.lang));
+    send(c, lobbyJson(*scenario, seatStatus(), game != nullptr, c.lang, sessionLanguage()));
 }
 
 void Host::Impl::sendWebWelcome(Connection& c) {
@@ -55,6 +61,7 @@ void Host::Impl::sendWebWelcome(Connection& c) {
     w.key("seat").value(c.seat).key("role").value(roleIdOf(*scenario, roleOfSeat(c.seat)));
     w.key("token").value(seats[static_cast<std::size_t>(c.seat)].token);
     w.key("started").value(game != nullptr).key("lang").value(c.lang);
+    w.key("sessionLang").value(sessionLanguage());
     w.endObject();
     send(c, w.str());
     c.viewDirty = true;
@@ -64,7 +71,7 @@ void Host::Impl::sendView(Connection& c) {
     c.viewDirty = false;
     if (!game || c.seat < 0) {
         // Seated before the start: the lobby again shows who else is there.
-        send(c, lobbyJson(*scenario, seatStatus(), false, c.lang));
+        send(c, lobbyJson(*scenario, seatStatus(), false, c.lang, sessionLanguage()));
         return;
     }
     const WebCatalog& catalog = catalogFor(c.lang);

@@ -480,9 +480,11 @@ std::string seatViewJson(const Game& game, int seat, const std::string& lang,
 // [SECTION] Lobby -----------------------------------------------------------------
 
 std::string lobbyJson(const Scenario& sc, const std::vector<SeatStatus>& seats, bool started,
-                      const std::string& lang) {
+                      const std::string& lang, const std::string& sessionLang) {
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("lobby");
+    if (!sessionLang.empty())
+        w.key("sessionLang").value(sessionLang);
     w.key("case").beginObject().key("title").value(local(sc.title, lang, sc.id));
     w.key("summary").value(local(sc.summary, lang)).endObject();
     w.key("started").value(started).key("seats").beginArray();

@@ -40,9 +40,10 @@ struct SeatViewContext {
 std::string seatViewJson(const Game& game, int seat, const std::string& lang,
                          const SeatViewContext& ctx);
 
-// The `lobby` answer: the case and the seats by role name, free or taken.
+// The `lobby` answer: the case and the seats by role name, free or taken, and
+// the language the session is played in (a page that nobody set follows it).
 std::string lobbyJson(const Scenario& scenario, const std::vector<SeatStatus>& seats, bool started,
-                      const std::string& lang);
+                      const std::string& lang, const std::string& sessionLang = "");
 
 // What the rules accept from a seat now (the view's `can`): every entry was
 // checked with Game::check on a candidate action.

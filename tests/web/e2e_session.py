@@ -42,7 +42,10 @@ except ImportError as e:  # pragma: no cover
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SIZES = [(390, 844), (360, 740)]
 NAMES = ["Sam", "Noor"]
-ROLES = ["Young skaters", "Coalition council member"]  # phone 1 votes in besluit
+# Phone 0 keeps the language the session is in (the browsers are set to
+# English, the host runs in Dutch); phone 1 switches its page to English.
+ROLES = ["Jonge skaters", "Coalition council member"]  # phone 1 votes in besluit
+PAGE_LANGS = ["nl", "en"]
 DEADLINE = 200  # seconds for the whole session
 
 
@@ -295,6 +298,15 @@ class Phone:
         self.d.get(self.url)
         if not self.wait_for("document.querySelector('#join-name')"):
             raise RuntimeError("no lobby")
+        # A browser in English at a Dutch session shows the session's language.
+        if not self.wait_for("document.documentElement.lang === 'nl' && "
+                             "document.querySelectorAll('.choice').length > 0"):
+            raise RuntimeError("the lobby did not switch to the session's language (nl)")
+        if PAGE_LANGS[self.idx] != "nl":
+            self.click("#lang-btn", wait=0.5)
+            if not self.wait_for(f"document.documentElement.lang === '{PAGE_LANGS[self.idx]}' && "
+                                 f"[...document.querySelectorAll('.choice')].some(c => c.textContent.includes({ROLES[self.idx]!r}))"):
+                raise RuntimeError(f"the language switch to {PAGE_LANGS[self.idx]} did not take")
         time.sleep(0.5)
         self.shot("lobby")
         el = self.d.find_element(By.CSS_SELECTOR, "#join-name")
@@ -309,6 +321,8 @@ class Phone:
         self.click(".sticky-actions .btn", wait=0.5)
         if not self.wait_for("localStorage.length > 0 && Object.keys(localStorage).some(k => k.startsWith('samenspel.seat.'))"):
             raise RuntimeError("no seat token stored")
+        if not self.wait_for(f"document.documentElement.lang === '{PAGE_LANGS[self.idx]}'"):
+            self.fail(f"the page left its language {PAGE_LANGS[self.idx]} after taking the seat")
         self.shot("waiting")
 
     def seat_of_storage(self):
