@@ -1,4 +1,5 @@
-# The browser test: a real headless host with bots in the empty seats and two
+# The browser test: the host window under Xvfb (its QR code read off a
+# screenshot), bots in the empty seats, and two
 # phone-sized headless Chromium windows (python3-selenium, chromium-driver)
 # that scan the join QR code, take seats and play a session through the phone
 # page to the debrief, with the hidden-information checks on every WebSocket

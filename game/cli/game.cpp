@@ -36,6 +36,9 @@ const char* kUsage = "usage: samenspel [play] [options]\n"
                      "  --code C            the session code (host: default from the seed)\n"
                      "  --bind ADDR         host on this address only (default: all)\n"
                      "  --bots-fill         host: tick 'fill empty seats with bots'\n"
+                     "  --bots-after N      host: start once N people took a seat, bots in\n"
+                     "                      the other seats\n"
+                     "  --clock-speed X     host: the session clock runs X times as fast\n"
                      "  --join HOST:PORT    join a hosted session (with --code)\n"
                      "  --name N            join: your name at the table\n"
                      "  --seat ROLE         join: the role you want (its id)\n"
@@ -81,6 +84,18 @@ bool parseNetOption(const Args& args, std::size_t& i, NetOptions& n, bool& ok) {
         value(n.hostLaunch.bindAddress);
     } else if (a == "--bots-fill") {
         n.hostLaunch.botsFill = true;
+    } else if (a == "--bots-after") {
+        if (value(v) && (!parseNumber(v, number) || number < 1 || number > 64)) {
+            std::fprintf(stderr, "samenspel: --bots-after needs a number from 1 to 64\n");
+            ok = false;
+        }
+        n.hostLaunch.botsAfter = static_cast<int>(number);
+    } else if (a == "--clock-speed") {
+        if (value(v) && (!parseNumber(v, number) || number < 0.1 || number > 1000)) {
+            std::fprintf(stderr, "samenspel: --clock-speed needs a number from 0.1 to 1000\n");
+            ok = false;
+        }
+        n.hostLaunch.clockSpeed = number;
     } else if (a == "--name") {
         value(n.joinLaunch.name);
     } else if (a == "--seat") {
@@ -112,9 +127,13 @@ bool applyNetOptions(NetOptions& n, LaunchOptions& o) {
     } else if (n.host) {
         o.firstScreen = [launch = n.hostLaunch](App& app) { return makeHostScreen(app, launch); };
     } else if (n.portGiven || !n.hostLaunch.code.empty() || n.hostLaunch.botsFill ||
+               n.hostLaunch.botsAfter > 0 || n.hostLaunch.clockSpeed != 1.0 ||
                !n.joinLaunch.name.empty() || !n.joinLaunch.seat.empty()) {
-        std::fprintf(stderr, "samenspel: --port, --code, --bots-fill, --name and --seat go with "
-                             "--host FILE or --join HOST:PORT\n");
+        std::fprintf(
+            stderr,
+            "samenspel: --port, --code, --bots-fill, --bots-after, --clock-speed, --name and "
+            "--seat go with "
+            "--host FILE or --join HOST:PORT\n");
         return false;
     }
     return true;

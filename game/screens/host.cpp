@@ -66,8 +66,13 @@ class HostScreen final : public Screen {
         if (!link_)
             return;
         net::Host& host = *hostOf(*link_);
-        if (!host.started() && app.options().autoplay && seatedPeople(host) >= 1)
-            host.start(true); // nobody presses start in a test run: a player is enough
+        // Nobody presses start in a test run: a player is enough, or as many as
+        // --bots-after asks for (the browser test waits for its phones).
+        const int startAt = launch_ && launch_->botsAfter > 0 ? launch_->botsAfter
+                            : app.options().autoplay          ? 1
+                                                              : 0;
+        if (!host.started() && startAt > 0 && seatedPeople(host) >= startAt)
+            host.start(true);
         if (host.started())
             app.replace(makeTableScreen(app, link_, join_));
     }
@@ -161,6 +166,7 @@ class HostScreen final : public Screen {
         // moment (the clock jumps ahead while only bots play).
         config.botPaceMs = app.options().autoplay ? 5000 : 1500;
         config.port = static_cast<unsigned short>(port_);
+        config.clockSpeed = launch.clockSpeed;
         config.code = launch.code;
         config.bindAddress = launch.bindAddress;
         config.startWhenFull = false; // the facilitator presses start
@@ -190,6 +196,7 @@ class HostScreen final : public Screen {
         net::HostConfig config;
         config.botPaceMs = app.options().autoplay ? 5000 : 1500;
         config.port = static_cast<unsigned short>(port_);
+        config.clockSpeed = launch.clockSpeed;
         config.bindAddress = launch.bindAddress;
         std::string error;
         std::unique_ptr<net::Host> host = net::Host::resume(log, config, error);

@@ -55,7 +55,9 @@ struct HostLaunch {
     unsigned short port = 7531; // 0: any free port (the screen prints the one it got)
     std::string code;           // empty: from the seed
     std::string bindAddress = "0.0.0.0";
-    bool botsFill = false; // start at once with bots in every seat nobody took
+    bool botsFill = false;   // start at once with bots in every seat nobody took
+    int botsAfter = 0;       // >0: start once this many people took a seat, bots in the rest
+    double clockSpeed = 1.0; // session ms per real ms (tests and rehearsals)
     // A hosted session's log to resume (Continue, or --log of an existing
     // log): the session comes back with its seats, tokens, code and clock.
     std::string resumeLog;

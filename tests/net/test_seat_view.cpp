@@ -710,7 +710,8 @@ TEST_CASE("the lobby names the case and every seat by role, with who holds it") 
     CHECK_FALSE(en->contains("sessionLang"));
 
     // An English phone at a Dutch session is told the session's language.
-    const std::optional<Json> told = parseJson(net::lobbyJson(*sc, seats, false, "en", "nl"), error);
+    const std::optional<Json> told =
+        parseJson(net::lobbyJson(*sc, seats, false, "en", "nl"), error);
     REQUIRE(told);
     CHECK((*told)["sessionLang"].get<std::string>() == "nl");
 }

@@ -2,10 +2,13 @@
 """A whole session from phones: a real host, real headless Chromium.
 
     tests/web/e2e_session.py SAMENSPEL SCENARIO OUT_DIR [--readme-shots DIR]
+                             [--host window|terminal]
 
-Starts `samenspel host SCENARIO --headless --bots-after 2` on loopback, reads
-the join address from its stdout and from the QR code it prints (drawn into
-an image and read back with zbarimg), and opens two phone-sized headless
+Starts the facilitator's window (`samenspel play --host SCENARIO --bots-after
+2`, under Xvfb at a projector's 1280x720) on loopback and reads the join
+address off a screenshot of its host screen with zbarimg, as a phone's camera
+would; with --host terminal it starts `samenspel host --headless` instead and
+reads the QR code it prints (drawn into an image). It opens two phone-sized headless
 Chromium windows (390x844 and 360x740) on the scanned address. Each types a
 name, takes a free seat and plays through the page to the debrief: shares a
 value, predicts, proposes, reacts with "ja, mits", votes, says done; bots fill
@@ -15,14 +18,16 @@ Checked: every WebSocket frame a phone received (Chrome's performance log)
 and the page's text never hold another role's secret (until the view itself
 reveals it), another role's weights, or another role's red line that was not
 put on the table; a reload and a dropped network (CDP offline) return the
-phone to the same seat with its earlier actions still there; the host ends
-with exit code 0. Exit 77 (skipped) when chromium, chromedriver, selenium or
+phone to the same seat with its earlier actions still there; the session
+ends (the terminal host with exit code 0, the window's log marked finished). Exit 77 (skipped) when chromium, chromedriver, selenium or
 zbarimg is missing.
 """
 import argparse
 import json
 import os
+import random
 import re
+import signal
 import shutil
 import subprocess
 import sys
@@ -562,14 +567,111 @@ def play(phone, deadline, comebacks):
     phone.drain()
 
 
+class HostProcess:
+    """The host the phones join: its process, the join address it announced
+    and the address its QR code reads."""
+
+    def __init__(self, args, kind):
+        self.args, self.kind = args, kind
+        self.out_path = os.path.join(args.out, "host.out")
+        self.log_path = os.path.join(args.out, "session.log")
+        self.out = open(self.out_path, "w")
+        self.url = self.scanned = None
+        seconds = str(DEADLINE + 20)
+        common = ["--port", "0", "--bind", "127.0.0.1", "--bots-after", "2", "--clock-speed", "40",
+                  "--seed", "11", "--lang", "nl", "--log", self.log_path, "--max-seconds", seconds]
+        if kind == "terminal":
+            cmd = [args.samenspel, "host", args.scenario, "--headless", "--mute"] + common
+        else:
+            self.shots = os.path.join(args.out, "window")
+            os.makedirs(self.shots)
+            # Its own display number, away from the GUI tests' (tests/gui/xvfb.sh).
+            cmd = ["xvfb-run", "-a", "-n", str(5200 + random.randrange(2000)),
+                   "-s", "-screen 0 1280x720x24",
+                   args.samenspel, "play", "--host", args.scenario, "--size", "1280x720",
+                   "--screenshots", self.shots] + common
+        env = dict(os.environ, NO_COLOR="1", XDG_CONFIG_HOME=os.path.join(args.out, "config"),
+                   XDG_DATA_HOME=os.path.join(args.out, "data"))
+        # A session of its own, so the window, Xvfb and xvfb-run stop together.
+        self.proc = subprocess.Popen(cmd, stdout=self.out, stderr=subprocess.STDOUT, env=env,
+                                     start_new_session=True)
+
+    def text(self):
+        with open(self.out_path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
+    def wait_for_address(self):
+        """The join address and what its QR code reads; (None, None) when none came."""
+        for _ in range(300):
+            if self.proc.poll() is not None:
+                break
+            text = self.text()
+            if self.kind == "terminal":
+                m = re.search(r"phone: (http://\S+)", text)
+                if m and "Scan the code" in text:
+                    self.url = m.group(1)
+                    self.scanned = decode_terminal_qr(text, self.args.out)
+                    break
+            else:
+                m = re.search(r"hosting: port=(\d+) code=(\S+)", text)
+                shot = [f for f in sorted(os.listdir(self.shots)) if f.endswith("-host.png")]
+                if m and shot:
+                    time.sleep(0.5)  # the PNG is complete once the next frames ran
+                    self.url = f"http://127.0.0.1:{m.group(1)}/?code={m.group(2)}"
+                    # What a phone held up to the projector reads.
+                    r = subprocess.run(["zbarimg", "--raw", "-q", os.path.join(self.shots, shot[0])],
+                                       capture_output=True, text=True)
+                    self.scanned = r.stdout.strip() or None
+                    break
+            time.sleep(0.1)
+        return self.url, self.scanned
+
+    def finish(self, failures):
+        """The session ended as it should; then the host is stopped."""
+        if self.kind == "terminal":
+            try:
+                code = self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                code = None
+            if code != 0:
+                failures.append(f"the host exited with {code}")
+        else:
+            # The window stays on the debrief for the room; the log says the
+            # session reached its end.
+            marker = self.log_path + ".finished"
+            for _ in range(100):
+                if os.path.exists(marker):
+                    break
+                time.sleep(0.1)
+            else:
+                failures.append("the window's session log was not marked finished")
+            if self.proc.poll() is not None:
+                failures.append(f"the host window exited early with {self.proc.returncode}")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self.out.close()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("samenspel")
     ap.add_argument("scenario")
     ap.add_argument("out")
     ap.add_argument("--readme-shots", help="copy four phone screens to DIR/phone-*.png")
+    ap.add_argument("--host", choices=("window", "terminal"), default="window",
+                    help="the facilitator's window under Xvfb (default) or the headless host")
     args = ap.parse_args()
-    for tool in ("zbarimg", "chromium"):
+    for tool in ("zbarimg", "chromium") + (("xvfb-run",) if args.host == "window" else ()):
         if not shutil.which(tool):
             print(f"SKIP: {tool} is missing (scripts/setup.sh installs it)")
             return 77
@@ -581,28 +683,15 @@ def main():
     os.makedirs(shots)
     hidden = hidden_of(args.scenario)
     start = time.time()
-    host_out = open(os.path.join(args.out, "host.out"), "w")
-    host = subprocess.Popen([args.samenspel, "host", args.scenario, "--headless", "--port", "0",
-                             "--bind", "127.0.0.1", "--bots-after", "2", "--clock-speed", "40",
-                             "--mute", "--seed", "11", "--lang", "nl",
-                             "--log", os.path.join(args.out, "session.log"), "--max-seconds", str(DEADLINE + 20)],
-                            stdout=host_out, stderr=subprocess.STDOUT, env=dict(os.environ, NO_COLOR="1"))
+    host = HostProcess(args, args.host)
     failures = []
     phones = []
     try:
-        url = None
-        for _ in range(100):
-            text = open(os.path.join(args.out, "host.out"), encoding="utf-8").read()
-            m = re.search(r"phone: (http://\S+)", text)
-            if m and "Scan the code" in text:
-                url = m.group(1)
-                break
-            time.sleep(0.1)
+        url, scanned = host.wait_for_address()
         if not url:
-            print("FAIL: the host printed no join address")
-            print(text)
+            print(f"FAIL: the host ({args.host}) showed no join address")
+            print(host.text())
             return 1
-        scanned = decode_terminal_qr(text, args.out)
         log(f"join address {url}; QR code reads {scanned}")
         if scanned != url:
             failures.append(f"the QR code reads {scanned!r}, not the join address {url!r}")
@@ -633,20 +722,11 @@ def main():
                 p.fail("neither reacted nor voted")
             if not p.accepted_actions & {"shareValue", "propose"}:
                 p.fail("neither shared a value nor proposed")
-        try:
-            code = host.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            host.terminate()
-            code = host.wait()
-        if code != 0:
-            failures.append(f"the host exited with {code}")
+        host.finish(failures)
     finally:
         for p in phones:
             p.quit()
-        if host.poll() is None:
-            host.terminate()
-            host.wait()
-        host_out.close()
+        host.stop()
     if args.readme_shots and not failures:
         pick = {}
         for f in sorted(os.listdir(shots)):
