@@ -19,7 +19,8 @@ import { pendingMoments, showMoment, momentOpen } from './screens/moments.js';
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(window.location.search);
 const ACTION_TIMEOUT_MS = 15000;
-const LOBBY_REFRESH_MS = 5000;
+// Below the host's hello window (5 s, restarted by every lobby request).
+const LOBBY_REFRESH_MS = 3000;
 
 let conn = null;
 let lobbyTimer = null;
@@ -238,6 +239,13 @@ function refusalText(msg) {
 
 function onRefuse(msg) {
   const reason = msg.reason || '';
+  if (reason === 'net.refuse.handshake_timeout' && (app.mode === 'lobby' || app.mode === 'code')) {
+    // A lobby left alone (the phone's screen off): the host closed the idle
+    // connection. Nothing went wrong for the player; the next request opens
+    // a new one.
+    conn.drop();
+    return;
+  }
   const text = refusalText(msg);
   conn.keepAlive = false;
   conn.drop();
@@ -323,6 +331,10 @@ function onView(view) {
   }
   if (!before) app.tab = defaultTab(view);
   checkPending(before, view);
+  // A confirmation belongs to the phase it was given in ("you are done with
+  // this phase" must not greet the next one).
+  const phaseOf = (v) => (v && v.phase ? `${v.phase.index}/${Boolean(v.phase.finished)}` : '');
+  if (before && phaseOf(before) !== phaseOf(view) && app.notice && app.notice.kind === 'ok') app.notice = null;
   render();
   const moments = pendingMoments(app.code, view);
   if (moments.length && !momentOpen()) showMoment(moments[0], () => showNextMoment());

@@ -56,6 +56,12 @@ export function seatLabel(view, seat) {
   return name ? t('web.seat_label', name, role) : role;
 }
 
+// "Van Sam (Omwonenden)", or "Van jou" for the player's own proposal.
+export function proposalBy(view, p) {
+  if (view.you && view.you.seat === p.author) return t('web.proposal.by_you');
+  return t('web.proposal.by', seatLabel(view, p.author));
+}
+
 export function seatRole(view, seat) {
   const s = seats(view).get(seat);
   return s ? s.role : -1;

@@ -52,6 +52,10 @@ void Host::Impl::handleLobby(Connection& c, const Message& m) {
         return;
     }
     c.lang = languageOf(m.body);
+    // A phone on the lobby (its player typing a name, choosing a role) asks
+    // again every few seconds; each right-code request restarts the time it
+    // has to say hello, so the person is not cut off while choosing.
+    c.openedAt = now;
     send(c, lobbyJson(*scenario, seatStatus(), game != nullptr, c.lang, sessionLanguage()));
 }
 

@@ -312,6 +312,14 @@ class Phone:
             if not self.wait_for(f"document.documentElement.lang === '{PAGE_LANGS[self.idx]}' && "
                                  f"[...document.querySelectorAll('.choice')].some(c => c.textContent.includes({ROLES[self.idx]!r}))"):
                 raise RuntimeError(f"the language switch to {PAGE_LANGS[self.idx]} did not take")
+        if self.idx == 0:
+            # A person takes their time on the lobby (typing a name, reading
+            # the roles): the connection must not be cut off meanwhile.
+            time.sleep(7)
+            body = self.d.find_element(By.TAG_NAME, "body").text
+            for said in ("te lang stil", "silent too long"):
+                if said in body:
+                    self.fail(f"the lobby showed a timeout after 7 s of choosing: {body[:200]!r}")
         time.sleep(0.5)
         self.shot("lobby")
         el = self.d.find_element(By.CSS_SELECTOR, "#join-name")

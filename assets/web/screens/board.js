@@ -5,7 +5,7 @@ import { h, replace } from '../dom.js';
 import { t, tn } from '../i18n.js';
 import { app } from '../state.js';
 import {
-  roleName, valueName, seatLabel, seatRole, reasonText, formatAttribute, proposalTitle, proposalRef,
+  roleName, valueName, seatLabel, proposalBy, seatRole, reasonText, formatAttribute, proposalTitle, proposalRef,
   packageLines, statusText, reactionText, voteText, supportText, proposalOf,
 } from '../format.js';
 
@@ -46,7 +46,7 @@ export function proposalCard(view, p, opts = {}) {
       h(opts.headingLevel || 'h3', { class: 'proposal-title' }, proposalTitle(p)),
       h('span', { class: `tag ${onTable && p.status === 'open' ? 'tag-table' : p.status === 'accepted' ? 'tag-ok' : p.status === 'rejected' ? 'tag-bad' : ''}` },
         onTable && p.status === 'open' ? t('web.proposal.on_table') : statusText(p.status))),
-    typeof p.author === 'number' ? h('p', { class: 'proposal-by' }, t('web.proposal.by', seatLabel(view, p.author))) : null,
+    typeof p.author === 'number' ? h('p', { class: 'proposal-by' }, proposalBy(view, p)) : null,
     h('dl', { class: 'package' }, packageLines(view, p.package).map((l) => [
       h('dt', null, l.issue),
       h('dd', null, l.option),
@@ -111,7 +111,7 @@ function roleBlock(view, r) {
   const me = view.you && view.you.role === r.role;
   const seats = (r.seats || []).map((s) => {
     const bits = [s.name || (s.bot ? t('web.bot') : t('web.seat_empty'))];
-    if (s.bot) bits.push(t('web.bot'));
+    if (s.bot && s.name) bits.push(t('web.bot')); // a nameless bot is already called so
     else if (!s.present) bits.push(t('web.away'));
     if (s.done) bits.push(t('table.done'));
     return bits.join(' · ');

@@ -6,7 +6,7 @@ import { h, icon, ICONS } from '../dom.js';
 import { t, tn, num, currentLang } from '../i18n.js';
 import { app } from '../state.js';
 import {
-  roleOf, roleName, valueOf, valueName, issueOf, optionOf, attributeOf, seatLabel,
+  roleOf, roleName, valueOf, valueName, issueOf, optionOf, attributeOf, seatLabel, proposalBy,
   proposalOf, proposalTitle, proposalRef, packageLines, formatAttribute, weightWords, byIndex,
 } from '../format.js';
 import { proposalCard } from './board.js';
@@ -333,7 +333,7 @@ function proposalPickStep(ctx, ids, title) {
       return {
         key: id,
         title: p ? proposalTitle(p) : String(id),
-        sub: p && typeof p.author === 'number' ? `${t('web.proposal.by', seatLabel(view, p.author))}. ${lines}` : lines,
+        sub: p && typeof p.author === 'number' ? `${proposalBy(view, p)}. ${lines}` : lines,
         tag: p && p.onTable ? t('web.proposal.on_table') : '',
       };
     }), data.proposal, (k) => {
