@@ -219,6 +219,9 @@ function onMessage(msg) {
     case 'view':
       onView(msg);
       break;
+    case 'preview':
+      onPreview(msg);
+      break;
     case 'refused':
       onRefused(msg);
       break;
@@ -313,6 +316,28 @@ function onWelcome(msg) {
   render();
 }
 
+// What a package means for this seat, asked of the host once per package
+// (the host scores it; the page never does).
+let previewId = 0;
+const previewIds = new Map(); // id -> package key
+function askPreview(pkg) {
+  const key = JSON.stringify(pkg);
+  if (app.previews.has(key) || !conn.isOpen()) return app.previews.get(key) || null;
+  app.previews.set(key, 'asked');
+  previewId += 1;
+  previewIds.set(previewId, key);
+  conn.sendNow({ type: 'preview', id: previewId, package: pkg });
+  return 'asked';
+}
+
+function onPreview(msg) {
+  const key = previewIds.get(msg.id);
+  if (!key) return;
+  previewIds.delete(msg.id);
+  app.previews.set(key, msg.error ? { error: msg.error } : msg);
+  if (app.tab === 'act' && app.flow) render(true); // the view did not change, the form did
+}
+
 function onView(view) {
   const before = app.view;
   app.view = view;
@@ -335,6 +360,9 @@ function onView(view) {
   // this phase" must not greet the next one).
   const phaseOf = (v) => (v && v.phase ? `${v.phase.index}/${Boolean(v.phase.finished)}` : '');
   if (before && phaseOf(before) !== phaseOf(view) && app.notice && app.notice.kind === 'ok') app.notice = null;
+  // An event can change what a package means for a role: score again.
+  const newsOf = (v) => `${phaseOf(v)}/${(v && v.announcements ? v.announcements.length : 0)}`;
+  if (before && newsOf(before) !== newsOf(view)) app.previews.clear();
   render();
   const moments = pendingMoments(app.code, view);
   if (moments.length && !momentOpen()) showMoment(moments[0], () => showNextMoment());
@@ -696,6 +724,7 @@ app.render = render;
 app.act = act;
 app.switchTab = switchTab;
 app.setNotice = setNotice;
+app.askPreview = askPreview;
 app.enterCode = enterCode;
 app.takeSeat = takeSeat;
 app.backToCode = backToCode;

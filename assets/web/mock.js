@@ -552,6 +552,11 @@ class MockHost {
     if (msg.type === 'action') {
       this.action(msg.action || {});
     }
+    if (msg.type === 'preview') {
+      // The mock does not score packages: it says so, and the page leaves
+      // the preview out (only a real host computes a role's support).
+      this.deliver(sock, { type: 'preview', id: msg.id, error: 'the mock host does not score packages' });
+    }
   }
 
   refuse(key, args = []) {

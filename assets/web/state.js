@@ -20,10 +20,12 @@ export const app = {
   stoppedReason: '',
   stoppedText: '',
   langAsked: null, // {lang, at}: the language the player just chose
+  previews: new Map(), // package (as JSON) -> the host's `preview` answer, or 'asked'
 
   // Set by app.js:
   render: () => {},
   act: () => {},
   switchTab: () => {},
   setNotice: () => {},
+  askPreview: () => {},
 };

@@ -270,6 +270,7 @@ struct Host::Impl {
     std::string languageOf(const JsonValue& body);
     std::string sessionLanguage() const;
     void handleLobby(Connection& c, const Message& m);
+    void handlePreview(Connection& c, const Message& m);
     void sendWebWelcome(Connection& c);
     void sendView(Connection& c);
     void markViewsChanged();

@@ -261,7 +261,9 @@ void Host::Impl::handleMessage(Connection& c, const std::string& body) {
     else if (m->type == "lang" && c.web) {
         c.lang = languageOf(m->body);
         c.viewDirty = true;
-    } else if (m->type == "bye")
+    } else if (m->type == "preview" && c.web)
+        handlePreview(c, *m);
+    else if (m->type == "bye")
         c.closing = true, c.closingSince = Clock::now();
     else
         refuseAction(c, reason::kUnknownType, {m->type}, englishFor(reason::kUnknownType));

@@ -4,6 +4,7 @@
 // The transport (WebSocket) is host_http.cpp; seats, tokens and actions go
 // through host_seats.cpp as for every other client.
 #include "core/json.hpp"
+#include "core/scoring.hpp"
 #include "net/host_internal.hpp"
 #include "net/seat_view.hpp"
 
@@ -57,6 +58,61 @@ void Host::Impl::handleLobby(Connection& c, const Message& m) {
     // has to say hello, so the person is not cut off while choosing.
     c.openedAt = now;
     send(c, lobbyJson(*scenario, seatStatus(), game != nullptr, c.lang, sessionLanguage()));
+}
+
+// What a package would mean for the phone's own role while its player builds
+// a proposal: the role's support, whether it can carry it, each of its red
+// lines, and the package's totals. Computed here, as for the desktop's live
+// preview, so the page never scores anything itself; only the asking seat
+// gets its own role's figures.
+void Host::Impl::handlePreview(Connection& c, const Message& m) {
+    JsonWriter w;
+    w.beginObject().key("v").value(kProtocolVersion).key("type").value("preview");
+    w.key("id").value(m.body.intOr("id", 0));
+    const int role = roleOfSeat(c.seat);
+    const Json* list = m.body.find("package");
+    Package package;
+    bool valid =
+        game && role >= 0 && list && list->is_array() && list->size() == scenario->issues.size();
+    for (std::size_t i = 0; valid && i < list->size(); ++i) {
+        const Json& item = (*list)[i];
+        valid = item.is_number_integer() && item.get<long long>() >= 0 &&
+                item.get<long long>() < static_cast<long long>(scenario->issues[i].options.size());
+        if (valid)
+            package.push_back(item.get<int>());
+    }
+    if (!valid) {
+        w.key("error").value("a package needs one option per issue").endObject();
+        send(c, w.str());
+        return;
+    }
+    const World& world = game->state().world;
+    w.key("package").beginArray();
+    for (int o : package)
+        w.value(o);
+    w.endArray();
+    w.key("support").value(roundSupport(supportOf(*scenario, world, role, package)), 1);
+    w.key("accepts").value(accepts(*scenario, world, role, package));
+    w.key("redLines").beginArray();
+    const Role& r = scenario->roles[static_cast<std::size_t>(role)];
+    for (int k = 0; k < static_cast<int>(r.preconditions.size()); ++k)
+        w.beginObject()
+            .key("precondition")
+            .value(k)
+            .key("holds")
+            .value(preconditionHolds(*scenario, world, role, k, package))
+            .endObject();
+    w.endArray().key("totals").beginArray();
+    const std::vector<double> totals = attributeTotals(*scenario, package);
+    for (std::size_t a = 0; a < totals.size(); ++a)
+        w.beginObject()
+            .key("attribute")
+            .value(static_cast<int>(a))
+            .key("total")
+            .value(totals[a], 2)
+            .endObject();
+    w.endArray().endObject();
+    send(c, w.str());
 }
 
 void Host::Impl::sendWebWelcome(Connection& c) {

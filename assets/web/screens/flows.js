@@ -6,7 +6,7 @@ import { h, icon, ICONS } from '../dom.js';
 import { t, tn, num, currentLang } from '../i18n.js';
 import { app } from '../state.js';
 import {
-  roleOf, roleName, valueOf, valueName, issueOf, optionOf, attributeOf, seatLabel, proposalBy,
+  roleOf, roleName, valueOf, valueName, issueOf, optionOf, attributeOf, seatLabel, proposalBy, redLineName,
   proposalOf, proposalTitle, proposalRef, packageLines, formatAttribute, weightWords, byIndex,
 } from '../format.js';
 import { proposalCard } from './board.js';
@@ -783,6 +783,27 @@ export const FLOWS = {
   },
 };
 
+// What the package means for the player's own role, as the host scored it:
+// support, whether the role can carry it, each red line, and the totals.
+function previewBox(view, pkg) {
+  const p = app.askPreview(pkg);
+  if (!p || (p !== 'asked' && p.error)) return null; // no host to ask (or the mock)
+  if (p === 'asked') return h('p', { class: 'hint preview-wait' }, t('web.preview.waiting'));
+  const lines = list(p.redLines).map((r) => h('li', { class: r.holds ? 'ok' : 'bad' },
+    t(r.holds ? 'web.preview.red_line_ok' : 'web.preview.red_line_crossed', redLineName(view, view.you.role, r.precondition))));
+  const totals = list(p.totals).map((x) => {
+    const f = formatAttribute(view, x.attribute, x.total);
+    return [h('dt', null, f.name), h('dd', null, f.amount)];
+  });
+  return h('section', { class: 'preview-box', 'aria-live': 'polite' },
+    h('h3', null, t('web.preview.title')),
+    h('p', { class: p.accepts ? 'preview-carry ok' : 'preview-carry bad' },
+      t(p.accepts ? 'web.preview.can_carry' : 'web.preview.cannot_carry')),
+    h('p', { class: 'body' }, t('web.preview.support', num(p.support))),
+    lines.length ? h('ul', { class: 'preview-lines' }, lines) : null,
+    totals.length ? h('dl', { class: 'package' }, totals) : null);
+}
+
 function packageFlow(amend) {
   return {
     title: () => (amend ? t('web.act.amend') : t('web.act.propose')),
@@ -840,6 +861,7 @@ function packageFlow(amend) {
         body.push(textArea('proposal-note', data.note, (x) => { data.note = x; }, { label: t('web.propose.note_label'), placeholder: '' }));
       }
       if (unchanged) body.push(h('p', { class: 'field-error' }, t('refuse.amend_unchanged')));
+      if (!incomplete) body.splice(2, 0, previewBox(view, data.package));
       return {
         title: amend ? t('web.amend.confirm_title') : t('web.propose.confirm_title'),
         body,
