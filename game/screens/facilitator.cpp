@@ -149,7 +149,11 @@ void clockControls(App& app, TableLink& link, TableUi& ui) {
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    ImGui::Spacing();
+}
+
+// Last in the drawer: set once per session, so the controls used during a
+// phase (time, events, the debrief) come first.
+void endWhenDoneControl(App& app, TableLink& link, TableUi& ui) {
     // "End when all done" is part of the game state: switching it is an action,
     // so it is logged, survives Continue and reaches the players over the network.
     bool on = link.game().state().endPhaseWhenAllDone;
@@ -365,6 +369,12 @@ void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui) {
         ImGui::EndDisabled();
     ImGui::Separator();
     revealControls(app, link, ui);
+    ImGui::Separator();
+    if (stopped)
+        ImGui::BeginDisabled();
+    endWhenDoneControl(app, link, ui);
+    if (stopped)
+        ImGui::EndDisabled();
 }
 
 void drawFacilitatorDrawer(App& app, TableLink& link, TableUi& ui) {
