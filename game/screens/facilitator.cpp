@@ -422,6 +422,12 @@ class FacilitatorScreen final : public Screen {
         else
             table::mutedText(app, app.tr("table.no_session"));
         ImGui::End();
+        // The panel's "open the debrief now", after its warning: the debrief
+        // takes this screen's place, so going back from it leads to the table.
+        if (ui_.openDebrief) {
+            ui_.openDebrief = false;
+            app.replace(makeDebriefScreen(app, link_));
+        }
     }
 
   private:
