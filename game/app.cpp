@@ -582,6 +582,14 @@ void AppFrameLoop::openFirstScreen() {
     app.resetTo(makeTitleScreen(app));
 }
 
+void App::traceItem(const char* name) {
+    if (!options_.traceUi || !impl_->hooks)
+        return;
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 size = ImGui::GetItemRectSize();
+    impl_->hooks->noteItem(name, min.x, min.y, size.x, size.y);
+}
+
 int App::run() {
     return AppFrameLoop{*this, *impl_}.run();
 }

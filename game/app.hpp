@@ -79,6 +79,9 @@ struct LaunchOptions {
     // mean / p99 frame time and peak memory; or quit after the first frame.
     int benchFrames = 0;         // --bench-frames N
     bool firstFrameExit = false; // --first-frame-exit
+    // Test hook: print the top screen and where the items a screen named
+    // with App::traceItem are, so a GUI test clicks them by name.
+    bool traceUi = false; // --trace-ui
     // The screen to open first instead of the title (play --host / --join);
     // with autoplay that screen runs the session and quits by itself.
     std::function<std::unique_ptr<Screen>(App&)> firstScreen;
@@ -164,6 +167,12 @@ class App {
     // [Paths] ---------------------------------------------------------------
     std::filesystem::path sourceDir() const;   // scenarios/ and assets/ live here
     std::filesystem::path sessionsDir() const; // user's data folder, sessions/
+
+    // [Tests] -----------------------------------------------------------------
+    // With --trace-ui, names the last ImGui item (a button) for GUI tests:
+    // "item: NAME x y w h" when it appears or moves, "gone: NAME" when it is
+    // no longer drawn. Does nothing otherwise.
+    void traceItem(const char* name);
 
     // Frame counter since start (for animations that must not use wall time
     // in autoplay screenshots).

@@ -79,6 +79,50 @@ void AppHooks::afterFrame(App& app, double secondsSinceStart) {
     }
     if (benching_)
         recordBenchFrame(app, (wallMs() - frameStartMs_) / 1000.0);
+    if (app.options().traceUi)
+        printTrace(app);
+}
+
+void AppHooks::noteItem(const char* name, float x, float y, float w, float h) {
+    char rect[96];
+    std::snprintf(rect, sizeof rect, "%d %d %d %d", static_cast<int>(x), static_cast<int>(y),
+                  static_cast<int>(w), static_cast<int>(h));
+    tracedNow_[name] = rect;
+}
+
+void AppHooks::printTrace(App& app) {
+    const std::string screen = app.top() ? app.top()->name() : "-";
+    bool printed = false;
+    if (screen != tracedScreen_) {
+        tracedScreen_ = screen;
+        std::printf("screen: %s\n", screen.c_str());
+        printed = true;
+    }
+    for (const auto& [name, rect] : tracedShown_)
+        if (!tracedNow_.count(name)) {
+            std::printf("gone: %s\n", name.c_str());
+            printed = true;
+        }
+    for (const auto& [name, rect] : tracedNow_) {
+        const auto shown = tracedShown_.find(name);
+        if (shown == tracedShown_.end() || shown->second != rect) {
+            std::printf("item: %s %s\n", name.c_str(), rect.c_str());
+            printed = true;
+        }
+    }
+    // The phase, so a test sees whether a click ended it.
+    if (const std::shared_ptr<TableLink>& link = app.link(); link && link->ready()) {
+        const int phase = link->game().state().finished ? -1 : link->game().state().phase;
+        if (phase != tracedPhase_) {
+            tracedPhase_ = phase;
+            std::printf("phase: %d\n", phase);
+            printed = true;
+        }
+    }
+    tracedShown_ = std::move(tracedNow_);
+    tracedNow_.clear();
+    if (printed)
+        std::fflush(stdout);
 }
 
 void AppHooks::recordBenchFrame(App& app, double seconds) {

@@ -28,6 +28,7 @@ const char* kUsage = "usage: samenspel [play] [options]\n"
                      "  --freeze-after-actions N   (tests) stop the session after N actions\n"
                      "  --bench-frames N    (benchmark) once frozen, time N frames and quit\n"
                      "  --first-frame-exit  (benchmark) quit after the first frame\n"
+                     "  --trace-ui          (tests) print the screen and named buttons\n"
                      "Networked play in the window (docs/network.md):\n"
                      "  --host FILE         host scenario FILE: the projector's join screen,\n"
                      "                      then its table with the facilitator panel\n"
@@ -224,6 +225,8 @@ bool parseOptions(const Args& args, LaunchOptions& o) {
             o.benchFrames = static_cast<int>(number);
         } else if (a == "--first-frame-exit") {
             o.firstFrameExit = true;
+        } else if (a == "--trace-ui") {
+            o.traceUi = true;
         } else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             std::exit(kExitOk);

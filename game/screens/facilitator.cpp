@@ -1,8 +1,10 @@
-// The facilitator panel, always reachable from the table (F2 or the button in
-// the banner): pause and resume, more or less time, the next phase, any
-// scenario event, "end the phase when everyone is done", and a view of
-// everything hidden — behind a warning, because the screen is often a
-// projector the whole room sees.
+// The facilitator panel, a drawer at the table's right side (F2 or the button
+// in the banner): pause and resume, more or less time, the next phase, any
+// scenario event, "end the phase when everyone is done", the debrief and a
+// view of everything hidden. The screen is often a projector the whole room
+// sees: the drawer never covers the board, the coming events stay closed
+// until the facilitator opens them, and whatever shows secrets before the
+// end (everything hidden, the debrief) asks first.
 #include <SFML/Window/Keyboard.hpp>
 #include <algorithm>
 
@@ -14,6 +16,26 @@
 namespace samenspel {
 
 namespace table {
+
+int timeStepSeconds(std::int64_t remainingMs, int stepSeconds) {
+    if (stepSeconds >= 0)
+        return stepSeconds;
+    // A facilitator who presses "-5 min" with three minutes left means
+    // "wrap up", not "stop now": people are still typing. Ending a phase has
+    // its own button, which asks first, so these stop at a minute left.
+    const std::int64_t spare = std::max<std::int64_t>(0, remainingMs - kShortestRemainingMs);
+    return -static_cast<int>(std::min<std::int64_t>(-stepSeconds, spare / 1000));
+}
+
+bool debriefInBanner(const Game& game) {
+    return sessionOver(game);
+}
+
+void toggleFacilitatorDrawer(TableUi& ui) {
+    ui.facilitatorOpen = !ui.facilitatorOpen;
+    if (ui.facilitatorOpen)
+        ui.cardShownFor = -1;
+}
 
 namespace {
 
@@ -37,6 +59,21 @@ void submitAsFacilitator(App& app, TableLink& link, TableUi& ui, const Action& a
     ui.messageIsError = seatMessageIsError;
 }
 
+// Beside the previous item when `width` still fits in the panel.
+void sameLineIfFits(float width) {
+    const float lastRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (lastRight + ImGui::GetStyle().ItemSpacing.x + width <= ImGui::GetWindowContentRegionMax().x)
+        ImGui::SameLine();
+}
+
+// A checkbox whose label wraps beside the box: the drawer is a narrow column.
+bool wrappedCheckbox(const char* id, const std::string& label, bool& on) {
+    const bool clicked = ImGui::Checkbox(id, &on);
+    ImGui::SameLine();
+    wrappedText(label);
+    return clicked;
+}
+
 void clockControls(App& app, TableLink& link, TableUi& ui) {
     const GameState& st = link.game().state();
     const Scenario& sc = link.game().scenario();
@@ -56,23 +93,34 @@ void clockControls(App& app, TableLink& link, TableUi& ui) {
     const struct {
         int seconds;
         const char* key;
-    } steps[] = {{-300, "facilitator.minus5"},
-                 {-60, "facilitator.minus1"},
-                 {60, "facilitator.plus1"},
-                 {300, "facilitator.plus5"}};
-    // The buttons on their own row: beside the label they overflow a narrow
-    // panel (the projector's column).
+        const char* trace;
+    } steps[] = {{-300, "facilitator.minus5", "drawer.minus5"},
+                 {-60, "facilitator.minus1", "drawer.minus1"},
+                 {60, "facilitator.plus1", "drawer.plus1"},
+                 {300, "facilitator.plus5", "drawer.plus5"}};
+    // The buttons on their own row, wrapping when the drawer is narrow (a
+    // large UI scale): a clipped "+5 min" would not be there at all.
+    const std::int64_t remaining = link.phaseRemainingMs();
+    bool shortenLimited = false;
     for (const auto& step : steps) {
+        const std::string label = app.tr(step.key);
         if (&step != &steps[0])
-            ImGui::SameLine();
+            sameLineIfFits(ImGui::CalcTextSize(label.c_str()).x +
+                           2 * ImGui::GetStyle().FramePadding.x);
         Action a = facilitatorAction(ActionType::Extend);
-        // Never shorten past the present: the clock would end the phase at once.
-        a.seconds = step.seconds < 0 ? -static_cast<int>(std::min<std::int64_t>(
-                                           -step.seconds, link.phaseRemainingMs() / 1000))
-                                     : step.seconds;
-        if (button(app.tr(step.key), !st.finished && a.seconds != 0))
-            submitAsFacilitator(app, link, ui, a, app.tr("facilitator.ok.time"));
+        a.seconds = timeStepSeconds(remaining, step.seconds);
+        shortenLimited = shortenLimited || a.seconds != step.seconds;
+        if (button(label, !st.finished && a.seconds != 0)) {
+            const bool toFloor = a.seconds != step.seconds;
+            submitAsFacilitator(
+                app, link, ui, a,
+                app.tr(toFloor ? "facilitator.ok.time_floor" : "facilitator.ok.time"));
+        }
+        app.traceItem(step.trace);
     }
+    // Said before the click, not only after it: the button will not end the phase.
+    if (shortenLimited && !st.finished)
+        mutedText(app, app.tr("facilitator.time_floor_hint"));
     ImGui::Spacing();
     const std::string next =
         st.phase + 1 < static_cast<int>(sc.phases.size())
@@ -80,6 +128,7 @@ void clockControls(App& app, TableLink& link, TableUi& ui) {
             : app.tr("facilitator.end_session");
     if (button(next, !st.finished))
         ImGui::OpenPopup("###confirm_advance");
+    app.traceItem("drawer.next_phase");
     if (ImGui::BeginPopupModal(
             (app.tr("facilitator.confirm_advance_title") + "###confirm_advance").c_str(), nullptr,
             ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -87,8 +136,9 @@ void clockControls(App& app, TableLink& link, TableUi& ui) {
             app.tr("facilitator.confirm_advance", phaseName(app, sc, st.phase)).c_str());
         // Enter confirms, Escape cancels: the facilitator at a projector
         // often has only the keyboard at hand.
-        if (ImGui::Button(next.c_str()) ||
-            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+        const bool confirmed = ImGui::Button(next.c_str());
+        app.traceItem("drawer.confirm_advance");
+        if (confirmed || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
             submitAsFacilitator(app, link, ui, facilitatorAction(ActionType::Advance),
                                 app.tr("facilitator.ok.advanced"));
             ImGui::CloseCurrentPopup();
@@ -99,15 +149,15 @@ void clockControls(App& app, TableLink& link, TableUi& ui) {
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    ImGui::Spacing();
+}
+
+// Last in the drawer: set once per session, so the controls used during a
+// phase (time, events, the debrief) come first.
+void endWhenDoneControl(App& app, TableLink& link, TableUi& ui) {
     // "End when all done" is part of the game state: switching it is an action,
     // so it is logged, survives Continue and reaches the players over the network.
     bool on = link.game().state().endPhaseWhenAllDone;
-    // The label wraps beside the box: the panel is a narrow column on the host.
-    const bool clicked = ImGui::Checkbox("##end_when_done", &on);
-    ImGui::SameLine();
-    wrappedText(app.tr("facilitator.end_when_done"));
-    if (clicked) {
+    if (wrappedCheckbox("##end_when_done", app.tr("facilitator.end_when_done"), on)) {
         Action a = facilitatorAction(ActionType::SetEndWhenAllDone);
         a.enabled = on;
         submitAsFacilitator(
@@ -124,11 +174,14 @@ std::string triggerText(const App& app, const Scenario& sc, const Event& e) {
     case Event::Trigger::Minute:
         return app.tr("facilitator.trigger_minute", formatNumber(app, e.minute, 0));
     case Event::Trigger::Condition:
-        return app.tr("facilitator.trigger_condition", e.condition.source());
+        return app.tr("facilitator.trigger_condition",
+                      readableCondition(app, sc, e.condition.source()));
     }
     return "";
 }
 
+// Events that happened were announced to the room; the coming ones stay
+// under a closed header, so a projector does not spoil them.
 void eventControls(App& app, TableLink& link, TableUi& ui) {
     const Scenario& sc = link.game().scenario();
     const GameState& st = link.game().state();
@@ -137,21 +190,54 @@ void eventControls(App& app, TableLink& link, TableUi& ui) {
         mutedText(app, app.tr("facilitator.no_events"));
         return;
     }
+    const auto fired = [&](int e) {
+        return e < static_cast<int>(st.eventFired.size()) && st.eventFired[e];
+    };
+    const auto title = [&](const Event& ev) {
+        return ev.title.empty() ? ev.id : app.text(ev.title);
+    };
+    int coming = 0;
+    for (int e = 0; e < static_cast<int>(sc.events.size()); ++e) {
+        if (!fired(e)) {
+            ++coming;
+            continue;
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme().good);
+        wrappedText("✓ " + title(sc.events[e]));
+        ImGui::PopStyleColor();
+    }
+    if (coming == 0) {
+        mutedText(app, app.tr("facilitator.events_all_happened"));
+        return;
+    }
+    // A full-width button as the header: the facilitator's choice lives in
+    // TableUi, so it survives the drawer being closed and opened again.
+    const std::string header = std::string(ui.comingEventsOpen ? "▼  " : "▶  ") +
+                               app.tr("facilitator.events_coming", coming) + "###coming_events";
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    if (ImGui::Button(header.c_str(), ImVec2(-1.0f, 0.0f)))
+        ui.comingEventsOpen = !ui.comingEventsOpen;
+    ImGui::PopStyleVar();
+    app.traceItem("drawer.coming_events");
+    if (!ui.comingEventsOpen) {
+        mutedText(app, app.tr("facilitator.events_closed"));
+        return;
+    }
     mutedText(app, app.tr("facilitator.events_explain"));
     for (int e = 0; e < static_cast<int>(sc.events.size()); ++e) {
+        if (fired(e))
+            continue;
         const Event& ev = sc.events[e];
         ImGui::PushID(e);
-        const bool fired = e < static_cast<int>(st.eventFired.size()) && st.eventFired[e];
         ImGui::PushFont(app.fonts().bold);
-        wrappedText((fired ? "✓ " : "") + (ev.title.empty() ? ev.id : app.text(ev.title)));
+        wrappedText(title(ev));
         ImGui::PopFont();
         mutedText(app, triggerText(app, sc, ev));
-        if (!fired) {
-            Action a = facilitatorAction(ActionType::InjectEvent);
-            a.event = e;
-            if (button(app.tr("facilitator.inject"), link.check(a).accepted))
-                submitAsFacilitator(app, link, ui, a, app.tr("facilitator.ok.injected"));
-        }
+        Action a = facilitatorAction(ActionType::InjectEvent);
+        a.event = e;
+        if (button(app.tr("facilitator.inject"), link.check(a).accepted))
+            submitAsFacilitator(app, link, ui, a, app.tr("facilitator.ok.injected"));
+        app.traceItem("drawer.inject");
         ImGui::Spacing();
         ImGui::PopID();
     }
@@ -203,14 +289,29 @@ void everythingHidden(App& app, TableLink& link) {
     }
 }
 
+// Everything hidden on this screen, and the debrief before the end: both show
+// every role card, so both go through the same warning.
 void revealControls(App& app, TableLink& link, TableUi& ui) {
     heading(app, app.tr("facilitator.reveal"));
     bool on = ui.revealAll;
-    if (ImGui::Checkbox(app.tr("facilitator.reveal_toggle").c_str(), &on)) {
-        if (on)
+    const bool clicked = ImGui::Checkbox("##reveal_all", &on);
+    app.traceItem("drawer.reveal_toggle");
+    ImGui::SameLine();
+    wrappedText(app.tr("facilitator.reveal_toggle"));
+    if (clicked) {
+        if (on) {
             ui.askRevealConfirm = true;
-        else
+            ui.revealFor = TableUi::RevealFor::Everything;
+        } else {
             ui.revealAll = false;
+        }
+    }
+    if (!debriefInBanner(link.game())) {
+        if (ImGui::Button(app.tr("facilitator.debrief_now").c_str())) {
+            ui.askRevealConfirm = true;
+            ui.revealFor = TableUi::RevealFor::Debrief;
+        }
+        app.traceItem("drawer.debrief_now");
     }
     if (ui.askRevealConfirm) {
         ImGui::OpenPopup("###reveal_confirm");
@@ -224,13 +325,20 @@ void revealControls(App& app, TableLink& link, TableUi& ui) {
         wrappedText(app.tr("facilitator.reveal_warning"));
         ImGui::PopStyleColor();
         ImGui::Spacing();
-        if (ImGui::Button(app.tr("facilitator.reveal_yes").c_str())) {
-            ui.revealAll = true;
+        const bool forDebrief = ui.revealFor == TableUi::RevealFor::Debrief;
+        if (ImGui::Button(app.tr(forDebrief ? "facilitator.debrief_yes" : "facilitator.reveal_yes")
+                              .c_str())) {
+            if (forDebrief)
+                ui.openDebrief = true;
+            else
+                ui.revealAll = true;
             ImGui::CloseCurrentPopup();
         }
+        app.traceItem("drawer.reveal_yes");
         ImGui::SameLine();
-        if (ImGui::Button(app.tr("facilitator.cancel").c_str()) ||
-            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        const bool cancelled = ImGui::Button(app.tr("facilitator.cancel").c_str());
+        app.traceItem("drawer.reveal_cancel");
+        if (cancelled || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -261,21 +369,25 @@ void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui) {
         ImGui::EndDisabled();
     ImGui::Separator();
     revealControls(app, link, ui);
+    ImGui::Separator();
+    if (stopped)
+        ImGui::BeginDisabled();
+    endWhenDoneControl(app, link, ui);
+    if (stopped)
+        ImGui::EndDisabled();
 }
 
-void drawFacilitatorWindow(App& app, TableLink& link, TableUi& ui) {
-    if (!ui.facilitatorOpen)
-        return;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.5f, app.unit() * 110), display.y * 0.8f),
-                             ImGuiCond_Appearing);
-    const std::string title = app.tr("facilitator.title") + "###facilitator";
-    if (ImGui::Begin(title.c_str(), &ui.facilitatorOpen,
-                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings))
-        drawFacilitatorPanel(app, link, ui);
-    ImGui::End();
+void drawFacilitatorDrawer(App& app, TableLink& link, TableUi& ui) {
+    const std::string close = app.tr("facilitator.close");
+    const float closeW =
+        ImGui::CalcTextSize(close.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+    heading(app, app.tr("facilitator.title"));
+    ImGui::SameLine(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - closeW));
+    if (ImGui::Button(close.c_str()))
+        toggleFacilitatorDrawer(ui);
+    app.traceItem("drawer.close");
+    drawFacilitatorPanel(app, link, ui);
 }
 
 } // namespace table
@@ -310,6 +422,12 @@ class FacilitatorScreen final : public Screen {
         else
             table::mutedText(app, app.tr("table.no_session"));
         ImGui::End();
+        // The panel's "open the debrief now", after its warning: the debrief
+        // takes this screen's place, so going back from it leads to the table.
+        if (ui_.openDebrief) {
+            ui_.openDebrief = false;
+            app.replace(makeDebriefScreen(app, link_));
+        }
     }
 
   private:

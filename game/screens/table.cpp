@@ -1,7 +1,8 @@
 // The table: what a group around one screen plays on. Layout, top to bottom:
 // the phase banner (what to do now, the countdown), then three columns —
 // the seats, the public board, and the active seat's private card with its
-// actions behind a privacy screen. The facilitator panel floats over it (F2).
+// actions behind a privacy screen. The facilitator's drawer (F2) takes the
+// card's place at the right, so it never covers the board.
 // Index:
 //   [SECTION] Banner          phase, what to do, countdown, paused or stopped
 //   [SECTION] Seats           seat switcher with role, bot and done marks
@@ -39,11 +40,15 @@ void drawBanner(App& app, TableLink& link, TableUi& ui) {
     const float clockW = ImGui::CalcTextSize("00:00").x;
     ImGui::PopFont();
     const bool withFacilitator = link.facilitatorAvailable();
+    // Before the end the debrief shows every role card: one click in the
+    // banner must not put that on the projector (the facilitator's drawer
+    // opens it, after a warning).
+    const bool withDebrief = debriefInBanner(game);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float buttonPad = 2 * style.FramePadding.x + style.ItemSpacing.x;
     const float buttonsW =
         (withFacilitator ? ImGui::CalcTextSize(facilitator.c_str()).x + buttonPad : 0.0f) +
-        ImGui::CalcTextSize(debrief.c_str()).x + buttonPad;
+        (withDebrief ? ImGui::CalcTextSize(debrief.c_str()).x + buttonPad : 0.0f);
     const float right = ImGui::GetWindowContentRegionMax().x - ui.bannerInset;
 
     ImGui::BeginGroup();
@@ -75,13 +80,18 @@ void drawBanner(App& app, TableLink& link, TableUi& ui) {
     ImGui::BeginGroup();
     if (withFacilitator) {
         if (ImGui::Button(facilitator.c_str()))
-            ui.facilitatorOpen = !ui.facilitatorOpen;
+            toggleFacilitatorDrawer(ui);
+        app.traceItem("banner.facilitator");
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", app.tr("table.facilitator_tooltip").c_str());
-        ImGui::SameLine();
+        if (withDebrief)
+            ImGui::SameLine();
     }
-    if (ImGui::Button(debrief.c_str()))
-        ui.openDebrief = true;
+    if (withDebrief) {
+        if (ImGui::Button(debrief.c_str()))
+            ui.openDebrief = true;
+        app.traceItem("banner.debrief");
+    }
     if (link.stop())
         badge(app, app.tr("table.stop.badge"), theme.bad);
     else if (st.paused)
@@ -326,7 +336,7 @@ class TableScreen final : public Screen {
 
     bool onKey(App& app, int key, bool ctrl, bool shift, bool alt) override {
         if (key == sf::Keyboard::F2 && link_->facilitatorAvailable()) {
-            ui_.facilitatorOpen = !ui_.facilitatorOpen;
+            toggleFacilitatorDrawer(ui_);
             return true;
         }
         if (key == sf::Keyboard::F3 && link_->view() == TableView::SharedScreen) {
@@ -376,9 +386,6 @@ class TableScreen final : public Screen {
         if (!link.stop())
             drawAnnouncements(app, link, ui_);
         ImGui::End();
-        // The projector has the panel as a column; a shared screen floats it.
-        if (link.view() == TableView::SharedScreen)
-            drawFacilitatorWindow(app, link, ui_);
         if (ui_.openDebrief) {
             ui_.openDebrief = false;
             app.push(makeDebriefScreen(app, link_));
@@ -415,9 +422,10 @@ class TableScreen final : public Screen {
         const float height = ImGui::GetContentRegionAvail().y;
         const float gap = ImGui::GetStyle().ItemSpacing.x;
         const bool projector = link.view() == TableView::Projector;
-        // The projector's third column is the facilitator panel (hidden with
-        // its button, F2); elsewhere it is the active seat's card and actions.
-        const bool panel = !projector || ui_.facilitatorOpen;
+        // The third column is the facilitator's drawer when it is open (F2),
+        // else the active seat's card and actions; the projector has no seat.
+        const bool drawer = ui_.facilitatorOpen && link.facilitatorAvailable();
+        const bool panel = !projector || drawer;
         // A player's own laptop gives their card and actions more room.
         const bool player = link.view() == TableView::Player;
         const float seatsW = std::clamp(width * 0.19f, app.unit() * 26, app.unit() * 44);
@@ -442,9 +450,8 @@ class TableScreen final : public Screen {
         if (panel) {
             ImGui::SameLine();
             ImGui::BeginChild("panel", ImVec2(0, height), true, childFlags);
-            if (projector) {
-                heading(app, app.tr("facilitator.title"));
-                drawFacilitatorPanel(app, link, ui_);
+            if (drawer) {
+                drawFacilitatorDrawer(app, link, ui_);
             } else {
                 drawSeatPanel(app, link, ui_);
             }

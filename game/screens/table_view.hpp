@@ -64,9 +64,12 @@ struct Drafts {
 struct TableUi {
     int activeSeat = 0;
     int cardShownFor = -1;        // seat whose card is uncovered, -1 none
-    bool facilitatorOpen = false; // the facilitator panel window
+    bool facilitatorOpen = false; // the facilitator drawer at the table's right side
     bool revealAll = false;       // facilitator: everything hidden is shown
     bool askRevealConfirm = false;
+    // What the warning before showing secrets leads to once confirmed.
+    enum class RevealFor { Everything, Debrief } revealFor = RevealFor::Everything;
+    bool comingEventsOpen = false; // the facilitator opened the list of coming events
     std::size_t announcementsSeen = 0;
     int announcementPopup = -1; // announcement index waiting to be shown
     int lastPhase = -1;
@@ -123,6 +126,21 @@ bool supportIsPublic(const Game& game, const Proposal& proposal, int role, bool 
 bool secretIsPublic(const Game& game, int role, bool revealAll);
 bool sessionOver(const Game& game);
 
+// [Facilitator] on a screen the room sees.
+// The time buttons never end a phase: shortening stops with this much left
+// (ending a phase is "next phase", which asks first).
+constexpr std::int64_t kShortestRemainingMs = 60000;
+// The seconds an Extend of `stepSeconds` (negative: shorter) may take with
+// `remainingMs` left in the phase: a shortening stops at
+// kShortestRemainingMs, 0 when there is nothing left to take.
+int timeStepSeconds(std::int64_t remainingMs, int stepSeconds);
+// The banner offers the debrief once the session is over; before that it
+// shows every role card, so only the facilitator opens it, after a warning.
+bool debriefInBanner(const Game& game);
+// Opens or closes the facilitator drawer. Opening it on a shared screen
+// covers the active seat's card: the facilitator is at the keyboard now.
+void toggleFacilitatorDrawer(TableUi& ui);
+
 // [Widgets]
 void heading(const App& app, const std::string& text);
 void mutedText(const App& app, const std::string& text);
@@ -159,8 +177,9 @@ void drawActions(App& app, TableLink& link, TableUi& ui);
 void drawAnnouncements(App& app, TableLink& link, TableUi& ui);
 // The facilitator panel's contents (inside a window the caller opened).
 void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui);
-// The panel as a floating window over the table, when ui.facilitatorOpen.
-void drawFacilitatorWindow(App& app, TableLink& link, TableUi& ui);
+// The panel as the table's right column (in place of the active seat's card,
+// never over the board), with its title and a close button.
+void drawFacilitatorDrawer(App& app, TableLink& link, TableUi& ui);
 // Under the banner: a stopped session (a notice over the table, then a
 // strip), a lost connection, or a clock checkpoint that was not saved.
 void drawNotices(App& app, TableLink& link, TableUi& ui);

@@ -122,6 +122,38 @@ TEST_CASE("table: a role's support shows once it reacted, everyone's after the s
     CHECK(table::secretIsPublic(game, 0, false));
 }
 
+TEST_CASE("table: a time button never ends a phase, it stops at a minute left") {
+    // Four minutes left: "-5 min" takes three, "-1 min" one; more time is always given.
+    CHECK(table::timeStepSeconds(240000, -300) == -180);
+    CHECK(table::timeStepSeconds(240000, -60) == -60);
+    CHECK(table::timeStepSeconds(240000, 300) == 300);
+    // Ten minutes left: the whole five.
+    CHECK(table::timeStepSeconds(600000, -300) == -300);
+    // At (or under) the minute nothing is taken: the buttons are greyed out.
+    CHECK(table::timeStepSeconds(table::kShortestRemainingMs, -60) == 0);
+    CHECK(table::timeStepSeconds(30000, -300) == 0);
+
+    // Applied to a game: the phase is still running, with a minute left.
+    Game game = makeGame();
+    const GameState& st = game.state();
+    const std::int64_t remaining = st.phaseStartMs + st.phaseDurationMs - st.nowMs;
+    REQUIRE(remaining < 5 * 60000);
+    Action shorten = act(ActionType::Extend, kFacilitator);
+    shorten.seconds = table::timeStepSeconds(remaining, -300);
+    REQUIRE(game.apply(shorten).accepted);
+    CHECK(game.state().phase == 0);
+    CHECK(st.phaseStartMs + st.phaseDurationMs - st.nowMs == table::kShortestRemainingMs);
+}
+
+TEST_CASE("table: the banner offers the debrief only once the session is over") {
+    Game game = makeGame();
+    while (!game.state().finished) {
+        CHECK_FALSE(table::debriefInBanner(game)); // reflectie included: predictions come first
+        REQUIRE(game.apply(act(ActionType::Advance, kFacilitator)).accepted);
+    }
+    CHECK(table::debriefInBanner(game));
+}
+
 TEST_CASE("table: conditions read with names, not ids") {
     const Game game = makeGame();
     const TranslateFn en = [](const std::string& key) {
