@@ -10,6 +10,7 @@
 #include <SFML/Window/Keyboard.hpp>
 #include <algorithm>
 
+#include "screens/decision_moment.hpp"
 #include "screens/join_code.hpp"
 #include "screens/screens.hpp"
 #include "screens/table_view.hpp"
@@ -376,6 +377,10 @@ class TableScreen final : public Screen {
         if (!link.stop())
             drawAnnouncements(app, link, ui_);
         ImGui::End();
+        if (transitionSince_ >= 0 &&
+            !drawPhaseTransition(app, link.game(), link.game().state().phase,
+                                 ImGui::GetTime() - transitionSince_))
+            transitionSince_ = -1;
         // The projector has the panel as a column; a shared screen floats it.
         if (link.view() == TableView::SharedScreen)
             drawFacilitatorWindow(app, link, ui_);
@@ -390,6 +395,15 @@ class TableScreen final : public Screen {
         const GameState& st = link.game().state();
         if (st.phase == ui_.lastPhase)
             return;
+        // Besluit just ended (not a session resumed after it): its moment.
+        if (ui_.lastPhase >= 0 && ui_.lastPhase < st.phase &&
+            link.game().phaseKindAt(ui_.lastPhase) == PhaseKind::Besluit)
+            app.push(makeDecisionMomentScreen(app, link_, ui_.lastPhase));
+        // Every later phase change gets its short transition; not the phase
+        // the table opens on, and not in autoplay, whose pictures show the
+        // table itself.
+        if (ui_.lastPhase >= 0 && !st.finished && !app.options().autoplay)
+            transitionSince_ = ImGui::GetTime();
         ui_.lastPhase = st.phase;
         ui_.message.clear();
         ui_.awaitingHost = false;
@@ -477,6 +491,7 @@ class TableScreen final : public Screen {
     bool opened_ = false;
     JoinCode join_; // the host's projector only
     bool lateJoinShown_ = true;
+    double transitionSince_ = -1; // ImGui time the phase transition began, -1 none
 };
 
 } // namespace
