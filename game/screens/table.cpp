@@ -323,6 +323,7 @@ class TableScreen final : public Screen {
         ui_.facilitatorOpen = link_->view() == TableView::Projector;
         // Announcements from before (a resumed session) were already read.
         ui_.announcementsSeen = game.state().announcements.size();
+        openedPhase_ = game.state().phase;
     }
 
     bool onKey(App& app, int key, bool ctrl, bool shift, bool alt) override {
@@ -396,9 +397,12 @@ class TableScreen final : public Screen {
         if (st.phase == ui_.lastPhase)
             return;
         // Besluit just ended (not a session resumed after it): its moment.
-        if (ui_.lastPhase >= 0 && ui_.lastPhase < st.phase &&
-            link.game().phaseKindAt(ui_.lastPhase) == PhaseKind::Besluit)
-            app.push(makeDecisionMomentScreen(app, link_, ui_.lastPhase));
+        // Before the first frame, the phase the table opened on counts: a
+        // session continued in besluit can be decided before it is drawn.
+        const int before = ui_.lastPhase >= 0 ? ui_.lastPhase : openedPhase_;
+        if (before >= 0 && before < st.phase &&
+            link.game().phaseKindAt(before) == PhaseKind::Besluit)
+            app.push(makeDecisionMomentScreen(app, link_, before));
         // Every later phase change gets its short transition; not the phase
         // the table opens on, and not in autoplay, whose pictures show the
         // table itself.
@@ -492,6 +496,7 @@ class TableScreen final : public Screen {
     JoinCode join_; // the host's projector only
     bool lateJoinShown_ = true;
     double transitionSince_ = -1; // ImGui time the phase transition began, -1 none
+    int openedPhase_ = -1;        // the phase when the table opened
 };
 
 } // namespace
