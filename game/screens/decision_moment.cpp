@@ -229,13 +229,19 @@ class DecisionMomentScreen final : public Screen {
         const float columnGap = 3 * app.unit();
         if (width > app.unit() * 100) {
             const float left = (ImGui::GetContentRegionAvail().x - columnGap) * 0.5f;
+            // Without a decision there is no support to show: the votes go
+            // beside the reason, the last proposal on the right.
+            const bool none = facts_.outcome == DecisionFacts::Outcome::None;
             ImGui::BeginChild("left", ImVec2(left, bodyH), false);
             why(app);
+            if (none)
+                votes(app);
             support(app);
             ImGui::EndChild();
             ImGui::SameLine(0, columnGap);
             ImGui::BeginChild("right", ImVec2(0, bodyH), false);
-            votes(app);
+            if (!none)
+                votes(app);
             package(app);
             ImGui::EndChild();
         } else {
@@ -392,7 +398,10 @@ class DecisionMomentScreen final : public Screen {
             ImGui::PopStyleColor();
         }
         ImGui::PopFont();
-        if (facts_.lowestRole >= 0)
+        // The lowest support, unless a line above already named it.
+        if (facts_.lowestRole >= 0 &&
+            std::find(facts_.belowMinimum.begin(), facts_.belowMinimum.end(), facts_.lowestRole) ==
+                facts_.belowMinimum.end())
             wrappedText(app.tr("moment.lowest", roleName(app, sc, facts_.lowestRole),
                                formatNumber(app, facts_.lowestSupport, 1)));
         if (facts_.outcome == DecisionFacts::Outcome::NotGedragen) {
