@@ -7,6 +7,7 @@
 #include "app.hpp"
 #include "core/session_files.hpp"
 #include "report.hpp"
+#include "screens/decision_moment.hpp"
 #include "screens/screens.hpp"
 
 namespace samenspel {
@@ -16,6 +17,10 @@ namespace fs = std::filesystem;
 bool AutoplayDirector::mayAdvance(const TableLink& link) const {
     if (link.view() != TableView::SharedScreen || !link.ready())
         return true;
+    // The decision moment holds the table until it is moved on (it presses
+    // on by itself in autoplay); holding frames keeps the log as simulate's.
+    if (isDecisionMomentScreen(app_.top()))
+        return false;
     return shownPhase_ == link.game().state().phase && shownPhaseFrames_ >= kFramesPerPhase;
 }
 

@@ -195,6 +195,8 @@ void sectionBegrip(const Ctx& c, std::ostringstream& out) {
 void sectionInclusie(const Ctx& c, std::ostringstream& out) {
     out << "<section><h2>" << c.h("report.inclusie") << "</h2><p>"
         << c.h("report.inclusie_score", {formatDecimal(c.m.inclusie, 2, c.lang)}) << "</p>";
+    if (c.m.inclusieOverPeople)
+        out << "<p class=\"muted\">" << c.h("report.inclusie_people") << "</p>";
     int maxSeat = 1, maxRole = 1;
     for (int n : c.m.actionsPerSeat)
         maxSeat = std::max(maxSeat, n);
@@ -202,8 +204,9 @@ void sectionInclusie(const Ctx& c, std::ostringstream& out) {
         maxRole = std::max(maxRole, n);
     out << "<h3>" << c.h("report.actions_per_player") << "</h3><table>";
     for (int s = 0; s < static_cast<int>(c.m.actionsPerSeat.size()); ++s)
-        out << "<tr><td>" << htmlEscape(c.seatWithRole(s)) << "</td><td class=\"num\">"
-            << c.m.actionsPerSeat[s] << "</td><td>"
+        out << "<tr><td>" << htmlEscape(c.seatWithRole(s))
+            << (c.game.setup().seats[s].bot ? " · " + c.h("report.bot") : "")
+            << "</td><td class=\"num\">" << c.m.actionsPerSeat[s] << "</td><td>"
             << svgInlineBar(double(c.m.actionsPerSeat[s]) / maxSeat,
                             chart::seriesRgb(c.game.roleOfSeat(s)))
             << "</td></tr>";

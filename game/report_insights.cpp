@@ -85,14 +85,26 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
         if (!roleWasHeard(m, r))
             points.push_back({"report.reflect.not_heard", {roleName(r)}});
 
-    // The usual suspects: a few seats did most of the talking.
+    // The points about what one player did ask the room about a person in
+    // it: bots are left out ("what did this player learn?" of a bot is
+    // nonsense), and a table of bots only gets none of them.
+    const auto person = [&](int s) {
+        return s >= 0 && s < game.seatCount() && !game.setup().seats[s].bot;
+    };
+    int people = 0;
+    for (int s = 0; s < game.seatCount(); ++s)
+        people += person(s) ? 1 : 0;
+
+    // The usual suspects: a few people did most of the talking.
     int total = 0, busiest = -1;
     for (int s = 0; s < static_cast<int>(m.actionsPerSeat.size()); ++s) {
+        if (!person(s))
+            continue;
         total += m.actionsPerSeat[s];
         if (busiest < 0 || m.actionsPerSeat[s] > m.actionsPerSeat[busiest])
             busiest = s;
     }
-    if (total > 0 && m.actionsPerSeat.size() > 2 && m.inclusie < 0.7 && busiest >= 0)
+    if (total > 0 && people > 2 && m.inclusie < 0.7 && busiest >= 0)
         points.push_back(
             {"report.reflect.usual_suspects",
              {seatName(busiest), formatDecimal(100.0 * m.actionsPerSeat[busiest] / total, 0, lang),
@@ -103,7 +115,7 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
     double bestGain = 0.0;
     for (int s = 0; s < static_cast<int>(m.begrip.size()); ++s) {
         const SeatBegrip& b = m.begrip[s];
-        if (!b.before || !b.after)
+        if (!b.before || !b.after || !person(s))
             continue;
         const double gain = *b.after - *b.before;
         if (bestSeat < 0 || gain > bestGain) {
@@ -118,7 +130,7 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
             {"report.reflect.begrip_gain",
              {seatName(bestSeat), formatDecimal(100.0 * *m.begrip[bestSeat].before, 0, lang),
               formatDecimal(100.0 * *m.begrip[bestSeat].after, 0, lang)}});
-    else if (bestSeat < 0)
+    else if (bestSeat < 0 && people > 0)
         points.push_back({"report.reflect.begrip_unmeasured", {}});
 
     // Most important values that stayed hidden.

@@ -1,6 +1,8 @@
 # GUI tests: the real game window under Xvfb (xvfb-run -a).
 #  - gui_autoplay_<scenario>_<nl|en>: bots play every shipped scenario to the
-#    debrief in each language; one non-blank screenshot per phase + debrief.
+#    debrief in each language; one non-blank screenshot per phase + debrief,
+#    and of the decision moment, which must hold the session (same actions
+#    and clock when it goes as when it came).
 #  - gui_continue: a session killed with SIGKILL comes back through Continue.
 #  - gui_join_qr_<lang>_<size>: zbarimg reads the join address off the host screen.
 find_program(XVFB_RUN xvfb-run)

@@ -196,6 +196,75 @@ double Bot::finalAspiration() const {
     return floor + (1.0 - character_.cooperation) * 0.35 * (bestOwn_ - floor);
 }
 
+// [SECTION] Bot: human pace -------------------------------------------------------
+
+namespace {
+
+// The kinds the pacing counts: public actions the people must read. Votes,
+// answers and declines are awaited by the table, predictions are private and
+// `done` only lets the phase end, so none of those is held back.
+std::optional<ActionType> pacingKind(ActionType type) {
+    switch (type) {
+    case ActionType::Propose:
+    case ActionType::Amend:
+        return ActionType::Propose;
+    case ActionType::React:
+    case ActionType::ShareValue:
+    case ActionType::Ask:
+    case ActionType::SharePrecondition:
+        return type;
+    default:
+        return std::nullopt;
+    }
+}
+
+bool personAt(const Game& g, int seat) {
+    const auto& seats = g.setup().seats;
+    return seat >= 0 && seat < static_cast<int>(seats.size()) && !seats[sz(seat)].bot;
+}
+
+} // namespace
+
+void Bot::acted(const Action& action) {
+    if (const std::optional<ActionType> kind = pacingKind(action.type))
+        lastActedMs_[*kind] = action.timeMs;
+}
+
+bool Bot::held(ActionType type, std::int64_t nowMs) const {
+    const std::optional<ActionType> kind = pacingKind(type);
+    if (pacingGapMs_ <= 0 || !kind)
+        return false;
+    const auto last = lastActedMs_.find(*kind);
+    return last != lastActedMs_.end() && nowMs - last->second < pacingGapMs_;
+}
+
+bool Bot::peopleOn(const Game& g, const Proposal& p) const {
+    if (personAt(g, p.authorSeat))
+        return true;
+    for (const Reaction& r : p.reactions)
+        if (personAt(g, r.seat))
+            return true;
+    for (const CastVote& v : p.votes)
+        if (personAt(g, v.seat))
+            return true;
+    return false;
+}
+
+bool Bot::floorTaken(const Game& g, std::int64_t nowMs) const {
+    if (pacingGapMs_ <= 0)
+        return false;
+    // A person's proposal has the floor for the whole gap, anyone's for half
+    // of it: the bots take turns instead of answering one proposal together.
+    for (const Proposal& p : g.state().proposals) {
+        if (p.phase != g.state().phase)
+            continue;
+        const std::int64_t floor = personAt(g, p.authorSeat) ? pacingGapMs_ : pacingGapMs_ / 2;
+        if (nowMs - p.timeMs < floor)
+            return true;
+    }
+    return false;
+}
+
 // Fraction of the negotiation time used: Voorstel's clock; later phases are
 // past the deadline (t = 1).
 double Bot::voorstelTime(const Game& g, std::int64_t nowMs) const {

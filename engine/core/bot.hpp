@@ -109,6 +109,20 @@ class Bot {
     void shareTables(std::shared_ptr<PackageTableCache> tables) { tables_ = std::move(tables); }
     const BotCharacter& character() const { return character_; }
 
+    // Bots at human pace (SessionPace::botKindGapMs; 0 = off). At a table
+    // with people the bot waits `gapMs` between two public actions of one
+    // kind (proposing and amending are one kind), leaves a person's new
+    // proposal on the table that long (anyone's half as long) before it
+    // proposes anew, never amends
+    // a proposal a person made, reacted to or voted on (a ja-mits amendment
+    // only after people had `gapMs` to make it themselves) and never replaces
+    // a person's proposal in besluit. Votes, answers to a question, private
+    // predictions and `done` are not held back: the table waits for those.
+    void setPacing(std::int64_t gapMs) { pacingGapMs_ = gapMs; }
+    std::int64_t pacing() const { return pacingGapMs_; }
+    // One of the bot's own actions was applied (for the pacing).
+    void acted(const Action& action);
+
     // The next action this seat wants to take at session time `nowMs`, or
     // nothing when it waits for others (after it said Done, or between its
     // turns). Call again after each applied action; `view` may be a redacted
@@ -169,6 +183,13 @@ class Bot {
                          const std::vector<MitsCondition>& conditions);
     double floorSupport() const;
     void buildPackages(const Game& g);
+    // Pacing (setPacing): whether an action of `type` must wait now.
+    bool held(ActionType type, std::int64_t nowMs) const;
+    // Whether a person made `p`, reacted to it or voted on it.
+    bool peopleOn(const Game& g, const Proposal& p) const;
+    // Whether a new proposal would crowd the table: a person's proposal or
+    // amendment came less than the pacing gap ago, anyone's less than half.
+    bool floorTaken(const Game& g, std::int64_t nowMs) const;
 
     std::shared_ptr<const Scenario> sc_;
     int seat_;
@@ -218,6 +239,9 @@ class Bot {
     std::map<std::string, Expression> parsedConditions_; // mits text -> parsed
     std::map<int, std::pair<std::size_t, Package>>
         supportIfMemo_; // proposal -> (conditions + 1, amendment)
+    std::int64_t pacingGapMs_ = 0;
+    std::map<ActionType, std::int64_t> lastActedMs_; // pacing kind -> when applied last
+    std::map<int, std::int64_t> sentBackSeenMs_;     // proposal -> first seen back for amendment
 };
 
 } // namespace samenspel

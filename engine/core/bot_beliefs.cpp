@@ -375,7 +375,17 @@ std::optional<Action> Bot::vote(const Game& g, const Proposal& p, std::int64_t n
     Action a = make(ActionType::Vote, nowMs);
     a.proposal = p.id;
     const int violated = violatedOwnPrecondition(w, p.package);
-    if (violated < 0 && ownSupport(w, p.package) >= threshold - 1e-9) {
+    // A version that meets every condition of the bot's own ja-mits gets the
+    // yes it promised (the rules ask every voter again after an amendment).
+    bool promised = false, promiseKept = true;
+    for (const AttachedCondition& c : p.conditions) {
+        if (c.fromSeat != seat_)
+            continue;
+        promised = true;
+        promiseKept = promiseKept && c.met;
+    }
+    if ((promised && promiseKept) ||
+        (violated < 0 && ownSupport(w, p.package) >= threshold - 1e-9)) {
         a.vote = VoteKind::Yes;
         a.reason = bestValueReason(p.package, true);
         return a;

@@ -116,10 +116,17 @@ std::optional<Action> Bot::waarden(const Game& g, std::int64_t nowMs) {
         return a;
     }
 
+    // At human pace a share or question that must wait keeps the bot at the
+    // table (not done) until its turn comes.
+    bool waiting = false;
     const int toShare = static_cast<int>(std::ceil(character_.openness * ranked.size() - 1e-9));
     for (int k = 0; k < toShare && k < static_cast<int>(ranked.size()); ++k) {
         if (revealedByRole(ranked[sz(k)]))
             continue;
+        if (held(ActionType::ShareValue, nowMs)) {
+            waiting = true;
+            break;
+        }
         Action a = make(ActionType::ShareValue, nowMs);
         a.value = ranked[sz(k)];
         return a;
@@ -133,7 +140,9 @@ std::optional<Action> Bot::waarden(const Game& g, std::int64_t nowMs) {
             askedRole[sz(q.targetRole)] = true;
         }
     const int wantToAsk = 1 + static_cast<int>(std::lround(2.0 * character_.openness));
-    if (asked < wantToAsk) {
+    if (asked < wantToAsk && held(ActionType::Ask, nowMs)) {
+        waiting = true;
+    } else if (asked < wantToAsk) {
         ensureModel(g);
         int target = -1;
         double least = std::numeric_limits<double>::infinity();
@@ -156,7 +165,7 @@ std::optional<Action> Bot::waarden(const Game& g, std::int64_t nowMs) {
     }
     // Stay until a later turn, so questions asked after our first turn get an
     // answer before the phase can end.
-    if (nowMs <= firstTurnMs_)
+    if (nowMs <= firstTurnMs_ || waiting)
         return std::nullopt;
     return done(g, nowMs);
 }
@@ -181,6 +190,8 @@ std::optional<Action> Bot::randvoorwaarden(const Game& g, std::int64_t nowMs) {
             coin(key3(kCoinSharePrecondition, i, 0), 0.3 + 0.7 * character_.openness);
         if (!share)
             continue;
+        if (held(ActionType::SharePrecondition, nowMs))
+            return std::nullopt; // at human pace: later, not done
         Action a = make(ActionType::SharePrecondition, nowMs);
         a.precondition = static_cast<int>(i);
         return a;
@@ -231,7 +242,8 @@ std::optional<Action> Bot::voorstel(const Game& g, std::int64_t nowMs) {
     // Reactions may be revised (the engine keeps the latest per seat); the
     // bot only ever warms up, as its aspiration falls, so it never flip-flops.
     for (const Proposal& p : s.proposals) {
-        if (p.status != Proposal::Status::Open || !mayReact(g, seat_))
+        if (p.status != Proposal::Status::Open || !mayReact(g, seat_) ||
+            held(ActionType::React, nowMs))
             continue;
         const Reaction* before = nullptr;
         for (const Reaction& r : p.reactions)
@@ -261,7 +273,10 @@ std::optional<Action> Bot::voorstel(const Game& g, std::int64_t nowMs) {
             agreed = true;
             continue;
         }
-        if (responsibleSeat(g, p) == seat_ && mayPropose(g, seat_)) {
+        // At human pace a proposal people made or weigh is theirs to amend.
+        const bool leaveToPeople = pacingGapMs_ > 0 && peopleOn(g, p);
+        if (responsibleSeat(g, p) == seat_ && mayPropose(g, seat_) && !leaveToPeople &&
+            !held(ActionType::Amend, nowMs)) {
             Action a = make(ActionType::Amend, nowMs);
             a.proposal = p.id;
             a.package = *amended;
@@ -281,8 +296,11 @@ std::optional<Action> Bot::voorstel(const Game& g, std::int64_t nowMs) {
             objected |= r.kind == ReactionKind::Object;
         satisfied |= !objected;
     }
-    // One offer per turn at most (a turn is one moment of the clock).
-    if (!satisfied && nowMs != lastOfferMs_ && mayPropose(g, seat_)) {
+    // One offer per turn at most (a turn is one moment of the clock). At
+    // human pace at most one a minute, and none while a new proposal has the
+    // floor: a newer one would push it off the table before it was read.
+    const bool mayOffer = !held(ActionType::Propose, nowMs) && !floorTaken(g, nowMs);
+    if (!satisfied && nowMs != lastOfferMs_ && mayPropose(g, seat_) && mayOffer) {
         lastOfferMs_ = nowMs;
         std::optional<Package> offer = bestOffer(g, target);
         bool onTable = false;
@@ -297,7 +315,10 @@ std::optional<Action> Bot::voorstel(const Game& g, std::int64_t nowMs) {
                 for (std::size_t i = 0; i < offer->size(); ++i)
                     differs += s.proposals[sz(table)].package[i] != (*offer)[i];
             Action a = make(ActionType::Propose, nowMs);
-            if (table >= 0 && differs > 0 && 2 * differs <= static_cast<int>(offer->size())) {
+            const bool theirs =
+                table >= 0 && pacingGapMs_ > 0 && peopleOn(g, s.proposals[sz(table)]);
+            if (table >= 0 && differs > 0 && 2 * differs <= static_cast<int>(offer->size()) &&
+                !theirs) {
                 a.type = ActionType::Amend;
                 a.proposal = table;
             }
@@ -383,6 +404,13 @@ std::optional<Action> Bot::besluit(const Game& g, std::int64_t nowMs) {
                                  seats[sz(p.authorSeat)].bot;
         if (authorIsBot ? p.authorSeat != seat_ : firstBot != seat_)
             return std::nullopt; // someone else amends; wait for the new version
+        if (pacingGapMs_ > 0 && peopleOn(g, p)) {
+            // People voted on it: they have a minute to amend it themselves
+            // (the new version goes back to every voter either way).
+            const std::int64_t seen = sentBackSeenMs_.emplace(p.id, nowMs).first->second;
+            if (nowMs - seen < pacingGapMs_)
+                return std::nullopt;
+        }
         if (!mayPropose(g, seat_))
             return std::nullopt; // at its limit: the phase ends by time
         std::vector<MitsCondition> conditions;
@@ -396,8 +424,10 @@ std::optional<Action> Bot::besluit(const Game& g, std::int64_t nowMs) {
     }
 
     const int table = g.proposalOnTable();
+    const bool peoplesTable = table >= 0 && pacingGapMs_ > 0 && peopleOn(g, s.proposals[sz(table)]);
     if (table >= 0 && s.proposals[sz(table)].votes.empty() && seat_ == firstBot &&
-        s.proposals[sz(table)].conditions.empty()) {
+        s.proposals[sz(table)].conditions.empty() && !peoplesTable &&
+        !held(ActionType::Propose, nowMs)) {
         const int best = warmestProposal(s);
         bool rejectedBefore = false;
         for (const Proposal& q : s.proposals)

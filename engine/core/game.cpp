@@ -405,7 +405,12 @@ Measurements Game::measure() const {
                 m.roleHeard[static_cast<std::size_t>(role)] = true;
         }
     }
-    m.inclusie = oneMinusGini(m.actionsPerSeat);
+    std::vector<int> peopleActions;
+    for (std::size_t s = 0; s < seats; ++s)
+        if (!setup_.seats[s].bot)
+            peopleActions.push_back(m.actionsPerSeat[s]);
+    m.inclusieOverPeople = !peopleActions.empty() && peopleActions.size() < seats;
+    m.inclusie = oneMinusGini(m.inclusieOverPeople ? peopleActions : m.actionsPerSeat);
     m.rolesHeardPerPhase.assign(phases, 0.0);
     for (std::size_t ph = 0; ph < phases && roles > 0; ++ph)
         m.rolesHeardPerPhase[ph] =

@@ -192,7 +192,11 @@ struct Measurements {
     std::vector<SeatBegrip> begrip;      // per seat
     std::optional<double> begripBefore;  // mean over seats that predicted
     std::optional<double> begripAfter;
-    double inclusie = 1.0; // 1 - Gini of public actions per seat
+    // 1 - Gini of public actions per seat: over the seats people play when
+    // anyone does (a bot's dozens of actions say nothing about who in the
+    // room was heard), else over every seat (simulate compares bots).
+    double inclusie = 1.0;
+    bool inclusieOverPeople = false; // whether bot seats were left out of inclusie
     std::vector<double>
         rolesHeardPerPhase; // per scenario phase: share of roles with a public action
     std::vector<int> actionsPerSeat;

@@ -35,6 +35,7 @@ SessionPace SessionPace::asFastAsPossible() {
     SessionPace pace;
     pace.clock = Clock::Simulated;
     pace.botPauseMs = 0;
+    pace.botKindGapMs = 0; // nobody to wait for
     return pace;
 }
 
@@ -247,6 +248,13 @@ void LiveSession::letBotsAct() {
     if (seats == 0)
         return;
     const int phase = game_.state().phase;
+    // Human pace only where people sit (SessionPace::botKindGapMs).
+    const auto& setupSeats = game_.setup().seats;
+    const bool people = std::any_of(setupSeats.begin(), setupSeats.end(),
+                                    [](const Seat& seat) { return !seat.bot; });
+    for (auto& bot : bots_)
+        if (bot)
+            bot->setPacing(people ? pace_.botKindGapMs : 0);
     for (int pass = 0; pass < kMaxBotPassesPerAdvance; ++pass) {
         bool acted = false;
         for (std::size_t k = 0; k < seats; ++k) {
@@ -262,9 +270,10 @@ void LiveSession::letBotsAct() {
             if (!next)
                 continue;
             next->seat = static_cast<int>(i);
-            if (applyOne(*next))
+            if (applyOne(*next)) {
                 acted = true;
-            else
+                bot->acted(*next);
+            } else
                 botNextMs_[i] = clockMs_ + std::max(pace_.botPauseMs, kRefusedBotPauseMs);
         }
         if (!acted)

@@ -48,12 +48,19 @@ struct SessionPace {
     // Real time: session ms a bot waits after it was asked for an action, so
     // the people at the table can follow what the bots do.
     std::int64_t botPauseMs = 1500;
+    // Bots at human pace (Bot::setPacing): with people at the table, a bot
+    // waits this long between two public actions of one kind, never buries
+    // or amends a person's proposal, and leaves the floor to a person's new
+    // proposal for this long. 0 = off; it is also off at a table of bots
+    // only, so `simulate` figures stay comparable with earlier runs.
+    std::int64_t botKindGapMs = 60'000;
     // Simulated: a bot that keeps acting longer in one turn is cut off ...
     int botActionsPerTurn = 64;
     // ... and a round that did not open a new phase takes this much talking time.
     std::int64_t roundMs = 60'000;
 
-    // A table with people: bots act about once per `botPauseMs` each.
+    // A table with people: bots act about once per `botPauseMs` each, and
+    // once a minute per kind of public action.
     static SessionPace humanPace(std::int64_t botPauseMs = 1500);
     // Only bots (simulate, bench, autoplay, a host whose every seat is a bot).
     static SessionPace asFastAsPossible();

@@ -317,18 +317,14 @@ struct Executor {
         q.amendmentRoundUsed = parent.amendmentRoundUsed || mitsRound;
         if (mitsRound) {
             // The new version carries every ja-mits condition, marked met or
-            // not; a ja-mits whose conditions are all met counts as a yes.
+            // not. No vote carries over: every voter sees the new version and
+            // votes on it, so nothing is adopted that the council did not see
+            // (an amendment made a moment after the votes was adopted unseen).
             for (const CastVote& v : parent.votes) {
                 if (v.kind != VoteKind::JaMits)
                     continue;
-                bool allMet = true;
-                for (const MitsCondition& c : v.conditions) {
-                    const bool met = Rules::conditionHolds(g, c, q.package);
-                    q.conditions.push_back({c, v.seat, met});
-                    allMet = allMet && met;
-                }
-                if (allMet)
-                    q.votes.push_back({v.seat, VoteKind::Yes, v.reason, {}});
+                for (const MitsCondition& c : v.conditions)
+                    q.conditions.push_back({c, v.seat, Rules::conditionHolds(g, c, q.package)});
             }
         }
         st.proposals[static_cast<std::size_t>(parentIndex)].status = Proposal::Status::Superseded;

@@ -183,6 +183,11 @@ void Host::Impl::runClock() {
         tellDiskProblems();
         return;
     }
+    // Bots at human pace only while a person plays: a client that said it is
+    // a bot is no person to wait for (docs/DESIGN.md, "One session loop").
+    SessionPace pace = session->pace();
+    pace.botKindGapMs = onlyBots() ? 0 : SessionPace::humanPace().botKindGapMs;
+    session->setPace(pace);
     carryMs += realMs * config.clockSpeed;
     const auto whole = static_cast<std::int64_t>(carryMs);
     carryMs -= static_cast<double>(whole);

@@ -21,6 +21,13 @@ namespace {
 
 using namespace table;
 
+// A seat with its role, and "bot" after a bot's, so the room never mistakes
+// a bot's numbers for a person's.
+std::string seatLabel(const App& app, const Game& game, int seat) {
+    const bool bot = seat >= 0 && seat < game.seatCount() && game.setup().seats[seat].bot;
+    return seatWithRole(app, game, seat) + (bot ? " · " + app.tr("table.bot") : "");
+}
+
 class DebriefScreen final : public Screen {
   public:
     explicit DebriefScreen(std::shared_ptr<TableLink> link) : link_(std::move(link)) {}
@@ -307,7 +314,7 @@ class DebriefScreen final : public Screen {
                 ImGui::TableNextColumn();
                 ui::markerInline(game.roleOfSeat(s), app.theme());
                 ImGui::SameLine();
-                wrappedText(seatWithRole(app, game, s));
+                wrappedText(seatLabel(app, game, s));
                 ImGui::TableNextColumn();
                 ui::shareBar(static_cast<float>(b.before.value_or(0)), percent(b.before), 5,
                              app.theme());
@@ -326,6 +333,8 @@ class DebriefScreen final : public Screen {
         const Measurements& m = measurements_;
         heading(app, app.tr("debrief.inclusie"));
         wrappedText(app.tr("debrief.inclusie_score", formatNumber(app, m.inclusie, 2)));
+        if (m.inclusieOverPeople)
+            mutedText(app, app.tr("debrief.inclusie_people"));
         mutedText(app, app.tr("debrief.inclusie_explain"));
         const float half = ImGui::GetContentRegionAvail().x * 0.5f;
         int maxSeat = 1, maxRole = 1;
@@ -337,11 +346,20 @@ class DebriefScreen final : public Screen {
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(app.tr("debrief.actions_per_player").c_str());
         ImGui::PopFont();
-        for (int s = 0; s < static_cast<int>(m.actionsPerSeat.size()) && s < game.seatCount();
-             ++s) {
-            wrappedText(seatWithRole(app, game, s));
-            ui::shareBar(static_cast<float>(m.actionsPerSeat[s]) / static_cast<float>(maxSeat),
-                         std::to_string(m.actionsPerSeat[s]), game.roleOfSeat(s), app.theme());
+        // People first; where people played, the bots apart below them.
+        for (int bots = 0; bots < 2; ++bots) {
+            if (bots == 1 && m.inclusieOverPeople) {
+                ImGui::Spacing();
+                mutedText(app, app.tr("debrief.bots_apart"));
+            }
+            for (int s = 0; s < static_cast<int>(m.actionsPerSeat.size()) && s < game.seatCount();
+                 ++s) {
+                if (game.setup().seats[s].bot != (bots == 1))
+                    continue;
+                wrappedText(seatLabel(app, game, s));
+                ui::shareBar(static_cast<float>(m.actionsPerSeat[s]) / static_cast<float>(maxSeat),
+                             std::to_string(m.actionsPerSeat[s]), game.roleOfSeat(s), app.theme());
+            }
         }
         ImGui::EndChild();
         ImGui::SameLine();

@@ -11,6 +11,7 @@
 #include <SFML/Window/Keyboard.hpp>
 #include <algorithm>
 
+#include "screens/decision_moment.hpp"
 #include "screens/join_code.hpp"
 #include "screens/screens.hpp"
 #include "screens/table_view.hpp"
@@ -332,6 +333,7 @@ class TableScreen final : public Screen {
         ui_.facilitatorOpen = link_->view() == TableView::Projector;
         // Announcements from before (a resumed session) were already read.
         ui_.announcementsSeen = game.state().announcements.size();
+        openedPhase_ = game.state().phase;
     }
 
     bool onKey(App& app, int key, bool ctrl, bool shift, bool alt) override {
@@ -386,6 +388,10 @@ class TableScreen final : public Screen {
         if (!link.stop())
             drawAnnouncements(app, link, ui_);
         ImGui::End();
+        if (transitionSince_ >= 0 &&
+            !drawPhaseTransition(app, link.game(), link.game().state().phase,
+                                 ImGui::GetTime() - transitionSince_))
+            transitionSince_ = -1;
         if (ui_.openDebrief) {
             ui_.openDebrief = false;
             app.push(makeDebriefScreen(app, link_));
@@ -397,6 +403,18 @@ class TableScreen final : public Screen {
         const GameState& st = link.game().state();
         if (st.phase == ui_.lastPhase)
             return;
+        // Besluit just ended (not a session resumed after it): its moment.
+        // Before the first frame, the phase the table opened on counts: a
+        // session continued in besluit can be decided before it is drawn.
+        const int before = ui_.lastPhase >= 0 ? ui_.lastPhase : openedPhase_;
+        if (before >= 0 && before < st.phase &&
+            link.game().phaseKindAt(before) == PhaseKind::Besluit)
+            app.push(makeDecisionMomentScreen(app, link_, before));
+        // Every later phase change gets its short transition; not the phase
+        // the table opens on, and not in autoplay, whose pictures show the
+        // table itself.
+        if (ui_.lastPhase >= 0 && !st.finished && !app.options().autoplay)
+            transitionSince_ = ImGui::GetTime();
         ui_.lastPhase = st.phase;
         ui_.message.clear();
         ui_.awaitingHost = false;
@@ -484,6 +502,8 @@ class TableScreen final : public Screen {
     bool opened_ = false;
     JoinCode join_; // the host's projector only
     bool lateJoinShown_ = true;
+    double transitionSince_ = -1; // ImGui time the phase transition began, -1 none
+    int openedPhase_ = -1;        // the phase when the table opened
 };
 
 } // namespace

@@ -307,6 +307,16 @@ void versionHistory(App& app, const Game& game, const Proposal& p) {
     ImGui::TreePop();
 }
 
+bool byPersonAmongBots(const TableLink& link, const Proposal& p) {
+    const Game& game = link.game();
+    if (p.authorSeat < 0 || p.authorSeat >= game.seatCount() || link.isBot(p.authorSeat))
+        return false;
+    for (int s = 0; s < game.seatCount(); ++s)
+        if (link.isBot(s))
+            return true;
+    return false;
+}
+
 void proposalCard(App& app, const TableLink& link, const Proposal& p, const TableUi& ui,
                   bool open) {
     const Game& game = link.game();
@@ -315,8 +325,20 @@ void proposalCard(App& app, const TableLink& link, const Proposal& p, const Tabl
     const std::string header = app.tr("table.proposal_title", p.id + 1, p.version) + " — " +
                                statusText(app, p.status) + "###proposal";
     ImGui::SetNextItemOpen(open, ImGuiCond_Once);
-    if (ImGui::CollapsingHeader(header.c_str())) {
+    // A person's proposal at a table with bots is pinned (proposalsTab) and
+    // marked, so a stream of bot proposals cannot bury it.
+    const bool byPerson = byPersonAmongBots(link, p);
+    if (byPerson)
+        ImGui::PushStyleColor(ImGuiCol_Header, ui::withAlpha(app.theme().accent, 0.45f));
+    const bool shown = ImGui::CollapsingHeader(header.c_str());
+    if (byPerson)
+        ImGui::PopStyleColor();
+    if (shown) {
         ImGui::Indent(app.unit());
+        if (byPerson) {
+            badge(app, app.tr("table.by_person"), app.theme().accent);
+            ImGui::SameLine();
+        }
         badge(app, statusText(app, p.status), statusColour(app, p.status));
         ImGui::SameLine();
         mutedText(app, app.tr("table.proposal_by", seatWithRole(app, game, p.authorSeat),
@@ -363,8 +385,17 @@ void proposalsTab(App& app, const TableLink& link, const TableUi& ui) {
     if (first < 0 || first >= static_cast<int>(st.proposals.size()))
         first = static_cast<int>(st.proposals.size()) - 1;
     proposalCard(app, link, st.proposals[first], ui, true);
+    // People's proposals still in play come next, open: pinned above the bots'.
+    const auto pinned = [&](const Proposal& p) {
+        return (p.status == Proposal::Status::Open ||
+                p.status == Proposal::Status::BackForAmendment) &&
+               byPersonAmongBots(link, p);
+    };
     for (int id = static_cast<int>(st.proposals.size()) - 1; id >= 0; --id)
-        if (id != first)
+        if (id != first && pinned(st.proposals[id]))
+            proposalCard(app, link, st.proposals[id], ui, true);
+    for (int id = static_cast<int>(st.proposals.size()) - 1; id >= 0; --id)
+        if (id != first && !pinned(st.proposals[id]))
             proposalCard(app, link, st.proposals[id], ui, false);
 }
 

@@ -175,6 +175,9 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui);
 void drawCard(App& app, TableLink& link, TableUi& ui);
 void drawActions(App& app, TableLink& link, TableUi& ui);
 void drawAnnouncements(App& app, TableLink& link, TableUi& ui);
+// The short transition into `phase`, `seconds` after it began
+// (table_transition.cpp); false once it is over.
+bool drawPhaseTransition(App& app, const Game& game, int phase, double seconds);
 // The facilitator panel's contents (inside a window the caller opened).
 void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui);
 // The panel as the table's right column (in place of the active seat's card,

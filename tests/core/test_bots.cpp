@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -310,4 +311,142 @@ TEST_CASE("--bots SPEC: presets, per-role traits and clear errors") {
           std::string::npos);
     CHECK(!parseBotSpec("skaters=coop:1.5", *sc).ok());
     CHECK(!parseBotSpec("skaters=kind:0.5", *sc).ok());
+}
+
+namespace {
+
+// Skatebaan with a person in seat 0 and bots elsewhere, at human pace, moved
+// by the facilitator to Voorstel; the person proposes at once and the bots
+// get one minute of session time in steps of 100 ms.
+struct HumanTable {
+    std::unique_ptr<LiveSession> session;
+    std::vector<Action> applied;
+    int humanProposal = -1;
+    std::int64_t proposedAtMs = 0;
+};
+
+HumanTable humanProposesInVoorstel(std::int64_t botKindGapMs, std::int64_t minutes = 1) {
+    auto sc = loadShipped("skatebaan.yaml");
+    SessionSetup setup = SessionSetup::defaultFor(*sc, true, 3);
+    setup.seats[0].bot = false;
+    setup.seats[0].name = "Sanne";
+    LiveSessionOptions options;
+    options.pace = SessionPace::humanPace(1500);
+    options.pace.botKindGapMs = botKindGapMs;
+    std::string error;
+    HumanTable t;
+    t.session = LiveSession::start(sc, setup, options, error);
+    REQUIRE_MESSAGE(t.session, error);
+    struct Recorder final : SessionSink {
+        std::vector<Action>& out;
+        explicit Recorder(std::vector<Action>& o) : out(o) {}
+        void applied(const Action& a, int, const Game&) override { out.push_back(a); }
+    } recorder(t.applied);
+    t.session->addSink(&recorder);
+    Action advance;
+    advance.type = ActionType::Advance;
+    advance.seat = kFacilitator;
+    while (t.session->game().currentPhase() != PhaseKind::Voorstel) {
+        t.session->advance(2000); // the bots do what they do in each phase
+        REQUIRE(t.session->submit(advance).accepted);
+    }
+    // A package the bots do not like as it is: the worst for their roles.
+    const Game& game = t.session->game();
+    Package worst = game.defaultPackage();
+    double worstSum = 1e9;
+    std::vector<Package> all{{}};
+    for (const Issue& issue : sc->issues) {
+        std::vector<Package> next;
+        for (const Package& p : all)
+            for (int o = 0; o < static_cast<int>(issue.options.size()); ++o) {
+                next.push_back(p);
+                next.back().push_back(o);
+            }
+        all = std::move(next);
+    }
+    for (const Package& p : all) {
+        if (!packageAvailable(*sc, game.state().world, p))
+            continue;
+        double sum = 0;
+        for (int s = 1; s < game.seatCount(); ++s)
+            sum += supportOf(*sc, game.state().world, game.roleOfSeat(s), p);
+        if (sum < worstSum) {
+            worstSum = sum;
+            worst = p;
+        }
+    }
+    Action propose;
+    propose.type = ActionType::Propose;
+    propose.seat = 0;
+    propose.package = worst;
+    REQUIRE(t.session->submit(propose).accepted);
+    t.humanProposal = static_cast<int>(game.state().proposals.size()) - 1;
+    t.proposedAtMs = t.session->clockMs();
+    // Up to the last step before the minute (or minutes) are over.
+    for (int step = 0; step < 600 * minutes - 1; ++step)
+        t.session->advance(100);
+    t.session->removeSink(&recorder);
+    return t;
+}
+
+int botProposalsWithin(const HumanTable& t, std::int64_t ms) {
+    int n = 0;
+    for (const Action& a : t.applied)
+        if ((a.type == ActionType::Propose || a.type == ActionType::Amend) && a.seat != 0 &&
+            a.timeMs >= t.proposedAtMs && a.timeMs < t.proposedAtMs + ms)
+            ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("at a table with people, a person's proposal is not buried by bots within a minute") {
+    // Issue 13: in Voorstel the bots made 13 proposals in about 1.5 minutes
+    // and buried the human's proposal.
+    const HumanTable unpaced = humanProposesInVoorstel(0);
+    CHECK(botProposalsWithin(unpaced, 60'000) > 0); // what the pacing is for
+
+    const HumanTable paced = humanProposesInVoorstel(60'000);
+    CHECK(botProposalsWithin(paced, 60'000) == 0);
+    // Still on the table a minute later, and the bots did react to it.
+    CHECK(paced.session->game().proposalOnTable() == paced.humanProposal);
+    CHECK(!paced.session->game().state().proposals[paced.humanProposal].reactions.empty());
+}
+
+TEST_CASE("at human pace a bot makes at most one proposal a minute and never amends a "
+          "person's proposal") {
+    const HumanTable t = humanProposesInVoorstel(60'000, 5);
+    std::map<int, std::int64_t> lastProposal;
+    int botProposals = 0;
+    std::int64_t lastAtTable = -1;
+    for (const Action& a : t.applied) {
+        if (a.seat <= 0 || (a.type != ActionType::Propose && a.type != ActionType::Amend))
+            continue;
+        ++botProposals;
+        // The bots take turns: half a minute at least between two of theirs.
+        if (lastAtTable >= 0)
+            CHECK(a.timeMs - lastAtTable >= 30'000);
+        lastAtTable = a.timeMs;
+        if (lastProposal.count(a.seat))
+            CHECK_MESSAGE(a.timeMs - lastProposal[a.seat] >= 60'000,
+                          "seat " << a.seat << " proposed twice within a minute");
+        lastProposal[a.seat] = a.timeMs;
+        if (a.type == ActionType::Amend)
+            CHECK_MESSAGE(a.proposal != t.humanProposal, "a bot amended the person's proposal");
+    }
+    CHECK(botProposals > 0); // the bots still take part
+}
+
+TEST_CASE("a table of bots only is not paced, so simulate's figures stay comparable") {
+    auto sc = loadShipped("skatebaan.yaml");
+    LiveSessionOptions options;
+    options.pace = SessionPace::humanPace(0);
+    std::string error;
+    auto session = LiveSession::start(sc, SessionSetup::defaultFor(*sc, true, 3), options, error);
+    REQUIRE(session);
+    session->advance(0);
+    for (int s = 0; s < session->game().seatCount(); ++s)
+        CHECK(session->bot(s)->pacing() == 0);
+    CHECK(SessionPace::asFastAsPossible().botKindGapMs == 0);
+    CHECK(SessionPace::humanPace().botKindGapMs == 60'000);
 }

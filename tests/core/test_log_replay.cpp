@@ -231,6 +231,7 @@ struct ScriptedSession {
         play(act::vote(kRaadB, 2, VoteKind::Yes, {}, act::valueReason(tiny::rechtmatigheid)),
              29 * min);
         play(act::amend(kAmbtenaar, 2, {tiny::huidige_plek, tiny::gemeente}), 30 * min);
+        play(act::vote(kRaadA, 3, VoteKind::Yes), 31 * min); // every voter votes again
         play(act::vote(kRaadB, 3, VoteKind::Yes), 31 * min); // decided: reflectie
         play(act::predict(kSkaters, tiny::buren, {tiny::rust, tiny::ontmoeting}), 32 * min);
         play(act::inject(tiny::duur_plan), 33 * min); // refused: already fired

@@ -337,7 +337,7 @@ TEST_CASE("a rejected proposal leaves besluit open for a new one") {
     CHECK(g.state().decision.proposal == 1);
 }
 
-TEST_CASE("ja-mits sends the proposal back once and a met condition counts as yes") {
+TEST_CASE("ja-mits sends the proposal back once and every voter votes on the new version") {
     Game g = newGame();
     advanceTo(g, PhaseKind::Voorstel);
     REQUIRE(play(g, act::propose(kSkaters, kPlekJongeren)) == "ok");
@@ -365,12 +365,14 @@ TEST_CASE("ja-mits sends the proposal back once and a met condition counts as ye
         REQUIRE(v2.conditions.size() == 1);
         CHECK(v2.conditions[0].met);
         CHECK(v2.conditions[0].fromSeat == kRaadB);
-        // raad_b's met ja-mits is already a yes on the new version.
-        REQUIRE(v2.votes.size() == 1);
-        CHECK(v2.votes[0].seat == kRaadB);
-        CHECK(v2.votes[0].kind == VoteKind::Yes);
+        // Nobody has voted on the new version yet, raad_b neither: its met
+        // condition is shown, but the version is not adopted unseen.
+        CHECK(v2.votes.empty());
         CHECK(play(g, act::amend(kAmbtenaar, 1, kParkGemeente)) == "refuse.amend_not_allowed");
         CHECK(play(g, act::vote(kRaadA, 1, VoteKind::Yes)) == "ok");
+        CHECK_FALSE(g.state().decision.taken); // 1 of 2 votes: raad_b still to vote
+        CHECK(g.currentPhase() == PhaseKind::Besluit);
+        CHECK(play(g, act::vote(kRaadB, 1, VoteKind::Yes)) == "ok");
         CHECK(g.state().decision.taken);
         CHECK(g.state().decision.proposal == 1);
     }
@@ -386,6 +388,31 @@ TEST_CASE("ja-mits sends the proposal back once and a met condition counts as ye
         CHECK(g.state().proposals[1].status == Proposal::Status::Rejected);
         CHECK_FALSE(g.state().decision.taken);
     }
+}
+
+TEST_CASE("an amendment made a moment after the votes is not adopted before the voters vote "
+          "again") {
+    // Issue 13: both council members voted, a bot amended 0.4 s later, and the
+    // new version was adopted without either of them seeing it.
+    Game g = newGame();
+    advanceTo(g, PhaseKind::Voorstel);
+    REQUIRE(play(g, act::propose(kSkaters, kPlekJongeren)) == "ok");
+    advanceTo(g, PhaseKind::Besluit);
+    const MitsCondition gemeente{"beheer == gemeente", {}};
+    REQUIRE(play(g, act::vote(kRaadA, 0, VoteKind::JaMits, {gemeente})) == "ok");
+    REQUIRE(play(g, act::vote(kRaadB, 0, VoteKind::JaMits, {gemeente})) == "ok");
+    REQUIRE(play(g, act::amend(kAmbtenaar, 0, kPlekGemeente)) == "ok"); // meets both
+    const Proposal& v2 = g.state().proposals[1];
+    CHECK(v2.status == Proposal::Status::Open);
+    CHECK(v2.votes.empty());
+    CHECK_FALSE(g.state().decision.taken);
+    CHECK(g.currentPhase() == PhaseKind::Besluit);
+    // The earlier voters vote again; only then is the new version adopted.
+    REQUIRE(play(g, act::vote(kRaadA, 1, VoteKind::Yes)) == "ok");
+    CHECK_FALSE(g.state().decision.taken);
+    REQUIRE(play(g, act::vote(kRaadB, 1, VoteKind::Yes)) == "ok");
+    CHECK(g.state().decision.taken);
+    CHECK(g.state().decision.proposal == 1);
 }
 
 TEST_CASE("council votes are weighted, and an outcome that cannot change ends the vote early") {

@@ -226,6 +226,53 @@ TEST_CASE("report: points for reflection name the unheard role and the weakest s
     CHECK(lowestIsNeighbours); // on the square: rust -1, all they care about
 }
 
+TEST_CASE("report: the points about players ask about people, never about bots, and inclusie "
+          "counts the people") {
+    // Issue 13: "Bot 3 won the most understanding... What did this player learn?"
+    SessionSetup setup = SessionSetup::defaultFor(*loadTestScenario(), true);
+    setup.seats[0] = {0, "Fatima", false, {}};
+    setup.seats[1].name = "Bot 2";
+    setup.seats[2].name = "Bot 3";
+    Game game(loadTestScenario(), setup);
+    std::int64_t t = 1000;
+    const auto predict = [&](int seat, int target, std::vector<int> values) {
+        Action a = act(ActionType::Predict, seat, t += 1000);
+        a.targetRole = target;
+        a.values = std::move(values);
+        apply(game, a);
+    };
+    apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> perspectief
+    predict(0, 1, {1}); // Fatima knows the neighbours want quiet, before and after
+    predict(1, 0, {2}); // the bot guesses wrong at first...
+    apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> waarden
+    // The bots talk a lot.
+    Action share = act(ActionType::ShareValue, 1, t += 1000);
+    share.value = 1;
+    apply(game, share);
+    for (int role : {0, 1}) {
+        Action ask = act(ActionType::Ask, 2, t += 1000);
+        ask.targetRole = role;
+        ask.value = -1;
+        apply(game, ask);
+    }
+    Action fatima = act(ActionType::ShareValue, 0, t += 1000);
+    fatima.value = 0;
+    apply(game, fatima);
+    for (int k = 0; k < 3; ++k)
+        apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> reflectie
+    predict(0, 1, {1});
+    predict(1, 0, {0, 1}); // ...and right at the end: the largest gain is a bot's
+
+    const Measurements m = game.measure();
+    CHECK(m.inclusieOverPeople);
+    CHECK(m.inclusie == doctest::Approx(1.0)); // one person: evenly spread over the people
+    for (const ReflectionPoint& p : reflectionPoints(game, "en")) {
+        for (const std::string& arg : p.args)
+            CHECK_MESSAGE(arg.rfind("Bot", 0) != 0, p.key << " names " << arg);
+        CHECK(p.key != "report.reflect.begrip_gain"); // Fatima's understanding did not change
+    }
+}
+
 TEST_CASE("report: a report path sits beside its session log") {
     CHECK(SessionFiles::report("/x/y/20260101-skatebaan.log") ==
           "/x/y/20260101-skatebaan.report.html");

@@ -1,6 +1,6 @@
 // Checks an autoplay run: exactly one PNG per phase of the scenario, in phase
-// order, and one of the debrief, none of them blank; the session finished and
-// its report exists.
+// order, one of the decision moment right after besluit's, and one of the
+// debrief, none of them blank; the session finished and its report exists.
 //   gui_check_screenshots RUN_DIR SCENARIO.yaml
 #include <SFML/Graphics/Image.hpp>
 
@@ -75,22 +75,29 @@ int main(int argc, char** argv) {
     // Exactly one picture of every phase, in the order they were played, then
     // exactly one of the debrief, and nothing else: a phase the session went
     // through too fast to be drawn shows up as a missing (or an extra) picture.
+    // The decision moment, which holds the table when besluit ends, has its
+    // own picture right after besluit's.
     const auto& phases = loaded.scenario->phases;
-    std::vector<std::string> expected;
-    for (std::size_t i = 0; i < phases.size(); ++i)
-        expected.push_back("-phase" + std::to_string(i + 1) + "-" +
-                           samenspel::phaseId(phases[i].kind) + ".png");
+    std::vector<std::string> expected, whats;
+    for (std::size_t i = 0; i < phases.size(); ++i) {
+        const std::string id = samenspel::phaseId(phases[i].kind);
+        expected.push_back("-phase" + std::to_string(i + 1) + "-" + id + ".png");
+        whats.push_back("phase " + std::to_string(i + 1) + " (" + id + ")");
+        if (phases[i].kind == samenspel::PhaseKind::Besluit) {
+            expected.push_back("-decision.png");
+            whats.push_back("the decision moment");
+        }
+    }
     expected.push_back("-debrief.png");
+    whats.push_back("the debrief");
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const auto count = std::count_if(pngs.begin(), pngs.end(), [&](const std::string& n) {
             return endsWith(n, expected[i]);
         });
-        const std::string what = i < phases.size() ? "phase " + std::to_string(i + 1) + " (" +
-                                                         samenspel::phaseId(phases[i].kind) + ")"
-                                                   : std::string("the debrief");
+        const std::string& what = whats[i];
         if (count == 0)
             problems.push_back("no screenshot of " + what +
-                               (i < phases.size() ? "" : ": the session did not reach it"));
+                               (i + 1 < expected.size() ? "" : ": the session did not reach it"));
         else if (count > 1)
             problems.push_back(std::to_string(count) + " screenshots of " + what +
                                ", expected one");
@@ -99,7 +106,8 @@ int main(int argc, char** argv) {
     // follow the phases.
     if (pngs.size() != expected.size())
         problems.push_back(std::to_string(pngs.size()) + " screenshots, expected " +
-                           std::to_string(expected.size()) + " (one per phase and the debrief)");
+                           std::to_string(expected.size()) +
+                           " (one per phase, the decision moment and the debrief)");
     else
         for (std::size_t i = 0; i < pngs.size(); ++i)
             if (!endsWith(pngs[i], expected[i]))
