@@ -124,7 +124,8 @@ std::string triggerText(const App& app, const Scenario& sc, const Event& e) {
     case Event::Trigger::Minute:
         return app.tr("facilitator.trigger_minute", formatNumber(app, e.minute, 0));
     case Event::Trigger::Condition:
-        return app.tr("facilitator.trigger_condition", e.condition.source());
+        return app.tr("facilitator.trigger_condition",
+                      readableCondition(app, sc, e.condition.source()));
     }
     return "";
 }
@@ -177,7 +178,7 @@ void everythingHidden(App& app, TableLink& link) {
         wrappedText(app.tr("facilitator.weights", values.empty() ? "–" : values));
         for (int k = 0; k < static_cast<int>(role.preconditions.size()); ++k)
             wrappedText("• " + preconditionName(app, sc, r, k) + ": " +
-                        readableCondition(app, sc, role.preconditions[k].require.source()));
+                        preconditionText(app, sc, role.preconditions[k]));
         if (role.reservation != 0.0)
             mutedText(app,
                       app.tr("table.your_reservation", formatNumber(app, role.reservation, 0)));
