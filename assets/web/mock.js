@@ -647,14 +647,14 @@ class MockHost {
         break;
       }
       case 'amend': {
-        if (!c.amend.includes(a.proposal)) return this.refuse('refuse.proposal_not_open', [String(a.proposal)]);
+        if (!c.amend.includes(a.proposal)) return this.refuse('refuse.proposal_not_open', [String(proposalNumber(st, st.proposals[a.proposal] || { proposal: a.proposal, parent: -1 })), String((st.proposals[a.proposal] || {}).version || 1)]);
         const from = st.proposals[a.proposal];
         if (kind !== 'besluit' && JSON.stringify(from.package) === JSON.stringify(a.package)) return this.refuse('refuse.amend_unchanged');
         amendProposal(st, me, a.proposal, a.package);
         break;
       }
       case 'react':
-        if (!c.react.includes(a.proposal)) return this.refuse('refuse.proposal_not_open', [String(a.proposal)]);
+        if (!c.react.includes(a.proposal)) return this.refuse('refuse.proposal_not_open', [String(proposalNumber(st, st.proposals[a.proposal] || { proposal: a.proposal, parent: -1 })), String((st.proposals[a.proposal] || {}).version || 1)]);
         if (!a.reason) return this.refuse('refuse.reason_required');
         if (a.reaction === 'support_if' && !(a.conditions || []).length) return this.refuse('refuse.conditions_required');
         react(st, me, a.proposal, a.reaction, a.reason, (a.conditions || []).map((x) => ({ expression: x.expression })));
