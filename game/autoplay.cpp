@@ -109,7 +109,6 @@ void AutoplayDirector::finish(TableLink& link) {
                 state.decision.taken ? "taken" : "none", link.logPath().c_str());
     ReportOptions options;
     options.lang = app_.lang();
-    options.logPath = link.logPath();
     const std::string reportPath = SessionFiles::report(link.logPath());
     std::string error;
     int exitCode = 0;

@@ -48,13 +48,23 @@ std::string Catalog::trArgs(std::string_view key, const std::vector<std::string>
     return fillArgs(it->second, args);
 }
 
-std::string Catalog::argText(double v) {
-    char buf[64];
-    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15)
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-    else
-        std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
+std::string Catalog::argText(double v) const {
+    return formatShort(v, lang_);
+}
+
+std::string Catalog::trCount(std::string_view key, long long count,
+                             const std::vector<std::string>& args) const {
+    std::vector<std::string> all;
+    all.reserve(args.size() + 1);
+    all.push_back(formatNumber(static_cast<double>(count), 0, lang_));
+    all.insert(all.end(), args.begin(), args.end());
+    const std::string form = std::string(key) + (count == 1 ? ".one" : ".other");
+    return has(form) ? trArgs(form, all) : trArgs(key, all);
+}
+
+std::string Catalog::word(const std::string& key) const {
+    const auto it = texts_.find(key);
+    return it == texts_.end() ? std::string() : it->second;
 }
 
 std::vector<std::string> Catalog::languages(const std::string& i18nDir) {
@@ -66,6 +76,30 @@ std::vector<std::string> Catalog::languages(const std::string& i18nDir) {
             langs.push_back(it->path().filename().string());
     std::sort(langs.begin(), langs.end());
     return langs;
+}
+
+// [SECTION] Shared words ---------------------------------------------------------
+
+namespace {
+std::string proposalWords(const Catalog& catalog, const GameState& state, int proposalId,
+                          const char* plainKey, const char* versionKey) {
+    const ProposalNumber n = proposalNumber(state, proposalId);
+    return n.version > 1 ? catalog.tr(versionKey, n.number, n.version)
+                         : catalog.tr(plainKey, n.number);
+}
+} // namespace
+
+std::string proposalTitle(const Catalog& catalog, const GameState& state, int proposalId) {
+    return proposalWords(catalog, state, proposalId, "proposal.title", "proposal.title_version");
+}
+
+std::string proposalRef(const Catalog& catalog, const GameState& state, int proposalId) {
+    return proposalWords(catalog, state, proposalId, "proposal.ref", "proposal.ref_version");
+}
+
+std::string sessionMoment(const Catalog& catalog, std::int64_t ms) {
+    const int minute = sessionMinute(ms);
+    return minute < 1 ? catalog.tr("time.at_start") : catalog.tr("time.after_minutes", minute);
 }
 
 } // namespace samenspel

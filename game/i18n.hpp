@@ -3,6 +3,7 @@
 // from assets/i18n/<lang>/*.yaml (flat maps key: text, one file per part,
 // merged). A missing key comes back as the key itself, so a gap is visible on
 // screen and never a crash. Arguments fill {0}, {1}, ... in the text.
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "core/text.hpp" // fillArgs
+#include "core/wording.hpp"
 
 namespace samenspel {
 
@@ -48,7 +50,20 @@ class Catalog {
     static std::string argText(T v) {
         return std::to_string(v);
     }
-    static std::string argText(double v); // shortest of %.1f / integer
+    // Whole, or with one decimal, in the catalog language's own way.
+    std::string argText(double v) const;
+
+    // A text about `count` things: "key.one" when count is 1, else
+    // "key.other" (Dutch and English share that rule); {0} is the count,
+    // `args` are {1}, {2}, ... A key without plural forms is used as it is.
+    std::string trCount(std::string_view key, long long count,
+                        const std::vector<std::string>& args = {}) const;
+    template <class... Args>
+    std::string trCount(std::string_view key, long long count, const Args&... args) const {
+        return trCount(key, count, std::vector<std::string>{argText(args)...});
+    }
+    // The lookup engine/core's wording functions take.
+    std::string word(const std::string& key) const;
 
     // Keys asked for but not in the catalog since it was loaded: autoplay
     // runs report them, so a text missing in one language fails a test
@@ -61,5 +76,16 @@ class Catalog {
     std::map<std::string, std::string, std::less<>> texts_;
     mutable std::set<std::string, std::less<>> missing_;
 };
+
+struct GameState;
+
+// [SECTION] The words the screens and the report share.
+// "Voorstel 3" / "Voorstel 3, versie 2" (proposal.title*), numbered as in
+// core/wording's proposalNumber.
+std::string proposalTitle(const Catalog& catalog, const GameState& state, int proposalId);
+// The same inside a sentence: "voorstel 3, versie 2".
+std::string proposalRef(const Catalog& catalog, const GameState& state, int proposalId);
+// A moment of the session: "na 17 min", "aan het begin".
+std::string sessionMoment(const Catalog& catalog, std::int64_t ms);
 
 } // namespace samenspel

@@ -25,7 +25,6 @@ TranslateFn translateWith(const Catalog& catalog);
 struct ReportOptions {
     std::string lang = "nl"; // scenario texts and number format
     std::string date;        // shown under the title; empty = today (UTC)
-    std::string logPath;     // the session log it was made from, when known
 };
 
 // The whole report as one HTML document.
@@ -36,7 +35,7 @@ std::string renderSessionReport(const Game& game, const TranslateFn& tr,
 // explains in `error`; never throws.
 bool writeSessionReport(const Game& game, const std::string& lang, const TranslateFn& tr,
                         const std::string& path, std::string& error);
-// Same, with every option (date, log path) spelled out.
+// Same, with every option (date) spelled out.
 bool writeSessionReport(const Game& game, const TranslateFn& tr, const ReportOptions& options,
                         const std::string& path, std::string& error);
 
@@ -50,16 +49,9 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
 
 // Small helpers the screens share with the report.
 std::string htmlEscape(const std::string& text);
-// Number with `decimals` decimals and the language's decimal separator.
-std::string formatDecimal(double value, int decimals, const std::string& lang);
 // The proposal a debrief talks about: the decided one, else the most recent.
 int proposalInFocus(const GameState& state);
 // Every role's support for that proposal: as it was at the decision, else now.
 std::vector<double> supportInFocus(const Game& game);
-// An expression with names instead of ids, for people: "locatie == sportpark"
-// becomes "Location = Move to the sports park"; "and", "or", "not" and "!="
-// come from the catalog (table.cond_*).
-std::string readableExpression(const Scenario& sc, const std::string& lang,
-                               const std::string& expression, const TranslateFn& tr);
 
 } // namespace samenspel

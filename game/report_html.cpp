@@ -20,9 +20,11 @@ std::string badge(bool good, const std::string& text) {
 void sectionHeader(const Ctx& c, const ReportOptions& o, std::ostringstream& out) {
     const std::string title = c.text(c.sc.title).empty() ? c.sc.id : c.text(c.sc.title);
     out << "<header><h1>" << htmlEscape(title) << "</h1>";
-    out << "<p class=\"sub\">" << c.h("report.subtitle") << " · " << htmlEscape(o.date) << " · "
-        << c.h("report.stage") << ": " << htmlEscape(c.sc.stage) << " · "
-        << c.h("report.session_minutes", {c.minutes(c.st.nowMs)}) << "</p>";
+    out << "<p class=\"sub\">" << c.h("report.subtitle") << " · " << htmlEscape(o.date) << " · ";
+    // The stage by its name ("Ontwerpen"), never its id.
+    if (!c.sc.stage.empty())
+        out << c.h("report.stage") << ": " << c.h("ui.stage." + c.sc.stage) << " · ";
+    out << c.h("report.session_minutes", {c.minutes(c.st.nowMs)}) << "</p>";
     if (!c.text(c.sc.summary).empty())
         out << "<p class=\"lead\">" << htmlEscape(c.text(c.sc.summary)) << "</p>";
     out << "<h3>" << c.h("report.players") << "</h3><table><tr><th>" << c.h("report.player")
@@ -34,8 +36,6 @@ void sectionHeader(const Ctx& c, const ReportOptions& o, std::ostringstream& out
             << (seat.bot ? c.h("report.bot") : "") << "</td></tr>";
     }
     out << "</table>";
-    if (!o.logPath.empty())
-        out << "<p class=\"muted\">" << c.h("report.log_path", {o.logPath}) << "</p>";
     out << "</header>";
 }
 
@@ -57,9 +57,7 @@ void packageTable(const Ctx& c, const Package& p, const Package* previous,
         const Attribute& attr = c.sc.attributes[a];
         out << "<tr><td class=\"muted\">"
             << htmlEscape(attr.name.empty() ? attr.id : c.text(attr.name)) << "</td><td>"
-            << htmlEscape(
-                   formatDecimal(totals[a], totals[a] == std::floor(totals[a]) ? 0 : 1, c.lang))
-            << " " << htmlEscape(attr.unit) << "</td></tr>";
+            << htmlEscape(formatQuantity(totals[a], attr.unit, c.lang)) << "</td></tr>";
     }
     out << "</table>";
 }
@@ -70,8 +68,7 @@ void conditionList(const Ctx& c, const Proposal& p, std::ostringstream& out) {
     out << "<h3>" << c.h("report.conditions") << "</h3><ul>";
     for (const AttachedCondition& ac : p.conditions) {
         out << "<li>" << badge(ac.met, c.t(ac.met ? "report.met" : "report.unmet")) << " "
-            << htmlEscape(readableExpression(c.sc, c.lang, ac.condition.expression, c.tr))
-            << " <code>" << htmlEscape(ac.condition.expression) << "</code> — "
+            << htmlEscape(c.condition(ac.condition.expression)) << " — "
             << c.h("report.condition_from", {c.seatWithRole(ac.fromSeat)});
         const std::string protects = c.reasonText(ac.fromSeat, ac.condition.protects);
         if (!protects.empty())
@@ -86,9 +83,8 @@ void sectionDecision(const Ctx& c, std::ostringstream& out) {
     const int focus = proposalInFocus(c.st);
     const Decision& d = c.st.decision;
     if (d.taken) {
-        out << "<p class=\"lead\">"
-            << c.h("report.decision_taken", {std::to_string(d.proposal + 1)}) << " "
-            << badge(d.gedragen, c.t(d.gedragen ? "report.gedragen" : "report.not_gedragen"))
+        out << "<p class=\"lead\">" << c.h("report.decision_taken", {c.proposalRef(d.proposal)})
+            << " " << badge(d.gedragen, c.t(d.gedragen ? "report.gedragen" : "report.not_gedragen"))
             << "</p>";
     } else {
         out << "<p class=\"lead\">" << c.h("report.no_decision") << "</p>";
@@ -99,9 +95,7 @@ void sectionDecision(const Ctx& c, std::ostringstream& out) {
     }
     const Proposal& p = c.st.proposals[focus];
     if (!d.taken)
-        out << "<p>"
-            << c.h("report.focus_latest", {std::to_string(p.id + 1), std::to_string(p.version)})
-            << "</p>";
+        out << "<p>" << c.h("report.focus_latest", {c.proposalRef(p.id)}) << "</p>";
     packageTable(c, p.package, nullptr, out);
     conditionList(c, p, out);
     const Draagvlak dv = d.taken ? d.draagvlak : draagvlak(c.sc, c.st.world, p.package);
@@ -194,7 +188,7 @@ void sectionBegrip(const Ctx& c, std::ostringstream& out) {
 
 void sectionInclusie(const Ctx& c, std::ostringstream& out) {
     out << "<section><h2>" << c.h("report.inclusie") << "</h2><p>"
-        << c.h("report.inclusie_score", {formatDecimal(c.m.inclusie, 2, c.lang)}) << "</p>";
+        << c.h("report.inclusie_score", {formatNumber(c.m.inclusie, 2, c.lang)}) << "</p>";
     if (c.m.inclusieOverPeople)
         out << "<p class=\"muted\">" << c.h("report.inclusie_people") << "</p>";
     int maxSeat = 1, maxRole = 1;
@@ -314,9 +308,8 @@ void sectionShaped(const Ctx& c, std::ostringstream& out) {
             for (int k = 0; k < static_cast<int>(c.sc.roles[r].preconditions.size()); ++k) {
                 const bool holds = preconditionHolds(c.sc, c.st.world, r, k, p);
                 out << "<tr><td>" << htmlEscape(c.roleName(r)) << "</td><td>"
-                    << htmlEscape(c.preconditionName(r, k)) << "</td><td><code>"
-                    << htmlEscape(c.sc.roles[r].preconditions[k].require.source())
-                    << "</code></td><td>"
+                    << htmlEscape(c.preconditionName(r, k)) << "</td><td>"
+                    << htmlEscape(c.precondition(c.sc.roles[r].preconditions[k])) << "</td><td>"
                     << badge(holds, c.t(holds ? "report.met" : "report.unmet")) << "</td></tr>";
             }
         out << "</table>";
@@ -341,12 +334,11 @@ void proposalCard(const Ctx& c, const Proposal& p, std::ostringstream& out) {
                                        "report.status.rejected"};
     static const char* reactionKeys[] = {"report.reaction.support", "report.reaction.object",
                                          "report.reaction.support_if"};
-    out << "<div class=\"card\"><h3>"
-        << c.h("report.proposal_title", {std::to_string(p.id + 1), std::to_string(p.version)})
+    out << "<div class=\"card\"><h3>" << htmlEscape(c.proposalTitle(p.id))
         << " <span class=\"badge neutral\">" << c.h(statusKeys[static_cast<int>(p.status)])
         << "</span></h3><p class=\"muted\">"
         << c.h("report.proposal_by",
-               {c.seatWithRole(p.authorSeat), c.phaseName(p.phase), c.minutes(p.timeMs)})
+               {c.seatWithRole(p.authorSeat), c.phaseName(p.phase), c.moment(p.timeMs)})
         << "</p>";
     const Package* previous = p.parent >= 0 && p.parent < static_cast<int>(c.st.proposals.size())
                                   ? &c.st.proposals[p.parent].package
@@ -364,7 +356,7 @@ void proposalCard(const Ctx& c, const Proposal& p, std::ostringstream& out) {
             if (!why.empty())
                 out << " — " << c.h("report.because", {why});
             for (const MitsCondition& mc : re.conditions)
-                out << " — " << htmlEscape(readableExpression(c.sc, c.lang, mc.expression, c.tr));
+                out << " — " << htmlEscape(c.condition(mc.expression));
             out << "</li>";
         }
         out << "</ul>";
@@ -412,7 +404,7 @@ void sectionEvents(const Ctx& c, std::ostringstream& out) {
             continue;
         out << "<div class=\"card\"><h3>" << htmlEscape(c.eventTitle(a.event))
             << "</h3><p class=\"muted\">"
-            << c.h("report.event_when", {c.phaseName(a.phase), c.minutes(a.timeMs)})
+            << c.h("report.event_when", {c.phaseName(a.phase), c.moment(a.timeMs)})
             << "</p><p class=\"text\">" << htmlEscape(c.text(c.sc.events[a.event].text))
             << "</p></div>";
     }
@@ -434,7 +426,9 @@ void sectionRoleCards(const Ctx& c, std::ostringstream& out) {
             << "</span></h3>";
         out << "<p class=\"muted\">" << c.h("report.played_by", {players.empty() ? "–" : players});
         if (role.kind == RoleKind::Council)
-            out << " · " << c.h("report.votes_weight", {std::to_string(role.votes)});
+            out << " · "
+                << c.h(role.votes == 1 ? "report.votes_weight.one" : "report.votes_weight.other",
+                       {std::to_string(role.votes)});
         if (role.reservation != 0.0)
             out << " · " << c.h("report.reservation", {c.supportText(role.reservation)});
         out << "</p>";
@@ -454,10 +448,7 @@ void sectionRoleCards(const Ctx& c, std::ostringstream& out) {
             out << "<p><strong>" << c.h("report.preconditions") << "</strong></p><ul>";
             for (int k = 0; k < static_cast<int>(role.preconditions.size()); ++k)
                 out << "<li>" << htmlEscape(c.preconditionName(r, k)) << ": "
-                    << htmlEscape(readableExpression(c.sc, c.lang,
-                                                     role.preconditions[k].require.source(), c.tr))
-                    << " <code>" << htmlEscape(role.preconditions[k].require.source())
-                    << "</code></li>";
+                    << htmlEscape(c.precondition(role.preconditions[k])) << "</li>";
             out << "</ul>";
         }
         if (!c.text(role.secret).empty())

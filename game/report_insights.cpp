@@ -77,7 +77,7 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
             }
         }
         points.push_back({"report.reflect.lowest_support",
-                          {roleName(lowest), formatDecimal(roundSupport(lowestSupport), 1, lang)}});
+                          {roleName(lowest), formatNumber(roundSupport(lowestSupport), 1, lang)}});
     }
 
     // Roles never heard in the dialogue phases.
@@ -107,8 +107,8 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
     if (total > 0 && people > 2 && m.inclusie < 0.7 && busiest >= 0)
         points.push_back(
             {"report.reflect.usual_suspects",
-             {seatName(busiest), formatDecimal(100.0 * m.actionsPerSeat[busiest] / total, 0, lang),
-              formatDecimal(m.inclusie, 2, lang)}});
+             {seatName(busiest), formatNumber(100.0 * m.actionsPerSeat[busiest] / total, 0, lang),
+              formatNumber(m.inclusie, 2, lang)}});
 
     // Largest begrip gain, and anyone whose understanding went down.
     int bestSeat = -1;
@@ -128,15 +128,17 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
     if (bestSeat >= 0 && bestGain > 1e-9)
         points.push_back(
             {"report.reflect.begrip_gain",
-             {seatName(bestSeat), formatDecimal(100.0 * *m.begrip[bestSeat].before, 0, lang),
-              formatDecimal(100.0 * *m.begrip[bestSeat].after, 0, lang)}});
+             {seatName(bestSeat), formatNumber(100.0 * *m.begrip[bestSeat].before, 0, lang),
+              formatNumber(100.0 * *m.begrip[bestSeat].after, 0, lang)}});
     else if (bestSeat < 0 && people > 0)
         points.push_back({"report.reflect.begrip_unmeasured", {}});
 
-    // Most important values that stayed hidden.
+    // Most important values that stayed hidden: one point per role, so a role
+    // with two values on top is not said to have two "most important" ones.
     for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r) {
         const std::vector<int>& w = st.world.weights[r];
         std::vector<int> top = topValues(w);
+        std::vector<std::string> hidden;
         for (int v : top) {
             if (w[v] < 3)
                 continue;
@@ -147,9 +149,16 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
                 shared = shared || (q.targetRole == r && q.status == Question::Status::Answered &&
                                     q.answerValue == v);
             if (!shared)
-                points.push_back({"report.reflect.value_unshared",
-                                  {roleName(r), name(sc.values[v].name, sc.values[v].id)}});
+                hidden.push_back(name(sc.values[v].name, sc.values[v].id));
         }
+        if (hidden.empty())
+            continue;
+        std::string names = hidden.front();
+        for (std::size_t i = 1; i < hidden.size(); ++i)
+            names += ", " + hidden[i];
+        points.push_back({hidden.size() == 1 ? "report.reflect.value_unshared.one"
+                                             : "report.reflect.value_unshared.other",
+                          {roleName(r), names}});
     }
 
     // Questions declined, conditions unmet, events that changed the situation.
@@ -157,13 +166,17 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
     for (const Question& q : st.questions)
         declined += q.status == Question::Status::Declined ? 1 : 0;
     if (declined > 0)
-        points.push_back({"report.reflect.declined", {std::to_string(declined)}});
+        points.push_back(
+            {declined == 1 ? "report.reflect.declined.one" : "report.reflect.declined.other",
+             {std::to_string(declined)}});
     if (focus >= 0) {
         int unmet = 0;
         for (const AttachedCondition& ac : st.proposals[focus].conditions)
             unmet += ac.met ? 0 : 1;
         if (unmet > 0)
-            points.push_back({"report.reflect.unmet_conditions", {std::to_string(unmet)}});
+            points.push_back({unmet == 1 ? "report.reflect.unmet_conditions.one"
+                                         : "report.reflect.unmet_conditions.other",
+                              {std::to_string(unmet)}});
     }
     for (const Announcement& a : st.announcements) {
         if (a.event < 0 || a.event >= static_cast<int>(sc.events.size()))

@@ -5,6 +5,7 @@
 //   report_insights.cpp  the proposal in focus and the points for reflection
 //   report_html.cpp      one function per section of the document
 //   report.cpp           the document around the sections; writing it to disk
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <sstream>
@@ -14,6 +15,7 @@
 
 #include "core/scoring.hpp"
 #include "core/text.hpp"
+#include "core/wording.hpp"
 #include "report.hpp"
 
 namespace samenspel::report_detail {
@@ -67,7 +69,9 @@ struct Ctx {
         // An unnamed seat is already called after its role: say it once.
         if (seat < 0 || seat >= game.seatCount() || game.setup().seats[seat].name.empty())
             return seatName(seat);
-        return seatName(seat) + " (" + roleName(game.roleOfSeat(seat)) + ")";
+        // A seat named after its role (a bot's) is said once too.
+        const std::string role = roleName(game.roleOfSeat(seat));
+        return seatName(seat) == role ? role : seatName(seat) + " (" + role + ")";
     }
     std::string preconditionName(int role, int pre) const {
         if (role < 0 || role >= static_cast<int>(sc.roles.size()) || pre < 0 ||
@@ -105,10 +109,35 @@ struct Ctx {
         return t(std::string("table.phase.") + phaseId(sc.phases[phase].kind));
     }
     std::string minutes(std::int64_t ms) const {
-        return formatDecimal(static_cast<double>(ms) / 60000.0, 1, lang);
+        return formatShort(std::round(static_cast<double>(ms) / 6000.0) / 10.0, lang);
     }
-    std::string supportText(double s) const { return formatDecimal(roundSupport(s), 1, lang); }
-    std::string percent(double share) const { return formatDecimal(100.0 * share, 0, lang) + "%"; }
+    // "na 17 min" / "aan het begin"
+    std::string moment(std::int64_t ms) const {
+        const int minute = sessionMinute(ms);
+        return minute < 1 ? t("time.at_start")
+                          : t("time.after_minutes", {formatNumber(minute, 0, lang)});
+    }
+    // A rule in words, with the resources as they stood at the end.
+    std::string condition(const std::string& expression) const {
+        return conditionSentence(sc, expression, lang, tr, &st.world.resources);
+    }
+    std::string precondition(const Precondition& p) const {
+        return preconditionSentence(sc, p, lang, tr, &st.world.resources);
+    }
+    std::string proposalTitle(int proposal) const {
+        const ProposalNumber n = proposalNumber(st, proposal);
+        return n.version > 1 ? t("proposal.title_version",
+                                 {std::to_string(n.number), std::to_string(n.version)})
+                             : t("proposal.title", {std::to_string(n.number)});
+    }
+    std::string proposalRef(int proposal) const {
+        const ProposalNumber n = proposalNumber(st, proposal);
+        return n.version > 1 ? t("proposal.ref_version",
+                                 {std::to_string(n.number), std::to_string(n.version)})
+                             : t("proposal.ref", {std::to_string(n.number)});
+    }
+    std::string supportText(double s) const { return formatNumber(roundSupport(s), 1, lang); }
+    std::string percent(double share) const { return formatNumber(100.0 * share, 0, lang) + "%"; }
     std::string eventTitle(int event) const {
         if (event < 0 || event >= static_cast<int>(sc.events.size()))
             return "?";

@@ -1,4 +1,4 @@
-// The report's text helpers: escaping, numbers, names, readable expressions.
+// The report's text helpers: escaping, SVG numbers, labels.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -37,68 +37,9 @@ std::string htmlEscape(const std::string& text) {
     return out;
 }
 
-std::string formatDecimal(double value, int decimals, const std::string& lang) {
-    if (!std::isfinite(value))
-        return "–";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-    std::string s = buf;
-    if (s == "-0" || s == "-0.0" || s == "-0.00")
-        s.erase(0, 1);
-    if (lang == "nl")
-        std::replace(s.begin(), s.end(), '.', ',');
-    return s;
-}
+} // namespace samenspel
 
-std::string readableExpression(const Scenario& sc, const std::string& lang,
-                               const std::string& expression, const TranslateFn& tr) {
-    const auto word = [&](const std::string& key, const char* fallback) {
-        const std::string text = tr ? tr(key) : std::string();
-        return text.empty() || text == key ? std::string(fallback) : text;
-    };
-    const auto nameOf = [&](const std::string& id) -> std::string {
-        if (id == "and" || id == "or" || id == "not")
-            return word("table.cond_" + id, id.c_str());
-        for (const Issue& issue : sc.issues) {
-            if (issue.id == id)
-                return issue.name.empty() ? id : issue.name.get(lang);
-            for (const Option& option : issue.options)
-                if (option.id == id)
-                    return option.name.empty() ? id : option.name.get(lang);
-        }
-        for (const Attribute& attribute : sc.attributes)
-            if (attribute.id == id)
-                return attribute.name.empty() ? id : attribute.name.get(lang);
-        return id;
-    };
-    std::string out;
-    for (std::size_t i = 0; i < expression.size();) {
-        const char ch = expression[i];
-        if (std::isalpha(static_cast<unsigned char>(ch)) || ch == '_') {
-            std::size_t j = i;
-            while (
-                j < expression.size() &&
-                (std::isalnum(static_cast<unsigned char>(expression[j])) || expression[j] == '_'))
-                ++j;
-            out += nameOf(expression.substr(i, j - i));
-            i = j;
-            continue;
-        }
-        const std::string two = expression.substr(i, 2);
-        if (two == "==" || two == "!=" || two == "<=" || two == ">=") {
-            // "Is not" in words: a "≠" is easy to misread from the back of a room.
-            out += two == "=="   ? "="
-                   : two == "!=" ? word("table.cond_is_not", "!=")
-                   : two == "<=" ? "≤"
-                                 : "≥";
-            i += 2;
-            continue;
-        }
-        out += ch;
-        ++i;
-    }
-    return out;
-}
+namespace samenspel {
 
 namespace report_detail {
 

@@ -1,5 +1,5 @@
 // Turning the indices of a seat view into words (docs/web_client.md, "view").
-import { t, tn, num } from './i18n.js';
+import { t, tn, num, currentLang } from './i18n.js';
 
 export function byIndex(list, field, index) {
   if (!Array.isArray(list)) return null;
@@ -91,18 +91,28 @@ export function formatAttribute(view, attribute, value) {
   const name = a ? a.name : '?';
   let unit = a && a.unit ? a.unit : '';
   if (unit === 'EUR') unit = '€';
-  const amount = unit === '€' ? `€\u00a0${num(value)}` : unit ? `${num(value)}\u00a0${unit}` : num(value);
+  // As engine/core/text.cpp formatQuantity writes it: "€ 33.000" in Dutch, "€33,000" in English.
+  const euro = currentLang() === 'nl' ? '€\u00a0' : '€';
+  const amount = unit === '€' ? `${euro}${num(value)}` : unit ? `${num(value)}\u00a0${unit}` : num(value);
   return { name, amount };
+}
+
+// The number people count proposals by (the view's `number`; an amendment
+// keeps its proposal's number), not the index `proposal` actions refer to.
+function proposalNumber(p) {
+  return typeof p.number === 'number' ? p.number : p.proposal;
 }
 
 // "Voorstel 3 (versie 2)"
 export function proposalTitle(p) {
-  return p.version > 1 ? t('web.proposal.title_version', p.proposal, p.version) : t('web.proposal.title', p.proposal);
+  const n = proposalNumber(p);
+  return p.version > 1 ? t('web.proposal.title_version', n, p.version) : t('web.proposal.title', n);
 }
 
 // The same inside a sentence: "voorstel 3, versie 2".
 export function proposalRef(p) {
-  return p.version > 1 ? t('web.proposal.ref_version', p.proposal, p.version) : t('web.proposal.ref', p.proposal);
+  const n = proposalNumber(p);
+  return p.version > 1 ? t('web.proposal.ref_version', n, p.version) : t('web.proposal.ref', n);
 }
 
 export function proposalOf(view, id) {

@@ -190,7 +190,7 @@ function conditionWords(c, lang) {
   const a = ATTRS.find((x) => x.id === p.name);
   if (a) {
     const n = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB').format(Number(p.rhs));
-    const amount = a.unit === '€' ? `€\u00a0${n}` : n;
+    const amount = a.unit === '€' ? (lang === 'nl' ? `€\u00a0${n}` : `€${n}`) : n;
     const word = p.op === '<=' ? (lang === 'nl' ? 'ten hoogste' : 'at most') : (lang === 'nl' ? 'ten minste' : 'at least');
     return `${a.name[lang]} ${word} ${amount}`;
   }
@@ -245,6 +245,14 @@ function enterPhase(st, index) {
   st.phaseStart = performance.now();
   st.done = false;
   EVENTS.forEach((e, i) => { if (e.phase === PHASES[index].kind) fireEvent(st, i); });
+}
+
+// As engine/core/wording.cpp numbers them: new proposals count up, an
+// amendment keeps its proposal's number.
+function proposalNumber(st, p) {
+  let root = p;
+  while (root.parent >= 0 && root.parent < root.proposal) root = st.proposals[root.parent];
+  return st.proposals.filter((q) => q.parent < 0 && q.proposal <= root.proposal).length;
 }
 
 function addProposal(st, author, pkg, extra = {}) {
@@ -419,7 +427,7 @@ function viewOf(st, lang) {
       declineReason: q.declineReason && typeof q.declineReason === 'object' ? q.declineReason[lang] : q.declineReason,
     })),
     proposals: st.proposals.map((p) => ({
-      proposal: p.proposal, version: p.version, parent: p.parent, author: p.author, phase: p.phase, package: p.package.slice(),
+      proposal: p.proposal, number: proposalNumber(st, p), version: p.version, parent: p.parent, author: p.author, phase: p.phase, package: p.package.slice(),
       note: p.note, status: p.status, onTable: p.onTable,
       attributes: ATTRS.map((a, i) => ({ attribute: i, value: sums(p.package)[a.id] })),
       reactions: p.reactions.map((r) => ({ seat: r.seat, kind: r.kind, reason: r.reason, conditions: r.conditions.map((c) => ({ text: conditionWords(c, lang), met: conditionMet(c, p.package) })) })),
@@ -644,14 +652,14 @@ class MockHost {
         break;
       }
       case 'amend': {
-        if (!c.amend.includes(a.proposal)) return this.refuse('refuse.proposal_not_open', [String(a.proposal)]);
+        if (!c.amend.includes(a.proposal)) return this.refuse('refuse.proposal_not_open', [String(proposalNumber(st, st.proposals[a.proposal] || { proposal: a.proposal, parent: -1 })), String((st.proposals[a.proposal] || {}).version || 1)]);
         const from = st.proposals[a.proposal];
         if (kind !== 'besluit' && JSON.stringify(from.package) === JSON.stringify(a.package)) return this.refuse('refuse.amend_unchanged');
         amendProposal(st, me, a.proposal, a.package);
         break;
       }
       case 'react':
-        if (!c.react.includes(a.proposal)) return this.refuse('refuse.proposal_not_open', [String(a.proposal)]);
+        if (!c.react.includes(a.proposal)) return this.refuse('refuse.proposal_not_open', [String(proposalNumber(st, st.proposals[a.proposal] || { proposal: a.proposal, parent: -1 })), String((st.proposals[a.proposal] || {}).version || 1)]);
         if (!a.reason) return this.refuse('refuse.reason_required');
         if (a.reaction === 'support_if' && !(a.conditions || []).length) return this.refuse('refuse.conditions_required');
         react(st, me, a.proposal, a.reaction, a.reason, (a.conditions || []).map((x) => ({ expression: x.expression })));

@@ -7,6 +7,7 @@
 #include "core/limits.hpp"
 #include "core/rules_internal.hpp"
 #include "core/safe_text.hpp"
+#include "core/wording.hpp"
 
 namespace samenspel {
 
@@ -322,6 +323,14 @@ struct Checker {
         return package(a.package);
     }
 
+    // A proposal as the table shows it: its number and version (core/wording).
+    std::string numberOf(int proposal) const {
+        return to_string(proposalNumber(st, proposal).number);
+    }
+    std::string versionOf(int proposal) const {
+        return to_string(proposalNumber(st, proposal).version);
+    }
+
     ApplyResult amend() const {
         if (ApplyResult r = proposalLimit(); !r)
             return r;
@@ -333,7 +342,8 @@ struct Checker {
                 return refuse("refuse.amend_not_allowed");
         } else {
             if (p.status != Proposal::Status::Open)
-                return refuse("refuse.proposal_not_open", {to_string(a.proposal)});
+                return refuse("refuse.proposal_not_open",
+                              {numberOf(a.proposal), versionOf(a.proposal)});
             if (a.package == p.package)
                 return refuse("refuse.amend_unchanged");
         }
@@ -347,7 +357,8 @@ struct Checker {
             return refuse("refuse.unknown_proposal", {to_string(a.proposal)});
         const Proposal& p = st.proposals[static_cast<std::size_t>(a.proposal)];
         if (p.status != Proposal::Status::Open && p.status != Proposal::Status::BackForAmendment)
-            return refuse("refuse.proposal_not_open", {to_string(a.proposal)});
+            return refuse("refuse.proposal_not_open",
+                          {numberOf(a.proposal), versionOf(a.proposal)});
         ApplyResult r = reason(a.reason, true);
         if (!r)
             return r;
@@ -359,14 +370,14 @@ struct Checker {
             return refuse("refuse.not_a_voter");
         for (const Proposal& p : st.proposals)
             if (p.status == Proposal::Status::BackForAmendment)
-                return refuse("refuse.amendment_pending", {to_string(p.id)});
+                return refuse("refuse.amendment_pending", {numberOf(p.id), versionOf(p.id)});
         const int onTable = g.proposalOnTable();
         if (onTable < 0)
             return refuse("refuse.no_proposal");
         if (a.proposal != onTable) {
             if (!inRange(a.proposal, st.proposals))
                 return refuse("refuse.unknown_proposal", {to_string(a.proposal)});
-            return refuse("refuse.not_on_vote", {to_string(onTable)});
+            return refuse("refuse.not_on_vote", {numberOf(onTable), versionOf(onTable)});
         }
         for (const CastVote& v : st.proposals[static_cast<std::size_t>(onTable)].votes)
             if (v.seat == a.seat)

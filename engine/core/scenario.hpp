@@ -47,6 +47,7 @@ struct Precondition {
     std::string id;
     LocalizedText name;
     Expression require;
+    LocalizedText inWords; // the author's sentence for `require`; empty: generated
 };
 
 enum class RoleKind { Resident, Official, Council };

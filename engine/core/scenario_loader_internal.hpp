@@ -262,6 +262,7 @@ class ScenarioLoader {
     void readPhases(const YamlMap& top);
     void readRoles(const YamlMap& top);
     void readPlayers(const YamlField& field, Role& role);
+    void checkInWords(const YamlField& field, const LocalizedText& text);
     void readEvents(const YamlMap& top);
     void readTrigger(const YamlField& field, int eventIndex);
     void readEffect(const YamlField& field, int eventIndex);

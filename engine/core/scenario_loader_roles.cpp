@@ -46,39 +46,57 @@ void ScenarioLoader::readRoles(const YamlMap& top) {
 
         const YamlField* values = body->find("values");
         const YamlField* preconditions = body->find("preconditions");
-        secondPass_.push_back(
-            [this, roleIndex, values = values ? std::optional<YamlField>(*values) : std::nullopt,
-             preconditions =
-                 preconditions ? std::optional<YamlField>(*preconditions) : std::nullopt] {
-                Role& role = sc_.roles[roleIndex];
-                role.weights.assign(sc_.values.size(), 0);
-                if (values && !values->isNull())
-                    role.weights = valueWeights(*values, "value weights");
-                if (!preconditions)
-                    return;
-                auto items = r_.list(*preconditions, "preconditions");
-                if (!items)
-                    return;
-                std::vector<std::pair<std::string, SourcePos>> seen;
-                for (const YamlField& item : *items) {
-                    auto body = r_.map(item, "a precondition", {"id", "name", "require"});
-                    if (!body)
-                        continue;
-                    const YamlField* idField = r_.required(*body, "id", "a precondition");
-                    auto id = idField ? r_.id(*idField) : std::nullopt;
-                    if (!id || !uniqueId(seen, "precondition", *id, *idField))
-                        continue;
-                    Precondition precondition;
-                    precondition.id = *id;
-                    auto name = optionalText(*body, "name");
-                    precondition.name = name ? *name : LocalizedText::plain(*id);
-                    if (const YamlField* require =
-                            r_.required(*body, "require", "precondition '" + *id + "'"))
-                        precondition.require = expression(*require, true);
-                    role.preconditions.push_back(std::move(precondition));
+        secondPass_.push_back([this, roleIndex,
+                               values = values ? std::optional<YamlField>(*values) : std::nullopt,
+                               preconditions = preconditions
+                                                   ? std::optional<YamlField>(*preconditions)
+                                                   : std::nullopt] {
+            Role& role = sc_.roles[roleIndex];
+            role.weights.assign(sc_.values.size(), 0);
+            if (values && !values->isNull())
+                role.weights = valueWeights(*values, "value weights");
+            if (!preconditions)
+                return;
+            auto items = r_.list(*preconditions, "preconditions");
+            if (!items)
+                return;
+            std::vector<std::pair<std::string, SourcePos>> seen;
+            for (const YamlField& item : *items) {
+                auto body = r_.map(item, "a precondition", {"id", "name", "require", "in_words"});
+                if (!body)
+                    continue;
+                const YamlField* idField = r_.required(*body, "id", "a precondition");
+                auto id = idField ? r_.id(*idField) : std::nullopt;
+                if (!id || !uniqueId(seen, "precondition", *id, *idField))
+                    continue;
+                Precondition precondition;
+                precondition.id = *id;
+                auto name = optionalText(*body, "name");
+                precondition.name = name ? *name : LocalizedText::plain(*id);
+                if (const YamlField* require =
+                        r_.required(*body, "require", "precondition '" + *id + "'"))
+                    precondition.require = expression(*require, true);
+                if (auto inWords = optionalText(*body, "in_words")) {
+                    precondition.inWords = *inWords;
+                    checkInWords(*body->find("in_words"), *inWords);
                 }
-            });
+                role.preconditions.push_back(std::move(precondition));
+            }
+        });
     }
+}
+
+// The sentence stands in for the rule in front of players: a rule's symbols
+// in it would bring back exactly what it is there to replace.
+void ScenarioLoader::checkInWords(const YamlField& field, const LocalizedText& text) {
+    for (const auto& [lang, sentence] : text.byLang)
+        for (const char* symbol : {"==", "!=", "<=", ">="})
+            if (sentence.find(symbol) != std::string::npos) {
+                error(field, "'in_words' is the rule in a sentence for the players; write '" +
+                                 std::string(symbol) +
+                                 "' in words, like 'ten hoogste' or 'at most'");
+                return;
+            }
 }
 
 void ScenarioLoader::readPlayers(const YamlField& field, Role& role) {

@@ -1,5 +1,9 @@
 #include "core/text.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 namespace samenspel {
 
 const std::string& LocalizedText::get(const std::string& lang) const {
@@ -46,6 +50,60 @@ std::string fillArgs(std::string_view pattern, const std::vector<std::string>& a
         out += c;
     }
     return out;
+}
+
+// [SECTION] Numbers -----------------------------------------------------------
+
+const NumberStyle& numberStyle(std::string_view lang) {
+    static const NumberStyle kDutch{",", ".", "€ ", " "};
+    static const NumberStyle kEnglish{".", ",", "€", " "};
+    return lang == "nl" ? kDutch : kEnglish;
+}
+
+std::string formatNumber(double value, int decimals, std::string_view lang) {
+    if (!std::isfinite(value))
+        return "–";
+    decimals = std::clamp(decimals, 0, 6);
+    const NumberStyle& style = numberStyle(lang);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(value));
+    const std::string digits = buf;
+    const std::size_t point = digits.find('.');
+    const std::string whole = digits.substr(0, point);
+    std::string out;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0)
+            out += style.group;
+        out += whole[i];
+    }
+    if (point != std::string::npos)
+        out += style.decimal + digits.substr(point + 1);
+    // Rounded to zero, a negative number has no sign: "-0,0" reads as a loss.
+    const bool zero = digits.find_first_not_of("0.") == std::string::npos;
+    return value < 0 && !zero ? "-" + out : out;
+}
+
+std::string formatShort(double value, std::string_view lang) {
+    const bool whole = std::fabs(value - std::round(value)) < 1e-9;
+    return formatNumber(value, whole ? 0 : 1, lang);
+}
+
+std::string formatQuantity(double value, std::string_view unit, std::string_view lang) {
+    const NumberStyle& style = numberStyle(lang);
+    const std::string number = formatShort(value, lang);
+    if (unit.empty())
+        return number;
+    if (unit == "€" || unit == "EUR") {
+        // The sign goes before the minus: "-€ 500" reads as a debt, "€ -500" as a typo.
+        if (!number.empty() && number[0] == '-')
+            return "-" + style.euroPrefix + number.substr(1);
+        return style.euroPrefix + number;
+    }
+    return number + style.unitSpace + std::string(unit);
+}
+
+int sessionMinute(std::int64_t ms) {
+    return ms <= 0 ? 0 : static_cast<int>(ms / 60000);
 }
 
 } // namespace samenspel

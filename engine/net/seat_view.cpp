@@ -12,6 +12,7 @@
 #include "core/log.hpp"
 #include "core/scoring.hpp"
 #include "core/visibility.hpp"
+#include "core/wording.hpp"
 #include "net/protocol.hpp"
 
 namespace samenspel::net {
@@ -86,7 +87,10 @@ struct ViewWriter {
 
     std::string text(const std::string& key) const { return ctx.text ? ctx.text(key) : ""; }
     std::string condition(const std::string& expression) const {
-        return readableCondition(sc, expression, lang, ctx.text);
+        return conditionSentence(sc, expression, lang, ctx.text, &st.world.resources);
+    }
+    std::string redLine(const Precondition& p) const {
+        return preconditionSentence(sc, p, lang, ctx.text, &st.world.resources);
     }
     bool bot(int s) const { return game.setup().seats[static_cast<std::size_t>(s)].bot; }
     std::string seatName(int s) const {
@@ -172,7 +176,7 @@ struct ViewWriter {
                 .value(k)
                 .key("name")
                 .value(local(p.name, lang, p.id));
-            w.key("text").value(condition(p.require.source()));
+            w.key("text").value(redLine(p));
             w.key("shared").value(preconditionShared(st, role, k)).endObject();
         }
         w.endArray();
@@ -239,7 +243,7 @@ struct ViewWriter {
                 const Precondition& p = ro.preconditions[static_cast<std::size_t>(k)];
                 w.beginObject().key("precondition").value(k);
                 w.key("name").value(local(p.name, lang, p.id));
-                w.key("text").value(condition(p.require.source())).endObject();
+                w.key("text").value(redLine(p)).endObject();
             }
             w.endArray();
             const std::string secret = local(ro.secret, lang);
@@ -298,7 +302,9 @@ struct ViewWriter {
     }
 
     void proposal(const Proposal& p, int onTable) {
-        w.beginObject().key("proposal").value(p.id).key("version").value(p.version);
+        const ProposalNumber n = proposalNumber(st, p.id);
+        w.beginObject().key("proposal").value(p.id).key("number").value(n.number);
+        w.key("version").value(n.version);
         w.key("parent").value(p.parent).key("author").value(p.authorSeat);
         w.key("phase").value(p.phase).key("package");
         writeInts(w, p.package);

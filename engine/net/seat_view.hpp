@@ -62,17 +62,4 @@ struct SeatActions {
 };
 SeatActions allowedActions(const Game& game, int seat);
 
-// A condition in words for the simple shapes ("issue == option",
-// "issue != option", "attribute <= n", "attribute >= n", "<", ">", and those
-// joined by "and"), with the scenario's names in `lang` and the catalog's
-// web.cond.* words: "Plek is Park", "Kosten ten hoogste 120.000 €". Anything
-// else, or a catalog without the words, gives the expression itself.
-std::string readableCondition(const Scenario& scenario, const std::string& expression,
-                              const std::string& lang, const TextLookup& text);
-
-// A number as the language writes it (the catalog's web.number.group and
-// web.number.decimal; English without them): at most two decimals, none when
-// whole. nl: 120.000 and 62,5; en: 120,000 and 62.5.
-std::string formatNumberFor(double value, const TextLookup& text);
-
 } // namespace samenspel::net

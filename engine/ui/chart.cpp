@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <limits>
 
+#include "core/text.hpp"
+
 namespace samenspel::ui {
 
 // Axis fitting, label rows and the palette are shared with the HTML report.
@@ -90,22 +92,15 @@ std::string fitText(const std::string& text, float width) {
     return "…";
 }
 
-std::string formatValue(float v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(v));
-    std::string s = buf;
-    if (s == "-0.0")
-        s = "0.0";
-    return s;
+// Numbers in the reader's language ("17,7" in Dutch), as on the rest of the screen.
+std::string formatValue(float v, const std::string& lang) {
+    return formatNumber(static_cast<double>(v), 1, lang);
 }
 
-std::string formatTick(float v) {
-    char buf[32];
+std::string formatTick(float v, const std::string& lang) {
     if (std::fabs(v - std::round(v)) < 1e-4f)
-        std::snprintf(buf, sizeof buf, "%d", static_cast<int>(std::lround(v)));
-    else
-        std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(v));
-    return buf;
+        return formatNumber(std::round(static_cast<double>(v)), 0, lang);
+    return formatNumber(static_cast<double>(v), 1, lang);
 }
 
 // The value series `line` holds at `x` (steps: the last point at or before x).
@@ -240,7 +235,7 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
     // with its line, where no data line or event label can run into it.
     float tickWidth = 0;
     for (float v = yMin; v <= yMax + 1e-3f; v += yAxis.step)
-        tickWidth = std::max(tickWidth, ImGui::CalcTextSize(formatTick(v).c_str()).x);
+        tickWidth = std::max(tickWidth, ImGui::CalcTextSize(formatTick(v, o.lang).c_str()).x);
     float rightMargin = 0.8f * e;
     std::string referenceLabel;
     if (o.referenceLine && !o.referenceLabel.empty()) {
@@ -345,14 +340,14 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
         const bool zero = std::fabs(v) < 1e-4f;
         draw->AddLine(ImVec2(plotMin.x, y), ImVec2(plotMax.x, y), zero ? muted : grid,
                       zero ? 2.0f : 1.0f);
-        const std::string t = formatTick(v);
+        const std::string t = formatTick(v, o.lang);
         draw->AddText(
             ImVec2(plotMin.x - 0.4f * e - ImGui::CalcTextSize(t.c_str()).x, y - lineH / 2), muted,
             t.c_str());
     }
     const float xStep = niceStep(xMax - xMin, 8);
     for (float v = std::ceil(xMin / xStep) * xStep; v <= xMax + 1e-3f; v += xStep) {
-        const std::string t = formatTick(v);
+        const std::string t = formatTick(v, o.lang);
         const float tw = ImGui::CalcTextSize(t.c_str()).x;
         draw->AddLine(ImVec2(X(v), plotMax.y), ImVec2(X(v), plotMax.y + 0.3f * e), muted, 1.5f);
         draw->AddText(ImVec2(X(v) - tw / 2, plotMax.y + 0.35f * e), muted, t.c_str());
@@ -444,11 +439,11 @@ void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineCh
         const float x = xMin + (mx - plotMin.x) / (plotMax.x - plotMin.x) * (xMax - xMin);
         draw->AddLine(ImVec2(mx, plotMin.y), ImVec2(mx, plotMax.y), muted, 1.0f);
         ImGui::BeginTooltip();
-        ImGui::Text("%s: %s", o.xLabel.c_str(), formatValue(x).c_str());
+        ImGui::Text("%s: %s", o.xLabel.c_str(), formatValue(x, o.lang).c_str());
         for (const ChartLine& l : lines) {
             float v = 0;
             if (valueAt(l, x, o.steps, v))
-                ImGui::Text("%s: %s", l.label.c_str(), formatValue(v).c_str());
+                ImGui::Text("%s: %s", l.label.c_str(), formatValue(v, o.lang).c_str());
         }
         ImGui::EndTooltip();
     }
@@ -472,7 +467,7 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
     }
     float valueW = ImGui::CalcTextSize("-100.0").x;
     for (const SupportBar& b : bars) {
-        const std::string text = (b.known ? formatValue(b.value) : o.unknownLabel) +
+        const std::string text = (b.known ? formatValue(b.value, o.lang) : o.unknownLabel) +
                                  (b.note.empty() ? "" : "  " + b.note);
         valueW = std::max(valueW, ImGui::CalcTextSize(text.c_str()).x);
     }
@@ -498,7 +493,7 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
         draw->AddLine(ImVec2(x, top), ImVec2(x, bottom),
                       tick == 0 ? muted : toU32(withAlpha(theme.border, 0.6f)),
                       tick == 0 ? 2.0f : 1.0f);
-        const std::string t = formatTick(static_cast<float>(tick));
+        const std::string t = formatTick(static_cast<float>(tick), o.lang);
         draw->AddText(ImVec2(x - ImGui::CalcTextSize(t.c_str()).x / 2, bottom + 0.2f * e), muted,
                       t.c_str());
     }
@@ -523,7 +518,7 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
             draw->AddRect(ImVec2(std::min(x0, x1), y + pad),
                           ImVec2(std::max(x0, x1) + 1, y + rowH - pad),
                           toU32(withAlpha(theme.text, 0.5f)));
-            text = formatValue(b.value);
+            text = formatValue(b.value, o.lang);
             if (!b.note.empty())
                 text += "  " + b.note;
             // Beside the bar's end: right of positive bars, left of negative

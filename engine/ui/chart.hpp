@@ -37,9 +37,10 @@ struct LineChartOptions {
     float referenceY = 0;
     std::string referenceLabel;
     std::vector<ChartMark> marks;
-    bool steps = true;  // values hold until the next point (support changes at events)
-    float height = 0;   // 0 = 16 text lines; everything (legend too) fits in it
-    bool legend = true; // the one legend, below the plot: full names, line style and marker
+    bool steps = true;       // values hold until the next point (support changes at events)
+    float height = 0;        // 0 = 16 text lines; everything (legend too) fits in it
+    bool legend = true;      // the one legend, below the plot: full names, line style and marker
+    std::string lang = "en"; // how numbers are written (core/text numberStyle)
 };
 
 // Draws the chart at the cursor, as wide as the available region. Hovering
@@ -62,6 +63,7 @@ struct SupportBarsOptions {
     std::string unknownLabel; // shown instead of a number for !known
     float labelWidth = 0;     // 0 = fit the longest label (at most 40% of the width)
     float rowHeight = 0;      // 0 = 1.6 text lines
+    std::string lang = "en";  // how numbers are written (core/text numberStyle)
 };
 
 // Horizontal bars from 0 towards the value, axis -100..100, with the

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "core/json.hpp"
 #include "core/log.hpp"
+#include "core/wording.hpp"
 
 namespace samenspel::cli {
 
@@ -49,7 +50,9 @@ void printText(const Game& g, const ReadLog& read, const std::string& logPath) {
         std::printf("decision:   none\n");
     } else {
         const Proposal& p = st.proposals[static_cast<std::size_t>(m.decision.proposal)];
-        std::printf("decision:   proposal %d (version %d): %s\n", p.id, p.version,
+        // Numbered as on the table and in the report (core/wording).
+        const ProposalNumber n = proposalNumber(st, p.id);
+        std::printf("decision:   proposal %d, version %d: %s\n", n.number, n.version,
                     packageText(sc, p.package).c_str());
         std::printf("gedragen:   %s\n", m.decision.gedragen ? "yes" : "no");
         std::printf("draagvlak:  min %s, mean %s\n",
@@ -105,8 +108,10 @@ void printJson(const Game& g, const ReadLog& read, const std::string& logPath) {
     w.key("taken").value(m.decision.taken);
     if (m.decision.taken) {
         const Proposal& p = st.proposals[static_cast<std::size_t>(m.decision.proposal)];
-        w.key("proposal").value(p.id);
-        w.key("version").value(p.version);
+        const ProposalNumber n = proposalNumber(st, p.id);
+        w.key("proposal").value(p.id); // the index actions refer to
+        w.key("number").value(n.number);
+        w.key("version").value(n.version);
         w.key("package").beginObject();
         for (std::size_t i = 0; i < sc.issues.size() && i < p.package.size(); ++i)
             w.key(sc.issues[i].id)

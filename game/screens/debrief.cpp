@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "core/session_files.hpp"
+#include "open_folder.hpp"
 #include "report.hpp"
 #include "screens/screens.hpp"
 #include "screens/table_view.hpp"
@@ -106,6 +107,12 @@ class DebriefScreen final : public Screen {
                                   exportFailed_ ? app.theme().bad : app.theme().good);
             wrappedText(exportMessage_);
             ImGui::PopStyleColor();
+            // Where the file went is for the facilitator's file manager, not
+            // for the room: a button instead of a path on the projector.
+            if (!exportFailed_ && ImGui::Button(app.tr("ui.show_in_folder").c_str()))
+                folderMessage_ = showFolderMessage(app.catalog(), exportFolder_);
+            if (!folderMessage_.empty())
+                mutedText(app, folderMessage_);
         }
         return true;
     }
@@ -113,12 +120,13 @@ class DebriefScreen final : public Screen {
     void exportReport(App& app, TableLink& link) {
         ReportOptions options;
         options.lang = app.lang();
-        options.logPath = link.logPath();
         const std::string path = SessionFiles::report(link.logPath());
         std::string error;
         const Catalog& catalog = app.catalog();
+        folderMessage_.clear();
         if (writeSessionReport(link.game(), translateWith(catalog), options, path, error)) {
-            exportMessage_ = app.tr("debrief.exported", path);
+            exportMessage_ = app.tr("debrief.exported");
+            exportFolder_ = std::filesystem::path(path).parent_path().string();
             exportFailed_ = false;
         } else {
             exportMessage_ = app.tr("debrief.export_failed", error);
@@ -181,7 +189,8 @@ class DebriefScreen final : public Screen {
                           ImVec2(width * 0.45f, ImGui::GetContentRegionAvail().y * 0.46f), false);
         heading(app, app.tr("debrief.decision"));
         if (st.decision.taken) {
-            wrappedText(app.tr("debrief.decision_taken", st.decision.proposal + 1));
+            wrappedText(app.tr("debrief.decision_taken",
+                               proposalRef(app.catalog(), st, st.decision.proposal)));
             badge(app,
                   st.decision.gedragen ? "✓ " + app.tr("table.decision_gedragen")
                                        : "✗ " + app.tr("table.decision_not_gedragen"),
@@ -192,7 +201,8 @@ class DebriefScreen final : public Screen {
         if (focus >= 0) {
             const Proposal& p = st.proposals[focus];
             if (!st.decision.taken)
-                mutedText(app, app.tr("debrief.latest_proposal", p.id + 1, p.version));
+                mutedText(app,
+                          app.tr("debrief.latest_proposal", proposalRef(app.catalog(), st, p.id)));
             packageRows(app, sc, p.package, nullptr);
             conditionRows(app, game, p);
             const Draagvlak dv =
@@ -226,6 +236,7 @@ class DebriefScreen final : public Screen {
                 bars.push_back(b);
             }
             ui::SupportBarsOptions o;
+            o.lang = app.lang();
             o.minSupport = static_cast<float>(sc.minSupport);
             o.minLabel = app.tr("table.min_support", formatNumber(app, sc.minSupport, 0));
             ui::supportBars("decision_support", bars, o, app.theme());
@@ -255,6 +266,7 @@ class DebriefScreen final : public Screen {
                 lines[r].points.push_back(ImVec2(static_cast<float>(s.timeMs) / 60000.0f,
                                                  static_cast<float>(s.support[r])));
         ui::LineChartOptions o;
+        o.lang = app.lang();
         // From the minute before the first proposal: before it there is nothing to show.
         o.xMin = std::max(
             0.0f,
@@ -438,7 +450,7 @@ class DebriefScreen final : public Screen {
             wrappedText(line);
             for (int k = 0; k < static_cast<int>(role.preconditions.size()); ++k)
                 wrappedText("• " + preconditionName(app, sc, r, k) + ": " +
-                            readableCondition(app, sc, role.preconditions[k].require.source()));
+                            preconditionText(app, sc, role.preconditions[k]));
             if (!app.text(role.secret).empty()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
                 wrappedText(app.tr("table.secret") + ": " + app.text(role.secret));
@@ -471,10 +483,11 @@ class DebriefScreen final : public Screen {
             const Proposal& p = st.proposals[chain[i]];
             ImGui::PushID(p.id);
             ImGui::PushFont(app.fonts().bold);
-            ImGui::TextUnformatted(app.tr("table.proposal_title", p.id + 1, p.version).c_str());
+            ImGui::TextUnformatted(proposalTitle(app.catalog(), st, p.id).c_str());
             ImGui::PopFont();
-            mutedText(app, app.tr("table.proposal_by", seatWithRole(app, game, p.authorSeat),
-                                  phaseName(app, sc, p.phase), clockText(p.timeMs)));
+            mutedText(app,
+                      app.tr("table.proposal_by", seatWithRole(app, game, p.authorSeat),
+                             phaseName(app, sc, p.phase), sessionMoment(app.catalog(), p.timeMs)));
             const Package* previous = i > 0 ? &st.proposals[chain[i - 1]].package : nullptr;
             packageRows(app, sc, p.package, previous);
             conditionRows(app, game, p);
@@ -500,6 +513,8 @@ class DebriefScreen final : public Screen {
     std::uint64_t measuredAt_ = 0;
     int tabWanted_ = -1;
     std::string exportMessage_;
+    std::string exportFolder_;
+    std::string folderMessage_;
     bool exportFailed_ = false;
     std::shared_ptr<TableLink> link_;
 };

@@ -263,7 +263,7 @@ void everythingHidden(App& app, TableLink& link) {
         wrappedText(app.tr("facilitator.weights", values.empty() ? "–" : values));
         for (int k = 0; k < static_cast<int>(role.preconditions.size()); ++k)
             wrappedText("• " + preconditionName(app, sc, r, k) + ": " +
-                        readableCondition(app, sc, role.preconditions[k].require.source()));
+                        preconditionText(app, sc, role.preconditions[k]));
         if (role.reservation != 0.0)
             mutedText(app,
                       app.tr("table.your_reservation", formatNumber(app, role.reservation, 0)));

@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "open_folder.hpp"
 #include "screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -117,13 +118,22 @@ class PickerScreen final : public Screen {
         const float buttonWidth = 420.0f * s;
         const float rowY = ImGui::GetCursorPosY();
         ImGui::PushFont(app.fonts().small);
+        ImGui::SetCursorPosY(rowY + (buttonHeight - ImGui::GetFrameHeight()) * 0.5f);
+        // The folder opens in the file manager; its path never shows on screen.
+        if (ImGui::Button(app.tr("ui.show_in_folder").c_str())) {
+            const std::string folder = userScenarioDir(app.settings());
+            std::error_code ec;
+            fs::create_directories(folder, ec);
+            folderMessage_ = showFolderMessage(app.catalog(), folder);
+        }
+        ImGui::SameLine();
         ImGui::SetCursorPosY(rowY + (buttonHeight - ImGui::GetTextLineHeight()) * 0.5f);
         ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - buttonWidth -
                                3 * ImGui::GetStyle().WindowPadding.x);
         // Not ui::textWrapped: that wraps at the window's edge, under the button.
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
-        ImGui::TextUnformatted(
-            app.tr("ui.picker.user_folder", userScenarioDir(app.settings())).c_str());
+        ImGui::TextUnformatted(folderMessage_.empty() ? app.tr("ui.picker.user_folder").c_str()
+                                                      : folderMessage_.c_str());
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
@@ -214,7 +224,9 @@ class PickerScreen final : public Screen {
             const bool broken = !e.scenario;
             std::string label = titleOf(app, e);
             if (broken)
-                label = app.tr("ui.picker.broken_label", label, e.loaded.errors.size());
+                label =
+                    app.catalog().trCount("ui.picker.broken_label",
+                                          static_cast<long long>(e.loaded.errors.size()), label);
             if (broken)
                 ImGui::PushStyleColor(ImGuiCol_Text, theme.bad);
             if (ImGui::Selectable(label.c_str(), selected_ == static_cast<int>(i),
@@ -238,15 +250,23 @@ class PickerScreen final : public Screen {
         ImGui::PushFont(app.fonts().heading);
         ui::textWrapped(titleOf(app, e));
         ImGui::PopFont();
-        ImGui::PushFont(app.fonts().small);
-        ui::textWrappedColored(theme.textMuted, e.path);
-        ImGui::PopFont();
+        // An author's own file by its name, so they know which one they edit;
+        // never the path.
+        if (e.origin != Origin::Shipped) {
+            ImGui::PushFont(app.fonts().small);
+            ui::textWrappedColored(theme.textMuted, fs::path(e.path).filename().string());
+            ImGui::PopFont();
+        }
         ui::gap(1, s);
         if (!e.scenario) {
-            ui::textColored(theme.bad, app.tr("ui.picker.errors", e.loaded.errors.size()));
+            ui::textColored(theme.bad,
+                            app.catalog().trCount("ui.picker.errors",
+                                                  static_cast<long long>(e.loaded.errors.size())));
             ImGui::PushFont(app.fonts().mono);
-            for (const auto& d : e.loaded.errors)
+            for (Diagnostic d : e.loaded.errors) {
+                d.file = fs::path(d.file).filename().string();
                 ui::textWrappedColored(theme.text, d.format());
+            }
             ImGui::PopFont();
             ui::gap(1, s);
             ui::textWrappedColored(theme.textMuted, app.tr("ui.picker.errors_hint"));
@@ -315,6 +335,7 @@ class PickerScreen final : public Screen {
 
     std::vector<Entry> entries_;
     int selected_ = -1;
+    std::string folderMessage_;
     double sinceScan_ = 0.0;
 };
 

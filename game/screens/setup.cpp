@@ -75,7 +75,8 @@ class SetupScreen final : public Screen {
         if (!error_.empty()) {
             ui::textWrappedColored(theme.bad, error_);
         } else {
-            ui::textColored(theme.textMuted, app.tr("ui.setup.summary", seatCount(), botCount()));
+            ui::textColored(theme.textMuted,
+                            app.catalog().trCount("ui.setup.summary", botCount(), seatCount()));
         }
         ui::endScreenWindow();
     }
@@ -130,7 +131,7 @@ class SetupScreen final : public Screen {
             ImGui::PopFont();
             const std::string range =
                 role.minPlayers == role.maxPlayers
-                    ? app.tr("ui.setup.seat_exact", role.minPlayers)
+                    ? app.catalog().trCount("ui.setup.seat_exact", role.minPlayers)
                     : app.tr("ui.setup.seat_range", role.minPlayers, role.maxPlayers);
             const std::string details =
                 "· " + app.tr(std::string("ui.kind.") + roleKindId(role.kind)) + " · " + range;

@@ -491,7 +491,8 @@ void proposeSection(const Ctx& c) {
             if (p.id == d.amendOf)
                 pick = static_cast<int>(sources.size());
             sources.push_back(p.id);
-            sourceLabels.push_back(c.app.tr("table.start_from", p.id + 1, p.version));
+            sourceLabels.push_back(
+                c.app.tr("table.start_from", proposalRef(c.app.catalog(), c.st, p.id)));
         }
     if (combo("##source", pick, sourceLabels)) {
         d.amendOf = sources[pick];
@@ -551,7 +552,7 @@ int proposalPicker(const Ctx& c, int& current) {
             if (p.id == current)
                 pick = static_cast<int>(ids.size());
             ids.push_back(p.id);
-            labels.push_back(c.app.tr("table.proposal_title", p.id + 1, p.version));
+            labels.push_back(proposalTitle(c.app.catalog(), c.st, p.id));
         }
     if (pick < 0 && !ids.empty()) {
         pick = static_cast<int>(ids.size()) - 1;
@@ -611,7 +612,8 @@ void voteSection(const Ctx& c) {
     }
     ImGui::PushID("vote");
     const Proposal& p = c.st.proposals[onTable];
-    ImGui::TextUnformatted(c.app.tr("table.vote_on", p.id + 1, p.version).c_str());
+    ImGui::TextUnformatted(
+        c.app.tr("table.vote_on", proposalRef(c.app.catalog(), c.st, p.id)).c_str());
     packagePreview(c, p.package);
     ImGui::RadioButton(c.app.tr("table.vote.yes").c_str(), &d.voteKind, 0);
     ImGui::SameLine();

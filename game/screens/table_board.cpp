@@ -101,7 +101,7 @@ void roleOnTable(App& app, const Game& game, int role, bool revealAll) {
         wrappedText(preconditionName(app, sc, role, p.precondition));
         ImGui::Indent(app.unit() * 3);
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
-        wrappedText(readableCondition(app, sc, r.preconditions[p.precondition].require.source()));
+        wrappedText(preconditionText(app, sc, r.preconditions[p.precondition]));
         ImGui::PopStyleColor();
         ImGui::Unindent(app.unit() * 3);
     }
@@ -263,6 +263,7 @@ void supportOfRoles(App& app, const TableLink& link, const Proposal& p, const Ta
         bars.push_back(bar);
     }
     ui::SupportBarsOptions options;
+    options.lang = app.lang();
     options.minSupport = static_cast<float>(sc.minSupport);
     options.minLabel = app.tr("table.min_support", formatNumber(app, sc.minSupport, 0));
     options.unknownLabel = app.tr("table.support_not_public");
@@ -290,7 +291,8 @@ void versionHistory(App& app, const Game& game, const Proposal& p) {
         const Proposal& v = st.proposals[chain[i]];
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(app.tr("table.version_line", v.version,
-                                      seatName(app, game, v.authorSeat), clockText(v.timeMs))
+                                      seatName(app, game, v.authorSeat),
+                                      sessionMoment(app.catalog(), v.timeMs))
                                    .c_str());
         ImGui::PopFont();
         if (i == 0)
@@ -322,8 +324,8 @@ void proposalCard(App& app, const TableLink& link, const Proposal& p, const Tabl
     const Game& game = link.game();
     const GameState& st = game.state();
     ImGui::PushID(p.id);
-    const std::string header = app.tr("table.proposal_title", p.id + 1, p.version) + " — " +
-                               statusText(app, p.status) + "###proposal";
+    const std::string header =
+        proposalTitle(app.catalog(), st, p.id) + " — " + statusText(app, p.status) + "###proposal";
     ImGui::SetNextItemOpen(open, ImGuiCond_Once);
     // A person's proposal at a table with bots is pinned (proposalsTab) and
     // marked, so a stream of bot proposals cannot bury it.
@@ -342,7 +344,8 @@ void proposalCard(App& app, const TableLink& link, const Proposal& p, const Tabl
         badge(app, statusText(app, p.status), statusColour(app, p.status));
         ImGui::SameLine();
         mutedText(app, app.tr("table.proposal_by", seatWithRole(app, game, p.authorSeat),
-                              phaseName(app, game.scenario(), p.phase), clockText(p.timeMs)));
+                              phaseName(app, game.scenario(), p.phase),
+                              sessionMoment(app.catalog(), p.timeMs)));
         const Package* previous = p.parent >= 0 && p.parent < static_cast<int>(st.proposals.size())
                                       ? &st.proposals[p.parent].package
                                       : nullptr;
@@ -416,8 +419,8 @@ void eventsTab(App& app, const Game& game) {
         wrappedText(e.title.empty() ? e.id : app.text(e.title));
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        mutedText(app,
-                  app.tr("table.event_when", phaseName(app, sc, it->phase), clockText(it->timeMs)));
+        mutedText(app, app.tr("table.event_when", phaseName(app, sc, it->phase),
+                              sessionMoment(app.catalog(), it->timeMs)));
         wrappedText(app.text(e.text));
         ImGui::Spacing();
     }

@@ -130,7 +130,7 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
             wrappedText(preconditionName(app, sc, role, k));
             ImGui::Indent(app.unit() * 3);
             ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
-            wrappedText(readableCondition(app, sc, r.preconditions[k].require.source()));
+            wrappedText(preconditionText(app, sc, r.preconditions[k]));
             ImGui::PopStyleColor();
             if (preconditionShared(st, role, k)) {
                 ImGui::SameLine();
@@ -145,7 +145,7 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
         ImGui::Spacing();
         std::string extra;
         if (r.kind == RoleKind::Council)
-            extra = app.tr("table.your_votes", r.votes);
+            extra = app.catalog().trCount("table.your_votes", r.votes);
         if (r.reservation != 0.0)
             extra += (extra.empty() ? "" : " · ") +
                      app.tr("table.your_reservation", formatNumber(app, r.reservation, 0));

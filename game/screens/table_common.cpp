@@ -77,8 +77,10 @@ std::string seatWithRole(const App& app, const Game& game, int seat) {
     // An unnamed seat is already called after its role: say it once.
     if (seat < 0 || seat >= game.seatCount() || game.setup().seats[seat].name.empty())
         return seatName(app, game, seat);
-    return seatName(app, game, seat) + " (" +
-           roleName(app, game.scenario(), game.roleOfSeat(seat)) + ")";
+    // A seat named after its role (a bot's) too: "Jongerenwerker (Jongerenwerker)" says nothing.
+    const std::string name = seatName(app, game, seat);
+    const std::string role = roleName(app, game.scenario(), game.roleOfSeat(seat));
+    return name == role ? name : name + " (" + role + ")";
 }
 
 std::string phaseName(const App& app, const Scenario& sc, int phase) {
@@ -122,15 +124,12 @@ std::string declineText(const App& app, const std::string& reason) {
 }
 
 std::string formatNumber(const App& app, double value, int decimals) {
-    return formatDecimal(value, decimals, app.lang());
+    return samenspel::formatNumber(value, decimals, app.lang());
 }
 
 std::string attributeValue(const App& app, const Scenario& sc, int attribute, double value) {
-    const bool whole = std::fabs(value - std::round(value)) < 1e-9;
-    std::string text = formatNumber(app, value, whole ? 0 : 1);
-    if (inRange(attribute, sc.attributes) && !sc.attributes[attribute].unit.empty())
-        text += " " + sc.attributes[attribute].unit;
-    return text;
+    return formatQuantity(
+        value, inRange(attribute, sc.attributes) ? sc.attributes[attribute].unit : "", app.lang());
 }
 
 std::string clockText(std::int64_t ms) {
@@ -142,8 +141,13 @@ std::string clockText(std::int64_t ms) {
 }
 
 std::string readableCondition(const App& app, const Scenario& sc, const std::string& expression) {
-    return readableExpression(sc, app.lang(), expression,
-                              [&app](const std::string& key) { return app.tr(key); });
+    return conditionSentence(sc, expression, app.lang(),
+                             [&app](const std::string& key) { return app.catalog().word(key); });
+}
+
+std::string preconditionText(const App& app, const Scenario& sc, const Precondition& precondition) {
+    return preconditionSentence(sc, precondition, app.lang(),
+                                [&app](const std::string& key) { return app.catalog().word(key); });
 }
 
 // [Visibility] ---------------------------------------------------------------------

@@ -111,9 +111,10 @@ std::string formatNumber(const App& app, double value, int decimals);
 std::string attributeValue(const App& app, const Scenario& sc, int attribute, double value);
 // "mm:ss"
 std::string clockText(std::int64_t ms);
-// An expression with names instead of ids: "locatie == sportpark" becomes
-// "Location = Move to the sports park".
+// A rule in words (core/wording): "months <= 7" becomes "Doorlooptijd ten hoogste 7".
 std::string readableCondition(const App& app, const Scenario& sc, const std::string& expression);
+// A precondition in words: the scenario author's sentence, else its rule in words.
+std::string preconditionText(const App& app, const Scenario& sc, const Precondition& precondition);
 
 // [Visibility] what the room may see at a shared screen.
 // Support of a role for a proposal is public once a seat of that role reacted

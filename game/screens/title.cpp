@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/log.hpp"
 #include "core/session_files.hpp"
 #include "net/host.hpp"
 #include "screens/screens.hpp"
@@ -40,10 +41,30 @@ std::vector<std::string> wrapWords(const std::string& text, float width) {
     return lines;
 }
 
+// The unfinished session as the facilitator knows it: by its scenario's
+// title, never by the name of its log file.
+std::string sessionTitle(const App& app, const std::string& logPath) {
+    const ReadLog log = readSessionLog(logPath);
+    if (!log.header)
+        return app.tr("ui.title.continue_unknown");
+    const std::filesystem::path given = log.header->scenarioPath;
+    for (const std::filesystem::path& path :
+         {given, std::filesystem::path(logPath).parent_path() / given.filename()}) {
+        std::error_code ec;
+        if (path.empty() || !std::filesystem::exists(path, ec))
+            continue;
+        const LoadResult loaded = loadScenarioFile(path.string());
+        if (loaded.ok() && !app.text(loaded.scenario->title).empty())
+            return app.text(loaded.scenario->title);
+    }
+    return app.tr("ui.title.continue_unknown");
+}
+
 class TitleScreen final : public Screen {
   public:
     void onOpen(App& app) override {
         resumableLog_ = lastResumableLog(app.sessionsDir().string());
+        resumableTitle_ = resumableLog_.empty() ? std::string() : sessionTitle(app, resumableLog_);
         error_.clear();
     }
 
@@ -144,8 +165,7 @@ class TitleScreen final : public Screen {
             ui::gap(1, s);
             ImGui::PushFont(app.fonts().small);
             ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
-            ui::textCentered(app.tr("ui.title.continue_hint",
-                                    std::filesystem::path(resumableLog_).filename().string()));
+            ui::textCentered(app.tr("ui.title.continue_hint", resumableTitle_));
             ImGui::PopStyleColor();
             ImGui::PopFont();
         }
@@ -224,6 +244,7 @@ class TitleScreen final : public Screen {
     }
 
     std::string resumableLog_;
+    std::string resumableTitle_; // the unfinished session's scenario, by its title
     std::string error_;
 };
 

@@ -134,8 +134,8 @@ std::vector<std::string> rechain(std::vector<std::string> ls) {
     for (std::size_t i = 1; i < ls.size(); ++i) {
         const std::size_t type = ls[i].find("\"type\":");
         REQUIRE(type != std::string::npos);
-        ls[i] = "{\"seq\":" + std::to_string(i) + ",\"prev\":\"" + logLineHash(ls[i - 1]) +
-                "\"," + ls[i].substr(type);
+        ls[i] = "{\"seq\":" + std::to_string(i) + ",\"prev\":\"" + logLineHash(ls[i - 1]) + "\"," +
+                ls[i].substr(type);
     }
     return ls;
 }
@@ -354,8 +354,8 @@ TEST_CASE("a scripted session replays from its log to the identical state") {
 
     // Each action line is numbered and chained to the line before it.
     const std::vector<std::string> written = lines(readFile(logPath));
-    CHECK(written[1].rfind("{\"seq\":1,\"prev\":\"" + logLineHash(written[0]) + "\",\"type\":", 0) ==
-          0);
+    CHECK(written[1].rfind("{\"seq\":1,\"prev\":\"" + logLineHash(written[0]) + "\",\"type\":",
+                           0) == 0);
     CHECK(written[2].rfind("{\"seq\":2,\"prev\":\"" + logLineHash(written[1]) + "\",", 0) == 0);
     CHECK(logLineHash("") == "cbf29ce484222325"); // FNV-1a 64 of nothing: its offset basis
 }
@@ -731,7 +731,7 @@ TEST_CASE("samenspel replay prints the measurements of a session log") {
 
     const CommandResult text = runCommand("'" + bin + "' replay '" + log + "'");
     CHECK(text.exitCode == 0);
-    CHECK(text.output.find("decision:   proposal 3 (version 4): locatie=huidige_plek, "
+    CHECK(text.output.find("decision:   proposal 1, version 4: locatie=huidige_plek, "
                            "beheer=gemeente") != std::string::npos);
     CHECK(text.output.find("gedragen:   yes") != std::string::npos);
     // {plek, gemeente} after klacht: 3.3, -8.3, 20.8, -3.3, 16.7 (see test_rules).
@@ -746,6 +746,8 @@ TEST_CASE("samenspel replay prints the measurements of a session log") {
           std::string::npos);
     CHECK(json.output.find(R"("draagvlak":{"min":-8.3,)") != std::string::npos);
     CHECK(json.output.find(R"("publicValue":12.5)") != std::string::npos);
+    // The same proposal number and version as the table and the report show.
+    CHECK(json.output.find(R"("proposal":3,"number":1,"version":4)") != std::string::npos);
 
     auto ls = lines(readFile(log));
     ls[2] = R"({"type":"teleport","seat":0,"timeMs":1})";

@@ -747,3 +747,31 @@ TEST_CASE("a document with absurdly many entries is refused") {
     CHECK(result.errors[0].format() == "many.yaml: error: scenario file is too large (977 KB); "
                                        "the limit is 256 KB (real scenarios are 15-40 KB)");
 }
+
+TEST_CASE("a precondition may say its rule in the author's words") {
+    const LoadResult plain = loadScenarioText(kMini, "mini.yaml");
+    REQUIRE(plain.ok());
+    CHECK(plain.scenario->roles[0].preconditions[0].inWords.empty());
+
+    const LoadResult own =
+        loadWith(R"(require: "cost <= budget")",
+                 "require: \"cost <= budget\"\n"
+                 "        in_words: {nl: Het past in het budget, en: It fits the budget}");
+    REQUIRE(own.ok());
+    CHECK(own.scenario->roles[0].preconditions[0].inWords.get("nl") == "Het past in het budget");
+    CHECK(own.scenario->roles[0].preconditions[0].inWords.get("en") == "It fits the budget");
+}
+
+TEST_CASE("a precondition's in_words that is a rule again, or empty, is an error at its place") {
+    const LoadResult rule =
+        loadWith(R"(require: "cost <= budget")",
+                 "require: \"cost <= budget\"\n"
+                 "        in_words: {nl: \"kosten <= budget\", en: Within budget}");
+    CHECK(firstError(rule) ==
+          "mini.yaml:23:19: error: 'in_words' is the rule in a sentence for the players; write "
+          "'<=' in words, like 'ten hoogste' or 'at most' (at roles[0].preconditions[0].in_words)");
+    const LoadResult empty = loadWith(R"(require: "cost <= budget")",
+                                      "require: \"cost <= budget\"\n        in_words: \"\"");
+    CHECK(firstError(empty) == "mini.yaml:23:19: error: 'in_words' is empty "
+                               "(at roles[0].preconditions[0].in_words)");
+}

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/game.hpp"
 #include "i18n.hpp"
 
 using namespace samenspel;
@@ -51,8 +52,10 @@ TEST_CASE("arguments fill {0} {1} in any order, {{ is a literal brace, unknown p
     CHECK(fillArgs("{{0}} en {0}", {"x"}) == "{0}} en x");
     CHECK(fillArgs("{2} blijft", {"x"}) == "{2} blijft");
     CHECK(fillArgs("€ {0} – “quoted”", {"12"}) == "€ 12 – “quoted”");
-    CHECK(Catalog::argText(2.5) == "2.5");
-    CHECK(Catalog::argText(3.0) == "3");
+    Catalog en;
+    en.setLang("en");
+    CHECK(en.argText(2.5) == "2.5");
+    CHECK(en.argText(3.0) == "3");
 }
 
 TEST_CASE("all files of a language are merged, and a damaged file is reported with file:line:col") {
@@ -124,8 +127,12 @@ TEST_CASE("every interface text the shell and its screens ask for exists in both
         for (std::sregex_iterator it(s.begin(), s.end(), literal), end; it != end; ++it) {
             const std::string key = (*it)[1];
             ++found;
-            CHECK_MESSAGE(nl.has(key), file << ": no Dutch text for " << key);
-            CHECK_MESSAGE(en.has(key), file << ": no English text for " << key);
+            // A text about a number has its forms as keys of their own (trCount).
+            const auto has = [&key](const Catalog& c) {
+                return c.has(key) || (c.has(key + ".one") && c.has(key + ".other"));
+            };
+            CHECK_MESSAGE(has(nl), file << ": no Dutch text for " << key);
+            CHECK_MESSAGE(has(en), file << ": no English text for " << key);
         }
     }
     CHECK(found > 40);
@@ -160,4 +167,66 @@ TEST_CASE("a text asked for but missing is remembered, so an autoplay run can re
     // Switching language starts a fresh list.
     REQUIRE(catalog.load(dir.string(), "en", problems));
     CHECK(catalog.missingKeys().empty());
+}
+
+TEST_CASE("a text about a number takes the plural form the number asks for") {
+    Catalog c;
+    c.setLang("nl");
+    c.set("q.one", "{0} vraag van {1}");
+    c.set("q.other", "{0} vragen van {1}");
+    c.set("plain", "{0} keer");
+    CHECK(c.trCount("q", 1, "Sam") == "1 vraag van Sam");
+    CHECK(c.trCount("q", 5, "Sam") == "5 vragen van Sam");
+    CHECK(c.trCount("q", 0, "Sam") == "0 vragen van Sam");
+    CHECK(c.trCount("q", 12000, "Sam") == "12.000 vragen van Sam");
+    CHECK(c.trCount("plain", 3) == "3 keer"); // a key without forms is used as it is
+    CHECK(c.tr("n", 17.66) == "n 17,7");      // missing: key and argument, Dutch decimal
+    c.set("n", "{0}");
+    CHECK(c.tr("n", 17.66) == "17,7");
+    c.setLang("en");
+    CHECK(c.tr("n", 17.66) == "17.7");
+}
+
+TEST_CASE("the catalogs write plurals as forms, never as 'vraag/vragen' or 'vote(s)'") {
+    const std::regex bracketPlural(R"([A-Za-zë]\((s|n|en|men|es)\))");
+    const std::regex slashPlural(R"(\b([a-z]{3,})/\1)");
+    for (const std::string lang : {"nl", "en"}) {
+        Catalog c;
+        std::vector<std::string> problems;
+        REQUIRE(c.load(kI18nDir, lang, problems));
+        for (const auto& [key, text] : c.texts()) {
+            CAPTURE(key);
+            CAPTURE(text);
+            CHECK_FALSE(std::regex_search(text, bracketPlural));
+            CHECK_FALSE(std::regex_search(text, slashPlural));
+            // Forms come in pairs.
+            const auto dot = key.rfind('.');
+            const std::string tail = dot == std::string::npos ? "" : key.substr(dot);
+            if (tail == ".one")
+                CHECK(c.has(key.substr(0, dot) + ".other"));
+        }
+    }
+}
+
+TEST_CASE("proposals by number and version, and moments by the minute") {
+    Catalog nl;
+    std::vector<std::string> problems;
+    REQUIRE(nl.load(kI18nDir, "nl", problems));
+    GameState st;
+    for (int parent : {-1, -1, 0, 2}) {
+        Proposal p;
+        p.id = static_cast<int>(st.proposals.size());
+        p.parent = parent;
+        p.version = parent < 0 ? 1 : st.proposals[static_cast<std::size_t>(parent)].version + 1;
+        st.proposals.push_back(p);
+    }
+    CHECK(proposalTitle(nl, st, 1) == "Voorstel 2");
+    CHECK(proposalTitle(nl, st, 3) == "Voorstel 1, versie 3");
+    CHECK(proposalRef(nl, st, 2) == "voorstel 1, versie 2");
+    CHECK(sessionMoment(nl, 17 * 60000 + 59000) == "na 17 min");
+    CHECK(sessionMoment(nl, 20000) == "aan het begin");
+    Catalog en;
+    REQUIRE(en.load(kI18nDir, "en", problems));
+    CHECK(proposalTitle(en, st, 3) == "Proposal 1, version 3");
+    CHECK(sessionMoment(en, 17 * 60000) == "after 17 min");
 }

@@ -1,12 +1,15 @@
 // Checks an autoplay run: exactly one PNG per phase of the scenario, in phase
 // order, one of the decision moment right after besluit's, and one of the
-// debrief, none of them blank; the session finished and its report exists.
+// debrief, none of them blank; the session finished and its report exists and
+// shows no rule text ("<=") and no file path.
 //   gui_check_screenshots RUN_DIR SCENARIO.yaml
 #include <SFML/Graphics/Image.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -45,6 +48,48 @@ std::string blankReason(const std::string& path) {
     if (bright < total / 1000)
         return "no light pixels (no text drawn)";
     return "";
+}
+
+// What the report's reader sees: the text between the tags, no style sheet.
+std::string visibleText(const std::string& html) {
+    std::string out;
+    for (std::size_t i = 0; i < html.size();) {
+        if (html.compare(i, 6, "<style") == 0) {
+            const std::size_t end = html.find("</style>", i);
+            i = end == std::string::npos ? html.size() : end + 8;
+        } else if (html[i] == '<') {
+            const std::size_t end = html.find('>', i);
+            i = end == std::string::npos ? html.size() : end + 1;
+            out += ' ';
+        } else {
+            out += html[i++];
+        }
+    }
+    for (const auto& [entity, plain] :
+         {std::pair<std::string, std::string>{"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}})
+        for (std::size_t at; (at = out.find(entity)) != std::string::npos;)
+            out.replace(at, entity.size(), plain);
+    return out;
+}
+
+// Rule text or a file path in the report: what a room must never read.
+std::vector<std::string> reportProblems(const fs::path& report, const fs::path& dir) {
+    std::ifstream in(report, std::ios::binary);
+    const std::string text = visibleText(
+        std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+    std::vector<std::string> problems;
+    const auto around = [&text](std::size_t at) {
+        const std::size_t from = at > 50 ? at - 50 : 0;
+        return text.substr(from, 100);
+    };
+    for (const char* rule : {"==", "!=", "<=", ">="})
+        if (const std::size_t at = text.find(rule); at != std::string::npos)
+            problems.push_back(std::string("the report shows rule text '") + rule + "': ..." +
+                               around(at) + "...");
+    for (const std::string& path : {std::string(".log"), std::string(".yaml"), dir.string()})
+        if (const std::size_t at = text.find(path); at != std::string::npos)
+            problems.push_back("the report shows a file path: ..." + around(at) + "...");
+    return problems;
 }
 
 bool endsWith(const std::string& s, const std::string& tail) {
@@ -121,6 +166,9 @@ int main(int argc, char** argv) {
     if (!fs::exists(dir / "session.report.html") ||
         fs::file_size(dir / "session.report.html", ec) < 1000)
         problems.push_back("no session report beside the log");
+    else
+        for (std::string& p : reportProblems(dir / "session.report.html", dir))
+            problems.push_back(std::move(p));
     for (const auto& p : problems)
         std::printf("FAIL: %s\n", p.c_str());
     std::printf("%zu screenshots checked in %s\n", pngs.size(), dir.string().c_str());

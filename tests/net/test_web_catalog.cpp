@@ -52,7 +52,7 @@ TEST_CASE("the Dutch and English phone catalogs load cleanly, as JSON, with the 
     REQUIRE_MESSAGE(json, error.message);
     REQUIRE(json->is_object());
     CHECK(json->size() == nl.texts.size());
-    CHECK((*json)["web.cond.at_most"].get<std::string>() == "{0} ten hoogste {1}");
+    CHECK((*json)["cond.at_most"].get<std::string>() == "{0} ten hoogste {1}");
     CHECK((*json)["table.phase.waarden"].get<std::string>() == "Waarden");
     // The page's texts and the desktop's are one catalog.
     CHECK(json->contains("net.refuse.wrong_code"));

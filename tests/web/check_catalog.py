@@ -56,7 +56,7 @@ def page_sources():
 def asked_keys():
     keys = set(DYNAMIC)
     single = re.compile(r"""\b(t|tn|has)\(\s*'([a-z_]+(?:\.[a-z0-9_]+)+)'""")
-    literal = re.compile(r"""'((?:web|table|refuse|debrief)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)'""")
+    literal = re.compile(r"""'((?:web|table|refuse|debrief|cond)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)'""")
     for path in page_sources():
         with open(path, encoding="utf-8") as f:
             src = f.read()
@@ -65,7 +65,7 @@ def asked_keys():
                 keys.update({key + ".one", key + ".other"})
             else:
                 keys.add(key)
-        # Keys chosen at run time from literals: t(kind === 'is' ? 'web.cond.is' : ...).
+        # Keys chosen at run time from literals: t(kind === 'is' ? 'cond.is' : ...).
         for key in literal.findall(src):
             keys.add(key)
     # A plural's base key is not a key of its own.

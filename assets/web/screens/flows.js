@@ -90,10 +90,10 @@ function conditionText(view, c) {
   if (c.kind === 'is' || c.kind === 'is_not') {
     const issue = issueOf(view, c.issue);
     const option = optionOf(issue, c.option);
-    return t(c.kind === 'is' ? 'web.cond.is' : 'web.cond.is_not', issue ? issue.name : '?', option ? option.name : '?');
+    return t(c.kind === 'is' ? 'cond.is' : 'cond.is_not', issue ? issue.name : '?', option ? option.name : '?');
   }
   const f = formatAttribute(view, c.attr, c.number);
-  return t(c.kind === 'at_most' ? 'web.cond.at_most' : 'web.cond.at_least', f.name, f.amount);
+  return t(c.kind === 'at_most' ? 'cond.at_most' : 'cond.at_least', f.name, f.amount);
 }
 
 function conditionExamples(view, p) {
