@@ -91,8 +91,10 @@ void columnSwitch(App& app, SeatColumn& column) {
     const float height = ImGui::GetFrameHeight() + app.unit() * 0.6f;
     const std::string labels[2] = {app.tr("table.column.card"), app.tr("table.column.actions")};
     // Bold when both fit, else the smaller face: a label is never cut.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(app.unit() * 0.5f, ImGui::GetStyle().FramePadding.y));
     ImGui::PushFont(app.fonts().bold);
-    const float pad = 2 * ImGui::GetStyle().FramePadding.x;
+    const float pad = app.unit();
     const bool fits = ImGui::CalcTextSize(labels[0].c_str()).x + pad <= width &&
                       ImGui::CalcTextSize(labels[1].c_str()).x + pad <= width;
     if (!fits) {
@@ -111,6 +113,7 @@ void columnSwitch(App& app, SeatColumn& column) {
         ImGui::PopStyleColor(2);
     }
     ImGui::PopFont();
+    ImGui::PopStyleVar();
     ImGui::Spacing();
 }
 
@@ -126,12 +129,11 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
     const ui::Theme& theme = app.theme();
 
     // The column's header above already names the seat, its role and kind.
+    // What only this player may know comes first, so that it is in view
+    // even on a small screen under an event; the briefing, which the board
+    // shows to everyone as well, comes last.
     ImGui::Indent(app.unit());
-    if (!app.text(r.briefing).empty())
-        wrappedText(app.text(r.briefing));
-
     if (!app.text(r.secret).empty()) {
-        ImGui::Spacing();
         beginFramed(app);
         ImGui::PushStyleColor(ImGuiCol_Text, theme.warning);
         ImGui::TextUnformatted(app.tr("table.secret_only_you").c_str());
@@ -201,6 +203,13 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
                      app.tr("table.your_reservation", formatNumber(app, r.reservation, 0));
         mutedText(app, extra);
     }
+    if (!app.text(r.briefing).empty()) {
+        ImGui::Spacing();
+        ImGui::PushFont(app.fonts().bold);
+        ImGui::TextUnformatted(app.tr("table.your_briefing").c_str());
+        ImGui::PopFont();
+        wrappedText(app.text(r.briefing));
+    }
     ImGui::Unindent(app.unit());
 }
 
@@ -247,8 +256,7 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
         const float nextW =
             ImGui::CalcTextSize(next.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
         const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-        if (!bot &&
-            ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x * 2 + nextW <= right)
+        if (!bot && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + nextW <= right)
             ImGui::SameLine(right - ImGui::GetWindowPos().x - nextW);
         if (ImGui::Button(next.c_str())) {
             ui.activeSeat = (seat + 1) % game.seatCount();
