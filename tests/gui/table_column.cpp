@@ -29,6 +29,21 @@ struct DrawnLine {
     ImVec2 min, max;
 };
 
+// One shell for all cases: its window object opens a display connection,
+// and Xvfb resets (refusing connections for a moment) whenever its last
+// client leaves.
+App& sharedApp(const fs::path& dir) {
+    static std::unique_ptr<App> app;
+    if (!app) {
+        setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
+        setenv("XDG_DATA_HOME", (dir / "data").c_str(), 1);
+        LaunchOptions options;
+        options.lang = "nl";
+        app = std::make_unique<App>(options);
+    }
+    return *app;
+}
+
 // An ImGui context without a window: ImGui's own font, a tall display so no
 // form has to scroll, and a reader that turns the drawn glyphs back into text.
 class Column {
@@ -37,8 +52,6 @@ class Column {
         const fs::path dir = fs::temp_directory_path() / ("samenspel_test_column_" + name);
         fs::remove_all(dir);
         fs::create_directories(dir);
-        setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
-        setenv("XDG_DATA_HOME", (dir / "data").c_str(), 1);
         context_ = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -50,9 +63,7 @@ class Column {
         const ImFont* font = io.Fonts->Fonts[0];
         for (const ImFontGlyph& g : font->Glyphs)
             glyphs_[{g.U0, g.V0}] = &g;
-        LaunchOptions options;
-        options.lang = "nl";
-        app_ = std::make_unique<App>(options);
+        app_ = &sharedApp(dir);
         auto scenario = std::make_shared<const Scenario>(std::move(
             *loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml")
                  .scenario));
@@ -64,7 +75,6 @@ class Column {
     }
     ~Column() {
         link_.reset();
-        app_.reset();
         ImGui::DestroyContext(context_);
     }
 
@@ -215,7 +225,7 @@ class Column {
     }
 
     ImGuiContext* context_ = nullptr;
-    std::unique_ptr<App> app_;
+    App* app_ = nullptr;
     std::shared_ptr<TableLink> link_;
     std::map<std::pair<float, float>, const ImFontGlyph*> glyphs_;
     std::vector<DrawnLine> lines_;
