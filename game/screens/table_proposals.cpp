@@ -165,7 +165,11 @@ void conditionStep(const Ctx& c, ConditionBuilder& b, const Package* against,
                 continue;
             ImGui::PushID(o);
             const std::string expression = issue.id + " == " + issue.options[o].id;
-            if (choice(c, optionName(c.app, c.sc, i, o), hasCondition(b, expression), true, o == 0))
+            // What the proposal has now: a condition on it asks to keep it.
+            const bool now = against && i < static_cast<int>(against->size()) && (*against)[i] == o;
+            const std::string label = optionName(c.app, c.sc, i, o) +
+                                      (now ? " · " + c.app.tr("table.mits_in_it_now") : "");
+            if (choice(c, label, hasCondition(b, expression), true, o == 0))
                 toggleCondition(b, expression, protects);
             ImGui::PopID();
         }

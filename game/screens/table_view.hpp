@@ -1,6 +1,6 @@
 #pragma once
 // The table screen's windows, one file each (table_banner/seats/board/card/
-// actions/notices.cpp, facilitator.cpp), and what they share: the screen's own UI
+// actions/proposals/notices.cpp, facilitator.cpp), and what they share: the screen's own UI
 // state (which seat is active, whether its card is shown, drafts of actions
 // being built) and helpers that turn scenario indices into translated text.
 // Every window only reads the game and submits actions through a TableLink
