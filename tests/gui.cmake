@@ -77,3 +77,14 @@ foreach(secrets_lang nl en)
                    ${CMAKE_CURRENT_BINARY_DIR}/gui/secrets_${secrets_lang})
   set_tests_properties(gui_secrets_${secrets_lang} PROPERTIES TIMEOUT 150 LABELS gui)
 endforeach()
+
+# The player column as a player meets it: the real table windows drawn by
+# ImGui, read back and tapped where their texts are (table_column.cpp). No
+# window is opened, but the shell's window object needs a display.
+add_executable(gui_table_column ${CMAKE_CURRENT_SOURCE_DIR}/gui/table_column.cpp)
+target_link_libraries(gui_table_column PRIVATE samenspel_app samenspel_doctest_main doctest::doctest)
+target_compile_definitions(gui_table_column PRIVATE SAMENSPEL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_test(NAME gui_table_column
+         COMMAND bash -c "source '${CMAKE_CURRENT_SOURCE_DIR}/gui/xvfb.sh' && xvfb \"$0\""
+                 $<TARGET_FILE:gui_table_column>)
+set_tests_properties(gui_table_column PROPERTIES TIMEOUT 120 LABELS gui)

@@ -185,23 +185,30 @@ void drawSeats(App& app, TableLink& link, TableUi& ui) {
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(seatName(app, game, s).c_str());
         ImGui::PopFont();
-        if (s < static_cast<int>(st.done.size()) && st.done[s]) {
-            const std::string doneText = "✓ " + app.tr("table.done");
+        // What the room waits for: who is done, who voted (in besluit).
+        std::vector<std::string> marks;
+        if (game.currentPhase() == PhaseKind::Besluit && voteOf(game, s))
+            marks.push_back("✓ " + app.tr("table.seat_voted"));
+        if (s < static_cast<int>(st.done.size()) && st.done[s])
+            marks.push_back("✓ " + app.tr("table.done"));
+        for (const std::string& mark : marks) {
             if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
-                    ImGui::CalcTextSize(doneText.c_str()).x <=
+                    ImGui::CalcTextSize(mark.c_str()).x <=
                 right - indent)
                 ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, theme.good);
-            ImGui::TextUnformatted(doneText.c_str());
+            ImGui::TextUnformatted(mark.c_str());
             ImGui::PopStyleColor();
         }
         ImGui::PushFont(app.fonts().small);
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
-        std::string line = roleName(app, game.scenario(), role);
+        // A seat called after its role says it once.
+        const std::string roleText = roleName(app, game.scenario(), role);
+        std::string line = seatName(app, game, s).rfind(roleText, 0) == 0 ? "" : roleText;
         if (link.isBot(s))
-            line += " · " + app.tr("table.bot");
+            line += (line.empty() ? "" : " · ") + app.tr("table.bot");
         if (s == link.ownSeat())
-            line = app.tr("table.you") + " · " + line;
+            line = app.tr("table.you") + (line.empty() ? "" : " · " + line);
         // Presence first: "away" must be read first, even when the line wraps.
         ImVec4 colour = theme.textMuted;
         if (const std::string presence = presenceText(app, link, s, colour); !presence.empty()) {
@@ -209,7 +216,8 @@ void drawSeats(App& app, TableLink& link, TableUi& ui) {
             ImGui::TextUnformatted(presence.c_str());
             ImGui::PopStyleColor();
         }
-        ImGui::TextUnformatted(line.c_str());
+        if (!line.empty())
+            ImGui::TextUnformatted(line.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::PopTextWrapPos();

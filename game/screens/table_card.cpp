@@ -54,10 +54,67 @@ void privacyScreen(App& app, TableLink& link, TableUi& ui, int seat) {
     ImGui::PushFont(app.fonts().heading);
     const std::string label = app.tr("table.pass_to", seatName(app, link.game(), seat)) + "\n\n" +
                               app.tr("table.click_to_show") + "###privacy";
-    if (ImGui::Button(label.c_str(), ImVec2(-1, height)))
+    if (ImGui::Button(label.c_str(), ImVec2(-1, height))) {
         ui.cardShownFor = seat;
+        ui.columns[seat].showCard = true; // a player starts with their card
+    }
     ImGui::PopFont();
     ImGui::PopStyleColor(3);
+}
+
+// The last action's outcome: green when it was accepted, red when not.
+float messageHeight(const App& app, const TableUi& ui) {
+    if (ui.message.empty())
+        return 0.0f;
+    ImGui::PushFont(app.fonts().bold);
+    const float wrap = ImGui::GetContentRegionAvail().x - app.unit() * 5;
+    const float h = ImGui::CalcTextSize(("✓ " + ui.message).c_str(), nullptr, false, wrap).y;
+    ImGui::PopFont();
+    return h + app.unit() * 3 + ImGui::GetStyle().ItemSpacing.y * 2;
+}
+
+void messageFoot(App& app, const TableUi& ui) {
+    if (ui.message.empty())
+        return;
+    beginFramed(app);
+    ImGui::PushFont(app.fonts().bold);
+    wrappedText((ui.messageIsError ? "" : "✓ ") + ui.message);
+    ImGui::PopFont();
+    endFramed(app, ui.messageIsError ? app.theme().bad : app.theme().good);
+}
+
+// Two large tabs over the column: the role card, or what to do now.
+void columnSwitch(App& app, SeatColumn& column) {
+    const ui::Theme& theme = app.theme();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float width = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    const float height = ImGui::GetFrameHeight() + app.unit() * 0.6f;
+    const std::string labels[2] = {app.tr("table.column.card"), app.tr("table.column.actions")};
+    // Bold when both fit, else the smaller face: a label is never cut.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(app.unit() * 0.5f, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushFont(app.fonts().bold);
+    const float pad = app.unit();
+    const bool fits = ImGui::CalcTextSize(labels[0].c_str()).x + pad <= width &&
+                      ImGui::CalcTextSize(labels[1].c_str()).x + pad <= width;
+    if (!fits) {
+        ImGui::PopFont();
+        ImGui::PushFont(app.fonts().small);
+    }
+    for (int i = 0; i < 2; ++i) {
+        const bool on = column.showCard == (i == 0);
+        if (i == 1)
+            ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? theme.accent : theme.surfaceRaised);
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? theme.accentText : theme.text);
+        if (ImGui::Button((labels[i] + "###column" + std::to_string(i)).c_str(),
+                          ImVec2(width, height)))
+            column.showCard = i == 0;
+        ImGui::PopStyleColor(2);
+    }
+    ImGui::PopFont();
+    ImGui::PopStyleVar();
+    ImGui::Spacing();
 }
 
 } // namespace
@@ -71,18 +128,12 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
     const Role& r = sc.roles[role];
     const ui::Theme& theme = app.theme();
 
+    // The column's header above already names the seat, its role and kind.
+    // What only this player may know comes first, so that it is in view
+    // even on a small screen under an event; the briefing, which the board
+    // shows to everyone as well, comes last.
     ImGui::Indent(app.unit());
-    ui::markerInline(role, theme);
-    ImGui::SameLine();
-    ImGui::PushFont(app.fonts().bold);
-    wrappedText(roleName(app, sc, role));
-    ImGui::PopFont();
-    badgeAfter(app, kindName(app, r.kind), theme.textMuted);
-    if (!app.text(r.briefing).empty())
-        wrappedText(app.text(r.briefing));
-
     if (!app.text(r.secret).empty()) {
-        ImGui::Spacing();
         beginFramed(app);
         ImGui::PushStyleColor(ImGuiCol_Text, theme.warning);
         ImGui::TextUnformatted(app.tr("table.secret_only_you").c_str());
@@ -151,6 +202,13 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
                      app.tr("table.your_reservation", formatNumber(app, r.reservation, 0));
         mutedText(app, extra);
     }
+    if (!app.text(r.briefing).empty()) {
+        ImGui::Spacing();
+        ImGui::PushFont(app.fonts().bold);
+        ImGui::TextUnformatted(app.tr("table.your_briefing").c_str());
+        ImGui::PopFont();
+        wrappedText(app.text(r.briefing));
+    }
     ImGui::Unindent(app.unit());
 }
 
@@ -174,17 +232,32 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
     // theirs even when a bot helps them in autoplay).
     const bool bot = !link.mayActFor(seat);
 
+    // The header: who, of which kind, "done", and on a shared screen the
+    // hand-over to the next seat, at the right of "done" when it fits there.
     ImGui::PushFont(app.fonts().heading);
     ui::markerInline(game.roleOfSeat(seat), app.theme());
     ImGui::SameLine();
     wrappedText(seatName(app, game, seat));
     ImGui::PopFont();
-    mutedText(app, roleName(app, game.scenario(), game.roleOfSeat(seat)) +
-                       (bot ? " · " + app.tr("table.bot") : ""));
+    // A seat called after its role says it once; the kind (resident,
+    // official, council) as a badge.
+    const std::string role = roleName(app, game.scenario(), game.roleOfSeat(seat));
+    const bool named = seatName(app, game, seat).rfind(role, 0) != 0;
+    badgeAfter(app, kindName(app, game.scenario().roles[game.roleOfSeat(seat)].kind),
+               app.theme().textMuted);
+    if (named || bot)
+        mutedText(app, (named ? role : "") + (named && bot ? " · " : "") +
+                           (bot ? app.tr("table.bot") : ""));
     if (!bot)
         doneToggle(app, link, ui, seat);
     if (shared) {
-        if (ImGui::Button(app.tr("table.next_seat").c_str())) {
+        const std::string next = app.tr("table.next_seat");
+        const float nextW =
+            ImGui::CalcTextSize(next.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        if (!bot && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + nextW <= right)
+            ImGui::SameLine(right - ImGui::GetWindowPos().x - nextW);
+        if (ImGui::Button(next.c_str())) {
             ui.activeSeat = (seat + 1) % game.seatCount();
             ui.cardShownFor = -1;
             ui.message.clear();
@@ -205,41 +278,50 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
         privacyScreen(app, link, ui, seat);
         return;
     }
-    // The card above, the actions below, each scrolling on its own, so a
-    // player sees their values while choosing what to do. The card's header
-    // stays outside its scrolling part: collapsed, it gives the actions the room.
-    ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-    const bool cardOpen = ImGui::CollapsingHeader((app.tr("table.your_card") + "###card").c_str());
-    if (cardOpen) {
-        const float cardH =
-            bot ? 0.0f : ImGui::GetContentRegionAvail().y * (shared ? 0.42f : 0.58f);
-        // Both only scroll: the panel's own background is already behind them,
-        // and filling it again costs a software renderer dearly.
+    if (bot) {
+        // A bot's card (autoplay, or everything shown): to read, nothing to do.
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-        ImGui::BeginChild("card", ImVec2(0, cardH), false);
+        ImGui::BeginChild(ImGui::GetID(("card" + std::to_string(seat)).c_str()), ImVec2(0, 0),
+                          false);
         ImGui::PopStyleColor();
         drawCard(app, link, ui);
-        if (shared && !bot && ui.cardShownFor == seat &&
-            ImGui::Button(app.tr("table.hide_card").c_str()))
-            ui.cardShownFor = -1;
-        if (bot)
-            mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));
+        mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));
         ImGui::EndChild();
-    } else {
-        if (shared && !bot && ui.cardShownFor == seat &&
-            ImGui::Button(app.tr("table.hide_card").c_str()))
-            ui.cardShownFor = -1;
-        if (bot)
-            mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));
-    }
-    if (bot)
         return;
-    ImGui::Separator();
+    }
+    // The card or the actions, each with the column's full height: the card
+    // is read whole (its secret too), the forms get room for large choices.
+    // Autoplay's pictures alternate between them, one per phase.
+    SeatColumn& column = ui.columns[seat];
+    if (app.options().autoplay)
+        column.showCard = game.state().phase % 2 == 0;
+    columnSwitch(app, column);
+    // Both only scroll: the panel's own background is already behind them,
+    // and filling it again costs a software renderer dearly. The IDs carry
+    // the seat, so each seat keeps its own scroll and open sections.
+    // The outcome of the last action stays at the column's foot, so the
+    // choices above never move when it appears.
+    const float messageH = messageHeight(app, ui);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-    ImGui::BeginChild("actions", ImVec2(0, 0), false);
+    ImGui::BeginChild(
+        ImGui::GetID(((column.showCard ? "card" : "actions") + std::to_string(seat)).c_str()),
+        ImVec2(0, messageH > 0 ? -messageH : 0.0f), false);
     ImGui::PopStyleColor();
-    drawActions(app, link, ui);
+    if (column.showCard) {
+        drawCard(app, link, ui);
+        ImGui::Spacing();
+        if (ImGui::Button(app.tr("table.to_actions").c_str()))
+            column.showCard = false;
+        if (shared && ui.cardShownFor == seat) {
+            ImGui::SameLine();
+            if (ImGui::Button(app.tr("table.hide_card").c_str()))
+                ui.cardShownFor = -1;
+        }
+    } else {
+        drawActions(app, link, ui);
+    }
     ImGui::EndChild();
+    messageFoot(app, ui);
 }
 
 } // namespace samenspel::table

@@ -156,6 +156,35 @@ bool sessionOver(const Game& game) {
     return game.state().finished;
 }
 
+const CastVote* voteOf(const Game& game, int seat) {
+    const std::vector<Proposal>& proposals = game.state().proposals;
+    int voted = game.proposalOnTable();
+    if (voted < 0) // decided, or sent back for amendment: the last one voted on
+        for (int i = static_cast<int>(proposals.size()) - 1; i >= 0 && voted < 0; --i)
+            if (!proposals[i].votes.empty())
+                voted = i;
+    if (voted < 0)
+        return nullptr;
+    for (const CastVote& v : proposals[voted].votes)
+        if (v.seat == seat)
+            return &v;
+    return nullptr;
+}
+
+int newestVersion(const Game& game, int proposal) {
+    const std::vector<Proposal>& proposals = game.state().proposals;
+    if (!inRange(proposal, proposals))
+        return game.proposalOnTable();
+    // Amendments always come later in the list than what they amend.
+    for (int i = proposal + 1; i < static_cast<int>(proposals.size()); ++i)
+        if (proposals[i].parent == proposal)
+            proposal = i;
+    const Proposal::Status status = proposals[proposal].status;
+    if (status == Proposal::Status::Open || status == Proposal::Status::BackForAmendment)
+        return proposal;
+    return game.proposalOnTable();
+}
+
 bool supportIsPublic(const Game& game, const Proposal& proposal, int role, bool revealAll) {
     return revealAll || samenspel::supportIsPublic(game, proposal, role);
 }

@@ -1,11 +1,12 @@
 #pragma once
 // The table screen's windows, one file each (table_banner/seats/board/card/
-// actions/notices.cpp, facilitator.cpp), and what they share: the screen's own UI
+// actions/proposals/notices.cpp, facilitator.cpp), and what they share: the screen's own UI
 // state (which seat is active, whether its card is shown, drafts of actions
 // being built) and helpers that turn scenario indices into translated text.
 // Every window only reads the game and submits actions through a TableLink
 // (a local session, the host's projector, or a player's seat over the network).
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -38,6 +39,7 @@ struct ConditionBuilder {
 struct Drafts {
     int forSeat = -1;
     int forPhase = -1;
+    int reactFirst = -1; // in voorstel: reacting is the main form (1) or proposing (0)
     // Predict: per target role, the chosen values.
     std::vector<std::vector<int>> predictions;
     // Ask.
@@ -50,15 +52,26 @@ struct Drafts {
     Package package;
     int amendOf = -1; // proposal the package started from, -1 new
     std::string note;
-    // React.
+    // React: the proposal follows the newest open version unless the player
+    // picked one (reactPicked); a picked one that was amended since follows
+    // its newest version and says so.
     int reactProposal = -1;
-    int reactionKind = 0; // ReactionKind
+    bool reactPicked = false;
+    int reactFollowedFrom = -1; // the picked one, amended since
+    int reactionKind = -1;      // ReactionKind, -1 not chosen yet
     int reactReason = -1;
     ConditionBuilder reactConditions;
     // Vote.
-    int voteKind = 0; // VoteKind
+    int voteKind = -1; // VoteKind, -1 not chosen yet
     int voteReason = -1;
     ConditionBuilder voteConditions;
+};
+
+// What one seat's column looks like: its card or its actions. Each seat keeps
+// its own (and ImGui keeps each seat's scroll and open sections, under IDs
+// of that seat), so the next player never starts where the last one left off.
+struct SeatColumn {
+    bool showCard = true; // the card first, once uncovered
 };
 
 struct TableUi {
@@ -90,6 +103,7 @@ struct TableUi {
     bool facilitatorMessageIsError = false;
     float bannerInset = 0; // room the banner leaves free at its right (the projector's QR code)
     Drafts drafts;
+    std::map<int, SeatColumn> columns; // by seat
 };
 
 // [Text] scenario indices to text in the interface language.
@@ -126,6 +140,12 @@ bool supportIsPublic(const Game& game, const Proposal& proposal, int role, bool 
 // session is over, or revealAll.
 bool secretIsPublic(const Game& game, int role, bool revealAll);
 bool sessionOver(const Game& game);
+// The seat's vote on the proposal being voted on (or, once it was decided,
+// the last one voted on), or null: the seat list marks who voted.
+const CastVote* voteOf(const Game& game, int seat);
+// The newest open version of `proposal` (it follows amendments), or the
+// proposal on the table when that line ended; -1 when none is open.
+int newestVersion(const Game& game, int proposal);
 
 // [Facilitator] on a screen the room sees.
 // The time buttons never end a phase: shortening stops with this much left
