@@ -37,7 +37,7 @@ import time
 try:
     import yaml
     from selenium import webdriver
-    from selenium.common.exceptions import WebDriverException
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
 except ImportError as e:  # pragma: no cover
@@ -139,6 +139,7 @@ class Phone:
         self.role_id = None
         self.done_actions = set()
         self.tries = {}  # attempts per action and phase
+        self.held_shot = False  # photograph the next look (the decision held on the projector)
         self.accepted_actions = set()
         self.welcomes = []
         self.own_secret_seen = False
@@ -281,11 +282,21 @@ class Phone:
         return [e for e in self.d.find_elements(By.CSS_SELECTOR, css) if e.is_displayed()]
 
     def click(self, css, index=0, wait=0.35):
-        els = self.visible(css)
-        if len(els) <= index:
-            raise RuntimeError(f"no {css}[{index}]")
-        self.js("arguments[0].scrollIntoView({block: 'center'});", els[index])
-        els[index].click()
+        # A view that arrives between finding and clicking redraws the form
+        # (the bots act every few seconds): look again, as a thumb would.
+        end = time.time() + 3
+        while True:
+            try:
+                els = self.visible(css)
+                if len(els) > index:
+                    self.js("arguments[0].scrollIntoView({block: 'center'});", els[index])
+                    els[index].click()
+                    break
+            except StaleElementReferenceException:
+                pass
+            if time.time() > end:
+                raise RuntimeError(f"no {css}[{index}]")
+            time.sleep(0.2)
         time.sleep(wait)
 
     def wait_for(self, condition, seconds=15):
@@ -418,6 +429,9 @@ class Phone:
     def step(self):
         """One look at the page and at most one action."""
         self.drain()
+        if self.held_shot:
+            self.held_shot = False
+            self.shot("decision-held")
         self.dismiss_moment()
         v = self.view
         if not v or not v.get("phase"):
@@ -470,15 +484,16 @@ class Phone:
             return False
         # The reaction first: the proposal phase runs on a fast clock, and a
         # reaction is the one thing a resident must get done in it. A form
-        # that a new view pulled from under the test gets a second try.
+        # that a new view pulled from under the test is tried again (the bots
+        # amend often on a clock 20 times as fast).
         tries = self.tries.get(tag("react"), 0)
-        if c.get("react") and tag("react") not in self.done_actions and kind != "besluit" and tries < 2:
+        if c.get("react") and tag("react") not in self.done_actions and kind != "besluit" and tries < 4:
             self.tries[tag("react")] = tries + 1
             steps = [("choice", 0)] if len(c["react"]) > 1 else []
             # ja, mits: "this choice must be in it" for the first issue, first option
             steps += [("choice", 2), ("choice", 0), ("choice", 0), ("choice", 0), ("choice", 0),
                       ("shot", "react-condition"), ("primary",), ("shot", "react-confirm"), ("primary",)]
-            if self.do("react", steps) is True or tries + 1 >= 2:
+            if self.do("react", steps) is True or tries + 1 >= 4:
                 self.done_actions.add(tag("react"))
             return False
         if c.get("propose") and tag("propose") not in self.done_actions:
@@ -590,6 +605,29 @@ def play(phone, deadline, comebacks):
     phone.drain()
 
 
+XVFB = []  # the X server of the window host, stopped at the end
+
+
+def start_xvfb(out_dir):
+    """A display of its own for the host window (a number away from the GUI
+    tests' ones, tests/gui/xvfb.sh), so the test can press keys in it."""
+    for _ in range(20):
+        n = 5200 + random.randrange(2000)
+        if os.path.exists(f"/tmp/.X{n}-lock"):
+            continue
+        log_file = open(os.path.join(out_dir, "xvfb.out"), "w")
+        proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+                                stdout=log_file, stderr=subprocess.STDOUT)
+        for _ in range(50):
+            if os.path.exists(f"/tmp/.X11-unix/X{n}") or proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        if proc.poll() is None:
+            XVFB.append(proc)
+            return f":{n}"
+    raise RuntimeError("no free display for Xvfb")
+
+
 class HostProcess:
     """The host the phones join: its process, the join address it announced
     and the address its QR code reads."""
@@ -601,20 +639,20 @@ class HostProcess:
         self.out = open(self.out_path, "w")
         self.url = self.scanned = None
         seconds = str(DEADLINE + 20)
-        common = ["--port", "0", "--bind", "127.0.0.1", "--bots-after", "2", "--clock-speed", "40",
+        common = ["--port", "0", "--bind", "127.0.0.1", "--bots-after", "2", "--clock-speed", "20",
                   "--seed", "11", "--lang", "nl", "--log", self.log_path, "--max-seconds", seconds]
         if kind == "terminal":
             cmd = [args.samenspel, "host", args.scenario, "--headless", "--mute"] + common
         else:
             self.shots = os.path.join(args.out, "window")
             os.makedirs(self.shots)
-            # Its own display number, away from the GUI tests' (tests/gui/xvfb.sh).
-            cmd = ["xvfb-run", "-a", "-n", str(5200 + random.randrange(2000)),
-                   "-s", "-screen 0 1280x720x24",
-                   args.samenspel, "play", "--host", args.scenario, "--size", "1280x720",
+            self.display = start_xvfb(args.out)
+            cmd = [args.samenspel, "play", "--host", args.scenario, "--size", "1280x720",
                    "--screenshots", self.shots] + common
         env = dict(os.environ, NO_COLOR="1", XDG_CONFIG_HOME=os.path.join(args.out, "config"),
                    XDG_DATA_HOME=os.path.join(args.out, "data"))
+        if kind == "window":
+            env["DISPLAY"] = self.display
         # A session of its own, so the window, Xvfb and xvfb-run stop together.
         self.proc = subprocess.Popen(cmd, stdout=self.out, stderr=subprocess.STDOUT, env=env,
                                      start_new_session=True)
@@ -649,6 +687,27 @@ class HostProcess:
             time.sleep(0.1)
         return self.url, self.scanned
 
+    def facilitate(self, phones, stop):
+        """The facilitator at the window: when the decision moment holds the
+        session, let the room look at it (the phones photograph it), then
+        press Enter to go on, as a facilitator does."""
+        pressed = 0
+        while not stop.is_set() and self.kind == "window":
+            shown = self.text().count("decision moment: shown")
+            if shown > pressed and "paused=1" in self.text().split("decision moment: shown")[-1].split("\n")[0]:
+                time.sleep(2.0)
+                for p in phones:
+                    p.held_shot = True  # the next step photographs the held decision
+                time.sleep(2.0)
+                env = dict(os.environ, DISPLAY=self.display)
+                win = subprocess.run(["xdotool", "search", "--name", "Samenspel"], env=env,
+                                     capture_output=True, text=True).stdout.split()
+                if win:
+                    subprocess.run(["xdotool", "key", "--window", win[0], "Return"], env=env)
+                    log("facilitator: Enter on the decision moment")
+                pressed = shown
+            time.sleep(0.3)
+
     def finish(self, failures):
         """The session ended as it should; then the host is stopped."""
         if self.kind == "terminal":
@@ -682,6 +741,10 @@ class HostProcess:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
+        for x in XVFB:
+            if x.poll() is None:
+                x.terminate()
+                x.wait()
         self.out.close()
 
 
@@ -694,7 +757,7 @@ def main():
     ap.add_argument("--host", choices=("window", "terminal"), default="window",
                     help="the facilitator's window under Xvfb (default) or the headless host")
     args = ap.parse_args()
-    for tool in ("zbarimg", "chromium") + (("xvfb-run",) if args.host == "window" else ()):
+    for tool in ("zbarimg", "chromium") + (("Xvfb", "xdotool") if args.host == "window" else ()):
         if not shutil.which(tool):
             print(f"SKIP: {tool} is missing (scripts/setup.sh installs it)")
             return 77
@@ -707,6 +770,7 @@ def main():
     hidden = hidden_of(args.scenario)
     start = time.time()
     host = HostProcess(args, args.host)
+    stop_facilitator = threading.Event()
     failures = []
     phones = []
     try:
@@ -727,10 +791,16 @@ def main():
         deadline = start + DEADLINE
         plans = [{"reload": 2}, {"offline": 3}]
         threads = [threading.Thread(target=play, args=(p, deadline, plans[p.idx])) for p in phones]
+        facilitator = threading.Thread(target=host.facilitate, args=(phones, stop_facilitator))
+        facilitator.start()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
+        stop_facilitator.set()
+        facilitator.join()
+        if args.host == "window" and "decision moment: shown" not in host.text():
+            failures.append("the window never held the decision for the room")
         for p in phones:
             if plans[p.idx]:
                 p.fail(f"never tried: {', '.join(plans[p.idx])}")
@@ -747,6 +817,7 @@ def main():
                 p.fail("neither shared a value nor proposed")
         host.finish(failures)
     finally:
+        stop_facilitator.set()
         for p in phones:
             p.quit()
         host.stop()
