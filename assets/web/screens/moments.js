@@ -45,6 +45,10 @@ export function pendingMoments(code, view) {
   if (d && d.taken) {
     const id = `decision:${d.proposal}`;
     if (!seen.has(id)) out.push({ id, kind: 'decision', code, data: d, view });
+  } else if (d && view.phase && (view.phase.kind === 'reflectie' || view.phase.finished)) {
+    // Besluit ended without a decision: that is an outcome too, and the room
+    // (the projector holds it) should hear it on every phone.
+    if (!seen.has('decision:none')) out.push({ id: 'decision:none', kind: 'no_decision', code, data: d, view });
   }
   return out;
 }
@@ -85,6 +89,13 @@ export function showMoment(moment, onClosed) {
       h('p', { class: 'moment-eyebrow' }, t('web.moment.event')),
       h('h1', { class: 'moment-title', id: 'moment-title' }, a.title || t('table.announcement')),
       h('p', { class: 'moment-text' }, a.text || ''),
+    ];
+  } else if (moment.kind === 'no_decision') {
+    speakTexts = () => [t('web.moment.no_decision'), t('web.moment.no_decision_explain')];
+    content = [
+      h('p', { class: 'moment-eyebrow' }, t('web.moment.decision')),
+      h('h1', { class: 'moment-title', id: 'moment-title' }, t('web.moment.no_decision')),
+      h('p', { class: 'moment-text' }, t('web.moment.no_decision_explain')),
     ];
   } else {
     const d = moment.data;
