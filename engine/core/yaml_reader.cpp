@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace samenspel {
 
@@ -236,8 +237,15 @@ std::optional<double> YamlReader::number(const YamlField& field, double low, dou
         return std::nullopt;
     }
     if (value < low || value > high) {
-        error(field, "'" + field.label + "' must be between " + std::to_string(int(low)) + " and " +
-                         std::to_string(int(high)) + ", got " + s);
+        // The bounds as written ("-1000000000000"): a cast to int would be
+        // undefined for bounds beyond its range (found by fuzz_scenario).
+        const auto bound = [](double v) {
+            char text[40];
+            std::snprintf(text, sizeof text, "%.15g", v);
+            return std::string(text);
+        };
+        error(field, "'" + field.label + "' must be between " + bound(low) + " and " + bound(high) +
+                         ", got " + s);
         return std::nullopt;
     }
     return value;

@@ -530,6 +530,11 @@ TEST_CASE("wrong types and ranges are named the way an author wrote them") {
                               "title: Mini\ndecision: {rule: consensus, min_support: 101}")) ==
           "mini.yaml:4:42: error: 'min_support' must be between -100 and 100, got 101 (at "
           "decision.min_support)");
+    // A bound beyond an int's range is written as it is (it used to be cast
+    // to int, undefined behaviour that fuzz_scenario found).
+    CHECK(firstError(loadWith("resources: {budget: 100}", "resources: {budget: 2e13}")) ==
+          "mini.yaml:6:21: error: 'budget' must be between -1000000000000 and 1000000000000, "
+          "got 2e13 (at resources.budget)");
     CHECK(firstError(loadWith("title: Mini", "title: Mini\npublic_value: {rust: 7}")) ==
           "mini.yaml:4:22: error: weight 7 of value 'rust' is out of range 0..3 (at "
           "public_value.rust)");
