@@ -38,9 +38,10 @@ unsigned short freeLoopbackPort() {
 } // namespace
 
 TEST_CASE("join waits for a host that is not there yet, then plays its seat to the end") {
-    const fs::path dir = fs::temp_directory_path() / "samenspel_join_retry";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    // A folder of its own, so two runs at once (two build trees) do not meet.
+    char pattern[] = "/tmp/samenspel_join_retry_XXXXXX";
+    REQUIRE(::mkdtemp(pattern) != nullptr);
+    const fs::path dir = pattern;
     const unsigned short port = freeLoopbackPort();
     const std::string out = (dir / "join.txt").string();
     int status = -1;
@@ -83,4 +84,6 @@ TEST_CASE("join waits for a host that is not there yet, then plays its seat to t
     CHECK_MESSAGE(WEXITSTATUS(status) == 0, text);
     CHECK(text.find("trying again in") != std::string::npos);
     CHECK(text.find("Session ended") != std::string::npos);
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
 }
