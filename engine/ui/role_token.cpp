@@ -106,7 +106,7 @@ void drawRoleToken(ImDrawList* draw, ImVec2 centre, float radius, int role, std:
     const ImWchar glyph = roleIconGlyph(icon);
     if (fontHas(glyph)) {
         ImFont* font = ImGui::GetFont();
-        const float size = radius * 1.15f;
+        const float size = radius * 1.25f;
         const ImFontGlyph* g = font->FindGlyphNoFallback(glyph);
         const float scale = size / font->FontSize;
         // Centred on the glyph's own box, not its advance: icons differ in width.
