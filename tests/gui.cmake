@@ -78,6 +78,21 @@ foreach(secrets_lang nl en)
   set_tests_properties(gui_secrets_${secrets_lang} PROPERTIES TIMEOUT 150 LABELS gui)
 endforeach()
 
+# The table's labels fit at a projector's sizes (issue 13, findings 7 and 10):
+# seat names and board tabs inside their columns in every frame of a session,
+# also without the icon font (one notice on stderr, shapes for tokens).
+foreach(table_fit nl_1280x720_font en_1280x720_none en_1600x900_font)
+  string(REPLACE "_" ";" table_fit_parts ${table_fit})
+  list(GET table_fit_parts 0 table_fit_lang)
+  list(GET table_fit_parts 1 table_fit_size)
+  list(GET table_fit_parts 2 table_fit_icons)
+  add_test(NAME gui_table_fit_${table_fit}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/table_fit.sh $<TARGET_FILE:samenspel>
+                   ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml ${table_fit_lang} ${table_fit_size}
+                   ${table_fit_icons} ${CMAKE_CURRENT_BINARY_DIR}/gui/table_fit_${table_fit})
+  set_tests_properties(gui_table_fit_${table_fit} PROPERTIES TIMEOUT 300 LABELS gui)
+endforeach()
+
 # The player column as a player meets it: the real table windows drawn by
 # ImGui, read back and tapped where their texts are (table_column.cpp). No
 # window is opened, but the shell's window object needs a display.

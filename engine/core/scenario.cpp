@@ -43,6 +43,22 @@ const char* roleKindId(RoleKind kind) {
     return "resident";
 }
 
+const std::vector<std::string>& roleIconNames() {
+    static const std::vector<std::string> names = {
+        "home",       "users",     "user",      "child",    "graduation_cap", "gavel",
+        "university", "bullhorn",  "briefcase", "id_badge", "calculator",     "balance_scale",
+        "shield",     "ambulance", "wrench",    "tree",     "leaf",           "recycle",
+        "shop",       "industry",  "building",  "car",      "bicycle",        "football",
+        "handshake",  "heart",     "money",
+    };
+    return names;
+}
+
+const std::string& roleIcon(const Role& role) {
+    static const std::string byKind[] = {"home", "briefcase", "gavel"};
+    return role.icon.empty() ? byKind[static_cast<int>(role.kind)] : role.icon;
+}
+
 const char* decisionRuleId(DecisionRule rule) {
     switch (rule) {
     case DecisionRule::CouncilMajority:

@@ -64,6 +64,7 @@ struct Role {
     std::vector<Precondition> preconditions;
     int votes = 1;            // weight in a council vote (council roles)
     double reservation = 0.0; // accepts only when support >= reservation
+    std::string icon;         // one of roleIconNames(); empty: by kind (roleIcon)
 };
 
 enum class PhaseKind {
@@ -121,6 +122,11 @@ struct Event {
 enum class DecisionRule { CouncilMajority, UnanimousCouncil, Consensus };
 const char* decisionRuleId(DecisionRule rule);
 const char* roleKindId(RoleKind kind); // "resident", "official", "council"
+// The pictures a role's token may carry (a scenario's optional `icon`); the
+// window draws each with a glyph of Font Awesome (engine/ui/role_token).
+const std::vector<std::string>& roleIconNames();
+// The role's own icon, else its kind's: home, briefcase or gavel.
+const std::string& roleIcon(const Role& role);
 
 struct Scenario {
     int format = kScenarioFormatVersion;

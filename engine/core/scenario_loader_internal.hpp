@@ -261,6 +261,8 @@ class ScenarioLoader {
                     std::vector<std::pair<std::string, SourcePos>>& seen);
     void readPhases(const YamlMap& top);
     void readRoles(const YamlMap& top);
+    // A role's `icon`: one of roleIconNames(), else reported and empty (by kind).
+    std::string roleIconName(const YamlField& field);
     void readPlayers(const YamlField& field, Role& role);
     void checkInWords(const YamlField& field, const LocalizedText& text);
     void readEvents(const YamlMap& top);

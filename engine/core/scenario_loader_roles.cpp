@@ -4,12 +4,27 @@
 
 namespace samenspel::loader {
 
+std::string ScenarioLoader::roleIconName(const YamlField& field) {
+    auto name = r_.scalar(field, "an icon name");
+    if (!name)
+        return "";
+    const std::vector<std::string>& icons = roleIconNames();
+    if (indexIn(icons, *name) >= 0)
+        return *name;
+    // Unlike other names, the icons are not the author's own: always say which exist.
+    const std::string suggestion = closestMatch(*name, icons);
+    error(field, "unknown role icon '" + *name + "'; " +
+                     (suggestion.empty() ? "expected one of " + quoteList(icons)
+                                         : "did you mean '" + suggestion + "'?"));
+    return "";
+}
+
 void ScenarioLoader::readRoles(const YamlMap& top) {
     std::vector<std::pair<std::string, SourcePos>> seen;
     for (const YamlField& item : section(top, "roles", "roles", true)) {
         auto body = r_.map(item, "a role",
                            {"id", "kind", "name", "players", "briefing", "secret", "values",
-                            "preconditions", "votes", "reservation"});
+                            "preconditions", "votes", "reservation", "icon"});
         if (!body)
             continue;
         const YamlField* idField = r_.required(*body, "id", "a role");
@@ -41,6 +56,8 @@ void ScenarioLoader::readRoles(const YamlMap& top) {
         if (const YamlField* reservation = body->find("reservation"))
             if (auto n = r_.number(*reservation, -100, 100))
                 role.reservation = *n;
+        if (const YamlField* icon = body->find("icon"))
+            role.icon = roleIconName(*icon);
         const int roleIndex = static_cast<int>(sc_.roles.size());
         sc_.roles.push_back(std::move(role));
 

@@ -255,6 +255,8 @@ void emitRoles(YAML::Emitter& out, const Scenario& sc, const Visibility& vis) {
                                                              : "council";
         out << YAML::Key << "kind" << YAML::Value << kind;
         textField(out, "name", role.name);
+        if (!role.icon.empty())
+            out << YAML::Key << "icon" << YAML::Value << role.icon;
         out << YAML::Key << "players" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
             << "min" << YAML::Value << role.minPlayers << YAML::Key << "max" << YAML::Value
             << role.maxPlayers << YAML::EndMap;

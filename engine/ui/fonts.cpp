@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "ui/role_token.hpp"
+
 namespace samenspel::ui {
 
 namespace {
@@ -18,9 +20,9 @@ std::vector<std::string> fontDirs() {
     return dirs;
 }
 
-std::string findFile(const std::string& name) {
+std::string findFile(const std::string& name, std::vector<std::string> dirs = fontDirs()) {
     std::error_code ec;
-    for (const auto& dir : fontDirs()) {
+    for (const auto& dir : dirs) {
         const auto path = std::filesystem::path(dir) / name;
         if (std::filesystem::is_regular_file(path, ec))
             return path.string();
@@ -28,8 +30,19 @@ std::string findFile(const std::string& name) {
     return {};
 }
 
+std::string findIconFont() {
+    if (const char* env = std::getenv("SAMENSPEL_ICON_FONT")) {
+        std::error_code ec;
+        return *env && std::filesystem::is_regular_file(env, ec) ? env : "";
+    }
+    std::vector<std::string> dirs = fontDirs();
+    dirs.emplace_back("/usr/share/fonts/truetype/font-awesome");
+    dirs.emplace_back("/usr/share/fonts-font-awesome/fonts");
+    return findFile("fontawesome-webfont.ttf", dirs);
+}
+
 ImFont* addFont(const std::string& file, float px, std::string& error,
-                const ImWchar* ranges = glyphRanges()) {
+                const ImWchar* ranges = glyphRanges(), const std::string& icons = "") {
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig config;
     // Horizontal oversampling sharpens small text; large sizes do not need
@@ -38,8 +51,21 @@ ImFont* addFont(const std::string& file, float px, std::string& error,
     config.OversampleV = 1;
     config.PixelSnapH = true;
     if (!file.empty()) {
-        if (ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &config, ranges))
+        if (ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), px, &config, ranges)) {
+            if (!icons.empty()) {
+                // Into the same font: a label mixes words and icons. Icons
+                // slightly smaller than the text, a little lower, as wide
+                // as tall so a row of them lines up.
+                ImFontConfig merge = config;
+                merge.MergeMode = true;
+                merge.GlyphMinAdvanceX = px;
+                merge.GlyphOffset = ImVec2(0, px * 0.06f);
+                if (!io.Fonts->AddFontFromFileTTF(icons.c_str(), px * 0.9f, &merge,
+                                                  iconGlyphRanges()))
+                    error = "cannot read font " + icons;
+            }
             return font;
+        }
         error = "cannot read font " + file;
     }
     ImFontConfig fallback;
@@ -75,19 +101,27 @@ bool findFonts(FontFiles& files, std::string& error) {
                 "$SAMENSPEL_FONT_DIR). Install it with: sudo apt-get install fonts-dejavu-core";
         return false;
     }
+    files.icons = findIconFont();
+    if (files.icons.empty())
+        files.notice = "Font Awesome was not found, so role tokens show shapes instead of icons. "
+                       "Install it with: sudo apt-get install fonts-font-awesome";
     return true;
 }
 
-FontSet buildFonts(const FontFiles& files, float scale, std::string& error) {
+FontSet buildFonts(FontFiles& files, float scale, std::string& error) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     FontSet set;
-    set.regular = addFont(files.regular, kBodyPx * scale, error); // first = default font
-    set.bold = addFont(files.bold.empty() ? files.regular : files.bold, kBodyPx * scale, error);
-    set.heading =
-        addFont(files.bold.empty() ? files.regular : files.bold, kHeadingPx * scale, error);
-    set.title = addFont(files.bold.empty() ? files.regular : files.bold, kTitlePx * scale, error);
-    set.small = addFont(files.regular, kSmallPx * scale, error);
+    error = std::move(files.notice);
+    files.notice.clear();
+    const std::string& icons = files.icons;
+    const std::string& bold = files.bold.empty() ? files.regular : files.bold;
+    // The first is the default font.
+    set.regular = addFont(files.regular, kBodyPx * scale, error, glyphRanges(), icons);
+    set.bold = addFont(bold, kBodyPx * scale, error, glyphRanges(), icons);
+    set.heading = addFont(bold, kHeadingPx * scale, error, glyphRanges(), icons);
+    set.title = addFont(bold, kTitlePx * scale, error, glyphRanges(), icons);
+    set.small = addFont(files.regular, kSmallPx * scale, error, glyphRanges(), icons);
     set.mono = files.mono.empty() ? set.regular : addFont(files.mono, kBodyPx * scale, error);
     // The display size shows only the game's name: Latin-1 is enough, and
     // keeps the atlas (and memory) small.

@@ -6,6 +6,9 @@
 // the euro sign and a few arrows/symbols the screens use. tests/ui/
 // test_fonts.cpp checks that every character of the catalogs, the shipped
 // scenarios and the UI's string literals is in them and in DejaVu.
+// Icons: the role tokens' and board tabs' glyphs of Font Awesome (Debian's
+// fonts-font-awesome, ui/role_token.hpp) are merged into every text face but
+// the display one; without that font the tokens draw shapes.
 #include <imgui.h>
 #include <string>
 #include <vector>
@@ -30,16 +33,22 @@ inline constexpr float kDisplayPx = 72.0f;
 
 struct FontFiles {
     std::string regular, bold, mono; // mono may be empty
+    std::string icons;               // Font Awesome; empty: tokens draw shapes
+    // Said once, by the next buildFonts (the icon font is missing).
+    std::string notice;
 };
 
 // Looks for DejaVu Sans in the usual Debian places and $SAMENSPEL_FONT_DIR.
-// On failure `error` says what to install.
+// On failure `error` says what to install. The icon font is looked for
+// there and in Debian's font-awesome folders; $SAMENSPEL_ICON_FONT names
+// the file instead (empty or missing: none, as on a system without it).
 bool findFonts(FontFiles& files, std::string& error);
 
 // Clears the ImGui font atlas and fills it for `scale`. The renderer's font
 // texture must be rebuilt afterwards. On failure (unreadable file) falls back
-// to ImGui's built-in font at the right size and reports `error`.
-FontSet buildFonts(const FontFiles& files, float scale, std::string& error);
+// to ImGui's built-in font at the right size and reports `error`; a notice
+// of findFonts is reported there too, on the first build only.
+FontSet buildFonts(FontFiles& files, float scale, std::string& error);
 
 // The glyph ranges above (static storage, zero-terminated pairs).
 const ImWchar* glyphRanges();

@@ -15,7 +15,6 @@
 #include "screens/join_code.hpp"
 #include "screens/screens.hpp"
 #include "screens/table_view.hpp"
-#include "ui/chart.hpp"
 #include "ui/theme.hpp"
 
 namespace samenspel {
@@ -147,6 +146,27 @@ std::string presenceText(const App& app, const TableLink& link, int seat, ImVec4
     return "";
 }
 
+// The face for the seats' names: the largest in which every word of every
+// name fits the column (bold, else regular, else small), one face for the
+// whole list so the names read alike. A name longer than three lines ends in
+// "…" (the whole name when hovered, and on the seat's card).
+ImFont* seatNameFace(App& app, const Game& game, float width) {
+    ImFont* faces[] = {app.fonts().bold, app.fonts().regular, app.fonts().small};
+    for (ImFont* face : faces) {
+        ImGui::PushFont(face);
+        bool all = true;
+        for (int s = 0; s < game.seatCount() && all; ++s) {
+            bool shortened = false;
+            wordLines(seatName(app, game, s), width, 0, shortened);
+            all = !shortened;
+        }
+        ImGui::PopFont();
+        if (all)
+            return face;
+    }
+    return faces[2];
+}
+
 void drawSeats(App& app, TableLink& link, TableUi& ui) {
     const Game& game = link.game();
     const GameState& st = game.state();
@@ -160,16 +180,25 @@ void drawSeats(App& app, TableLink& link, TableUi& ui) {
     mutedText(app, app.tr("table.done_count", done, game.seatCount()));
     ImGui::Spacing();
     // A row is as tall as its text: long names and role names wrap inside
-    // the column instead of running out of it. The text is drawn first on
-    // the front channel, then the selectable behind it with the measured height.
+    // the column, between words, instead of running out of it. The text is
+    // drawn first on the front channel, then the selectable behind it with
+    // the measured height.
     const float pad = app.unit() * 0.6f;
     const float indent = app.unit() * 0.5f;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImFont* nameFace = nullptr; // measured at the first row, where the text starts
+    {
+        // Where the rows may go, for the GUI test of what fits (tests/gui/table_fit.sh).
+        const ImVec2 at = ImGui::GetCursorPos();
+        ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, 0));
+        app.traceItem("seats.area");
+        ImGui::SetCursorPos(at);
+    }
     for (int s = 0; s < game.seatCount(); ++s) {
         ImGui::PushID(s);
         const int role = game.roleOfSeat(s);
         const bool selected = switching ? ui.activeSeat == s : link.ownSeat() == s;
         const ImVec2 start = ImGui::GetCursorScreenPos();
-        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
         ImDrawList* draw = ImGui::GetWindowDrawList();
         draw->ChannelsSplit(2);
         draw->ChannelsSetCurrent(1);
@@ -178,29 +207,33 @@ void drawSeats(App& app, TableLink& link, TableUi& ui) {
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
                             ImVec2(ImGui::GetStyle().ItemSpacing.x, app.unit() * 0.15f));
         ImGui::BeginGroup();
-        ui::markerInline(role, theme);
+        roleToken(app, game.scenario(), role);
         ImGui::SameLine();
         ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(right - ImGui::GetWindowPos().x - indent);
-        ImGui::PushFont(app.fonts().bold);
-        ImGui::TextUnformatted(seatName(app, game, s).c_str());
+        const float textW = right - ImGui::GetCursorScreenPos().x;
+        if (!nameFace)
+            nameFace = seatNameFace(app, game, textW);
+        ImGui::PushFont(nameFace);
+        wordWrapped(seatName(app, game, s), textW, 3);
         ImGui::PopFont();
-        // What the room waits for: who is done, who voted (in besluit).
+        app.traceItem(("seats.name." + std::to_string(s)).c_str());
+        ImGui::PushFont(app.fonts().small);
+        // What the room waits for: who is done, who voted (in besluit), on
+        // one short line.
         std::vector<std::string> marks;
         if (game.currentPhase() == PhaseKind::Besluit && voteOf(game, s))
             marks.push_back("✓ " + app.tr("table.seat_voted"));
         if (s < static_cast<int>(st.done.size()) && st.done[s])
             marks.push_back("✓ " + app.tr("table.done"));
-        for (const std::string& mark : marks) {
-            if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
-                    ImGui::CalcTextSize(mark.c_str()).x <=
-                right - indent)
+        for (std::size_t m = 0; m < marks.size(); ++m) {
+            if (m > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
+                                 ImGui::CalcTextSize(marks[m].c_str()).x <=
+                             right)
                 ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, theme.good);
-            ImGui::TextUnformatted(mark.c_str());
+            ImGui::TextUnformatted(marks[m].c_str());
             ImGui::PopStyleColor();
         }
-        ImGui::PushFont(app.fonts().small);
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
         // A seat called after its role says it once.
         const std::string roleText = roleName(app, game.scenario(), role);
@@ -213,14 +246,19 @@ void drawSeats(App& app, TableLink& link, TableUi& ui) {
         ImVec4 colour = theme.textMuted;
         if (const std::string presence = presenceText(app, link, s, colour); !presence.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour);
-            ImGui::TextUnformatted(presence.c_str());
+            wordWrapped(presence, textW);
             ImGui::PopStyleColor();
         }
-        if (!line.empty())
-            ImGui::TextUnformatted(line.c_str());
+        if (!line.empty()) {
+            // After the marks when it fits there: a row as short as it can be.
+            if (!marks.empty() && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x +
+                                          ImGui::CalcTextSize(line.c_str()).x <=
+                                      right)
+                ImGui::SameLine();
+            wordWrapped(line, textW);
+        }
         ImGui::PopStyleColor();
         ImGui::PopFont();
-        ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         ImGui::EndGroup();
         ImGui::PopStyleVar();

@@ -8,6 +8,7 @@
 #include "core/visibility.hpp"
 #include "screens/table_view.hpp"
 #include "ui/chart.hpp"
+#include "ui/role_token.hpp"
 #include "ui/theme.hpp"
 
 namespace samenspel::table {
@@ -70,7 +71,7 @@ void roleOnTable(App& app, const Game& game, int role, bool revealAll) {
     const Scenario& sc = game.scenario();
     const GameState& st = game.state();
     const Role& r = sc.roles[role];
-    ui::markerInline(role, app.theme());
+    roleToken(app, sc, role);
     ImGui::SameLine();
     ImGui::PushFont(app.fonts().bold);
     wrappedText(roleName(app, sc, role));
@@ -343,6 +344,11 @@ void proposalCard(App& app, const TableLink& link, const Proposal& p, const Tabl
         }
         badge(app, statusText(app, p.status), statusColour(app, p.status));
         ImGui::SameLine();
+        // The author's token: the room finds its own proposals by colour and icon.
+        if (p.authorSeat >= 0 && p.authorSeat < game.seatCount()) {
+            roleToken(app, game.scenario(), game.roleOfSeat(p.authorSeat));
+            ImGui::SameLine();
+        }
         mutedText(app, app.tr("table.proposal_by", seatWithRole(app, game, p.authorSeat),
                               phaseName(app, game.scenario(), p.phase),
                               sessionMoment(app.catalog(), p.timeMs)));
@@ -428,23 +434,122 @@ void eventsTab(App& app, const Game& game) {
 
 } // namespace
 
+namespace {
+
+// The board's tab labels, chosen to fit the board's width without scroll
+// arrows. In this order, the first that fits: icons and words in the body
+// face, words alone, words in the small face; then, in the small face, the
+// widest tab but the selected one says only its icon (or its shortened
+// name) and count, named in a tooltip, until they fit.
+struct BoardTabs {
+    std::string label[4]; // as shown, without the ###id
+    std::string full[4];  // for the tooltip
+    ImFont* font = nullptr;
+};
+
+float tabsWidth(const std::string (&labels)[4]) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float total = 0;
+    for (int t = 0; t < 4; ++t)
+        total += ImGui::CalcTextSize(labels[t].c_str()).x + 2 * style.FramePadding.x + 1.0f +
+                 (t > 0 ? style.ItemInnerSpacing.x : 0.0f);
+    return total;
+}
+
+BoardTabs boardTabs(const App& app, const Game& game, int selected, float width) {
+    static const char* keys[] = {"table.tab.case", "table.tab.on_the_table", "table.tab.proposals",
+                                 "table.tab.events"};
+    static const ui::BoardIcon icons[] = {ui::BoardIcon::Case, ui::BoardIcon::OnTheTable,
+                                          ui::BoardIcon::Proposals, ui::BoardIcon::Events};
+    const std::size_t counts[] = {0, 0, game.state().proposals.size(),
+                                  game.state().announcements.size()};
+    BoardTabs tabs;
+    std::string words[4], icon[4], count[4];
+    for (int t = 0; t < 4; ++t) {
+        tabs.full[t] = app.tr(keys[t]);
+        if (counts[t] > 0)
+            count[t] = " (" + std::to_string(counts[t]) + ")";
+        words[t] = tabs.full[t] + count[t];
+    }
+    struct Try {
+        ImFont* face;
+        bool icons;
+    };
+    const Try tries[] = {
+        {app.fonts().regular, true}, {app.fonts().regular, false}, {app.fonts().small, false}};
+    for (const Try& attempt : tries) {
+        ImGui::PushFont(attempt.face);
+        tabs.font = attempt.face;
+        for (int t = 0; t < 4; ++t) {
+            const ImWchar glyph = ui::boardIconGlyph(icons[t]);
+            icon[t] = ui::fontHas(glyph) ? ui::glyphText(glyph) : "";
+            tabs.label[t] = attempt.icons && !icon[t].empty() ? icon[t] + " " + words[t] : words[t];
+        }
+        const bool fits = tabsWidth(tabs.label) <= width;
+        ImGui::PopFont();
+        if (fits)
+            return tabs;
+    }
+    ImGui::PushFont(tabs.font);
+    bool shortened[4] = {false, false, false, false};
+    for (int round = 0; round < 3 && tabsWidth(tabs.label) > width; ++round) {
+        int widest = -1;
+        for (int t = 0; t < 4; ++t)
+            if (t != selected && !shortened[t] &&
+                (widest < 0 || ImGui::CalcTextSize(tabs.label[t].c_str()).x >
+                                   ImGui::CalcTextSize(tabs.label[widest].c_str()).x))
+                widest = t;
+        if (widest < 0)
+            break;
+        shortened[widest] = true;
+        if (!icon[widest].empty()) {
+            tabs.label[widest] = icon[widest] + count[widest];
+        } else {
+            // Without icons: as much of the name as leaves room for the others.
+            const float others =
+                tabsWidth(tabs.label) - ImGui::CalcTextSize(tabs.label[widest].c_str()).x;
+            bool cut = false;
+            const std::vector<std::string> lines = wordLines(
+                words[widest], std::max(width - others, ImGui::CalcTextSize("M…").x), 1, cut);
+            tabs.label[widest] = lines.empty() ? "…" : lines[0];
+        }
+    }
+    ImGui::PopFont();
+    return tabs;
+}
+
+} // namespace
+
 void drawBoard(App& app, TableLink& link, TableUi& ui) {
     const Game& game = link.game();
-    // Scroll rather than shrink: a tab cut to one letter says nothing.
-    if (!ImGui::BeginTabBar("board", ImGuiTabBarFlags_FittingPolicyScroll))
+    const float width = ImGui::GetContentRegionAvail().x;
+    {
+        // Where the tabs may go, for the GUI test of what fits (tests/gui/table_fit.sh).
+        const ImVec2 at = ImGui::GetCursorPos();
+        ImGui::Dummy(ImVec2(width, 0));
+        app.traceItem("board.area");
+        ImGui::SetCursorPos(at);
+    }
+    const BoardTabs tabs = boardTabs(app, game, ui.boardTabShown, width);
+    // Scrolling stays as the last resort (a huge UI scale): a tab cut to one
+    // letter says nothing.
+    ImGui::PushFont(tabs.font);
+    const bool bar = ImGui::BeginTabBar("board", ImGuiTabBarFlags_FittingPolicyScroll);
+    ImGui::PopFont();
+    if (!bar)
         return;
-    const char* keys[] = {"table.tab.case", "table.tab.on_the_table", "table.tab.proposals",
-                          "table.tab.events"};
     for (int tab = 0; tab < 4; ++tab) {
-        std::string label = app.tr(keys[tab]);
-        if (tab == 2 && !game.state().proposals.empty())
-            label += " (" + std::to_string(game.state().proposals.size()) + ")";
-        if (tab == 3 && !game.state().announcements.empty())
-            label += " (" + std::to_string(game.state().announcements.size()) + ")";
-        label += "###tab" + std::to_string(tab);
+        const std::string label = tabs.label[tab] + "###tab" + std::to_string(tab);
         const ImGuiTabItemFlags flags =
             ui.boardTabWanted == tab ? ImGuiTabItemFlags_SetSelected : 0;
-        if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
+        ImGui::PushFont(tabs.font);
+        const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+        ImGui::PopFont();
+        app.traceItem(("board.tab." + std::to_string(tab)).c_str());
+        if (tabs.label[tab].find(tabs.full[tab]) == std::string::npos && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", tabs.full[tab].c_str());
+        if (open) {
+            ui.boardTabShown = tab;
             // Only scrolls: the board's own background is already behind it.
             ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
             ImGui::BeginChild("tab", ImVec2(0, 0), false);

@@ -6,7 +6,7 @@
 
 #include "core/visibility.hpp"
 #include "screens/table_view.hpp"
-#include "ui/chart.hpp"
+#include "ui/role_token.hpp"
 #include "ui/theme.hpp"
 
 namespace samenspel::table {
@@ -23,6 +23,90 @@ std::string dots(int weight) {
 bool valueShared(const GameState& st, int role, int value) {
     const std::vector<int> shown = valuesShownBy(st, role);
     return std::find(shown.begin(), shown.end(), value) != shown.end();
+}
+
+// [Card] -----------------------------------------------------------------------------
+
+// The role's colour over the panel's surface, for the band behind the seat's name.
+ImVec4 tint(const App& app, int role, float amount) {
+    const ImVec4 c = ui::roleColour(role, app.theme());
+    const ImVec4 s = app.theme().surface;
+    return ImVec4(s.x + (c.x - s.x) * amount, s.y + (c.y - s.y) * amount,
+                  s.z + (c.z - s.z) * amount, 1.0f);
+}
+
+// Who sits here, as the top of their card: a band in the role's colour with
+// its token, the seat's name, and the role and its kind.
+void seatBand(App& app, const Game& game, int seat, bool bot) {
+    const Scenario& sc = game.scenario();
+    const int role = game.roleOfSeat(seat);
+    const float pad = app.unit();
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushFont(app.fonts().heading);
+    roleToken(app, sc, role, 1.5f);
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    const float textW = right - pad - ImGui::GetCursorScreenPos().x;
+    const std::string name = seatName(app, game, seat);
+    wordWrapped(name, textW);
+    ImGui::PopFont();
+    // A seat called after its role says it once; the kind (resident,
+    // official, council) after it.
+    const std::string roleText = roleName(app, sc, role);
+    std::string about = name.rfind(roleText, 0) == 0 ? "" : roleText + " · ";
+    about += kindName(app, sc.roles[role].kind);
+    if (bot)
+        about += " · " + app.tr("table.bot");
+    wordWrapped(about, textW);
+    ImGui::EndGroup();
+    ImGui::EndGroup();
+    const ImVec2 max(right, ImGui::GetItemRectMax().y + pad);
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(start, max, ui::toU32(tint(app, role, 0.38f)), pad,
+                        ImDrawFlags_RoundCornersTop);
+    const float stripe = std::max(3.0f, app.unit() * 0.45f);
+    draw->AddRectFilled(ImVec2(start.x, max.y - stripe), max,
+                        ui::toU32(ui::roleColour(role, app.theme())));
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(right - start.x, max.y - start.y));
+}
+
+// The card's face: the visible part of the column, rounded, edged in the
+// role's colour, whatever its content's height (drawn in the card's child).
+void cardFace(const App& app, int role) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 min = ImGui::GetWindowPos();
+    const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
+    const float rounding = app.unit();
+    // The content's clip rectangle leaves out half the padding: the face is the whole child.
+    draw->PushClipRect(min, max, false);
+    draw->AddRectFilled(min, max, ui::toU32(app.theme().surfaceRaised), rounding);
+    draw->AddRect(ImVec2(min.x + 1, min.y + 1), ImVec2(max.x - 1, max.y - 1),
+                  ui::toU32(ui::roleColour(role, app.theme())), rounding, 0,
+                  std::max(2.0f, app.unit() * 0.3f));
+    draw->PopClipRect();
+}
+
+// A section of the card: its title in bold over a rule in the role's colour.
+void section(const App& app, const std::string& title, int role) {
+    ImGui::Dummy(ImVec2(0, app.unit() * 0.6f));
+    ImGui::PushFont(app.fonts().bold);
+    wrappedText(title);
+    ImGui::PopFont();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::GetWindowDrawList()->AddLine(
+        ImVec2(p.x, p.y - ImGui::GetStyle().ItemSpacing.y * 0.5f),
+        ImVec2(right, p.y - ImGui::GetStyle().ItemSpacing.y * 0.5f),
+        ui::toU32(ui::withAlpha(ui::roleColour(role, app.theme()), 0.7f)), 2.0f);
+    ImGui::Dummy(ImVec2(0, app.unit() * 0.2f));
 }
 
 void doneToggle(App& app, TableLink& link, TableUi& ui, int seat) {
@@ -128,24 +212,23 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
     const Role& r = sc.roles[role];
     const ui::Theme& theme = app.theme();
 
-    // The column's header above already names the seat, its role and kind.
-    // What only this player may know comes first, so that it is in view
-    // even on a small screen under an event; the briefing, which the board
-    // shows to everyone as well, comes last.
-    ImGui::Indent(app.unit());
+    // The band above already names the seat, its role and kind. What only
+    // this player may know comes first, so that it is in view even on a
+    // small screen under an event; the briefing, which the board shows to
+    // everyone as well, comes last.
+    cardFace(app, role);
     if (!app.text(r.secret).empty()) {
         beginFramed(app);
         ImGui::PushStyleColor(ImGuiCol_Text, theme.warning);
+        ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(app.tr("table.secret_only_you").c_str());
+        ImGui::PopFont();
         ImGui::PopStyleColor();
-        ImGui::TextUnformatted(app.text(r.secret).c_str());
+        wrappedText(app.text(r.secret));
         endFramed(app, theme.warning);
     }
 
-    ImGui::Spacing();
-    ImGui::PushFont(app.fonts().bold);
-    ImGui::TextUnformatted(app.tr("table.your_values").c_str());
-    ImGui::PopFont();
+    section(app, app.tr("table.your_values"), role);
     std::vector<int> order;
     for (int v = 0; v < static_cast<int>(sc.values.size()); ++v)
         if (st.world.weights[role][v] > 0)
@@ -154,12 +237,16 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
         return st.world.weights[role][a] > st.world.weights[role][b];
     });
     if (ImGui::BeginTable("values", 3, ImGuiTableFlags_SizingStretchProp)) {
+        // The name takes what is left: the weight and "shared" are never cut.
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("weight", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("shared", ImGuiTableColumnFlags_WidthFixed);
         for (int v : order) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             wrappedText(valueName(app, sc, v));
             ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_Text, theme.accent);
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::roleColour(role, theme));
             ImGui::TextUnformatted(dots(st.world.weights[role][v]).c_str());
             ImGui::PopStyleColor();
             ImGui::TableNextColumn();
@@ -172,19 +259,20 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
         ImGui::EndTable();
     }
     if (!r.preconditions.empty()) {
-        ImGui::Spacing();
-        ImGui::PushFont(app.fonts().bold);
-        ImGui::TextUnformatted(app.tr("table.your_preconditions").c_str());
-        ImGui::PopFont();
+        section(app, app.tr("table.your_preconditions"), role);
         for (int k = 0; k < static_cast<int>(r.preconditions.size()); ++k) {
-            ImGui::Bullet();
+            ImGui::PushStyleColor(ImGuiCol_Text, theme.bad);
+            ImGui::TextUnformatted("✗");
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            ImGui::PushFont(app.fonts().bold);
             wrappedText(preconditionName(app, sc, role, k));
+            ImGui::PopFont();
             ImGui::Indent(app.unit() * 3);
             ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
             wrappedText(preconditionText(app, sc, r.preconditions[k]));
             ImGui::PopStyleColor();
             if (preconditionShared(st, role, k)) {
-                ImGui::SameLine();
                 ImGui::PushStyleColor(ImGuiCol_Text, theme.good);
                 ImGui::TextUnformatted(("✓ " + app.tr("table.shared")).c_str());
                 ImGui::PopStyleColor();
@@ -203,13 +291,9 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
         mutedText(app, extra);
     }
     if (!app.text(r.briefing).empty()) {
-        ImGui::Spacing();
-        ImGui::PushFont(app.fonts().bold);
-        ImGui::TextUnformatted(app.tr("table.your_briefing").c_str());
-        ImGui::PopFont();
+        section(app, app.tr("table.your_briefing"), role);
         wrappedText(app.text(r.briefing));
     }
-    ImGui::Unindent(app.unit());
 }
 
 void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
@@ -232,22 +316,10 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
     // theirs even when a bot helps them in autoplay).
     const bool bot = !link.mayActFor(seat);
 
-    // The header: who, of which kind, "done", and on a shared screen the
-    // hand-over to the next seat, at the right of "done" when it fits there.
-    ImGui::PushFont(app.fonts().heading);
-    ui::markerInline(game.roleOfSeat(seat), app.theme());
-    ImGui::SameLine();
-    wrappedText(seatName(app, game, seat));
-    ImGui::PopFont();
-    // A seat called after its role says it once; the kind (resident,
-    // official, council) as a badge.
-    const std::string role = roleName(app, game.scenario(), game.roleOfSeat(seat));
-    const bool named = seatName(app, game, seat).rfind(role, 0) != 0;
-    badgeAfter(app, kindName(app, game.scenario().roles[game.roleOfSeat(seat)].kind),
-               app.theme().textMuted);
-    if (named || bot)
-        mutedText(app, (named ? role : "") + (named && bot ? " · " : "") +
-                           (bot ? app.tr("table.bot") : ""));
+    // The header: the card's band (who, which role, of which kind), "done",
+    // and on a shared screen the hand-over to the next seat, at the right of
+    // "done" when it fits there.
+    seatBand(app, game, seat, bot);
     if (!bot)
         doneToggle(app, link, ui, seat);
     if (shared) {
@@ -265,7 +337,7 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", app.tr("table.next_seat_tooltip").c_str());
     }
-    ImGui::Separator();
+    ImGui::Spacing();
 
     const bool mayShow =
         ui.cardShownFor == seat || ui.revealAll || app.options().autoplay || game.state().finished;
@@ -282,7 +354,7 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
         // A bot's card (autoplay, or everything shown): to read, nothing to do.
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
         ImGui::BeginChild(ImGui::GetID(("card" + std::to_string(seat)).c_str()), ImVec2(0, 0),
-                          false);
+                          false, ImGuiWindowFlags_AlwaysUseWindowPadding);
         ImGui::PopStyleColor();
         drawCard(app, link, ui);
         mutedText(app, app.tr("table.bot_plays", seatName(app, game, seat)));
@@ -303,9 +375,11 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
     // choices above never move when it appears.
     const float messageH = messageHeight(app, ui);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+    // The card keeps a margin inside its face.
     ImGui::BeginChild(
         ImGui::GetID(((column.showCard ? "card" : "actions") + std::to_string(seat)).c_str()),
-        ImVec2(0, messageH > 0 ? -messageH : 0.0f), false);
+        ImVec2(0, messageH > 0 ? -messageH : 0.0f), false,
+        column.showCard ? ImGuiWindowFlags_AlwaysUseWindowPadding : 0);
     ImGui::PopStyleColor();
     if (column.showCard) {
         drawCard(app, link, ui);

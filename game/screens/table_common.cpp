@@ -8,6 +8,7 @@
 #include "core/visibility.hpp"
 #include "report.hpp"
 #include "screens/table_view.hpp"
+#include "ui/role_token.hpp"
 #include "ui/theme.hpp"
 
 namespace samenspel::table {
@@ -194,6 +195,84 @@ bool secretIsPublic(const Game& game, int role, bool revealAll) {
 }
 
 // [Widgets] --------------------------------------------------------------------------
+
+void roleToken(const App& app, const Scenario& sc, int role, float lines) {
+    const std::string icon = inRange(role, sc.roles) ? roleIcon(sc.roles[role]) : "";
+    ui::roleToken(role, icon, app.theme(), lines, roleName(app, sc, role));
+}
+
+namespace {
+
+float textWidth(const std::string& text) {
+    return ImGui::CalcTextSize(text.c_str()).x;
+}
+
+// The longest start of `word` that fits in `width` with "…" after it.
+std::string cutToFit(const std::string& word, float width) {
+    std::string cut = word;
+    while (!cut.empty() && textWidth(cut + "…") > width) {
+        cut.pop_back();
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80)
+            cut.pop_back(); // never half a UTF-8 character
+        if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0xC0)
+            cut.pop_back();
+    }
+    return cut + "…";
+}
+
+} // namespace
+
+std::vector<std::string> wordLines(const std::string& text, float width, int maxLines,
+                                   bool& shortened) {
+    shortened = false;
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : text + " ") {
+        if (c == ' ' || c == '\n') {
+            if (!word.empty())
+                words.push_back(word);
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string w = words[i];
+        if (textWidth(w) > width) {
+            w = cutToFit(w, width);
+            shortened = true;
+        }
+        if (!lines.empty() && textWidth(lines.back() + " " + w) <= width) {
+            lines.back() += " " + w;
+            continue;
+        }
+        if (maxLines > 0 && static_cast<int>(lines.size()) == maxLines) {
+            // No room for another line: the last one says that more follows.
+            std::string& last = lines.back();
+            last = textWidth(last + " …") <= width ? last + " …" : cutToFit(last, width);
+            shortened = true;
+            break;
+        }
+        lines.push_back(w);
+    }
+    return lines;
+}
+
+int wordWrapped(const std::string& text, float width, int maxLines) {
+    bool shortened = false;
+    const std::vector<std::string> lines = wordLines(text, width, maxLines, shortened);
+    // Lines as close as ImGui's own wrapping sets them.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
+    ImGui::BeginGroup();
+    for (const std::string& line : lines)
+        ImGui::TextUnformatted(line.c_str());
+    ImGui::EndGroup();
+    ImGui::PopStyleVar();
+    if (shortened && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", text.c_str());
+    return static_cast<int>(lines.size());
+}
 
 void heading(const App& app, const std::string& text) {
     ImGui::PushFont(app.fonts().heading);

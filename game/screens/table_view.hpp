@@ -87,6 +87,7 @@ struct TableUi {
     int announcementPopup = -1; // announcement index waiting to be shown
     int lastPhase = -1;
     int boardTabWanted = -1; // tab to select once (phase change)
+    int boardTabShown = 0;   // the tab selected in the last frame
     std::string message;     // last refusal or confirmation, for the active seat
     bool messageIsError = false;
     // Network: an action was sent and the host's verdict is awaited; then
@@ -163,6 +164,19 @@ bool debriefInBanner(const Game& game);
 void toggleFacilitatorDrawer(TableUi& ui);
 
 // [Widgets]
+// The role's token (ui/role_token): its icon on a disc in its colour, `lines`
+// text lines tall, with the role's name when hovered.
+void roleToken(const App& app, const Scenario& sc, int role, float lines = 1.0f);
+// `text` in lines of whole words at most `width` wide in the current font,
+// at most `maxLines` of them (0: no limit). A word wider than `width` on its
+// own, and the end of a text that needs more lines, are cut with "…";
+// `shortened` says whether anything was.
+std::vector<std::string> wordLines(const std::string& text, float width, int maxLines,
+                                   bool& shortened);
+// Draws wordLines, one item per line; the whole text as a tooltip when it was
+// shortened. Unlike ImGui's wrapping, never breaks inside a word. Returns the
+// number of lines.
+int wordWrapped(const std::string& text, float width, int maxLines = 0);
 void heading(const App& app, const std::string& text);
 void mutedText(const App& app, const std::string& text);
 void wrappedText(const std::string& text);

@@ -216,6 +216,13 @@ INVALID_SCENARIO("unknown_phase",
                   "events[0].when.phase"})
 INVALID_SCENARIO("unknown_role_key",
                  {26, 5, "unknown key 'kidn' in a role; did you mean 'kind'?", "roles[1].kidn"})
+INVALID_SCENARIO("unknown_role_icon",
+                 {20, 11,
+                  "unknown role icon 'skateboard'; expected one of home, users, user, child, "
+                  "graduation_cap, gavel, university, bullhorn, briefcase, id_badge, calculator, "
+                  "balance_scale, shield, ambulance, wrench, tree, leaf, recycle, shop, industry, "
+                  "building, car, bicycle, football, handshake, heart or money",
+                  "roles[0].icon"})
 INVALID_SCENARIO("unknown_role_kind",
                  {19, 11, "unknown role kind 'bewoner'; expected resident, official or council",
                   "roles[0].kind"})
@@ -278,6 +285,7 @@ const std::vector<std::string> kInvalidFilesWithExpectations = {"bad_id",
                                                                 "top_level_list",
                                                                 "unknown_effect_kind",
                                                                 "unknown_phase",
+                                                                "unknown_role_icon",
                                                                 "unknown_role_key",
                                                                 "unknown_role_kind",
                                                                 "unknown_top_key",
@@ -397,6 +405,10 @@ TEST_CASE("defaults: phase plan, players, names and plain texts") {
     CHECK(sc.roles[0].maxPlayers == 1);
     CHECK(sc.roles[1].votes == 1);
     CHECK(sc.roles[1].reservation == 0.0);
+    // Without an icon, a role's token shows its kind.
+    CHECK(sc.roles[0].icon.empty());
+    CHECK(roleIcon(sc.roles[0]) == "home");
+    CHECK(roleIcon(sc.roles[1]) == "gavel");
     CHECK(sc.roles[1].weights == std::vector<int>{0, 0});
     CHECK(sc.roles[0].preconditions[0].name.get("en") == "betaalbaar");
     CHECK(sc.title.byLang.count("") == 1); // a plain string is stored under ""
@@ -710,6 +722,7 @@ TEST_CASE("the all-features example keeps every detail") {
     CHECK(residents.minPlayers == 2);
     CHECK(residents.maxPlayers == 5);
     CHECK(residents.reservation == -20);
+    CHECK(roleIcon(residents) == "users");
     CHECK(residents.briefing.get("nl") ==
           "Jullie wonen er al dertig jaar.\nHet is er altijd rustig geweest.\n");
     CHECK(sc.roles[1].maxPlayers == 1);

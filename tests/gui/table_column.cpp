@@ -117,6 +117,14 @@ class Column {
         read(ImGui::GetDrawData());
     }
 
+    // The drawn lines, as the reader found them.
+    std::vector<std::string> lines() const {
+        std::vector<std::string> out;
+        for (const DrawnLine& l : lines_)
+            out.push_back(l.text);
+        return out;
+    }
+
     std::string text() const {
         std::string all;
         for (const DrawnLine& l : lines_)
@@ -374,4 +382,59 @@ TEST_CASE("column: each seat keeps its own view; the next player starts with the
     screen.ui.cardShownFor = 0;
     screen.frame();
     CHECK(screen.shows("Voorspel de andere rollen"));
+}
+
+TEST_CASE("seats: a narrow seat list breaks names between words, never inside one") {
+    Column screen("narrow_seats");
+    const Game& game = screen.game();
+    // Every word the list may show; a word cut short ends in "…" (read as '?').
+    std::vector<std::string> words;
+    const auto addWords = [&](const std::string& text) {
+        std::string word;
+        for (char c : Column::asDrawn(text) + " ")
+            if (c == ' ') {
+                if (!word.empty())
+                    words.push_back(word);
+                word.clear();
+            } else {
+                word += c;
+            }
+    };
+    addWords(screen.app().tr("table.seats"));
+    addWords(screen.app().tr("table.done_count", 0, game.seatCount()));
+    addWords(screen.app().tr("table.bot"));
+    for (int s = 0; s < game.seatCount(); ++s) {
+        addWords(table::seatName(screen.app(), game, s));
+        addWords(table::roleName(screen.app(), game.scenario(), game.roleOfSeat(s)));
+    }
+    const auto known = [&](const std::string& word) {
+        for (const std::string& w : words)
+            if (w == word)
+                return true;
+        // Cut with "…": the start of a known word.
+        if (word.empty() || word.back() != '?')
+            return false;
+        const std::string start = word.substr(0, word.size() - 1);
+        for (const std::string& w : words)
+            if (w.rfind(start, 0) == 0)
+                return true;
+        return false;
+    };
+    // ImGui's own font, 7 px a letter: "Jongerenwerker" (14 letters) is
+    // wider than the text beside the token in a 110 px list.
+    ImGui::GetIO().DisplaySize = ImVec2(110, 3000);
+    screen.frame(true);
+    CHECK(screen.shows("Jongeren"));
+    for (const std::string& line : screen.lines()) {
+        std::string word;
+        for (char c : line + " ")
+            if (c == ' ') {
+                const bool whole = word.empty() || known(word);
+                CHECK_MESSAGE(whole, "\"" << word << "\" in \"" << line << "\" is part of a word:\n"
+                                          << screen.text());
+                word.clear();
+            } else {
+                word += c;
+            }
+    }
 }
