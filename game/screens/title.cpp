@@ -136,6 +136,7 @@ class TitleScreen final : public Screen {
         ImGui::SetCursorPosX(x);
         if (ui::primaryButton(app.tr("ui.title.new_session").c_str(), buttonSize, theme))
             app.push(makePickerScreen(app));
+        app.traceItem("title.new_session");
         if (ImGui::IsWindowAppearing())
             ImGui::SetItemDefaultFocus();
         ImGui::SetCursorPosX(x);
