@@ -28,6 +28,24 @@ namespace {
 // A bot's trait in steps of a quarter: five levels, each with its word.
 constexpr int kTraitLevels = 5;
 
+// A bot's trait as the setup screen shows it: its name, what its ends do
+// (the tooltip), and a word for each level.
+struct TraitTexts {
+    const char* label;
+    const char* hint;
+    std::array<const char*, kTraitLevels> levels;
+};
+constexpr TraitTexts kCooperation = {
+    "ui.setup.cooperation",
+    "ui.setup.cooperation_hint",
+    {"ui.setup.cooperation.level.0", "ui.setup.cooperation.level.1", "ui.setup.cooperation.level.2",
+     "ui.setup.cooperation.level.3", "ui.setup.cooperation.level.4"}};
+constexpr TraitTexts kOpenness = {"ui.setup.openness",
+                                  "ui.setup.openness_hint",
+                                  {"ui.setup.openness.level.0", "ui.setup.openness.level.1",
+                                   "ui.setup.openness.level.2", "ui.setup.openness.level.3",
+                                   "ui.setup.openness.level.4"}};
+
 struct SeatDraft {
     std::array<char, 64> name{};
     bool bot = false;
@@ -307,9 +325,9 @@ class SetupScreen final : public Screen {
             }
             const std::string base =
                 "setup.seat" + std::to_string(role) + "." + std::to_string(index);
-            drawTrait(app, layout, base + ".cooperation", "ui.setup.cooperation", seat.cooperation);
+            drawTrait(app, layout, base + ".cooperation", kCooperation, seat.cooperation);
             ImGui::SetCursorPosX(traitX);
-            drawTrait(app, layout, base + ".openness", "ui.setup.openness", seat.openness);
+            drawTrait(app, layout, base + ".openness", kOpenness, seat.openness);
         }
         ImGui::PopID();
     }
@@ -321,11 +339,11 @@ class SetupScreen final : public Screen {
     };
     TraitLayout traitLayout(App& app) const {
         std::vector<std::string> words;
-        for (const char* key : {"ui.setup.cooperation", "ui.setup.openness"})
-            for (int i = 0; i < kTraitLevels; ++i)
-                words.push_back(app.tr(std::string(key) + ".level." + std::to_string(i)));
+        for (const TraitTexts* trait : {&kCooperation, &kOpenness})
+            for (const char* level : trait->levels)
+                words.push_back(app.tr(level));
         TraitLayout l;
-        l.labelWidth = widestText({app.tr("ui.setup.cooperation"), app.tr("ui.setup.openness")});
+        l.labelWidth = widestText({app.tr(kCooperation.label), app.tr(kOpenness.label)});
         l.boxWidth = widestText(words) + pipsWidth(kTraitLevels) +
                      ImGui::GetStyle().ItemInnerSpacing.x + 2 * ImGui::GetStyle().FramePadding.x;
         l.width = l.labelWidth + ImGui::GetStyle().ItemSpacing.x + stepperWidth(l.boxWidth);
@@ -335,14 +353,14 @@ class SetupScreen final : public Screen {
     // "Samenwerking [-] ●●●○○ gemiddeld [+]", the words saying what a level
     // means; the hint above the seats and the tooltip say what the ends do.
     void drawTrait(App& app, const TraitLayout& layout, const std::string& traceName,
-                   const std::string& key, int& level) {
+                   const TraitTexts& trait, int& level) {
         const float labelX = ImGui::GetCursorPosX();
         ImGui::AlignTextToFramePadding();
-        ui::text(app.tr(key));
+        ui::text(app.tr(trait.label));
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", app.tr(key + "_hint").c_str());
+            ImGui::SetTooltip("%s", app.tr(trait.hint).c_str());
         ImGui::SameLine(labelX + layout.labelWidth + ImGui::GetStyle().ItemSpacing.x);
-        const std::string word = app.tr(key + ".level." + std::to_string(level));
+        const std::string word = app.tr(trait.levels[static_cast<std::size_t>(level)]);
         const int step = stepper(app, traceName.c_str(), word, layout.boxWidth, level > 0,
                                  level < kTraitLevels - 1, kTraitLevels, level + 1);
         level = std::clamp(level + step, 0, kTraitLevels - 1);
