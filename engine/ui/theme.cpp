@@ -54,6 +54,7 @@ Theme Theme::make(bool highContrast) {
         t.privacy = rgb(0x3B4A60);
         t.tableFelt = rgb(0x2E5A4E);
         t.tableWood = rgb(0x8A6446);
+        t.shadow = rgb(0x0A0D12);
     } else {
         t.background = rgb(0x000000);
         t.surface = rgb(0x222222);
@@ -69,6 +70,7 @@ Theme Theme::make(bool highContrast) {
         t.privacy = rgb(0x1A1A40);
         t.tableFelt = rgb(0x1D4A3C);
         t.tableWood = rgb(0xD8A66E);
+        t.shadow = rgb(0x000000);
     }
     return t;
 }

@@ -21,6 +21,7 @@ struct Theme {
     ImVec4 privacy;    // the privacy screen in front of a role card
     ImVec4 tableFelt;  // the title scene: the table's top, seen from above
     ImVec4 tableWood;  // the title scene: the table's rim
+    ImVec4 shadow;     // under things lying on the background (opaque: screenshots keep it)
 
     static Theme make(bool highContrast);
 };
