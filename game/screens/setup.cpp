@@ -110,6 +110,9 @@ int stepper(App& app, const char* traceName, const std::string& value, float val
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui::toU32(theme.surfaceRaised),
                         ImGui::GetStyle().FrameRounding);
+    if (ImGui::GetStyle().FrameBorderSize > 0) // framed like the other fields
+        draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ui::toU32(theme.border),
+                      ImGui::GetStyle().FrameRounding, 0, ImGui::GetStyle().FrameBorderSize);
     float textX = pos.x + ImGui::GetStyle().FramePadding.x;
     if (pips > 0) {
         // The level as dots too, so the row reads at a glance from afar.

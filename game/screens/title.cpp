@@ -133,7 +133,9 @@ void drawTableScene(App& app, ImVec2 origin, ImVec2 size) {
     // On the table: the case in the middle, proposals beside it.
     const float cardH = tableH * 0.34f;
     const ImVec2 caseHalf(cardH * 0.72f, cardH * 0.5f);
-    const ImU32 paper = ui::toU32(theme.text), ink = ui::toU32(theme.border);
+    // Paper in the text's colour, its lines halfway to the background's.
+    const ImU32 paper = ui::toU32(theme.text),
+                ink = ui::toU32(mix(theme.text, theme.background, 0.55f));
     drawCard(draw, centre, caseHalf, -0.05f, paper, ink, 1.5f);
     for (int line = 0; line < 4; ++line) {
         const float y = centre.y - caseHalf.y * 0.5f + static_cast<float>(line) * caseHalf.y * 0.3f;
