@@ -428,14 +428,23 @@ class SetupScreen final : public Screen {
         ImGui::PopStyleVar();
         ui::textColored(theme.textMuted, app.catalog().trCount("ui.setup.total_minutes", total));
         ui::gap(1, s);
-        ImGui::Checkbox(app.tr("ui.setup.end_when_done").c_str(), &endWhenDone_);
+        // The box's label wraps beside it (a checkbox's own label would be
+        // cut off in a narrow column), and a click on it ticks the box too.
+        ImGui::Checkbox("##end_when_done", &endWhenDone_);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ui::textWrapped(app.tr("ui.setup.end_when_done"));
+        if (ImGui::IsItemClicked())
+            endWhenDone_ = !endWhenDone_;
         ImGui::PushFont(app.fonts().small);
         ui::textWrappedColored(theme.textMuted, app.tr("ui.setup.end_when_done_hint"));
         ImGui::PopFont();
         ui::gap(1, s);
         // The seed matters to a trainer comparing groups, not to a first
         // session: folded away, and said what it is for.
-        if (ImGui::CollapsingHeader(app.tr("ui.setup.advanced").c_str())) {
+        const bool advanced = ImGui::CollapsingHeader(app.tr("ui.setup.advanced").c_str());
+        app.traceItem("setup.advanced");
+        if (advanced) {
             ImGui::AlignTextToFramePadding();
             ui::text(app.tr("ui.setup.seed"));
             ImGui::SameLine();
