@@ -109,28 +109,8 @@ struct TokenPlace {
     bool labelAbove;
 };
 
-// Residents, officials and council members around one table, seen from
-// above: an oval table of wood with a felt top, the case's card and the
-// proposals on it, each player's card in front of them. Drawn to fit `size`
-// from `origin`.
-void drawTableScene(App& app, ImVec2 origin, ImVec2 size) {
-    const ui::Theme& theme = app.theme();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    // The table, with room around it for the tokens and their labels.
-    const float tableW = std::min(size.x * 0.74f, size.y * 1.25f);
-    const float tableH = tableW * 0.56f;
-    const ImVec2 centre(origin.x + size.x * 0.5f, origin.y + size.y * 0.5f);
-    const ImVec2 half(tableW * 0.5f, tableH * 0.5f);
-    const ImVec2 tMin(centre.x - half.x, centre.y - half.y),
-        tMax(centre.x + half.x, centre.y + half.y);
-    const float rim = tableH * 0.07f;
-    draw->AddRectFilled(add(tMin, ImVec2(rim * 0.4f, rim * 0.7f)),
-                        add(tMax, ImVec2(rim * 0.4f, rim * 0.7f)), ui::toU32(theme.shadow), half.y);
-    draw->AddRectFilled(tMin, tMax, ui::toU32(theme.tableWood), half.y);
-    draw->AddRectFilled(add(tMin, ImVec2(rim, rim)), add(tMax, ImVec2(-rim, -rim)),
-                        ui::toU32(theme.tableFelt), half.y - rim);
-
-    // On the table: the case in the middle, proposals beside it.
+// On the table: the case in the middle, proposals beside it, a note.
+void drawCardsOnTable(ImDrawList* draw, const ui::Theme& theme, ImVec2 centre, float tableH) {
     const float cardH = tableH * 0.34f;
     const ImVec2 caseHalf(cardH * 0.72f, cardH * 0.5f);
     // Paper in the text's colour, its lines halfway to the background's.
@@ -154,8 +134,13 @@ void drawTableScene(App& app, ImVec2 origin, ImVec2 size) {
     const ImVec2 noteHalf(cardH * 0.3f, cardH * 0.3f);
     drawCard(draw, ImVec2(centre.x - caseHalf.x - noteHalf.x * 1.8f, centre.y + cardH * 0.12f),
              noteHalf, -0.2f, ui::toU32(theme.warning), ui::toU32(theme.accentText), 1.5f);
+}
 
-    // Around it: two residents, two officials, two council members.
+// Around the table: two residents, two officials, two council members,
+// each with their own card face down in front of them.
+void drawPlayers(App& app, ImDrawList* draw, ImVec2 centre, ImVec2 half) {
+    const ui::Theme& theme = app.theme();
+    const float tableH = half.y * 2;
     const TokenPlace seats[] = {{ImVec2(-0.45f, -1), 0, true}, {ImVec2(0.45f, -1), 1, true},
                                 {ImVec2(1, 0), 2, false},      {ImVec2(0.45f, 1), 1, false},
                                 {ImVec2(-0.45f, 1), 0, false}, {ImVec2(-1, 0), 2, false}};
@@ -185,6 +170,104 @@ void drawTableScene(App& app, ImVec2 origin, ImVec2 size) {
                       label.c_str());
     }
     ImGui::PopFont();
+}
+
+// Residents, officials and council members around one table, seen from
+// above: an oval table of wood with a felt top, the case's card and the
+// proposals on it, each player's card in front of them. Drawn to fit `size`
+// from `origin`.
+void drawTableScene(App& app, ImVec2 origin, ImVec2 size) {
+    const ui::Theme& theme = app.theme();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    // The table, with room around it for the tokens and their labels.
+    const float tableW = std::min(size.x * 0.74f, size.y * 1.25f);
+    const float tableH = tableW * 0.56f;
+    const ImVec2 centre(origin.x + size.x * 0.5f, origin.y + size.y * 0.5f);
+    const ImVec2 half(tableW * 0.5f, tableH * 0.5f);
+    const ImVec2 tMin(centre.x - half.x, centre.y - half.y),
+        tMax(centre.x + half.x, centre.y + half.y);
+    const float rim = tableH * 0.07f;
+    draw->AddRectFilled(add(tMin, ImVec2(rim * 0.4f, rim * 0.7f)),
+                        add(tMax, ImVec2(rim * 0.4f, rim * 0.7f)), ui::toU32(theme.shadow), half.y);
+    draw->AddRectFilled(tMin, tMax, ui::toU32(theme.tableWood), half.y);
+    draw->AddRectFilled(add(tMin, ImVec2(rim, rim)), add(tMax, ImVec2(-rim, -rim)),
+                        ui::toU32(theme.tableFelt), half.y - rim);
+
+    drawCardsOnTable(draw, theme, centre, tableH);
+    drawPlayers(app, draw, centre, half);
+}
+
+// [SECTION] the column's layout
+
+// How the column is set: which fonts, whether the group label shows, the
+// gaps, the buttons' height, and the wrapped lines.
+struct ColumnLayout {
+    ImFont *name = nullptr, *tagline = nullptr, *buttons = nullptr;
+    bool labels = false;
+    float gapUnits = 0;
+    float buttonH = 0;
+    std::vector<std::string> taglineLines, hintLines;
+    float height = 0;
+};
+
+float lineHeightOf(ImFont* font) {
+    ImGui::PushFont(font);
+    const float h = ImGui::GetTextLineHeightWithSpacing();
+    ImGui::PopFont();
+    return h;
+}
+
+std::vector<std::string> wrapIn(ImFont* font, const std::string& text, float width) {
+    ImGui::PushFont(font);
+    std::vector<std::string> lines = wrapWords(text, width);
+    ImGui::PopFont();
+    return lines;
+}
+
+// From roomy to tight, the first layout that fits `size`: the full one (the
+// tagline large in at most two lines, else in the body's bold); then a
+// smaller name and tagline without the group label; then the name and the
+// buttons alone, so that Quit stays on screen at a large UI scale on a small
+// screen. Spare room makes the buttons taller, up to 64 px at scale 1.
+ColumnLayout fitColumn(App& app, const std::string& hint, ImVec2 size) {
+    const Fonts& f = app.fonts();
+    const float s = app.uiScale();
+    const std::string tagline = app.tr("ui.title.tagline");
+    ImFont* taglineFont = wrapIn(f.heading, tagline, size.x).size() > 2 ? f.bold : f.heading;
+    const auto layout = [](ImFont* name, ImFont* taglineIn, ImFont* buttons, bool labels,
+                           float gapUnits) {
+        ColumnLayout l;
+        l.name = name, l.tagline = taglineIn, l.buttons = buttons;
+        l.labels = labels, l.gapUnits = gapUnits;
+        return l;
+    };
+    ColumnLayout layouts[] = {layout(f.display, taglineFont, f.heading, true, 3.0f),
+                              layout(f.title, f.bold, f.bold, false, 1.0f),
+                              layout(f.title, nullptr, f.bold, false, 0.5f)};
+    const auto heightOf = [&](const ColumnLayout& l) {
+        const float smallLines = static_cast<float>(l.hintLines.size()) + (l.labels ? 1.0f : 0.0f);
+        return lineHeightOf(l.name) +
+               (l.tagline ? lineHeightOf(l.tagline) * static_cast<float>(l.taglineLines.size())
+                          : 0.0f) +
+               lineHeightOf(f.small) * smallLines + 8.0f * l.gapUnits * s * 3 +
+               4 * (l.buttonH + ImGui::GetStyle().ItemSpacing.y);
+    };
+    for (ColumnLayout& l : layouts) {
+        l.buttonH = l.buttons->FontSize * 1.5f;
+        if (l.tagline)
+            l.taglineLines = wrapIn(l.tagline, tagline, size.x);
+        if (!hint.empty())
+            l.hintLines = wrapIn(f.small, hint, size.x);
+        l.height = heightOf(l);
+        if (l.height <= size.y || &l == &layouts[2]) {
+            const float spare = size.y - l.height;
+            if (spare > 0)
+                l.buttonH = std::min(64.0f * s, l.buttonH + spare / 4.0f);
+            l.height = heightOf(l);
+            return l;
+        }
+    }
+    return layouts[2];
 }
 
 // [SECTION] the screen
@@ -237,139 +320,79 @@ class TitleScreen final : public Screen {
   private:
     // The name, the tagline and the buttons in three groups: play at this
     // screen (new, continue), play on the players' own devices (host, join),
-    // and the application (settings, quit). At a large UI scale on a small
-    // screen the buttons shrink and the tagline takes the bold font, so that
-    // Quit stays on screen.
+    // and the application (settings, quit).
     void drawColumn(App& app, ImVec2 at, ImVec2 size) {
         const ui::Theme& theme = app.theme();
-        const float s = app.uiScale();
-        const float spacing = ImGui::GetStyle().ItemSpacing.y;
-        const auto lineH = [](ImFont* font) {
-            ImGui::PushFont(font);
-            const float h = ImGui::GetTextLineHeightWithSpacing();
-            ImGui::PopFont();
-            return h;
-        };
-        const auto taglineIn = [&](ImFont* font) {
-            ImGui::PushFont(font);
-            std::vector<std::string> lines = wrapWords(app.tr("ui.title.tagline"), size.x);
-            ImGui::PopFont();
-            return lines;
-        };
-        // From roomy to tight, the first layout whose buttons fit: the full
-        // one; then smaller name and tagline, no group label; then the name
-        // and the buttons alone (a large UI scale on a small screen).
-        struct Layout {
-            ImFont *name, *tagline, *buttons;
-            bool labels;
-            float gapUnits;
-            float buttonH = 0; // at least 1.5 lines of the buttons' font
-        };
-        const float smallH = lineH(app.fonts().small);
-        std::vector<std::string> hint;
-        if (!resumableLog_.empty()) {
-            ImGui::PushFont(app.fonts().small);
-            hint = wrapWords(app.tr("ui.title.continue_hint", resumableTitle_), size.x);
-            ImGui::PopFont();
-        }
-        std::vector<std::string> tagline;
-        const auto heightOf = [&](const Layout& l, const std::vector<std::string>& lines) {
-            return lineH(l.name) +
-                   (l.tagline ? lineH(l.tagline) * static_cast<float>(lines.size()) : 0.0f) +
-                   smallH * (static_cast<float>(hint.size()) + (l.labels ? 1.0f : 0.0f)) +
-                   8.0f * l.gapUnits * s * 3 + 4 * (l.buttonH + spacing);
-        };
-        const Fonts& f = app.fonts();
-        // The tagline large in at most two lines, else in the body's bold.
-        ImFont* taglineFont = taglineIn(f.heading).size() > 2 ? f.bold : f.heading;
-        Layout layouts[] = {{f.display, taglineFont, f.heading, true, 3.0f},
-                            {f.title, f.bold, f.bold, false, 1.0f},
-                            {f.title, nullptr, f.bold, false, 0.5f}};
-        for (Layout& candidate : layouts)
-            candidate.buttonH = candidate.buttons->FontSize * 1.5f;
-        Layout l = layouts[2];
-        for (const Layout& candidate : layouts) {
-            const std::vector<std::string> lines =
-                candidate.tagline ? taglineIn(candidate.tagline) : std::vector<std::string>{};
-            if (heightOf(candidate, lines) <= size.y || &candidate == &layouts[2]) {
-                l = candidate;
-                tagline = lines;
-                break;
-            }
-        }
-        const bool compact = l.buttons != f.heading;
-        // Taller buttons when the room allows, up to the full layout's.
-        const float spare = size.y - heightOf(l, tagline);
-        if (spare > 0)
-            l.buttonH = std::min(64.0f * s, l.buttonH + spare / 4.0f);
-        const float columnH = heightOf(l, tagline);
-        ImGui::SetCursorPosY(at.y + std::clamp((size.y - columnH) * 0.45f, 0.0f, size.y));
-        ImFont* buttonFont = l.buttons;
-        const float gapUnits = l.gapUnits;
-        const float buttonH = l.buttonH;
-
+        const std::string hint = resumableLog_.empty()
+                                     ? std::string()
+                                     : app.tr("ui.title.continue_hint", resumableTitle_);
+        const ColumnLayout l = fitColumn(app, hint, size);
+        ImGui::SetCursorPosY(at.y + std::clamp((size.y - l.height) * 0.45f, 0.0f, size.y));
         ImGui::PushFont(l.name);
         textCenteredIn(at.x, size.x, app.tr("ui.title.name"));
         ImGui::PopFont();
         if (l.tagline) {
             ImGui::PushFont(l.tagline);
-            for (const std::string& line : tagline)
+            for (const std::string& line : l.taglineLines)
                 textCenteredIn(at.x, size.x, line, &theme.textMuted);
             ImGui::PopFont();
         }
-        ui::gap(gapUnits, s);
+        ui::gap(l.gapUnits, app.uiScale());
+        drawButtons(app, at.x, size.x, l);
+        if (!error_.empty()) {
+            ui::gap(1, app.uiScale());
+            ImGui::SetCursorPosX(at.x);
+            ImGui::PushTextWrapPos(at.x + size.x);
+            ui::textColored(theme.bad, error_);
+            ImGui::PopTextWrapPos();
+        }
+    }
 
-        const ImVec2 full(size.x, buttonH);
-        const ImVec2 halfSize((size.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f, buttonH);
-        ImGui::PushFont(buttonFont);
+    void drawButtons(App& app, float x, float width, const ColumnLayout& l) {
+        const ui::Theme& theme = app.theme();
+        const ImVec2 full(width, l.buttonH);
+        const ImVec2 halfSize((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f, l.buttonH);
+        ImGui::PushFont(l.buttons);
         // The label centred in a button lower than its usual frame.
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                             ImVec2(ImGui::GetStyle().FramePadding.x,
-                                   compact ? 0.0f : ImGui::GetStyle().FramePadding.y));
-        ImGui::SetCursorPosX(at.x);
+                                   l.labels ? ImGui::GetStyle().FramePadding.y : 0.0f));
+        ImGui::SetCursorPosX(x);
         if (ui::primaryButton(app.tr("ui.title.new_session").c_str(), full, theme))
             app.push(makePickerScreen(app));
         app.traceItem("title.new_session");
         if (ImGui::IsWindowAppearing())
             ImGui::SetItemDefaultFocus();
-        ImGui::SetCursorPosX(at.x);
+        ImGui::SetCursorPosX(x);
         if (ui::buttonIf(!resumableLog_.empty(), app.tr("ui.title.continue").c_str(), full,
                          app.tr("ui.title.nothing_to_continue").c_str()))
             continueLast(app);
         ImGui::PopFont();
         // Which session Continue continues, by its scenario's title.
         ImGui::PushFont(app.fonts().small);
-        for (const std::string& line : hint)
-            textCenteredIn(at.x, size.x, line, &theme.textMuted);
-        ui::gap(gapUnits, s);
+        for (const std::string& line : l.hintLines)
+            textCenteredIn(x, width, line, &theme.textMuted);
+        ui::gap(l.gapUnits, app.uiScale());
         // Networked play: the facilitator's machine hosts, phones and laptops join.
         if (l.labels)
-            textCenteredIn(at.x, size.x, app.tr("ui.title.network_group"), &theme.textMuted);
+            textCenteredIn(x, width, app.tr("ui.title.network_group"), &theme.textMuted);
         ImGui::PopFont();
-        ImGui::PushFont(buttonFont);
-        ImGui::SetCursorPosX(at.x);
+        ImGui::PushFont(l.buttons);
+        ImGui::SetCursorPosX(x);
         if (ImGui::Button(app.tr("net.title.host").c_str(), halfSize))
             app.push(makeHostScreen(app));
         ImGui::SameLine();
         if (ImGui::Button(app.tr("net.title.join").c_str(), halfSize))
             app.push(makeJoinScreen(app));
         ImGui::PopFont();
-        ui::gap(gapUnits, s);
-        ImGui::SetCursorPosX(at.x);
+        ui::gap(l.gapUnits, app.uiScale());
+        ImGui::SetCursorPosX(x);
         if (ImGui::Button(app.tr("ui.title.settings").c_str(), halfSize))
             app.push(makeSettingsScreen(app));
         ImGui::SameLine();
         if (ImGui::Button(app.tr("ui.title.quit").c_str(), halfSize))
             app.quit(0);
         ImGui::PopStyleVar();
-
-        if (!error_.empty()) {
-            ui::gap(1, s);
-            ImGui::SetCursorPosX(at.x);
-            ImGui::PushTextWrapPos(at.x + size.x);
-            ui::textColored(theme.bad, error_);
-            ImGui::PopTextWrapPos();
-        }
     }
 
     // A line centred in the column from `x`, `width` wide.
