@@ -370,7 +370,6 @@ class SetupScreen final : public Screen {
     }
 
     void drawOptions(App& app) {
-        const ui::Theme& theme = app.theme();
         const float s = app.uiScale();
         ui::textInFont(app.fonts().bold, app.tr("ui.setup.language"));
         // Side by side when both fit, else one under the other (large UI scale).
@@ -387,6 +386,15 @@ class SetupScreen final : public Screen {
                 app.setLanguage(lang);
         }
         ui::gap(1, s);
+        drawPhaseTimes(app);
+        ui::gap(1, s);
+        drawEndWhenDone(app);
+        ui::gap(1, s);
+        drawAdvanced(app);
+    }
+
+    // Every phase's name with its - minutes + stepper, and the total.
+    void drawPhaseTimes(App& app) {
         ui::textInFont(app.fonts().heading, app.tr("ui.setup.phases"));
         int total = 0;
         std::vector<std::string> names;
@@ -426,8 +434,11 @@ class SetupScreen final : public Screen {
             ImGui::PopID();
         }
         ImGui::PopStyleVar();
-        ui::textColored(theme.textMuted, app.catalog().trCount("ui.setup.total_minutes", total));
-        ui::gap(1, s);
+        ui::textColored(app.theme().textMuted,
+                        app.catalog().trCount("ui.setup.total_minutes", total));
+    }
+
+    void drawEndWhenDone(App& app) {
         // The box's label wraps beside it (a checkbox's own label would be
         // cut off in a narrow column), and a click on it ticks the box too.
         ImGui::Checkbox("##end_when_done", &endWhenDone_);
@@ -437,9 +448,11 @@ class SetupScreen final : public Screen {
         if (ImGui::IsItemClicked())
             endWhenDone_ = !endWhenDone_;
         ImGui::PushFont(app.fonts().small);
-        ui::textWrappedColored(theme.textMuted, app.tr("ui.setup.end_when_done_hint"));
+        ui::textWrappedColored(app.theme().textMuted, app.tr("ui.setup.end_when_done_hint"));
         ImGui::PopFont();
-        ui::gap(1, s);
+    }
+
+    void drawAdvanced(App& app) {
         // The seed matters to a trainer comparing groups, not to a first
         // session: folded away, and said what it is for.
         const bool advanced = ImGui::CollapsingHeader(app.tr("ui.setup.advanced").c_str());
@@ -453,7 +466,7 @@ class SetupScreen final : public Screen {
             ImGui::InputInt("##seed", &seed_, 0, 0);
             seed_ = std::max(seed_, 1);
             ImGui::PushFont(app.fonts().small);
-            ui::textWrappedColored(theme.textMuted, app.tr("ui.setup.seed_hint"));
+            ui::textWrappedColored(app.theme().textMuted, app.tr("ui.setup.seed_hint"));
             ImGui::PopFont();
         }
     }
