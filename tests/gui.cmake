@@ -103,3 +103,11 @@ add_test(NAME gui_table_column
          COMMAND bash -c "source '${CMAKE_CURRENT_SOURCE_DIR}/gui/xvfb.sh' && xvfb \"$0\""
                  $<TARGET_FILE:gui_table_column>)
 set_tests_properties(gui_table_column PROPERTIES TIMEOUT 120 LABELS gui)
+
+# Setup moves a number one step per click (issue 13, finding 10): phase times
+# and a bot's traits through their - and + buttons, and a click on a value
+# itself changes nothing. At 1280x720, where the buttons must all be in reach.
+add_test(NAME gui_setup_steps
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/setup_steps.sh $<TARGET_FILE:samenspel> nl 1280x720
+                 ${CMAKE_CURRENT_BINARY_DIR}/gui/setup_steps)
+set_tests_properties(gui_setup_steps PROPERTIES TIMEOUT 120 LABELS gui)

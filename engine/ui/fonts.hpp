@@ -20,13 +20,13 @@ struct FontSet {
     ImFont* bold = nullptr;    // same size, bold: labels, emphasis
     ImFont* heading = nullptr; // section headings (30 px, bold)
     ImFont* title = nullptr;   // screen titles and the phase banner (44 px, bold)
-    ImFont* small = nullptr;   // secondary text (18 px)
+    ImFont* small = nullptr;   // secondary text (20 px)
     ImFont* mono = nullptr;    // DejaVu Sans Mono when found, else regular
     ImFont* display = nullptr; // the game's name on the title screen (72 px, bold)
 };
 
 inline constexpr float kBodyPx = 22.0f;
-inline constexpr float kSmallPx = 18.0f;
+inline constexpr float kSmallPx = 20.0f;
 inline constexpr float kHeadingPx = 30.0f;
 inline constexpr float kTitlePx = 44.0f;
 inline constexpr float kDisplayPx = 72.0f;

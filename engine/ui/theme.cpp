@@ -1,5 +1,8 @@
 #include "ui/theme.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace samenspel::ui {
 
 namespace {
@@ -15,39 +18,59 @@ ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
                   a.w + (b.w - a.w) * t);
 }
 
+float relativeLuminance(const ImVec4& c) {
+    const auto linear = [](float v) {
+        return v <= 0.04045f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
+    };
+    return 0.2126f * linear(c.x) + 0.7152f * linear(c.y) + 0.0722f * linear(c.z);
+}
+
 } // namespace
+
+float contrastRatio(const ImVec4& a, const ImVec4& b) {
+    const float la = relativeLuminance(a), lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
 
 Theme Theme::make(bool highContrast) {
     Theme t;
     t.highContrast = highContrast;
     if (!highContrast) {
-        // Calm slate blue: dark enough not to glare on a projector, with
-        // warm off-white text at a contrast ratio well above 7:1.
-        t.background = rgb(0x1C232D);
-        t.surface = rgb(0x263040);
-        t.surfaceRaised = rgb(0x313D50);
-        t.border = rgb(0x4A5A72);
-        t.text = rgb(0xF1F3F6);
-        t.textMuted = rgb(0xB3BECD);
+        // Calm slate blue: dark enough not to glare on a projector. Cards
+        // stand a step lighter than the room behind them, with an edge a
+        // projector still shows (3:1); secondary text is a light grey-blue,
+        // not a dim grey, since a projector halves every contrast.
+        t.background = rgb(0x141A22);
+        t.surface = rgb(0x25303F);
+        t.surfaceRaised = rgb(0x324057);
+        t.border = rgb(0x6A7D99);
+        t.text = rgb(0xF3F4F6);
+        t.textMuted = rgb(0xCBD3DE);
         t.accent = rgb(0x5AA9D6);
         t.accentText = rgb(0x0E1620);
         t.good = rgb(0x7CCB8A);
-        t.bad = rgb(0xEB8573);
+        t.bad = rgb(0xF29A8A);
         t.warning = rgb(0xEDC25E);
         t.privacy = rgb(0x3B4A60);
+        t.tableFelt = rgb(0x2E5A4E);
+        t.tableWood = rgb(0x8A6446);
+        t.shadow = rgb(0x0A0D12);
     } else {
         t.background = rgb(0x000000);
-        t.surface = rgb(0x0C0C0C);
-        t.surfaceRaised = rgb(0x262626);
+        t.surface = rgb(0x222222);
+        t.surfaceRaised = rgb(0x363636);
         t.border = rgb(0xFFFFFF);
         t.text = rgb(0xFFFFFF);
         t.textMuted = rgb(0xE6E6E6);
         t.accent = rgb(0x00E1FF);
         t.accentText = rgb(0x000000);
         t.good = rgb(0x5CFF8A);
-        t.bad = rgb(0xFF6B6B);
+        t.bad = rgb(0xFF7B7B);
         t.warning = rgb(0xFFE14D);
         t.privacy = rgb(0x1A1A40);
+        t.tableFelt = rgb(0x1D4A3C);
+        t.tableWood = rgb(0xD8A66E);
+        t.shadow = rgb(0x000000);
     }
     return t;
 }

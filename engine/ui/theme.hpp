@@ -19,9 +19,16 @@ struct Theme {
     ImVec4 bad;        // objections, unmet conditions, refusals
     ImVec4 warning;    // warnings, announcements, the timer running out
     ImVec4 privacy;    // the privacy screen in front of a role card
+    ImVec4 tableFelt;  // the title scene: the table's top, seen from above
+    ImVec4 tableWood;  // the title scene: the table's rim
+    ImVec4 shadow;     // under things lying on the background (opaque: screenshots keep it)
 
     static Theme make(bool highContrast);
 };
+
+// The WCAG 2 contrast ratio of two opaque colours, from 1 (the same) to 21
+// (black on white). Text wants 4.5 or more, edges of controls 3 or more.
+float contrastRatio(const ImVec4& a, const ImVec4& b);
 
 // Applies colours, rounding and spacing (scaled) to the current ImGui style.
 void applyTheme(const Theme& theme, float scale);

@@ -144,6 +144,7 @@ class PickerScreen final : public Screen {
             if (ui::primaryButton(app.tr("ui.picker.choose").c_str(),
                                   ImVec2(buttonWidth, buttonHeight), theme))
                 choose(app, *chosen);
+            app.traceItem("picker.choose");
         } else {
             ui::buttonIf(false, app.tr("ui.picker.choose").c_str(),
                          ImVec2(buttonWidth, buttonHeight),
