@@ -6,6 +6,7 @@
 #include <array>
 #include <cstring>
 
+#include "core/text.hpp"
 #include "screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -18,7 +19,6 @@ class SettingsScreen final : public Screen {
     void onOpen(App& app) override {
         folder_.fill('\0');
         std::strncpy(folder_.data(), userScenarioDir(app.settings()).c_str(), folder_.size() - 1);
-        scale_ = app.settings().uiScale;
     }
 
     void draw(App& app) override {
@@ -46,17 +46,7 @@ class SettingsScreen final : public Screen {
         ui::gap(1, s);
 
         label(app, "ui.settings.scale");
-        ImGui::SetNextItemWidth(width * 0.6f);
-        // Rebuilding fonts while the slider is dragged would move the slider
-        // under the mouse: apply when it is released.
-        ImGui::SliderFloat("##scale", &scale_, 0.6f, 3.0f, "%.1f×");
-        if (ImGui::IsItemDeactivatedAfterEdit())
-            app.setUiScale(scale_);
-        ImGui::SameLine();
-        if (ImGui::Button(app.tr("ui.settings.scale_reset").c_str())) {
-            scale_ = 1.0f;
-            app.setUiScale(1.0f);
-        }
+        drawScaleStepper(app);
         hint(app, "ui.settings.scale_hint");
         ui::gap(1, s);
 
@@ -89,10 +79,32 @@ class SettingsScreen final : public Screen {
         ImGui::PopFont();
         ImGui::EndChild();
         ui::endScreenWindow();
-        if (app.settings().uiScale != scale_ && !ImGui::IsAnyItemActive())
-            scale_ = app.settings().uiScale; // Ctrl+= / Ctrl+- changed it
     }
 
+  private:
+    // [-] 1.2x [+] and a reset: one click is one step of 0.1, the same step
+    // as Ctrl+= and Ctrl+-, never a jump to where the mouse landed (a slider
+    // did that, and each jump rebuilt every font).
+    static void drawScaleStepper(App& app) {
+        const float scale = app.settings().uiScale;
+        const float button = ImGui::GetFrameHeight();
+        if (ui::buttonIf(scale > 0.65f, app.tr("ui.stepper.less").c_str(), ImVec2(button, 0)))
+            app.setUiScale(scale - 0.1f);
+        app.traceItem("settings.scale.less");
+        ImGui::SameLine();
+        ImGui::Text("%s",
+                    app.tr("ui.settings.scale_value", samenspel::formatNumber(scale, 1, app.lang()))
+                        .c_str());
+        ImGui::SameLine();
+        if (ui::buttonIf(scale < 2.95f, app.tr("ui.stepper.more").c_str(), ImVec2(button, 0)))
+            app.setUiScale(scale + 0.1f);
+        app.traceItem("settings.scale.more");
+        ImGui::SameLine();
+        if (ImGui::Button(app.tr("ui.settings.scale_reset").c_str()))
+            app.setUiScale(1.0f);
+    }
+
+  public:
     bool onKey(App& app, int key, bool, bool, bool) override {
         if (key == sf::Keyboard::Escape) {
             app.pop();
@@ -112,7 +124,6 @@ class SettingsScreen final : public Screen {
     }
 
     std::array<char, 1024> folder_{};
-    float scale_ = 1.0f;
 };
 
 } // namespace
