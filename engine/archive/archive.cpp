@@ -160,12 +160,21 @@ CREATE TABLE people(
   PRIMARY KEY(session, seat));
 )sql";
 
+int userVersion(sqlite3* db) {
+    Statement s(db, "PRAGMA user_version");
+    return s.step() == SQLITE_ROW ? static_cast<int>(s.integer(0)) : -1;
+}
+
 bool createSchema(sqlite3* db, std::string& error) {
     Transaction t(db);
     if (!t.began()) {
         error = sqlite3_errmsg(db);
         return false;
     }
+    // Another process (a room's second table ending at the same moment)
+    // may have created it while this one waited for the lock.
+    if (userVersion(db) != 0)
+        return true;
     if (!exec(db, kSchema, &error))
         return false;
     const std::string version = "PRAGMA user_version = " + std::to_string(kArchiveSchemaVersion);
@@ -198,11 +207,6 @@ Health prepare(sqlite3* db, std::string& error) {
         return Health::Damaged;
     }
     return Health::Good;
-}
-
-int userVersion(sqlite3* db) {
-    Statement s(db, "PRAGMA user_version");
-    return s.step() == SQLITE_ROW ? static_cast<int>(s.integer(0)) : -1;
 }
 
 int tableCount(sqlite3* db) {
@@ -395,12 +399,14 @@ std::int64_t Archive::record(const SessionRecord& session, std::string& error) {
     return t.commit(error) ? number : 0;
 }
 
-bool Archive::replaceAll(const std::vector<SessionRecord>& sessions, std::string& error) {
+bool Archive::replaceAll(const std::function<std::vector<SessionRecord>()>& gather,
+                         std::string& error) {
     Transaction t(db_);
     if (!t.began()) {
         error = sqlite3_errmsg(db_);
         return false;
     }
+    const std::vector<SessionRecord> sessions = gather();
     if (!exec(db_, "DELETE FROM sessions", &error))
         return false;
     for (std::size_t i = 0; i < sessions.size(); ++i)

@@ -6,7 +6,9 @@
 // damaged database is rebuilt from the logs (archive_logs.hpp), never trusted
 // over them. Several processes may record at once (a room's tables, a host
 // beside the game window): every change is one transaction, and a writer
-// waits for another for up to kBusyTimeoutMs.
+// waits for another for up to kBusyTimeoutMs (a rebuild replays every log
+// while it holds the lock).
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,7 +23,7 @@ namespace samenspel {
 // The schema this build writes and reads (PRAGMA user_version). A database
 // of a newer schema is refused, untouched; an older one would be migrated.
 inline constexpr int kArchiveSchemaVersion = 1;
-inline constexpr int kBusyTimeoutMs = 5000;
+inline constexpr int kBusyTimeoutMs = 30000;
 
 class Archive {
   public:
@@ -46,9 +48,12 @@ class Archive {
     // Stores the session, replacing the one of the same log (its number
     // stays). Returns its number, 0 with `error` when the database refused.
     std::int64_t record(const SessionRecord& session, std::string& error);
-    // Replaces everything with `sessions`, numbered 1, 2, ... in their order;
-    // all or nothing. False with `error` when the database refused.
-    bool replaceAll(const std::vector<SessionRecord>& sessions, std::string& error);
+    // Replaces everything with what `gather` returns, numbered 1, 2, ... in
+    // its order; all or nothing. `gather` runs holding the write lock, so a
+    // session another process records meanwhile waits and comes in after,
+    // instead of being wiped by sessions gathered before it was recorded.
+    // False with `error` when the database refused.
+    bool replaceAll(const std::function<std::vector<SessionRecord>()>& gather, std::string& error);
 
     // Every session, oldest number first; without roles and people when
     // `details` is false (a listing needs neither).

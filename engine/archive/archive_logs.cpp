@@ -115,23 +115,32 @@ RebuildReport rebuildArchive(Archive& archive, const std::string& dataDir,
             extra.push_back(std::move(log));
     if (!extra.empty() && !addToIndex(dataDir, extra, report.error))
         return report;
-    std::set<std::string> logs;
-    for (std::string& log : logsIn(ArchiveFiles::sessionsFolder(dataDir)))
-        logs.insert(std::move(log));
-    for (std::string& log : readIndex(dataDir))
-        logs.insert(std::move(log));
-    std::vector<Ended> ended;
-    for (const std::string& log : logs)
-        replayInto(log, ended, report);
-    // Numbered in the order they ended; the path settles a tie.
-    std::stable_sort(ended.begin(), ended.end(), [](const Ended& a, const Ended& b) {
-        return a.at < b.at || (a.at == b.at && a.session.logPath < b.session.logPath);
-    });
-    std::vector<SessionRecord> sessions;
-    for (Ended& e : ended)
-        sessions.push_back(std::move(e.session));
-    if (archive.replaceAll(sessions, report.error))
+    // The logs are read under the archive's write lock: a session that ends
+    // meanwhile has its log in the index already, or waits to be recorded.
+    const auto gather = [&] {
+        report.unfinished = 0;
+        report.damaged.clear();
+        report.gone.clear();
+        std::set<std::string> logs;
+        for (std::string& log : logsIn(ArchiveFiles::sessionsFolder(dataDir)))
+            logs.insert(std::move(log));
+        for (std::string& log : readIndex(dataDir))
+            logs.insert(std::move(log));
+        std::vector<Ended> ended;
+        for (const std::string& log : logs)
+            replayInto(log, ended, report);
+        // Numbered in the order they ended; the path settles a tie.
+        std::stable_sort(ended.begin(), ended.end(), [](const Ended& a, const Ended& b) {
+            return a.at < b.at || (a.at == b.at && a.session.logPath < b.session.logPath);
+        });
+        std::vector<SessionRecord> sessions;
+        for (Ended& e : ended)
+            sessions.push_back(std::move(e.session));
         report.recorded = static_cast<int>(sessions.size());
+        return sessions;
+    };
+    if (!archive.replaceAll(gather, report.error))
+        report.recorded = 0;
     return report;
 }
 

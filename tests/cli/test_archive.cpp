@@ -205,6 +205,29 @@ TEST_CASE("archive commands: sessions of a year, listed, shown, compared, export
     CHECK(contains(withBroken.out, "3 sessions recorded"));
 }
 
+TEST_CASE("archive: three hosts ending at once on a fresh data folder are all recorded") {
+    const fs::path dir = fs::temp_directory_path() / "samenspel_cli_archive_room";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path data = dir / "data";
+    std::string command;
+    for (int table = 1; table <= 3; ++table)
+        command += "XDG_DATA_HOME='" + data.string() + "' '" + std::string(SAMENSPEL_BINARY) +
+                   "' host '" + std::string(SAMENSPEL_SOURCE_DIR) +
+                   "/scenarios/skatebaan.yaml' --headless --bots-fill --mute --no-qr --bind "
+                   "127.0.0.1 --port 0 --max-seconds 60 --seed " +
+                   std::to_string(table) + " --group 'tafel " + std::to_string(table) +
+                   "' --log '" + (dir / ("t" + std::to_string(table) + ".log")).string() + "' >'" +
+                   (dir / ("t" + std::to_string(table) + ".out")).string() + "' 2>&1 & ";
+    command += "wait";
+    REQUIRE(std::system(command.c_str()) == 0);
+    Run list = samenspelIn(data, "archive list");
+    CHECK(list.err.empty());
+    CHECK(lineCount(list.out) == 4);
+    for (const char* group : {"tafel 1", "tafel 2", "tafel 3"})
+        CHECK_MESSAGE(contains(list.out, group), list.out);
+}
+
 TEST_CASE("archive commands: bad numbers and bad use are said, with exit code 2") {
     const fs::path dir = fs::temp_directory_path() / "samenspel_cli_archive_bad";
     fs::remove_all(dir);
