@@ -3,6 +3,7 @@
 // year. Reads the archive in the user's data folder; a missing or damaged
 // database is rebuilt from the logs first, with a note on stderr.
 #include <cstdio>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -128,6 +129,14 @@ int writeOutput(const std::string& text, const std::string& file) {
 }
 
 int rebuild(Archive& archive, const std::vector<std::string>& folders) {
+    for (const std::string& folder : folders) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(folder, ec)) {
+            std::fprintf(stderr, "samenspel archive: '%s' is no folder; nothing was changed\n",
+                         folder.c_str());
+            return kExitBadInput;
+        }
+    }
     const RebuildReport report = rebuildArchive(archive, dataDir(), folders);
     if (!report.ok()) {
         std::fprintf(stderr,

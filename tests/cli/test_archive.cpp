@@ -242,6 +242,9 @@ TEST_CASE("archive commands: bad numbers and bad use are said, with exit code 2"
     CHECK(contains(samenspelIn(data, "archive export").err, "add --csv"));
     CHECK(samenspelIn(data, "archive list --csv").code == 2);
     CHECK(samenspelIn(data, "archive frobnicate").code == 2);
+    Run noFolder = samenspelIn(data, "archive rebuild '" + (dir / "nowhere").string() + "'");
+    CHECK(noFolder.code == 2);
+    CHECK(contains(noFolder.err, "nowhere' is no folder; nothing was changed"));
 }
 
 TEST_CASE("archive: a data folder that cannot be written loses no hosted session") {
