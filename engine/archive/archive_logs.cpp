@@ -151,10 +151,10 @@ std::string countOf(int n, const char* one, const char* many) {
 }
 
 // What a person needs to hear about a rebuild that happened on its own.
-void noteRebuild(const RebuildReport& report, const std::string& why,
+void noteRebuild(const RebuildReport& report, const std::string& what,
                  std::vector<std::string>& notes) {
-    notes.push_back(why + "; rebuilt it from the logs: " +
-                    countOf(report.recorded, "session", "sessions") + " recorded");
+    notes.push_back(what + " from the logs: " + countOf(report.recorded, "session", "sessions") +
+                    " recorded");
     for (const RebuildReport::Problem& p : report.damaged)
         notes.push_back("skipped a damaged log: " + p.message);
 }
@@ -182,10 +182,12 @@ OpenedArchive openArchive(const std::string& dataDir) {
         return out;
     }
     if (opened.state == Archive::State::Damaged)
-        noteRebuild(report, "the archive " + path + " was damaged; moved it to " + opened.movedTo,
+        noteRebuild(report,
+                    "the archive " + path + " was damaged; moved it to " + opened.movedTo +
+                        " and rebuilt it",
                     out.notes);
     else if (report.recorded > 0 || !report.damaged.empty())
-        noteRebuild(report, "the archive " + path + " was missing", out.notes);
+        noteRebuild(report, "there was no archive database " + path + "; built it", out.notes);
     return out;
 }
 
@@ -195,11 +197,16 @@ RecordOutcome recordFinishedSession(const Game& game, const std::string& logPath
     if (isPlayerCopy(logPath))
         return out;
     const std::string log = absolutePath(logPath);
+    // The very first session: no archive is missing, one begins. Nothing to say.
+    std::error_code ec;
+    const bool firstUse = !fs::exists(ArchiveFiles::database(dataDir), ec) &&
+                          !fs::exists(ArchiveFiles::logIndex(dataDir), ec);
     // The index first: if the database then fails, a rebuild still finds the log.
     if (!addToIndex(dataDir, {log}, out.error))
         return out;
     OpenedArchive opened = openArchive(dataDir);
-    out.notes = std::move(opened.notes);
+    if (!firstUse)
+        out.notes = std::move(opened.notes);
     if (!opened.archive) {
         out.error = opened.error;
         return out;

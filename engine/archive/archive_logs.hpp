@@ -47,7 +47,7 @@ struct RebuildReport {
 RebuildReport rebuildArchive(Archive& archive, const std::string& dataDir,
                              const std::vector<std::string>& extraFolders = {});
 
-// The archive of `dataDir`, ready to use. A database that was missing is
+// The archive of `dataDir`, ready to use. A database that is missing is
 // rebuilt from the logs; a damaged one is moved aside first. `notes` say so
 // in words for a person (stderr).
 struct OpenedArchive {
