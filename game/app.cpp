@@ -19,6 +19,7 @@
 #include "autoplay.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"
+#include "session_archive.hpp"
 #include "sound_cues.hpp"
 #include "ui/imgui_sfml.hpp"
 
@@ -368,8 +369,10 @@ struct AppFrameLoop {
             return;
         const std::vector<LinkEvent> events = link->takeEvents();
         for (const LinkEvent& e : events) {
-            if (e.kind == LinkEvent::Kind::Finished)
+            if (e.kind == LinkEvent::Kind::Finished) {
                 impl.finishedAtFrame = app.frame_;
+                archive(*link);
+            }
             if (e.kind == LinkEvent::Kind::Stopped)
                 tellStop(*link);
         }
@@ -380,6 +383,13 @@ struct AppFrameLoop {
         } else if (impl.finishedAtFrame != 0 && isDebriefScreen(app.top())) {
             impl.finishedAtFrame = 0;
         }
+    }
+
+    // Every session that ends at this screen goes into the archive (the
+    // host's and a local one); a player's laptop leaves it to the host.
+    void archive(const TableLink& link) {
+        if (link.view() != TableView::Player)
+            archiveFinishedSession(link.game(), link.logPath(), "samenspel");
     }
 
     // The table says why the session stopped: bring it back when the

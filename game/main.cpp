@@ -42,6 +42,8 @@ int dispatch(int argc, char** argv) {
         return runHost(rest);
     if (command == "join")
         return runJoin(rest);
+    if (command == "archive")
+        return runArchive(rest);
     if (!command.empty() && command[0] == '-') {
         // Options without a command belong to the game (e.g. --scenario, --lang).
         Args all;

@@ -8,7 +8,7 @@ SAMENSPEL_BUILD="${SAMENSPEL_BUILD:-$SAMENSPEL_ROOT/build}"
 SAMENSPEL_PACKAGES=(
   build-essential cmake pkg-config
   libsfml-dev libimgui-dev libstb-dev libyaml-cpp-dev nlohmann-json3-dev doctest-dev libgl-dev
-  libboost-dev libqrencode-dev
+  libboost-dev libqrencode-dev libsqlite3-dev
   fonts-dejavu-core fonts-font-awesome
   xvfb xauth xdotool
   python3 python3-jsonschema python3-yaml

@@ -244,6 +244,7 @@ Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
     // so every screen, report and client shows the same clean name.
     for (Seat& seat : setup_.seats)
         seat.name = cleanText(seat.name, limits::kSeatNameChars);
+    setup_.group = cleanText(setup_.group, limits::kGroupLabelChars);
     const Scenario& sc = *scenario_;
     const std::size_t seats = setup_.seats.size();
     state_.world = World::initial(sc);

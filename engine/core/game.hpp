@@ -33,6 +33,9 @@ struct SessionSetup {
     std::string language = "nl";
     std::vector<int> phaseMinutes;   // per scenario phase; empty = scenario's times
     bool endPhaseWhenAllDone = true; // at the start; the facilitator can switch it mid-session
+    // Who played, as the facilitator calls the group ("Raad Vianen, 12 maart"),
+    // so the archive can tell a year's groups apart; empty when none was given.
+    std::string group;
 
     // One seat per role (its minimum, at least one), all bots or all people.
     static SessionSetup defaultFor(const Scenario& sc, bool bots, std::uint64_t seed = 1);

@@ -13,6 +13,7 @@ namespace samenspel::limits {
 inline constexpr std::size_t kReasonTextChars = 500; // a decline's reason, a proposal's note
 inline constexpr std::size_t kConditionChars = 200;  // one ja-mits / support-if expression
 inline constexpr std::size_t kSeatNameChars = 60;    // a seat's name in the session setup
+inline constexpr std::size_t kGroupLabelChars = 80;  // the group label in the session setup
 
 // Per action.
 inline constexpr std::size_t kConditionsPerAction = 5; // on one reaction or vote

@@ -188,6 +188,9 @@ void writeSetup(JsonWriter& w, const SessionSetup& s) {
     w.key("language").value(s.language);
     writeInts(w.key("phaseMinutes"), s.phaseMinutes);
     w.key("endPhaseWhenAllDone").value(s.endPhaseWhenAllDone);
+    // Only when given: a log without a group stays byte for byte as before.
+    if (!s.group.empty())
+        w.key("group").value(s.group);
     w.endObject();
 }
 

@@ -215,7 +215,8 @@ bool decodeSetupValue(const Json& n, SessionSetup& s, DecodeError& err) {
     if (const Json* minutes = member(n, "phaseMinutes");
         minutes && !readInts(*minutes, "phaseMinutes", s.phaseMinutes, err))
         return false;
-    return readOptional(n, "endPhaseWhenAllDone", s.endPhaseWhenAllDone, err);
+    return readOptional(n, "endPhaseWhenAllDone", s.endPhaseWhenAllDone, err) &&
+           readOptional(n, "group", s.group, err);
 }
 
 bool decodeHeaderValue(const Json& n, LogHeader& h, DecodeError& err) {

@@ -55,6 +55,7 @@ int runBench(const Args& args);
 int runGame(const Args& args); // `play` and no command at all: the window
 int runHost(const Args& args);
 int runJoin(const Args& args);
+int runArchive(const Args& args);
 
 std::string helpText();
 

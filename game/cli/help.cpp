@@ -30,10 +30,15 @@ Usage:
   samenspel bench                  speed figures of analysis and simulation
   samenspel host FILE --port P [--code C] [--headless] [--bots-fill] [--log PATH]
                  [--players N] [--bind ADDR] [--max-seconds T] [--seed S] [--mute]
+                 [--group LABEL]
                                    host a session on the local network (an existing
                                    --log is resumed)
   samenspel join HOST:PORT --code C [--name N] [--seat ROLE] [--bot]
                                    join a hosted session
+  samenspel archive list|show N|compare N N...|export --csv|rebuild [--json]
+                                   the archive of every finished session: list,
+                                   show, compare, export for a spreadsheet, rebuild
+                                   from the logs (samenspel archive --help)
   samenspel --help | --version
 
 Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3 time limit reached.

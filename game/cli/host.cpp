@@ -22,6 +22,7 @@
 #include "net/protocol.hpp"
 #include "net/qr.hpp"
 #include "report.hpp"
+#include "session_archive.hpp"
 #include "sound_cues.hpp"
 #include "table_link.hpp"
 
@@ -40,7 +41,7 @@ const char* kUsage =
     "usage: samenspel host FILE [--port P] [--code C] [--headless] [--bots-fill]\n"
     "                      [--log PATH] [--max-seconds T] [--players N] [--bind ADDR]\n"
     "                      [--seed S] [--lang nl|en] [--mute] [--no-qr]\n"
-    "                      [--bots-after N] [--clock-speed X]\n"
+    "                      [--bots-after N] [--clock-speed X] [--group LABEL]\n"
     "Hosts a session of scenario FILE on this machine (TCP port P, default 7531).\n"
     "Players join by scanning the QR code it prints with a phone, by opening\n"
     "http://ADDRESS:P in a browser and typing the code, or with\n"
@@ -55,6 +56,7 @@ const char* kUsage =
     "  --max-seconds T give up after T seconds (exit code 3)\n"
     "  --players N     seats for N players over the roles (default: one per role)\n"
     "  --bind ADDR     listen on this address only (default: all)\n"
+    "  --group LABEL   who plays, for the archive (\"Raad Vianen, 12 maart\")\n"
     "  --mute          no chime when a phase ends or an event is announced\n"
     "  --no-qr         do not print the join QR code (it is printed black on\n"
     "                  white; set NO_COLOR for the characters alone)\n"
@@ -70,6 +72,7 @@ struct HostArgs {
     std::uint64_t seed = 0;
     bool seedGiven = false;
     std::string lang = "nl";
+    std::string group;
     bool headless = false;
     bool mute = false;
     bool qr = true;
@@ -114,6 +117,8 @@ int parseArgs(const Args& args, HostArgs& h) {
         } else if (a == "--seed" && next(v) && parseCount(v, ~0ull, seed)) {
             h.seed = seed;
             h.seedGiven = true;
+        } else if (a == "--group" && next(v)) {
+            h.group = v;
         } else if (a == "--lang" && next(v) && (v == "nl" || v == "en")) {
             h.lang = v;
         } else if (!a.empty() && a[0] != '-' && h.file.empty()) {
@@ -184,6 +189,15 @@ void writeReport(const net::Host& host) {
         std::fprintf(stderr, "samenspel host: no session report: %s\n", error.c_str());
 }
 
+// Every finished session goes into the facilitator's archive; a failure
+// there is said and changes nothing else.
+void archive(const net::Host& host) {
+    if (const Game* game = host.game())
+        if (const std::int64_t n = archiveFinishedSession(*game, host.logPath(), "samenspel host"))
+            std::printf("Archived as session %lld (samenspel archive show %lld)\n",
+                        static_cast<long long>(n), static_cast<long long>(n));
+}
+
 // What the room hears, also in words for the facilitator's terminal.
 void printEvents(const TableLink& link, const std::vector<LinkEvent>& events,
                  const std::string& lang) {
@@ -252,6 +266,7 @@ std::unique_ptr<net::Host> openHost(HostArgs& h, std::string& error, int& code) 
             static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
     SessionSetup setup = net::setupForPlayers(*scenario, h.players, h.seed);
     setup.language = h.lang;
+    setup.group = h.group;
     if (h.logPath.empty())
         h.logPath = newLogPath(".", scenario->id); // in the folder the host runs in
     return net::Host::create(scenario, setup, h.logPath, h.config, error);
@@ -314,6 +329,7 @@ int runHost(const Args& args) {
             std::printf("Heard: %d phase chimes, %d event signals%s\n", cues.phaseEndsHeard(),
                         cues.eventsHeard(), cues.muted() ? " (muted)" : "");
             writeReport(*host);
+            archive(*host);
             return kExitOk;
         }
         const double elapsed =

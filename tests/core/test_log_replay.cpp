@@ -699,6 +699,21 @@ TEST_CASE("actions and setups survive encoding with every field") {
     CHECK(setupBack->language == "en");
 }
 
+TEST_CASE("the group label survives the log, and a log without one is as before") {
+    auto sc = tinyScenario();
+    SessionSetup setup = SessionSetup::defaultFor(*sc, false, 5);
+    CHECK(encodeSetup(setup).find("\"group\"") == std::string::npos);
+    setup.group = "Raad Vianen, 12 maart";
+    std::string error;
+    const auto back = decodeSetup(encodeSetup(setup), error);
+    REQUIRE_MESSAGE(back, error);
+    CHECK(back->group == "Raad Vianen, 12 maart");
+    // Made safe and short like a seat's name: one line, at most 80 characters.
+    setup.group = "klas\n4B" + std::string(200, 'x');
+    const Game game(sc, setup);
+    CHECK(game.setup().group == "klas 4B" + std::string(80 - 7, 'x'));
+}
+
 namespace {
 
 struct CommandResult {
