@@ -238,7 +238,9 @@ std::string svgSupportOverTime(const Ctx& c, const SupportTimeline& t) {
         o << "<line x1=\"" << num(L.plotLeft) << "\" y1=\"" << num(y) << "\" x2=\""
           << num(L.plotRight) << "\" y2=\"" << num(y) << "\" stroke=\"" << (zero ? "#333" : "#ccc")
           << "\"" << (zero ? " stroke-width=\"2\"" : "") << "/>";
-        if (y - 9 >= L.yLabel.top + L.yLabel.height || L.yLabel.width <= 0)
+        // The top number would touch the axis name just above it.
+        if (L.yLabel.width <= 0 || L.yLabel.top > L.plotTop ||
+            y - 9 >= L.yLabel.top + L.yLabel.height)
             o << "<text x=\"" << num(L.plotLeft - 6) << "\" y=\"" << num(y + 4)
               << "\" text-anchor=\"end\" class=\"axis\">" << std::lround(tick) << "</text>";
     }

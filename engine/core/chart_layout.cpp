@@ -152,7 +152,12 @@ TimeChartLayout layoutTimeChart(const TimeChartSpec& s) {
     const float lh = s.lineHeight, gap = s.gap, pad = 0.25f * lh;
     L.endMinute = std::max(s.endMinute, 1.0f);
     L.gap = gap;
-    L.plotLeft = std::max({s.yTickWidth, s.yLabelWidth, s.xTickWidth / 2}) + gap;
+    // The y-axis name over the numbers when it fits there (or in a
+    // twelfth of the width); else (a large UI scale) under the axis, left of the
+    // minutes' name, rather than a margin that eats the plot's width.
+    const float numbers = std::max(s.yTickWidth, s.xTickWidth / 2);
+    const bool yLabelOver = s.yLabelWidth <= std::max(numbers * 1.25f, s.width * 0.08f);
+    L.plotLeft = std::max(numbers, yLabelOver ? s.yLabelWidth : 0.0f) + gap;
     const float rightMargin =
         std::max(s.referenceWidth > 0 ? s.referenceWidth + gap : 0.0f, s.xTickWidth / 2 + gap);
     L.plotRight = std::max(s.width - rightMargin, L.plotLeft + 1);
@@ -224,7 +229,7 @@ TimeChartLayout layoutTimeChart(const TimeChartSpec& s) {
     for (PlacedMark& m : L.events)
         m.lineTop = m.row >= 0 ? m.text.top + lh : L.laneTop;
     const float laneText = L.laneTop + 0.15f * lh;
-    if (s.yLabelWidth > 0)
+    if (s.yLabelWidth > 0 && yLabelOver)
         L.yLabel = {0, laneText, s.yLabelWidth, lh};
     for (const TimeSpan& span : s.proposals) {
         PlacedSpan p;
@@ -256,6 +261,13 @@ TimeChartLayout layoutTimeChart(const TimeChartSpec& s) {
         L.xLabel = {(L.plotLeft + L.plotRight - s.xLabelWidth) / 2, tickTop + lh, s.xLabelWidth,
                     lh};
         L.height += lh;
+    }
+    if (s.yLabelWidth > 0 && !yLabelOver) {
+        const TextBox under{0, tickTop + lh, s.yLabelWidth, lh};
+        if (s.xLabelWidth <= 0 || !overlaps({0, under.top, s.yLabelWidth + gap, lh}, L.xLabel)) {
+            L.yLabel = under;
+            L.height = std::max(L.height, under.top + lh);
+        }
     }
     return L;
 }

@@ -288,7 +288,8 @@ void supportTimeChart(const char* id, const TimeChartOptions& o, const Theme& th
         const bool zero = std::fabs(v) < 1e-4f;
         draw->AddLine(ImVec2(plotL, y), ImVec2(plotR, y), zero ? muted : grid, zero ? 2.0f : 1.0f);
         // The top number would touch the axis name just above it: the grid line says enough.
-        if (L.yLabel.width > 0 && y - lineH / 2 < origin.y + L.yLabel.top + L.yLabel.height)
+        if (L.yLabel.width > 0 && L.yLabel.top < L.plotTop &&
+            y - lineH / 2 < origin.y + L.yLabel.top + L.yLabel.height)
             continue;
         const std::string t = formatTick(v, o.lang);
         draw->AddText(ImVec2(plotL - 0.4f * e - ImGui::CalcTextSize(t.c_str()).x, y - lineH / 2),
@@ -471,8 +472,8 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
     const float e = em(), lineH = ImGui::GetTextLineHeight();
     const float width = std::max(ImGui::GetContentRegionAvail().x, 14 * e);
     const float rowH = o.rowHeight > 0 ? o.rowHeight : lineH * 1.6f;
-    float labelW = o.labelWidth;
-    if (labelW <= 0) {
+    float labelW = o.labelsAbove ? 0.0f : o.labelWidth;
+    if (labelW <= 0 && !o.labelsAbove) {
         for (const SupportBar& b : bars)
             labelW = std::max(labelW, ImGui::CalcTextSize(b.label.c_str()).x);
         labelW = std::min(labelW + e, width * 0.32f);
@@ -490,7 +491,9 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
     const auto X = [&](float s) {
         return axisL + (std::clamp(s, -100.0f, 100.0f) + 100.0f) / 200.0f * (axisR - axisL);
     };
-    const float bottom = top + rowH * static_cast<float>(bars.size());
+    const float nameH = o.labelsAbove ? lineH : 0.0f; // a name's own line above its bar
+    const float rowStep = rowH + nameH;
+    const float bottom = top + rowStep * static_cast<float>(bars.size());
     const ImU32 textColour = toU32(theme.text), muted = toU32(theme.textMuted);
     const ImVec2 size(width, bottom - origin.y + lineH * 1.3f);
     // Scrolled out of view (a board of proposals mostly is): only the room.
@@ -511,14 +514,20 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
     }
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const SupportBar& b = bars[i];
-        const float y = top + rowH * static_cast<float>(i);
+        const float rowTop = top + rowStep * static_cast<float>(i);
+        const float y = rowTop + nameH; // the bar's part of the row
         if (b.highlight)
-            draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + rowH),
+            draw->AddRectFilled(ImVec2(origin.x, rowTop), ImVec2(origin.x + width, y + rowH),
                                 toU32(theme.surfaceRaised), e * 0.2f);
-        const std::string label = fitText(b.label, labelW - e);
-        const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
-        draw->AddText(ImVec2(std::max(origin.x, axisL - 0.5f * e - ls.x), y + (rowH - lineH) / 2),
-                      textColour, label.c_str());
+        if (o.labelsAbove) {
+            draw->AddText(ImVec2(origin.x, rowTop), textColour, fitText(b.label, width).c_str());
+        } else {
+            const std::string label = fitText(b.label, labelW - e);
+            const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
+            draw->AddText(
+                ImVec2(std::max(origin.x, axisL - 0.5f * e - ls.x), y + (rowH - lineH) / 2),
+                textColour, label.c_str());
+        }
         std::string text;
         float textX = X(0) + 0.4f * e;
         if (b.known) {

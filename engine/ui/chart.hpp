@@ -71,8 +71,11 @@ struct SupportBarsOptions {
     std::string minLabel;     // e.g. "minimum 0"
     std::string unknownLabel; // shown instead of a number for !known
     float labelWidth = 0;     // 0 = fit the longest label (at most 40% of the width)
-    float rowHeight = 0;      // 0 = 1.6 text lines
-    std::string lang = "en";  // how numbers are written (core/text numberStyle)
+    float rowHeight = 0;      // 0 = 1.6 text lines (the bar's part when labelsAbove)
+    // Each name on a line of its own above its bar, the bar as wide as the
+    // row: for a narrow window at a large UI scale, where names would be cut.
+    bool labelsAbove = false;
+    std::string lang = "en"; // how numbers are written (core/text numberStyle)
 };
 
 // Horizontal bars from 0 towards the value, axis -100..100, with the

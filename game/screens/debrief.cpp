@@ -301,6 +301,12 @@ class DebriefScreen final : public Screen {
         o.lang = app.lang();
         o.minSupport = static_cast<float>(sc.minSupport);
         o.minLabel = app.tr("table.min_support", formatNumber(app, sc.minSupport, 0));
+        // Names beside the bars when the longest fits a third of the width
+        // (its share there), else each on its own line: never cut at x3.
+        float longest = 0;
+        for (const ui::SupportBar& b : bars)
+            longest = std::max(longest, ImGui::CalcTextSize(b.label.c_str()).x);
+        o.labelsAbove = longest + ImGui::GetFontSize() > ImGui::GetContentRegionAvail().x * 0.32f;
         ui::supportBars("decision_support", bars, o, app.theme());
     }
 

@@ -241,3 +241,18 @@ TEST_CASE("time chart: the plot keeps its minimum height however little room is 
     CHECK(l.plotBottom - l.plotTop == doctest::Approx(120.0f));
     CHECK(l.height > 120.0f + 4 * s.lineHeight);
 }
+
+TEST_CASE("time chart: a wide axis name goes under the axis instead of narrowing the plot") {
+    TimeChartSpec s = sessionChart(1000);
+    const float narrowLeft = layoutTimeChart(s).plotLeft;
+    s.yLabelWidth = 300; // "support" at a projector's UI scale
+    const TimeChartLayout l = layoutTimeChart(s);
+    CHECK(l.plotLeft <= narrowLeft); // the margin holds the numbers only
+    CHECK(l.plotLeft == s.yTickWidth + s.gap);
+    CHECK(l.yLabel.top > l.plotBottom);
+    CHECK(overlapsFound(l) == "");
+    s.yLabelWidth = 600; // would run into "minutes": left out (the heading says it)
+    const TimeChartLayout crowded = layoutTimeChart(s);
+    CHECK(crowded.yLabel.width == 0.0f);
+    CHECK(overlapsFound(crowded) == "");
+}
