@@ -487,7 +487,9 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
     valueW = std::min(valueW + e, width * 0.22f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float top = origin.y + lineH * 1.2f; // room for the min_support label
-    const float axisL = origin.x + labelW, axisR = origin.x + width - valueW;
+    // Names above: the axis starts half a "-100" in, so its number is not cut.
+    const float axisL = origin.x + (o.labelsAbove ? ImGui::CalcTextSize("-100").x * 0.6f : labelW);
+    const float axisR = origin.x + width - valueW;
     const auto X = [&](float s) {
         return axisL + (std::clamp(s, -100.0f, 100.0f) + 100.0f) / 200.0f * (axisR - axisL);
     };
@@ -519,8 +521,13 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
         if (b.highlight)
             draw->AddRectFilled(ImVec2(origin.x, rowTop), ImVec2(origin.x + width, y + rowH),
                                 toU32(theme.surfaceRaised), e * 0.2f);
-        if (o.labelsAbove) {
-            draw->AddText(ImVec2(origin.x, rowTop), textColour, fitText(b.label, width).c_str());
+        if (o.labelsAbove) { // on the page's colour, so no grid line runs through a name
+            const std::string label = fitText(b.label, width);
+            const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
+            draw->AddRectFilled(ImVec2(origin.x, rowTop),
+                                ImVec2(origin.x + ls.x + 0.3f * e, rowTop + lineH),
+                                toU32(theme.background));
+            draw->AddText(ImVec2(origin.x, rowTop), textColour, label.c_str());
         } else {
             const std::string label = fitText(b.label, labelW - e);
             const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
@@ -559,8 +566,15 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
                       text.c_str());
     }
     const float xm = X(o.minSupport);
-    dashedPolyline(draw, {ImVec2(xm, top - 0.2f * e), ImVec2(xm, bottom)}, toU32(theme.bad), 2.5f,
-                   {3, 2});
+    if (o.labelsAbove) // beside the bars only, not through the names
+        for (std::size_t i = 0; i < bars.size(); ++i) {
+            const float y = top + rowStep * static_cast<float>(i) + nameH;
+            dashedPolyline(draw, {ImVec2(xm, y), ImVec2(xm, y + rowH)}, toU32(theme.bad), 2.5f,
+                           {3, 2});
+        }
+    else
+        dashedPolyline(draw, {ImVec2(xm, top - 0.2f * e), ImVec2(xm, bottom)}, toU32(theme.bad),
+                       2.5f, {3, 2});
     if (!o.minLabel.empty())
         draw->AddText(ImVec2(xm + 0.3f * e, origin.y), toU32(theme.bad), o.minLabel.c_str());
     ImGui::Dummy(size);
