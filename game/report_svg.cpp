@@ -161,16 +161,16 @@ std::string svgSupportOverTime(const Ctx& c, const SupportTimeline& t) {
         const bool isDecided = c.st.decision.taken && c.st.decision.proposal == s.proposal;
         const std::string mark = isDecided ? "✓ " : "";
         std::vector<std::string> names;
-        if (n.number != lastNumber) {
-            names = {mark + c.proposalTitle(s.proposal),
-                     mark + c.t("debrief.lane_proposal", {number})};
-            if (n.version > 1)
-                names.push_back(mark + c.t("debrief.lane_short", {number, version}));
-            names.push_back(mark + number);
-        } else {
+        // As on the screen: a shorter wording never drops the version.
+        if (n.number == lastNumber)
             names = {mark + c.t("debrief.lane_version", {version}),
                      mark + c.t("debrief.lane_version_short", {version})};
-        }
+        else if (n.version == 1)
+            names = {mark + c.proposalTitle(s.proposal), mark + number};
+        else
+            names = {mark + c.proposalTitle(s.proposal),
+                     mark + c.t("debrief.lane_proposal_short", {number, version}),
+                     mark + c.t("debrief.lane_short", {number, version})};
         if (isDecided)
             names.push_back("✓");
         newProposal.push_back(n.number != lastNumber);

@@ -348,14 +348,16 @@ class DebriefScreen final : public Screen {
             const std::string mark = c.decided ? "✓ " : "";
             // After another proposal its number comes first; after its own
             // earlier version the number is already there, only the version.
-            if (c.newProposal)
-                c.labels = {mark + c.title, mark + app.tr("debrief.lane_proposal", number),
-                            mark + app.tr("debrief.lane_short", number, version), mark + number};
-            else
+            // A shorter wording never drops the version a stretch is.
+            if (!c.newProposal)
                 c.labels = {mark + app.tr("debrief.lane_version", version),
                             mark + app.tr("debrief.lane_version_short", version)};
-            if (n.version == 1)
-                c.labels.erase(c.labels.begin() + 2); // "3" says it all
+            else if (n.version == 1)
+                c.labels = {mark + c.title, mark + number};
+            else
+                c.labels = {mark + c.title,
+                            mark + app.tr("debrief.lane_proposal_short", number, version),
+                            mark + app.tr("debrief.lane_short", number, version)};
             if (c.decided) // the tick alone still says "this one was decided"
                 c.labels.push_back("✓");
             c.support.assign(sc.roles.size(), {});
