@@ -149,20 +149,7 @@ void sectionSupport(const Ctx& c, std::ostringstream& out) {
         out << "<p class=\"muted\">" << c.h("report.no_history") << "</p></section>";
         return;
     }
-    std::vector<ChartSeries> series(c.sc.roles.size());
-    for (int r = 0; r < static_cast<int>(series.size()); ++r)
-        series[r].name = c.roleName(r);
-    for (const SupportSample& sample : c.st.supportHistory)
-        for (int r = 0;
-             r < static_cast<int>(series.size()) && r < static_cast<int>(sample.support.size());
-             ++r)
-            series[r].points.push_back({sample.timeMs / 60000.0, sample.support[r]});
-    std::vector<std::pair<double, std::string>> marks;
-    for (const Announcement& a : c.st.announcements)
-        marks.push_back({a.timeMs / 60000.0, c.eventTitle(a.event)});
-    // From the minute before the first proposal: before it there is nothing to show.
-    const double start = std::floor(c.st.supportHistory.front().timeMs / 60000.0) - 1.0;
-    out << svgSupportOverTime(c, series, start, c.st.nowMs / 60000.0, marks);
+    out << svgSupportOverTime(c, supportTimeline(c.st));
     out << "<p class=\"muted\">" << c.h("report.support_time_explain") << "</p></section>";
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/scoring.hpp"
+#include "core/support_timeline.hpp"
 #include "core/text.hpp"
 #include "core/wording.hpp"
 #include "report.hpp"
@@ -165,15 +166,10 @@ std::string weightDots(int w);
 std::string svgSupportBars(const Ctx& c, const std::vector<double>& support,
                            const Package& package);
 
-struct ChartSeries {
-    std::string name;
-    std::vector<std::pair<double, double>> points; // (minute, support)
-};
-
-// Support of each role over time as step lines, with event marks and one legend.
-std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& series,
-                               double startMinute, double endMinute,
-                               const std::vector<std::pair<double, std::string>>& marks);
+// Support over time per proposal, as on the debrief's screen: phase bands, a
+// lane naming the proposal on the table, each role's support for it, event
+// marks (core/chart_layout's layoutTimeChart), and one legend below.
+std::string svgSupportOverTime(const Ctx& c, const SupportTimeline& timeline);
 
 // Two bars per row (before, after) in [0, 100] %.
 std::string svgPairedBars(const Ctx& c, const std::vector<std::string>& labels,

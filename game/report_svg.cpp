@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/chart_layout.hpp"
+#include "core/wording.hpp"
 #include "report_internal.hpp"
 
 namespace samenspel::report_detail {
@@ -125,147 +126,204 @@ std::string svgSupportBars(const Ctx& c, const std::vector<double>& support,
     return o.str();
 }
 
-// Support of each role over time as step lines (support only changes when
-// something happens), with event marks and one legend below. The y-range and
-// the placement of event names come from the on-screen chart's rules
-// (chart::fitAxis, chart::stackLabels), so the report and the projector agree.
-std::string svgSupportOverTime(const Ctx& c, const std::vector<ChartSeries>& series,
-                               double startMinute, double endMinute,
-                               const std::vector<std::pair<double, std::string>>& marks) {
-    const double markFont = 13, rowH = 17;
-    const std::string minLabel = c.t("report.min_support", {c.supportText(c.sc.minSupport)});
-    const double width = 836, left = 56, right = textWidth(minLabel, 12) + 16;
-    const double plotW = width - left - right, plotH = 300, bottom = 44;
-    const double xMin = std::max(0.0, startMinute);
-    const double xMax = std::max(endMinute, xMin + 1.0);
-    const auto xOf = [&](double m) {
-        return left + std::clamp((m - xMin) / (xMax - xMin), 0.0, 1.0) * plotW;
+// Support over time per proposal: the same layout rules as the screen's chart
+// (chart::layoutTimeChart), with widths estimated for the report's font.
+std::string svgSupportOverTime(const Ctx& c, const SupportTimeline& t) {
+    const double font = 13, tickFont = 12;
+    const auto w = [&](const std::string& text, double px = 13) {
+        return static_cast<float>(textWidth(text, px));
     };
+    const auto minute = [](std::int64_t ms) { return static_cast<float>(ms) / 60000.0f; };
+    const std::string minLabel = c.t("report.min_support", {c.supportText(c.sc.minSupport)});
+
+    // Every text with its wordings, longest first, as on the screen.
+    std::vector<std::vector<std::string>> phaseNames, laneNames;
+    chart::TimeChartSpec spec;
+    spec.width = 836;
+    spec.minPlotHeight = 300;
+    spec.lineHeight = 18;
+    spec.gap = 8;
+    spec.endMinute = minute(t.endMs);
+    spec.yTickWidth = w("-100", tickFont);
+    spec.xTickWidth = w(std::to_string(static_cast<int>(std::round(spec.endMinute))), tickFont);
+    spec.yLabelWidth = w(c.t("report.axis_support"), tickFont);
+    spec.xLabelWidth = w(c.t("report.axis_minutes"), tickFont);
+    spec.referenceWidth = w(minLabel, 12);
+    for (const PhaseStretch& p : t.phases) {
+        const std::string name = c.phaseName(p.phase);
+        phaseNames.push_back({name, shorten(name, 5), shorten(name, 2)});
+    }
+    int lastNumber = -1;
+    std::vector<bool> newProposal, decided;
+    for (const SupportStretch& s : t.stretches) {
+        const ProposalNumber n = proposalNumber(c.st, s.proposal);
+        const std::string number = std::to_string(n.number), version = std::to_string(n.version);
+        const bool isDecided = c.st.decision.taken && c.st.decision.proposal == s.proposal;
+        const std::string mark = isDecided ? "✓ " : "";
+        std::vector<std::string> names;
+        // As on the screen: a shorter wording never drops the version.
+        if (n.number == lastNumber)
+            names = {mark + c.t("debrief.lane_version", {version}),
+                     mark + c.t("debrief.lane_version_short", {version})};
+        else if (n.version == 1)
+            names = {mark + c.proposalTitle(s.proposal), mark + number};
+        else
+            names = {mark + c.proposalTitle(s.proposal),
+                     mark + c.t("debrief.lane_proposal_short", {number, version}),
+                     mark + c.t("debrief.lane_short", {number, version})};
+        if (isDecided)
+            names.push_back("✓");
+        newProposal.push_back(n.number != lastNumber);
+        decided.push_back(isDecided);
+        lastNumber = n.number;
+        laneNames.push_back(std::move(names));
+    }
+    const auto widths = [&](const std::vector<std::string>& names) {
+        chart::LabelChoices choices;
+        for (const std::string& n : names)
+            choices.widths.push_back(w(n));
+        return choices;
+    };
+    for (std::size_t i = 0; i < t.phases.size(); ++i)
+        spec.phases.push_back(
+            {minute(t.phases[i].fromMs), minute(t.phases[i].toMs), widths(phaseNames[i])});
+    for (std::size_t i = 0; i < t.stretches.size(); ++i)
+        spec.proposals.push_back(
+            {minute(t.stretches[i].fromMs), minute(t.stretches[i].toMs), widths(laneNames[i])});
+    std::vector<std::string> markNames;
+    for (const Announcement& a : c.st.announcements) {
+        markNames.push_back(shorten(c.eventTitle(a.event), 40));
+        spec.events.push_back(
+            {minute(a.timeMs), w(markNames.back()), w(std::to_string(markNames.size()))});
+    }
+    const chart::TimeChartLayout L = chart::layoutTimeChart(spec);
+
     std::vector<float> values;
-    for (const ChartSeries& s : series)
-        for (const auto& [m, v] : s.points)
-            values.push_back(static_cast<float>(v));
+    for (const SupportStretch& s : t.stretches)
+        for (const SupportStretch::Sample& sample : s.samples)
+            for (double v : sample.support)
+                values.push_back(static_cast<float>(v));
     const chart::AxisRange axis =
         chart::fitAxis(values, {0.0f, static_cast<float>(c.sc.minSupport)}, -100.0f, 100.0f);
-
-    // Event names in rows above the plot; numbers and a key when three rows
-    // cannot hold them apart.
-    struct Mark {
-        double x;
-        std::string text, key;
-    };
-    std::vector<Mark> shown;
-    for (const auto& [minute, label] : marks)
-        if (minute >= xMin && minute <= xMax)
-            shown.push_back({xOf(minute), shorten(label, 40), ""});
-    std::vector<chart::LabelSpan> spans;
-    const auto place = [&] {
-        spans.clear();
-        for (const Mark& m : shown) {
-            const double w = textWidth(m.text, markFont);
-            double l = m.x + 4;
-            if (l + w > width)
-                l = std::max(left, m.x - 4 - w);
-            spans.push_back({static_cast<float>(l), static_cast<float>(w)});
-        }
-        return chart::stackLabels(spans, 10.0f, 3);
-    };
-    std::vector<int> rows = place();
-    if (std::find(rows.begin(), rows.end(), -1) != rows.end()) {
-        for (std::size_t i = 0; i < shown.size(); ++i) {
-            shown[i].key = std::to_string(i + 1) + ": " + shown[i].text;
-            shown[i].text = std::to_string(i + 1);
-        }
-        rows = place();
-    }
-    int bandRows = 0;
-    for (int r : rows)
-        bandRows = std::max(bandRows, r + 1);
-    const double top = 14 + bandRows * rowH;
-    const double height = top + plotH + bottom;
+    const double plotH = L.plotBottom - L.plotTop;
     const auto yOf = [&](double s) {
-        return top + (axis.max - std::clamp(s, double(axis.min), double(axis.max))) /
-                         (axis.max - axis.min) * plotH;
+        return L.plotTop + (axis.max - std::clamp(s, double(axis.min), double(axis.max))) /
+                               (axis.max - axis.min) * plotH;
     };
+    const auto baseline = [&](const chart::TextBox& b) { return num(b.top + 13.5); };
 
     std::ostringstream o;
-    o << "<svg class=\"chart\" viewBox=\"0 0 " << num(width) << " " << num(height) << "\" width=\""
-      << num(width) << "\" role=\"img\" aria-label=\"" << c.h("report.support_time_aria") << "\">";
+    o << "<svg class=\"chart\" viewBox=\"0 0 " << num(spec.width) << " " << num(L.height)
+      << "\" width=\"" << num(spec.width) << "\" role=\"img\" aria-label=\""
+      << c.h("report.support_time_aria") << "\">";
+    // Phase bands, a shade apart, named at the top.
+    for (std::size_t i = 0; i < L.phases.size(); ++i) {
+        const chart::PlacedSpan& band = L.phases[i];
+        o << "<rect x=\"" << num(band.left) << "\" y=\"" << num(L.bandTop) << "\" width=\""
+          << num(std::max(band.right - band.left, 0.0f)) << "\" height=\""
+          << num(L.plotBottom - L.bandTop) << "\" fill=\"" << (i % 2 == 0 ? "#f5f5f5" : "#e4e4e4")
+          << "\"/>";
+        if (i > 0)
+            o << "<line x1=\"" << num(band.left) << "\" y1=\"" << num(L.bandTop) << "\" x2=\""
+              << num(band.left) << "\" y2=\"" << num(L.plotBottom) << "\" stroke=\"#bbb\"/>";
+        if (band.choice >= 0)
+            o << "<text x=\"" << num(band.text.left) << "\" y=\"" << baseline(band.text)
+              << "\" class=\"label\">"
+              << htmlEscape(phaseNames[i][static_cast<std::size_t>(band.choice)]) << "</text>";
+    }
+    // The y grid, the minutes, the axis names.
     for (double tick = axis.min; tick <= axis.max + 1e-6; tick += axis.step) {
         const double y = yOf(tick);
         const bool zero = std::abs(tick) < 1e-6;
-        o << "<line x1=\"" << num(left) << "\" y1=\"" << num(y) << "\" x2=\"" << num(left + plotW)
-          << "\" y2=\"" << num(y) << "\" stroke=\"" << (zero ? "#333" : "#ddd") << "\""
-          << (zero ? " stroke-width=\"2\"" : "") << "/>";
-        o << "<text x=\"" << num(left - 8) << "\" y=\"" << num(y + 4)
-          << "\" text-anchor=\"end\" class=\"axis\">" << std::lround(tick) << "</text>";
+        o << "<line x1=\"" << num(L.plotLeft) << "\" y1=\"" << num(y) << "\" x2=\""
+          << num(L.plotRight) << "\" y2=\"" << num(y) << "\" stroke=\"" << (zero ? "#333" : "#ccc")
+          << "\"" << (zero ? " stroke-width=\"2\"" : "") << "/>";
+        // The top number would touch the axis name just above it.
+        if (L.yLabel.width <= 0 || L.yLabel.top > L.plotTop ||
+            y - 9 >= L.yLabel.top + L.yLabel.height)
+            o << "<text x=\"" << num(L.plotLeft - 6) << "\" y=\"" << num(y + 4)
+              << "\" text-anchor=\"end\" class=\"axis\">" << std::lround(tick) << "</text>";
     }
-    const double span = xMax - xMin;
-    const int xStep = span <= 10 ? 1 : span <= 30 ? 5 : span <= 90 ? 10 : 30;
-    for (int m = static_cast<int>(std::ceil(xMin / xStep)) * xStep; m <= static_cast<int>(xMax);
-         m += xStep)
-        o << "<text x=\"" << num(xOf(m)) << "\" y=\"" << num(top + plotH + 18)
-          << "\" text-anchor=\"middle\" class=\"axis\">" << m << "</text>";
-    o << "<text x=\"" << num(left + plotW / 2) << "\" y=\"" << num(top + plotH + 38)
-      << "\" text-anchor=\"middle\" class=\"axis\">" << c.h("report.axis_minutes") << "</text>";
-    o << "<text x=\"14\" y=\"" << num(top + plotH / 2) << "\" transform=\"rotate(-90 14 "
-      << num(top + plotH / 2) << ")\" text-anchor=\"middle\" class=\"axis\">"
-      << c.h("report.axis_support") << "</text>";
-    // The minimum line, named in the right margin where no line or event name goes.
+    for (std::size_t i = 0; i < L.xTicks.size(); ++i)
+        o << "<text x=\"" << num(L.xOf(L.xTicks[i])) << "\" y=\"" << baseline(L.xTickText[i])
+          << "\" text-anchor=\"middle\" class=\"axis\">" << std::lround(L.xTicks[i]) << "</text>";
+    o << "<text x=\"" << num(L.xLabel.left) << "\" y=\"" << baseline(L.xLabel)
+      << "\" class=\"axis\">" << c.h("report.axis_minutes") << "</text>";
+    o << "<text x=\"" << num(L.yLabel.left) << "\" y=\"" << baseline(L.yLabel)
+      << "\" class=\"axis\">" << c.h("report.axis_support") << "</text>";
+    // The lane: which proposal was on the table, a heavy divider where another came.
+    for (std::size_t i = 0; i < L.proposals.size(); ++i) {
+        const chart::PlacedSpan& seg = L.proposals[i];
+        o << "<rect x=\"" << num(seg.left) << "\" y=\"" << num(L.laneTop) << "\" width=\""
+          << num(std::max(seg.right - seg.left, 0.0f)) << "\" height=\""
+          << num(L.laneBottom - L.laneTop) << "\" fill=\"" << (decided[i] ? "#bfe3cc" : "#c9dcee")
+          << "\"/>";
+        o << "<line x1=\"" << num(seg.left) << "\" y1=\"" << num(L.laneTop) << "\" x2=\""
+          << num(seg.left) << "\" y2=\"" << num(L.plotBottom) << "\" stroke=\""
+          << (newProposal[i] ? "#222" : "#999") << "\" stroke-width=\""
+          << (newProposal[i] ? 2.5 : 1) << "\"/>";
+        if (seg.choice >= 0)
+            o << "<text x=\"" << num(seg.text.left) << "\" y=\"" << baseline(seg.text)
+              << "\" class=\"label\">"
+              << htmlEscape(laneNames[i][static_cast<std::size_t>(seg.choice)]) << "</text>";
+    }
+    // Events: dotted lines from under their names into the plot; the names
+    // after every line, so a name's white halo (.mark) hides a line behind it.
+    for (const chart::PlacedMark& m : L.events)
+        o << "<line x1=\"" << num(m.x) << "\" y1=\"" << num(m.lineTop) << "\" x2=\"" << num(m.x)
+          << "\" y2=\"" << num(L.plotBottom) << "\" stroke=\"#888\" stroke-dasharray=\"2 3\"/>";
+    for (std::size_t i = 0; i < L.events.size(); ++i)
+        if (L.events[i].row >= 0)
+            o << "<text x=\"" << num(L.events[i].text.left) << "\" y=\""
+              << baseline(L.events[i].text) << "\" class=\"mark\">"
+              << htmlEscape(L.events[i].numbered ? std::to_string(i + 1) : markNames[i])
+              << "</text>";
+    // The minimum line, named right of the plot.
     const double ym = yOf(c.sc.minSupport);
-    o << "<line x1=\"" << num(left) << "\" y1=\"" << num(ym) << "\" x2=\"" << num(left + plotW)
+    o << "<line x1=\"" << num(L.plotLeft) << "\" y1=\"" << num(ym) << "\" x2=\"" << num(L.plotRight)
       << "\" y2=\"" << num(ym)
       << "\" stroke=\"#B00020\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>";
-    o << "<text x=\"" << num(left + plotW + 6) << "\" y=\"" << num(ym + 4)
+    const chart::TextBox minBox =
+        L.referenceText(static_cast<float>(ym), spec.referenceWidth, spec.lineHeight);
+    o << "<text x=\"" << num(minBox.left) << "\" y=\"" << baseline(minBox)
       << "\" class=\"minline\">" << htmlEscape(minLabel) << "</text>";
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        const double rowTop = 4 + std::max(rows[i], 0) * rowH;
-        o << "<line x1=\"" << num(shown[i].x) << "\" y1=\"" << num(rowTop + rowH - 2) << "\" x2=\""
-          << num(shown[i].x) << "\" y2=\"" << num(top + plotH)
-          << "\" stroke=\"#888\" stroke-dasharray=\"2 3\"/>";
-    }
-    // Names after every line: a name's white halo (.mark) hides another
-    // mark's line where it passes behind it.
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        const double rowTop = 4 + std::max(rows[i], 0) * rowH;
-        if (rows[i] >= 0)
-            o << "<text x=\"" << num(spans[i].left) << "\" y=\"" << num(rowTop + 12)
-              << "\" class=\"mark\">" << htmlEscape(shown[i].text) << "</text>";
-    }
-    for (int s = 0; s < static_cast<int>(series.size()); ++s) {
-        const auto& pts = series[s].points;
-        if (pts.empty())
-            continue;
-        std::ostringstream d;
-        for (std::size_t i = 0; i < pts.size(); ++i) {
-            const double x = xOf(pts[i].first), y = yOf(pts[i].second);
-            if (i == 0)
-                d << 'M' << num(x) << ' ' << num(y);
-            else
-                d << 'H' << num(x) << 'V' << num(y);
+    // Each role's support for the proposal on the table: steps within a
+    // stretch, a break where the next proposal comes.
+    for (const SupportStretch& s : t.stretches) {
+        const std::size_t roles = s.samples.empty() ? 0 : s.samples.front().support.size();
+        for (std::size_t r = 0; r < roles; ++r) {
+            std::ostringstream d;
+            for (std::size_t i = 0; i < s.samples.size(); ++i) {
+                const double x = L.xOf(minute(s.samples[i].timeMs));
+                const double y = yOf(r < s.samples[i].support.size() ? s.samples[i].support[r] : 0);
+                if (i == 0)
+                    d << 'M' << num(x) << ' ' << num(y);
+                else
+                    d << 'H' << num(x) << 'V' << num(y);
+            }
+            d << 'H' << num(L.xOf(minute(s.toMs)));
+            const int series = static_cast<int>(r);
+            o << "<path d=\"" << d.str() << "\" fill=\"none\" stroke=\""
+              << rgbHex(chart::seriesRgb(series)) << "\" stroke-width=\"3.5\" stroke-dasharray=\""
+              << dashFor(series) << "\"/>";
+            o << svgMarker(series, L.xOf(minute(s.fromMs)), yOf(s.samples.front().support[r]), 5);
         }
-        d << 'H' << num(xOf(xMax));
-        o << "<path d=\"" << d.str() << "\" fill=\"none\" stroke=\"" << rgbHex(chart::seriesRgb(s))
-          << "\" stroke-width=\"3.5\" stroke-dasharray=\"" << dashFor(s) << "\"/>";
-        for (const auto& [m, v] : pts)
-            o << svgMarker(s, xOf(m), yOf(v), 5);
     }
     o << "</svg>";
     // The one legend, in HTML: full names with the line style and marker;
     // then the key of numbered event marks.
     o << "<ul class=\"legend\">";
-    for (int s = 0; s < static_cast<int>(series.size()); ++s) {
+    for (int s = 0; s < static_cast<int>(c.sc.roles.size()); ++s)
         o << "<li><svg width=\"46\" height=\"14\" aria-hidden=\"true\"><line x1=\"2\" y1=\"7\" "
-             "x2=\"44\" "
-          << "y2=\"7\" stroke=\"" << rgbHex(chart::seriesRgb(s)) << "\" stroke-width=\"3.5\" "
-          << "stroke-dasharray=\"" << dashFor(s) << "\"/>" << svgMarker(s, 23, 7, 5) << "</svg>"
-          << htmlEscape(series[s].name) << "</li>";
-    }
+             "x2=\"44\" y2=\"7\" stroke=\""
+          << rgbHex(chart::seriesRgb(s)) << "\" stroke-width=\"3.5\" stroke-dasharray=\""
+          << dashFor(s) << "\"/>" << svgMarker(s, 23, 7, 5) << "</svg>" << htmlEscape(c.roleName(s))
+          << "</li>";
     o << "</ul>";
-    if (!shown.empty() && !shown.front().key.empty()) {
+    if (L.eventsNumbered) {
         o << "<ul class=\"legend\">";
-        for (const Mark& m : shown)
-            o << "<li>" << htmlEscape(m.key) << "</li>";
+        for (std::size_t i = 0; i < markNames.size(); ++i)
+            o << "<li>" << htmlEscape(std::to_string(i + 1) + ": " + markNames[i]) << "</li>";
         o << "</ul>";
     }
     return o.str();

@@ -111,3 +111,11 @@ add_test(NAME gui_setup_steps
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/setup_steps.sh $<TARGET_FILE:samenspel> nl 1280x720
                  ${CMAKE_CURRENT_BINARY_DIR}/gui/setup_steps)
 set_tests_properties(gui_setup_steps PROPERTIES TIMEOUT 120 LABELS gui)
+
+# The debrief always opens on the decision, also after another tab was used
+# (issue 13): clicked by the items' names (play --trace-ui).
+add_test(NAME gui_debrief_opens_on_decision
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/debrief.sh $<TARGET_FILE:samenspel>
+                 ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml nl 1280x720
+                 ${CMAKE_CURRENT_BINARY_DIR}/gui/debrief)
+set_tests_properties(gui_debrief_opens_on_decision PROPERTIES TIMEOUT 120 LABELS gui)

@@ -256,8 +256,10 @@ Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
         state_.preconditionCited.emplace_back(role.preconditions.size(), false);
     state_.publicActions.assign(seats, std::vector<int>(sc.phases.size(), 0));
     state_.phaseCounts.assign(seats, SeatPhaseCount{});
+    state_.phaseStartedMs.assign(sc.phases.size(), -1);
     if (sc.phases.empty()) {
         state_.finished = true;
+        state_.finishedMs = 0;
         return;
     }
     Rules::startPhase(*this, 0);

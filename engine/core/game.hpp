@@ -160,6 +160,10 @@ struct GameState {
     std::int64_t nowMs = 0;
     std::int64_t phaseStartMs = 0;
     std::int64_t phaseDurationMs = 0;
+    // Session time each scenario phase began (-1 until it does) and the
+    // session ended (-1 until it does): the debrief's phase bands.
+    std::vector<std::int64_t> phaseStartedMs;
+    std::int64_t finishedMs = -1;
     World world;
     std::vector<bool> done;           // per seat, this phase
     std::vector<bool> eventFired;     // per scenario event

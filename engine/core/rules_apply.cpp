@@ -112,6 +112,8 @@ void Rules::startPhase(Game& g, int phase) {
     const Scenario& sc = *g.scenario_;
     st.phase = phase;
     st.phaseStartMs = st.nowMs;
+    if (phase < static_cast<int>(st.phaseStartedMs.size()))
+        st.phaseStartedMs[static_cast<std::size_t>(phase)] = st.nowMs;
     const auto& overrides = g.setup_.phaseMinutes;
     const int minutes = phase < static_cast<int>(overrides.size()) && overrides[phase] >= 0
                             ? overrides[static_cast<std::size_t>(phase)]
@@ -134,6 +136,7 @@ void Rules::advancePhase(Game& g) {
     if (next >= static_cast<int>(g.scenario_->phases.size())) {
         st.phase = static_cast<int>(g.scenario_->phases.size());
         st.finished = true;
+        st.finishedMs = st.nowMs;
         st.phaseStartMs = st.nowMs;
         st.phaseDurationMs = 0;
         std::fill(st.done.begin(), st.done.end(), false);

@@ -14,12 +14,9 @@ namespace samenspel::ui {
 // Axis fitting, label rows and the palette are shared with the HTML report.
 using chart::AxisRange;
 using chart::fitAxis;
-using chart::LabelSpan;
 using chart::Marker;
-using chart::niceStep;
 using chart::seriesMarker;
 using chart::seriesRgb;
-using chart::stackLabels;
 
 namespace {
 
@@ -103,21 +100,6 @@ std::string formatTick(float v, const std::string& lang) {
     return formatNumber(static_cast<double>(v), 1, lang);
 }
 
-// The value series `line` holds at `x` (steps: the last point at or before x).
-bool valueAt(const ChartLine& line, float x, bool steps, float& out) {
-    if (line.points.empty() || x < line.points.front().x)
-        return false;
-    for (std::size_t i = 0; i + 1 < line.points.size(); ++i) {
-        const ImVec2 a = line.points[i], b = line.points[i + 1];
-        if (x >= a.x && x < b.x) {
-            out = steps || b.x == a.x ? a.y : a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x);
-            return true;
-        }
-    }
-    out = line.points.back().y;
-    return true;
-}
-
 } // namespace
 
 ImU32 seriesColour(int index, const Theme& theme, float alpha) {
@@ -196,254 +178,285 @@ void drawMarker(ImDrawList* draw, int index, ImVec2 c, float r, ImU32 fill, ImU3
     }
 }
 
-void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineChartOptions& o,
-               const Theme& theme) {
+namespace {
+
+// The value a stretch's series holds at minute `x` (support holds until it changes).
+bool stepValueAt(const std::vector<ImVec2>& points, float x, float& out) {
+    if (points.empty() || x < points.front().x)
+        return false;
+    out = points.front().y;
+    for (const ImVec2& p : points)
+        if (p.x <= x)
+            out = p.y;
+    return true;
+}
+
+std::vector<float> widthsOf(const std::vector<std::string>& texts) {
+    std::vector<float> w;
+    for (const std::string& t : texts)
+        w.push_back(ImGui::CalcTextSize(t.c_str()).x);
+    return w;
+}
+
+} // namespace
+
+void supportTimeChart(const char* id, const TimeChartOptions& o, const Theme& theme) {
     ImGui::PushID(id);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float e = em();
     const float lineH = ImGui::GetTextLineHeight();
     const float width = std::max(ImGui::GetContentRegionAvail().x, 12 * e);
-    const float height = o.height > 0 ? o.height : 16 * ImGui::GetTextLineHeightWithSpacing();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImU32 textColour = toU32(theme.text), muted = toU32(theme.textMuted);
     const ImU32 grid = toU32(withAlpha(theme.border, 0.6f));
 
-    // Data range.
-    float xMin = o.xMin, xMax = o.xMax;
-    if (xMax <= xMin) {
-        xMin = 0;
-        xMax = 0;
-        for (const ChartLine& l : lines)
-            for (const ImVec2& p : l.points)
-                xMax = std::max(xMax, p.x);
-        xMax = std::max(xMax, xMin + 1);
-    }
-    AxisRange yAxis{o.yMin, o.yMax, o.yStep > 0 ? o.yStep : 50};
-    if (o.yMax <= o.yMin) {
-        std::vector<float> values;
-        for (const ChartLine& l : lines)
-            for (const ImVec2& p : l.points)
+    // The y-axis fitted to every value shown, zero and the minimum line.
+    std::vector<float> values;
+    for (const ChartStretch& s : o.stretches)
+        for (const auto& series : s.support)
+            for (const ImVec2& p : series)
                 values.push_back(p.y);
-        std::vector<float> include = {0.0f};
-        if (o.referenceLine)
-            include.push_back(o.referenceY);
-        yAxis = fitAxis(values, include, o.yLimitMin, o.yLimitMax);
-    }
-    const float yMin = yAxis.min, yMax = yAxis.max;
 
-    // Margins: y tick labels left; the reference line's label right, level
-    // with its line, where no data line or event label can run into it.
-    float tickWidth = 0;
-    for (float v = yMin; v <= yMax + 1e-3f; v += yAxis.step)
-        tickWidth = std::max(tickWidth, ImGui::CalcTextSize(formatTick(v, o.lang).c_str()).x);
-    float rightMargin = 0.8f * e;
-    std::string referenceLabel;
-    if (o.referenceLine && !o.referenceLabel.empty()) {
-        referenceLabel = fitText(o.referenceLabel, width * 0.2f);
-        rightMargin = ImGui::CalcTextSize(referenceLabel.c_str()).x + 0.8f * e;
+    // Texts by width; the layout places them (core/chart_layout).
+    chart::TimeChartSpec spec;
+    spec.width = width;
+    spec.height = o.height > 0 ? o.height : 16 * ImGui::GetTextLineHeightWithSpacing();
+    spec.minPlotHeight = o.minPlotHeight > 0 ? o.minPlotHeight : 7 * lineH;
+    spec.lineHeight = lineH;
+    spec.gap = 0.6f * e;
+    spec.endMinute = o.endMinute;
+    for (float v : {-100.0f, 100.0f, -50.0f})
+        spec.yTickWidth =
+            std::max(spec.yTickWidth, ImGui::CalcTextSize(formatTick(v, o.lang).c_str()).x);
+    spec.xTickWidth = ImGui::CalcTextSize(formatTick(std::round(o.endMinute), o.lang).c_str()).x;
+    spec.yLabelWidth = o.yLabel.empty() ? 0 : ImGui::CalcTextSize(o.yLabel.c_str()).x;
+    spec.xLabelWidth = o.xLabel.empty() ? 0 : ImGui::CalcTextSize(o.xLabel.c_str()).x;
+    // The minimum line's name right of the plot when it fits in a fifth of
+    // the width; else (a projector's UI scale) in the legend below.
+    const bool referenceAside = ImGui::CalcTextSize(o.referenceLabel.c_str()).x <= width * 0.2f;
+    const std::string referenceLabel = referenceAside ? o.referenceLabel : "";
+    spec.referenceWidth =
+        referenceLabel.empty() ? 0 : ImGui::CalcTextSize(referenceLabel.c_str()).x;
+    for (const ChartPhase& p : o.phases)
+        spec.phases.push_back({p.from, p.to, {widthsOf(p.labels)}});
+    for (const ChartStretch& s : o.stretches)
+        spec.proposals.push_back({s.from, s.to, {widthsOf(s.labels)}});
+    std::vector<std::string> markNames;
+    for (std::size_t i = 0; i < o.marks.size(); ++i) {
+        markNames.push_back(fitText(o.marks[i].label, width * 0.6f));
+        spec.events.push_back({o.marks[i].x, ImGui::CalcTextSize(markNames.back().c_str()).x,
+                               ImGui::CalcTextSize(std::to_string(i + 1).c_str()).x});
     }
-    const float plotLeft = origin.x + tickWidth + 0.6f * e;
-    const float plotRight = origin.x + width - rightMargin;
-    const auto X = [&](float x) {
-        return plotLeft +
-               (std::clamp(x, xMin, xMax) - xMin) / (xMax - xMin) * (plotRight - plotLeft);
+    const chart::TimeChartLayout L = chart::layoutTimeChart(spec);
+    const float plotH = L.plotBottom - L.plotTop;
+    const AxisRange yAxis = fitAxis(values, {0.0f, o.referenceY}, -100, 100,
+                                    std::clamp(static_cast<int>(plotH / (1.8f * lineH)), 2, 5));
+    const auto at = [&](const chart::TextBox& b) {
+        return ImVec2(origin.x + b.left, origin.y + b.top);
     };
+    const auto X = [&](float minute) { return origin.x + L.xOf(minute); };
+    const auto Y = [&](float v) {
+        return origin.y + L.plotBottom -
+               (std::clamp(v, yAxis.min, yAxis.max) - yAxis.min) / (yAxis.max - yAxis.min) * plotH;
+    };
+    const float plotL = origin.x + L.plotLeft, plotR = origin.x + L.plotRight;
+    const float plotT = origin.y + L.plotTop, plotB = origin.y + L.plotBottom;
 
-    // Event labels in rows above the plot, never on top of each other or of
-    // the lines. The y-axis name sits at the start of the first row. When
-    // three rows are not enough the marks get numbers and a key below.
-    struct Mark {
-        float x;
-        std::string text, key;
-    };
-    std::vector<Mark> marks;
-    for (const ChartMark& m : o.marks)
-        if (m.x >= xMin && m.x <= xMax)
-            marks.push_back({X(m.x), fitText(m.label, plotRight - plotLeft), ""});
-    const float gap = 0.8f * e;
-    const auto place = [&](std::vector<LabelSpan>& spans) {
-        spans.clear();
-        if (!o.yLabel.empty())
-            spans.push_back({origin.x, ImGui::CalcTextSize(o.yLabel.c_str()).x});
-        for (const Mark& m : marks) {
-            const float w = ImGui::CalcTextSize(m.text.c_str()).x;
-            float left = m.x + 0.25f * e; // right of its line, or left of it near the end
-            if (left + w > origin.x + width)
-                left = std::max(plotLeft, m.x - 0.25f * e - w);
-            spans.push_back({left, w});
+    // Phase bands, from their names down through the plot; alternate shades.
+    draw->AddRectFilled(ImVec2(plotL, plotT), ImVec2(plotR, plotB), toU32(theme.surface));
+    for (std::size_t p = 0; p < L.phases.size(); ++p) {
+        const chart::PlacedSpan& band = L.phases[p];
+        const ImVec4 shade =
+            p % 2 == 0 ? withAlpha(theme.surface, 0.9f) : withAlpha(theme.surfaceRaised, 0.9f);
+        draw->AddRectFilled(ImVec2(origin.x + band.left, origin.y + L.bandTop),
+                            ImVec2(origin.x + band.right, plotB), toU32(shade));
+        if (p % 2 == 1) // every other phase a shade lighter, so the bands read apart
+            draw->AddRectFilled(ImVec2(origin.x + band.left, origin.y + L.bandTop),
+                                ImVec2(origin.x + band.right, plotB),
+                                toU32(withAlpha(theme.textMuted, 0.10f)));
+        if (p > 0)
+            draw->AddLine(ImVec2(origin.x + band.left, origin.y + L.bandTop),
+                          ImVec2(origin.x + band.left, plotB), toU32(theme.border), 1.5f);
+        if (band.choice >= 0)
+            draw->AddText(at(band.text), textColour,
+                          o.phases[p].labels[static_cast<std::size_t>(band.choice)].c_str());
+    }
+
+    // The y grid and numbers; the minutes under the plot.
+    for (float v = yAxis.min; v <= yAxis.max + 1e-3f; v += yAxis.step) {
+        const float y = Y(v);
+        const bool zero = std::fabs(v) < 1e-4f;
+        draw->AddLine(ImVec2(plotL, y), ImVec2(plotR, y), zero ? muted : grid, zero ? 2.0f : 1.0f);
+        // The top number would touch the axis name just above it: the grid line says enough.
+        if (L.yLabel.width > 0 && L.yLabel.top < L.plotTop &&
+            y - lineH / 2 < origin.y + L.yLabel.top + L.yLabel.height)
+            continue;
+        const std::string t = formatTick(v, o.lang);
+        draw->AddText(ImVec2(plotL - 0.4f * e - ImGui::CalcTextSize(t.c_str()).x, y - lineH / 2),
+                      muted, t.c_str());
+    }
+    for (std::size_t i = 0; i < L.xTicks.size(); ++i) {
+        const std::string t = formatTick(L.xTicks[i], o.lang);
+        const float x = X(L.xTicks[i]), tw = ImGui::CalcTextSize(t.c_str()).x;
+        draw->AddLine(ImVec2(x, plotB), ImVec2(x, plotB + 0.3f * e), muted, 1.5f);
+        draw->AddText(ImVec2(x - tw / 2, origin.y + L.xTickText[i].top), muted, t.c_str());
+    }
+    if (L.xLabel.width > 0)
+        draw->AddText(at(L.xLabel), muted, o.xLabel.c_str());
+    if (L.yLabel.width > 0)
+        draw->AddText(at(L.yLabel), muted, o.yLabel.c_str());
+
+    // The lane: a segment per proposal version on the table, named inside;
+    // a heavy divider where another proposal comes, a light one for a version.
+    const float laneT = origin.y + L.laneTop, laneB = origin.y + L.laneBottom;
+    for (std::size_t i = 0; i < L.proposals.size(); ++i) {
+        const chart::PlacedSpan& seg = L.proposals[i];
+        const ChartStretch& s = o.stretches[i];
+        const ImVec4 fill =
+            s.decided ? withAlpha(theme.good, 0.45f) : withAlpha(theme.accent, 0.55f);
+        draw->AddRectFilled(ImVec2(origin.x + seg.left, laneT), ImVec2(origin.x + seg.right, laneB),
+                            toU32(fill));
+        const float divider = s.newProposal ? std::max(2.5f, e * 0.16f) : 1.0f;
+        draw->AddLine(ImVec2(origin.x + seg.left, laneT), ImVec2(origin.x + seg.left, plotB),
+                      s.newProposal ? textColour : muted, divider);
+        if (seg.choice >= 0)
+            draw->AddText(at(seg.text), textColour,
+                          s.labels[static_cast<std::size_t>(seg.choice)].c_str());
+    }
+
+    // Events: dotted lines from under their names down through the plot.
+    for (const chart::PlacedMark& m : L.events)
+        dashedPolyline(
+            draw, {ImVec2(origin.x + m.x, origin.y + m.lineTop), ImVec2(origin.x + m.x, plotB)},
+            muted, 1.5f, {2, 3});
+    for (std::size_t i = 0; i < L.events.size(); ++i) {
+        const chart::PlacedMark& m = L.events[i];
+        if (m.row < 0)
+            continue;
+        const std::string t = m.numbered ? std::to_string(i + 1) : markNames[i];
+        draw->AddRectFilled(ImVec2(origin.x + m.text.left - 0.15f * e, origin.y + m.text.top),
+                            ImVec2(origin.x + m.text.left + m.text.width + 0.15f * e,
+                                   origin.y + m.text.top + lineH),
+                            toU32(theme.background));
+        draw->AddText(at(m.text), textColour, t.c_str());
+    }
+
+    // The minimum line, named right of the plot.
+    const float refY = Y(o.referenceY);
+    dashedPolyline(draw, {ImVec2(plotL, refY), ImVec2(plotR, refY)}, toU32(theme.bad), 2.5f,
+                   {3, 2});
+    if (!referenceLabel.empty())
+        draw->AddText(at(L.referenceText(refY - origin.y, spec.referenceWidth, lineH)),
+                      toU32(theme.bad), referenceLabel.c_str());
+
+    // Each role's support for the proposal on the table: thick steps within a
+    // stretch, a break where the next proposal comes, a marker where it starts.
+    const float thickness = std::max(2.5f, e * 0.17f), markerR = e * 0.26f;
+    draw->PushClipRect(ImVec2(plotL - markerR * 2, plotT - markerR * 2),
+                       ImVec2(plotR + markerR * 2, plotB + markerR * 2), true);
+    for (const ChartStretch& s : o.stretches)
+        for (std::size_t r = 0; r < s.support.size(); ++r) {
+            const std::vector<ImVec2>& pts = s.support[r];
+            if (pts.empty())
+                continue;
+            const int colour = static_cast<int>(r);
+            std::vector<ImVec2> path;
+            for (const ImVec2& p : pts) {
+                if (!path.empty())
+                    path.emplace_back(X(p.x), path.back().y);
+                path.emplace_back(X(p.x), Y(p.y));
+            }
+            path.emplace_back(X(s.to), path.back().y);
+            dashedPolyline(draw, path, seriesColour(colour, theme), thickness, dashPattern(colour));
+            drawMarker(draw, colour, path.front(), markerR, seriesColour(colour, theme),
+                       textColour);
         }
-        return stackLabels(spans, gap, 3);
-    };
-    std::vector<LabelSpan> spans;
-    std::vector<int> rows = place(spans);
-    if (std::find(rows.begin(), rows.end(), -1) != rows.end()) {
-        for (std::size_t i = 0; i < marks.size(); ++i) {
-            const std::string number = std::to_string(i + 1);
-            marks[i].key = number + ": " + marks[i].text;
-            marks[i].text = number;
-        }
-        rows = place(spans);
-    }
-    int bandRows = o.yLabel.empty() && marks.empty() ? 0 : 1;
-    for (int r : rows)
-        bandRows = std::max(bandRows, r + 1);
+    draw->PopClipRect();
 
-    // The one legend, below the axis: every series with its line style and
-    // marker, full names, wrapped to the width; then the key of numbered marks.
+    // The one legend, below the axis: every role with its line style and
+    // marker, full names, wrapped to the width; then the key of numbered events.
     const float sample = 2.6f * e;
     struct LegendItem {
-        int line = -1; // -1: a key entry, text only
+        int series = -1; // -1: a key entry, text only
         std::string text;
-        float x = 0, y = 0, w = 0;
+        float x = 0, y = 0;
     };
-    std::vector<LegendItem> legendItems;
-    if (o.legend)
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            legendItems.push_back({static_cast<int>(i), lines[i].label});
-    for (const Mark& m : marks)
-        if (!m.key.empty())
-            legendItems.push_back({-1, m.key});
+    std::vector<LegendItem> legend;
+    for (std::size_t i = 0; i < o.series.size(); ++i)
+        legend.push_back({static_cast<int>(i), o.series[i]});
+    constexpr int kReference = -2;
+    if (!referenceAside && !o.referenceLabel.empty())
+        legend.push_back({kReference, o.referenceLabel});
+    if (L.eventsNumbered)
+        for (std::size_t i = 0; i < o.marks.size(); ++i)
+            legend.push_back({-1, std::to_string(i + 1) + ": " + o.marks[i].label});
     float lx = 0, ly = 0;
-    int legendRows = legendItems.empty() ? 0 : 1;
-    for (std::size_t i = 0; i < legendItems.size(); ++i) {
-        LegendItem& it = legendItems[i];
-        const float lead = it.line >= 0 ? sample + 0.4f * e : 0.0f;
+    int legendRows = legend.empty() ? 0 : 1;
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+        LegendItem& it = legend[i];
+        const float lead = it.series != -1 ? sample + 0.4f * e : 0.0f;
         it.text = fitText(it.text, width - lead);
-        it.w = lead + ImGui::CalcTextSize(it.text.c_str()).x;
-        // Key entries start on a row of their own, after the series.
-        const bool keyStart = it.line < 0 && (i == 0 || legendItems[i - 1].line >= 0);
-        if (lx > 0 && (lx + it.w > width || keyStart)) {
+        const float w = lead + ImGui::CalcTextSize(it.text.c_str()).x;
+        const bool keyStart = it.series == -1 && (i == 0 || legend[i - 1].series != -1);
+        if (lx > 0 && (lx + w > width || keyStart)) {
             lx = 0;
             ly += lineH * 1.3f;
             ++legendRows;
         }
         it.x = lx;
         it.y = ly;
-        lx += it.w + 1.2f * e;
+        lx += w + 1.2f * e;
     }
-    const float legendH = static_cast<float>(legendRows) * lineH * 1.3f;
-
-    const float bandH = static_cast<float>(bandRows) * lineH + (bandRows > 0 ? 0.3f * e : 0.0f);
-    const float axisH = 0.35f * e + lineH + (o.xLabel.empty() ? 0.0f : lineH);
-    const float legendGap = legendRows > 0 ? 0.6f * e : 0.0f;
-    const float plotH = std::max(height - bandH - axisH - legendGap - legendH, 3.5f * lineH);
-    const float totalH = bandH + plotH + axisH + legendGap + legendH;
-    const ImVec2 plotMin(plotLeft, origin.y + bandH);
-    const ImVec2 plotMax(plotRight, plotMin.y + plotH);
-    const auto Y = [&](float y) {
-        return plotMax.y - (std::clamp(y, yMin, yMax) - yMin) / (yMax - yMin) * plotH;
-    };
-
-    draw->AddRectFilled(plotMin, plotMax, toU32(theme.surface));
-    for (float v = yMin; v <= yMax + 1e-3f; v += yAxis.step) {
-        const float y = Y(v);
-        const bool zero = std::fabs(v) < 1e-4f;
-        draw->AddLine(ImVec2(plotMin.x, y), ImVec2(plotMax.x, y), zero ? muted : grid,
-                      zero ? 2.0f : 1.0f);
-        const std::string t = formatTick(v, o.lang);
-        draw->AddText(
-            ImVec2(plotMin.x - 0.4f * e - ImGui::CalcTextSize(t.c_str()).x, y - lineH / 2), muted,
-            t.c_str());
-    }
-    const float xStep = niceStep(xMax - xMin, 8);
-    for (float v = std::ceil(xMin / xStep) * xStep; v <= xMax + 1e-3f; v += xStep) {
-        const std::string t = formatTick(v, o.lang);
-        const float tw = ImGui::CalcTextSize(t.c_str()).x;
-        draw->AddLine(ImVec2(X(v), plotMax.y), ImVec2(X(v), plotMax.y + 0.3f * e), muted, 1.5f);
-        draw->AddText(ImVec2(X(v) - tw / 2, plotMax.y + 0.35f * e), muted, t.c_str());
-    }
-    if (!o.xLabel.empty()) {
-        const float tw = ImGui::CalcTextSize(o.xLabel.c_str()).x;
-        draw->AddText(ImVec2((plotMin.x + plotMax.x - tw) / 2, plotMax.y + 0.35f * e + lineH),
-                      muted, o.xLabel.c_str());
-    }
-    std::size_t span = 0;
-    if (!o.yLabel.empty())
-        draw->AddText(ImVec2(spans[span++].left, origin.y), muted, o.yLabel.c_str());
-    // Marks (events): dotted verticals from their label down through the
-    // plot, all before any name, so a name's backing in the page colour hides
-    // another mark's line where it passes behind it.
-    const std::size_t firstMark = span;
-    for (std::size_t i = 0; i < marks.size(); ++i) {
-        const int row = rows[firstMark + i];
-        const float top = origin.y + static_cast<float>(std::max(row, 0) + 1) * lineH;
-        dashedPolyline(draw, {ImVec2(marks[i].x, top), ImVec2(marks[i].x, plotMax.y)}, muted, 1.5f,
-                       {2, 3});
-    }
-    for (std::size_t i = 0; i < marks.size(); ++i) {
-        const int row = rows[firstMark + i];
-        if (row < 0) // many marks in one spot: the key still names it
-            continue;
-        const LabelSpan& at = spans[firstMark + i];
-        const float y = origin.y + static_cast<float>(row) * lineH;
-        draw->AddRectFilled(ImVec2(at.left - 0.15f * e, y),
-                            ImVec2(at.left + at.width + 0.15f * e, y + lineH),
-                            toU32(theme.background));
-        draw->AddText(ImVec2(at.left, y), textColour, marks[i].text.c_str());
-    }
-    if (o.referenceLine) {
-        const float y = Y(o.referenceY);
-        dashedPolyline(draw, {ImVec2(plotMin.x, y), ImVec2(plotMax.x, y)}, toU32(theme.bad), 2.5f,
-                       {3, 2});
-        if (!referenceLabel.empty())
-            draw->AddText(ImVec2(plotMax.x + 0.4f * e, y - lineH / 2), toU32(theme.bad),
-                          referenceLabel.c_str());
-    }
-
-    // The lines, thick, each with its dash pattern and markers at its points.
-    const float thickness = std::max(2.5f, e * 0.17f), markerR = e * 0.26f;
-    draw->PushClipRect(ImVec2(plotMin.x - markerR * 2, plotMin.y - markerR * 2),
-                       ImVec2(plotMax.x + markerR * 2, plotMax.y + markerR * 2), true);
-    for (const ChartLine& l : lines) {
-        if (l.points.empty())
-            continue;
-        std::vector<ImVec2> path;
-        for (std::size_t i = 0; i < l.points.size(); ++i) {
-            const ImVec2 p(X(l.points[i].x), Y(l.points[i].y));
-            if (i > 0 && o.steps)
-                path.emplace_back(p.x, path.back().y);
-            path.push_back(p);
-        }
-        path.emplace_back(X(xMax), path.back().y); // holds until now
-        dashedPolyline(draw, path, seriesColour(l.colour, theme), thickness, dashPattern(l.colour));
-        const std::size_t stride = std::max<std::size_t>(1, l.points.size() / 30);
-        for (std::size_t i = 0; i < l.points.size(); i += stride)
-            drawMarker(draw, l.colour, ImVec2(X(l.points[i].x), Y(l.points[i].y)), markerR,
-                       seriesColour(l.colour, theme), textColour);
-    }
-    draw->PopClipRect();
-
-    const float legendTop = plotMax.y + axisH + legendGap;
+    const float legendTop = origin.y + L.height + (legendRows > 0 ? 0.6f * e : 0.0f);
     const float legendThickness = std::max(2.0f, e * 0.16f);
-    for (const LegendItem& it : legendItems) {
+    for (const LegendItem& it : legend) {
         const ImVec2 p(origin.x + it.x, legendTop + it.y);
         float textX = p.x;
-        if (it.line >= 0) {
-            const ChartLine& l = lines[static_cast<std::size_t>(it.line)];
+        if (it.series >= 0) {
             const float midY = p.y + lineH * 0.5f;
             dashedPolyline(draw, {ImVec2(p.x, midY), ImVec2(p.x + sample, midY)},
-                           seriesColour(l.colour, theme), legendThickness, dashPattern(l.colour));
-            drawMarker(draw, l.colour, ImVec2(p.x + sample * 0.5f, midY), e * 0.28f,
-                       seriesColour(l.colour, theme), textColour);
+                           seriesColour(it.series, theme), legendThickness, dashPattern(it.series));
+            drawMarker(draw, it.series, ImVec2(p.x + sample * 0.5f, midY), e * 0.28f,
+                       seriesColour(it.series, theme), textColour);
+            textX += sample + 0.4f * e;
+        } else if (it.series == kReference) {
+            const float midY = p.y + lineH * 0.5f;
+            dashedPolyline(draw, {ImVec2(p.x, midY), ImVec2(p.x + sample, midY)}, toU32(theme.bad),
+                           2.5f, {3, 2});
             textX += sample + 0.4f * e;
         }
-        draw->AddText(ImVec2(textX, p.y), textColour, it.text.c_str());
+        draw->AddText(ImVec2(textX, p.y), it.series == kReference ? toU32(theme.bad) : textColour,
+                      it.text.c_str());
     }
+    const float totalH = L.height + (legendRows > 0 ? 0.6f * e + legendRows * lineH * 1.3f : 0.0f);
 
-    // Hover: a vertical ruler and each line's value there.
-    ImGui::SetCursorScreenPos(plotMin);
-    ImGui::InvisibleButton("plot", ImVec2(std::max(plotMax.x - plotMin.x, 1.0f),
-                                          std::max(plotMax.y - plotMin.y, 1.0f)));
+    // Hover: a ruler, the moment, its phase, the proposal and each role's support.
+    ImGui::SetCursorScreenPos(ImVec2(plotL, laneT));
+    ImGui::InvisibleButton("plot",
+                           ImVec2(std::max(plotR - plotL, 1.0f), std::max(plotB - laneT, 1.0f)));
     if (ImGui::IsItemHovered()) {
         const float mx = ImGui::GetIO().MousePos.x;
-        const float x = xMin + (mx - plotMin.x) / (plotMax.x - plotMin.x) * (xMax - xMin);
-        draw->AddLine(ImVec2(mx, plotMin.y), ImVec2(mx, plotMax.y), muted, 1.0f);
+        const float minute = (mx - plotL) / (plotR - plotL) * L.endMinute;
+        draw->AddLine(ImVec2(mx, laneT), ImVec2(mx, plotB), muted, 1.0f);
         ImGui::BeginTooltip();
-        ImGui::Text("%s: %s", o.xLabel.c_str(), formatValue(x, o.lang).c_str());
-        for (const ChartLine& l : lines) {
-            float v = 0;
-            if (valueAt(l, x, o.steps, v))
-                ImGui::Text("%s: %s", l.label.c_str(), formatValue(v, o.lang).c_str());
+        std::string head = o.xLabel + ": " + formatValue(minute, o.lang);
+        for (const ChartPhase& p : o.phases)
+            if (minute >= p.from && minute < p.to && !p.labels.empty())
+                head += " · " + p.labels.front();
+        ImGui::TextUnformatted(head.c_str());
+        const ChartStretch* on = nullptr;
+        for (const ChartStretch& s : o.stretches)
+            if (minute >= s.from && minute <= s.to)
+                on = &s;
+        if (!on) {
+            ImGui::TextUnformatted(o.noProposal.c_str());
+        } else {
+            ImGui::TextUnformatted(on->title.c_str());
+            for (std::size_t r = 0; r < on->support.size() && r < o.series.size(); ++r) {
+                float v = 0;
+                if (stepValueAt(on->support[r], minute, v))
+                    ImGui::Text("%s: %s", o.series[r].c_str(), formatValue(v, o.lang).c_str());
+            }
         }
         ImGui::EndTooltip();
     }
@@ -459,8 +472,8 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
     const float e = em(), lineH = ImGui::GetTextLineHeight();
     const float width = std::max(ImGui::GetContentRegionAvail().x, 14 * e);
     const float rowH = o.rowHeight > 0 ? o.rowHeight : lineH * 1.6f;
-    float labelW = o.labelWidth;
-    if (labelW <= 0) {
+    float labelW = o.labelsAbove ? 0.0f : o.labelWidth;
+    if (labelW <= 0 && !o.labelsAbove) {
         for (const SupportBar& b : bars)
             labelW = std::max(labelW, ImGui::CalcTextSize(b.label.c_str()).x);
         labelW = std::min(labelW + e, width * 0.32f);
@@ -474,11 +487,15 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
     valueW = std::min(valueW + e, width * 0.22f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float top = origin.y + lineH * 1.2f; // room for the min_support label
-    const float axisL = origin.x + labelW, axisR = origin.x + width - valueW;
+    // Names above: the axis starts half a "-100" in, so its number is not cut.
+    const float axisL = origin.x + (o.labelsAbove ? ImGui::CalcTextSize("-100").x * 0.6f : labelW);
+    const float axisR = origin.x + width - valueW;
     const auto X = [&](float s) {
         return axisL + (std::clamp(s, -100.0f, 100.0f) + 100.0f) / 200.0f * (axisR - axisL);
     };
-    const float bottom = top + rowH * static_cast<float>(bars.size());
+    const float nameH = o.labelsAbove ? lineH : 0.0f; // a name's own line above its bar
+    const float rowStep = rowH + nameH;
+    const float bottom = top + rowStep * static_cast<float>(bars.size());
     const ImU32 textColour = toU32(theme.text), muted = toU32(theme.textMuted);
     const ImVec2 size(width, bottom - origin.y + lineH * 1.3f);
     // Scrolled out of view (a board of proposals mostly is): only the room.
@@ -499,14 +516,25 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
     }
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const SupportBar& b = bars[i];
-        const float y = top + rowH * static_cast<float>(i);
+        const float rowTop = top + rowStep * static_cast<float>(i);
+        const float y = rowTop + nameH; // the bar's part of the row
         if (b.highlight)
-            draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + width, y + rowH),
+            draw->AddRectFilled(ImVec2(origin.x, rowTop), ImVec2(origin.x + width, y + rowH),
                                 toU32(theme.surfaceRaised), e * 0.2f);
-        const std::string label = fitText(b.label, labelW - e);
-        const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
-        draw->AddText(ImVec2(std::max(origin.x, axisL - 0.5f * e - ls.x), y + (rowH - lineH) / 2),
-                      textColour, label.c_str());
+        if (o.labelsAbove) { // on the page's colour, so no grid line runs through a name
+            const std::string label = fitText(b.label, width);
+            const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
+            draw->AddRectFilled(ImVec2(origin.x, rowTop),
+                                ImVec2(origin.x + ls.x + 0.3f * e, rowTop + lineH),
+                                toU32(theme.background));
+            draw->AddText(ImVec2(origin.x, rowTop), textColour, label.c_str());
+        } else {
+            const std::string label = fitText(b.label, labelW - e);
+            const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
+            draw->AddText(
+                ImVec2(std::max(origin.x, axisL - 0.5f * e - ls.x), y + (rowH - lineH) / 2),
+                textColour, label.c_str());
+        }
         std::string text;
         float textX = X(0) + 0.4f * e;
         if (b.known) {
@@ -538,8 +566,15 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
                       text.c_str());
     }
     const float xm = X(o.minSupport);
-    dashedPolyline(draw, {ImVec2(xm, top - 0.2f * e), ImVec2(xm, bottom)}, toU32(theme.bad), 2.5f,
-                   {3, 2});
+    if (o.labelsAbove) // beside the bars only, not through the names
+        for (std::size_t i = 0; i < bars.size(); ++i) {
+            const float y = top + rowStep * static_cast<float>(i) + nameH;
+            dashedPolyline(draw, {ImVec2(xm, y), ImVec2(xm, y + rowH)}, toU32(theme.bad), 2.5f,
+                           {3, 2});
+        }
+    else
+        dashedPolyline(draw, {ImVec2(xm, top - 0.2f * e), ImVec2(xm, bottom)}, toU32(theme.bad),
+                       2.5f, {3, 2});
     if (!o.minLabel.empty())
         draw->AddText(ImVec2(xm + 0.3f * e, origin.y), toU32(theme.bad), o.minLabel.c_str());
     ImGui::Dummy(size);

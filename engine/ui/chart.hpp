@@ -1,6 +1,6 @@
 #pragma once
 // Charts for the table and the debrief, drawn with ImGui's draw list: support
-// of each role over time (a multi-series step chart) and support bars in
+// of each role over time, per proposal, and support bars in
 // [-100, 100] with the scenario's min_support line. Built to be read from the
 // back of a room: thick lines, large labels, the Okabe–Ito palette, and every
 // series named in text and marked by shape, never by colour alone.
@@ -14,39 +14,48 @@
 
 namespace samenspel::ui {
 
-struct ChartLine {
-    std::string label;
-    std::vector<ImVec2> points; // (x, y), x ascending
-    int colour = 0;             // index into the series palette (also picks marker and dash)
-};
-
 struct ChartMark {
     float x = 0;
     std::string label; // e.g. an event's title
 };
 
-struct LineChartOptions {
-    // y-range and grid step; yMax <= yMin: fitted to the data (chart::fitAxis), so
-    // lines that stay between 0 and 45 use the whole height, not a tenth of it.
-    float yMin = 0, yMax = 0;
-    float yLimitMin = -100, yLimitMax = 100; // a fitted range never leaves these
-    float xMin = 0, xMax = 0;                // xMax <= xMin: from the data
-    float yStep = 50;                        // grid step of a fixed y-range
-    std::string xLabel, yLabel;
-    bool referenceLine = false; // e.g. min_support
-    float referenceY = 0;
-    std::string referenceLabel;
-    std::vector<ChartMark> marks;
-    bool steps = true;       // values hold until the next point (support changes at events)
-    float height = 0;        // 0 = 16 text lines; everything (legend too) fits in it
-    bool legend = true;      // the one legend, below the plot: full names, line style and marker
-    std::string lang = "en"; // how numbers are written (core/text numberStyle)
+// The stretch of time one proposal version was on the table, with every
+// role's support for it (minute, support) while it was.
+struct ChartStretch {
+    float from = 0, to = 0;          // minutes
+    std::vector<std::string> labels; // wordings for the lane, longest first
+    std::string title;               // its full name, for the tooltip
+    bool newProposal = true;         // another proposal than the stretch before (not a version)
+    bool decided = false;            // the version the council decided on
+    std::vector<std::vector<ImVec2>> support; // per series: (minute, support), ascending
 };
 
-// Draws the chart at the cursor, as wide as the available region. Hovering
-// shows the values nearest the mouse.
-void lineChart(const char* id, const std::vector<ChartLine>& lines, const LineChartOptions& options,
-               const Theme& theme);
+struct ChartPhase {
+    float from = 0, to = 0;          // minutes
+    std::vector<std::string> labels; // its name, then shorter stand-ins
+};
+
+struct TimeChartOptions {
+    std::vector<std::string> series; // the roles' names; series i has palette colour i
+    float endMinute = 1;             // the x-axis runs from minute 0 to here
+    std::string xLabel, yLabel;
+    float referenceY = 0; // the min_support line
+    std::string referenceLabel;
+    std::vector<ChartPhase> phases;
+    std::vector<ChartStretch> stretches;
+    std::vector<ChartMark> marks; // events
+    float height = 0;             // the chart without its legend; 0 = 16 text lines
+    float minPlotHeight = 0;      // 0 = 7 text lines (grows with the UI scale like the text)
+    std::string lang = "en";      // how numbers are written (core/text numberStyle)
+    std::string noProposal;       // the lane before the first proposal, in the tooltip
+};
+
+// Support over time per proposal (core/chart_layout's layoutTimeChart): phase
+// bands, a lane naming the proposal on the table, each role's support for it
+// as a step line that breaks where another proposal comes on the table, event
+// marks, and one legend below. As wide as the available region; hovering
+// names the moment, the phase, the proposal and every role's support.
+void supportTimeChart(const char* id, const TimeChartOptions& options, const Theme& theme);
 
 struct SupportBar {
     std::string label;      // role name
@@ -62,8 +71,11 @@ struct SupportBarsOptions {
     std::string minLabel;     // e.g. "minimum 0"
     std::string unknownLabel; // shown instead of a number for !known
     float labelWidth = 0;     // 0 = fit the longest label (at most 40% of the width)
-    float rowHeight = 0;      // 0 = 1.6 text lines
-    std::string lang = "en";  // how numbers are written (core/text numberStyle)
+    float rowHeight = 0;      // 0 = 1.6 text lines (the bar's part when labelsAbove)
+    // Each name on a line of its own above its bar, the bar as wide as the
+    // row: for a narrow window at a large UI scale, where names would be cut.
+    bool labelsAbove = false;
+    std::string lang = "en"; // how numbers are written (core/text numberStyle)
 };
 
 // Horizontal bars from 0 towards the value, axis -100..100, with the

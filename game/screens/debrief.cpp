@@ -9,6 +9,8 @@
 #include <cstdio>
 
 #include "core/session_files.hpp"
+#include "core/support_timeline.hpp"
+#include "core/wording.hpp"
 #include "open_folder.hpp"
 #include "report.hpp"
 #include "screens/screens.hpp"
@@ -22,6 +24,17 @@ namespace {
 
 using namespace table;
 
+// The first `letters` letters of `name` and a full stop ("Randv."), or the
+// name itself when it is no longer: a narrow phase band still says which it is.
+std::string abbreviated(const std::string& name, int letters) {
+    std::size_t end = 0;
+    for (int n = 0; n < letters && end < name.size(); ++n)
+        do
+            ++end;
+        while (end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80);
+    return end >= name.size() ? name : name.substr(0, end) + ".";
+}
+
 // A seat with its role, and "bot" after a bot's, so the room never mistakes
 // a bot's numbers for a person's.
 std::string seatLabel(const App& app, const Game& game, int seat) {
@@ -34,9 +47,16 @@ class DebriefScreen final : public Screen {
     explicit DebriefScreen(std::shared_ptr<TableLink> link) : link_(std::move(link)) {}
     const char* name() const override { return "debrief"; }
 
+    // Whenever it is opened, the debrief starts where the room's conversation
+    // does: the decision, not the tab someone looked at last.
+    void onOpen(App&) override {
+        tab_ = 0;
+        shownTab_ = -1; // and at its top
+    }
+
     bool onKey(App& app, int key, bool, bool, bool) override {
         if (key >= sf::Keyboard::Num1 && key <= sf::Keyboard::Num6) { // jump to a tab
-            tabWanted_ = key - sf::Keyboard::Num1;
+            tab_ = key - sf::Keyboard::Num1;
             return true;
         }
         return false;
@@ -48,9 +68,13 @@ class DebriefScreen final : public Screen {
         // The shell already cleared the frame to theme.background; an opaque
         // window would fill every pixel a second time, and software renderers
         // are fill-rate bound (docs/ui.md, like the table screen).
+        // One page that scrolls as a whole (header and tabs too), so at a
+        // projector's UI scale every chart keeps its room and nothing nests
+        // a scrollbar of its own.
         ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::withAlpha(app.theme().background, 0.0f));
         ImGui::Begin("##debrief", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
         ImGui::PopStyleColor();
         if (!link_->ready()) {
@@ -80,21 +104,21 @@ class DebriefScreen final : public Screen {
     bool header(App& app, TableLink& link) {
         const Game& game = link.game();
         ImGui::PushFont(app.fonts().title);
-        ImGui::TextUnformatted(app.tr("debrief.title", app.text(game.scenario().title)).c_str());
+        wrappedText(app.tr("debrief.title", app.text(game.scenario().title)));
         ImGui::PopFont();
-        if (!game.state().finished) {
-            ImGui::SameLine();
+        if (!game.state().finished)
             badge(app, app.tr("debrief.not_finished"), app.theme().warning);
-        }
         if (ImGui::Button(app.tr("debrief.export").c_str()))
             exportReport(app, link);
-        ImGui::SameLine();
         // Autoplay replaced the table with this screen: there is nothing to go back to.
         if (!app.options().autoplay) {
-            if (ImGui::Button(app.tr("debrief.back_to_table").c_str()))
+            const std::string back = app.tr("debrief.back_to_table");
+            sameLineIfFits(back);
+            if (ImGui::Button(back.c_str()))
                 app.pop();
-            ImGui::SameLine();
+            app.traceItem("page.back_to_table");
         }
+        sameLineIfFits(app.tr("debrief.to_title"));
         if (ImGui::Button(app.tr("debrief.to_title").c_str())) {
             // The session closes: a local log stays resumable, a host says
             // goodbye to its players, a player's laptop disconnects.
@@ -134,60 +158,97 @@ class DebriefScreen final : public Screen {
         }
     }
 
-    void tabs(App& app, TableLink& link) {
-        if (!ImGui::BeginTabBar("debrief_tabs"))
-            return;
-        const char* keys[] = {"debrief.tab.overview", "debrief.tab.begrip",
-                              "debrief.tab.inclusie", "debrief.tab.roles",
-                              "debrief.tab.history",  "debrief.tab.reflection"};
-        for (int tab = 0; tab < 6; ++tab) {
-            const std::string label =
-                std::to_string(tab + 1) + "  " + app.tr(keys[tab]) + "###d" + std::to_string(tab);
-            if (ImGui::BeginTabItem(label.c_str(), nullptr,
-                                    tabWanted_ == tab ? ImGuiTabItemFlags_SetSelected : 0)) {
-                // The tab's children only scroll: transparent over the shell's
-                // clear, so no pixel is filled twice (role cards draw their own).
-                ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-                ImGui::BeginChild("content", ImVec2(0, 0), false);
-                switch (tab) {
-                case 0:
-                    overview(app, link);
-                    break;
-                case 1:
-                    begrip(app, link);
-                    break;
-                case 2:
-                    inclusie(app, link);
-                    break;
-                case 3:
-                    roleCards(app, link);
-                    break;
-                case 4:
-                    history(app, link);
-                    break;
-                default:
-                    reflection(app, link);
-                    break;
-                }
-                ImGui::EndChild();
-                ImGui::PopStyleColor();
-                ImGui::EndTabItem();
-            }
-        }
-        tabWanted_ = -1;
-        ImGui::EndTabBar();
+    // A button goes on the line of the one before when it fits, else on the
+    // next: at a projector's UI scale the tab names wrap instead of being cut.
+    static void sameLineIfFits(const std::string& label) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float w = ImGui::CalcTextSize(label.c_str()).x + 2 * style.FramePadding.x;
+        const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + w;
+        if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            ImGui::SameLine();
     }
 
-    // [Overview] the decision beside support per role; support over time below.
+    void tabs(App& app, TableLink& link) {
+        static const char* const keys[] = {"debrief.tab.overview", "debrief.tab.begrip",
+                                           "debrief.tab.inclusie", "debrief.tab.roles",
+                                           "debrief.tab.history",  "debrief.tab.reflection"};
+        static const char* const traces[] = {"page.tab.decision", "page.tab.begrip",
+                                             "page.tab.inclusie", "page.tab.roles",
+                                             "page.tab.history",  "page.tab.reflection"};
+        const ui::Theme& theme = app.theme();
+        for (int tab = 0; tab < 6; ++tab) {
+            const std::string label = std::to_string(tab + 1) + "  " + app.tr(keys[tab]);
+            if (tab > 0)
+                sameLineIfFits(label);
+            const bool on = tab == tab_;
+            ImGui::PushStyleColor(ImGuiCol_Button, on ? theme.accent : theme.surface);
+            ImGui::PushStyleColor(ImGuiCol_Text, on ? theme.accentText : theme.text);
+            ImGui::PushID(tab);
+            if (ImGui::Button(label.c_str()))
+                tab_ = tab;
+            if (tab_ !=
+                shownTab_) // a tab starts at its top, not where the last one was scrolled to
+                ImGui::SetScrollY(0);
+            ImGui::PopID();
+            ImGui::PopStyleColor(2);
+            app.traceItem(traces[tab]);
+        }
+        shownTab_ = tab_;
+        ImGui::Separator();
+        ImGui::Spacing();
+        switch (tab_) {
+        case 0:
+            overview(app, link);
+            break;
+        case 1:
+            begrip(app, link);
+            break;
+        case 2:
+            inclusie(app, link);
+            break;
+        case 3:
+            roleCards(app, link);
+            break;
+        case 4:
+            history(app, link);
+            break;
+        default:
+            reflection(app, link);
+            break;
+        }
+    }
+
+    // [Overview] the decision beside support per role (one under the other
+    // when the window is narrow for the UI scale); support over time below.
     void overview(App& app, TableLink& link) {
         const Game& game = link.game();
+        const bool sideBySide = ImGui::GetContentRegionAvail().x >= 44 * ImGui::GetFontSize();
+        if (sideBySide && ImGui::BeginTable("overview", 2, ImGuiTableFlags_SizingStretchProp)) {
+            ImGui::TableSetupColumn("decision", ImGuiTableColumnFlags_WidthStretch, 0.45f);
+            ImGui::TableSetupColumn("support", ImGuiTableColumnFlags_WidthStretch, 0.55f);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            decision(app, game);
+            ImGui::TableNextColumn();
+            supportPerRole(app, game);
+            ImGui::EndTable();
+        } else {
+            decision(app, game);
+            ImGui::Spacing();
+            supportPerRole(app, game);
+        }
+        ImGui::Spacing();
+        heading(app, app.tr("debrief.support_over_time"));
+        mutedText(app, app.tr("debrief.support_time_explain"));
+        supportOverTime(app, game);
+    }
+
+    void decision(App& app, const Game& game) {
         const Scenario& sc = game.scenario();
         const GameState& st = game.state();
-        const float width = ImGui::GetContentRegionAvail().x;
         const int focus = proposalInFocus(st);
-        ImGui::BeginChild("decision",
-                          ImVec2(width * 0.45f, ImGui::GetContentRegionAvail().y * 0.46f), false);
         heading(app, app.tr("debrief.decision"));
+        app.traceItem("page.decision");
         if (st.decision.taken) {
             wrappedText(app.tr("debrief.decision_taken",
                                proposalRef(app.catalog(), st, st.decision.proposal)));
@@ -198,95 +259,128 @@ class DebriefScreen final : public Screen {
         } else {
             wrappedText(app.tr("debrief.no_decision"));
         }
-        if (focus >= 0) {
-            const Proposal& p = st.proposals[focus];
-            if (!st.decision.taken)
-                mutedText(app,
-                          app.tr("debrief.latest_proposal", proposalRef(app.catalog(), st, p.id)));
-            packageRows(app, sc, p.package, nullptr);
-            conditionRows(app, game, p);
-            const Draagvlak dv =
-                st.decision.taken ? st.decision.draagvlak : draagvlak(sc, st.world, p.package);
-            ImGui::TextUnformatted(app.tr("debrief.draagvlak",
-                                          formatNumber(app, roundSupport(dv.minimum), 1),
-                                          formatNumber(app, roundSupport(dv.mean), 1))
-                                       .c_str());
-            ImGui::TextUnformatted(
-                app.tr("debrief.public_value",
-                       formatNumber(app, roundSupport(publicValue(sc, p.package)), 1))
-                    .c_str());
-            // Bare numbers mean nothing to a room: say what the scale is.
-            mutedText(app, app.tr("debrief.support_scale", formatNumber(app, sc.minSupport, 0)));
-            mutedText(app, app.tr("debrief.public_value_scale"));
-        }
-        ImGui::EndChild();
-        ImGui::SameLine();
-        ImGui::BeginChild("bars", ImVec2(0, ImGui::GetContentRegionAvail().y * 0.46f), false);
-        heading(app, app.tr("debrief.support_per_role"));
-        if (focus >= 0) {
-            const std::vector<double> support = supportInFocus(game);
-            std::vector<ui::SupportBar> bars;
-            for (int r = 0; r < static_cast<int>(support.size()); ++r) {
-                ui::SupportBar b;
-                b.label = roleName(app, sc, r);
-                b.value = static_cast<float>(support[r]);
-                b.colour = r;
-                if (!canAccept(sc, st.world, r, st.proposals[focus].package))
-                    b.note = "✗ " + app.tr("table.red_line");
-                bars.push_back(b);
-            }
-            ui::SupportBarsOptions o;
-            o.lang = app.lang();
-            o.minSupport = static_cast<float>(sc.minSupport);
-            o.minLabel = app.tr("table.min_support", formatNumber(app, sc.minSupport, 0));
-            ui::supportBars("decision_support", bars, o, app.theme());
-        } else {
-            mutedText(app, app.tr("table.no_proposals"));
-        }
-        ImGui::EndChild();
-        heading(app, app.tr("debrief.support_over_time"));
-        supportOverTime(app, game);
+        if (focus < 0)
+            return;
+        const Proposal& p = st.proposals[focus];
+        if (!st.decision.taken)
+            mutedText(app, app.tr("debrief.latest_proposal", proposalRef(app.catalog(), st, p.id)));
+        packageRows(app, sc, p.package, nullptr);
+        conditionRows(app, game, p);
+        const Draagvlak dv =
+            st.decision.taken ? st.decision.draagvlak : draagvlak(sc, st.world, p.package);
+        wrappedText(app.tr("debrief.draagvlak", formatNumber(app, roundSupport(dv.minimum), 1),
+                           formatNumber(app, roundSupport(dv.mean), 1)));
+        wrappedText(app.tr("debrief.public_value",
+                           formatNumber(app, roundSupport(publicValue(sc, p.package)), 1)));
+        // Bare numbers mean nothing to a room: say what the scale is.
+        mutedText(app, app.tr("debrief.support_scale", formatNumber(app, sc.minSupport, 0)));
+        mutedText(app, app.tr("debrief.public_value_scale"));
     }
 
+    void supportPerRole(App& app, const Game& game) {
+        const Scenario& sc = game.scenario();
+        const GameState& st = game.state();
+        const int focus = proposalInFocus(st);
+        heading(app, app.tr("debrief.support_per_role"));
+        if (focus < 0) {
+            mutedText(app, app.tr("table.no_proposals"));
+            return;
+        }
+        const std::vector<double> support = supportInFocus(game);
+        std::vector<ui::SupportBar> bars;
+        for (int r = 0; r < static_cast<int>(support.size()); ++r) {
+            ui::SupportBar b;
+            b.label = roleName(app, sc, r);
+            b.value = static_cast<float>(support[r]);
+            b.colour = r;
+            if (!canAccept(sc, st.world, r, st.proposals[focus].package))
+                b.note = "✗ " + app.tr("table.red_line");
+            bars.push_back(b);
+        }
+        ui::SupportBarsOptions o;
+        o.lang = app.lang();
+        o.minSupport = static_cast<float>(sc.minSupport);
+        o.minLabel = app.tr("table.min_support", formatNumber(app, sc.minSupport, 0));
+        // Names beside the bars when the longest fits a third of the width
+        // (its share there), else each on its own line: never cut at x3.
+        float longest = 0;
+        for (const ui::SupportBar& b : bars)
+            longest = std::max(longest, ImGui::CalcTextSize(b.label.c_str()).x);
+        o.labelsAbove = longest + ImGui::GetFontSize() > ImGui::GetContentRegionAvail().x * 0.32f;
+        ui::supportBars("decision_support", bars, o, app.theme());
+    }
+
+    // Per proposal: which one was on the table when (the lane, "Voorstel 3",
+    // "versie 2"), every role's support for it, the phases as bands and the
+    // events as marks, from minute 0 to the end.
     void supportOverTime(App& app, const Game& game) {
         const Scenario& sc = game.scenario();
         const GameState& st = game.state();
-        if (st.supportHistory.empty()) {
-            mutedText(app, app.tr("debrief.no_history"));
-            return;
-        }
-        std::vector<ui::ChartLine> lines(sc.roles.size());
-        for (int r = 0; r < static_cast<int>(lines.size()); ++r) {
-            lines[r].label = roleName(app, sc, r);
-            lines[r].colour = r;
-        }
-        for (const SupportSample& s : st.supportHistory)
-            for (int r = 0;
-                 r < static_cast<int>(lines.size()) && r < static_cast<int>(s.support.size()); ++r)
-                lines[r].points.push_back(ImVec2(static_cast<float>(s.timeMs) / 60000.0f,
-                                                 static_cast<float>(s.support[r])));
-        ui::LineChartOptions o;
+        const SupportTimeline timeline = supportTimeline(st);
+        const auto minute = [](std::int64_t ms) { return static_cast<float>(ms) / 60000.0f; };
+        ui::TimeChartOptions o;
         o.lang = app.lang();
-        // From the minute before the first proposal: before it there is nothing to show.
-        o.xMin = std::max(
-            0.0f,
-            std::floor(static_cast<float>(st.supportHistory.front().timeMs) / 60000.0f) - 1.0f);
-        o.xMax = std::max(o.xMin + 1.0f, static_cast<float>(st.nowMs) / 60000.0f);
+        for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r)
+            o.series.push_back(roleName(app, sc, r));
+        o.endMinute = minute(timeline.endMs);
         o.xLabel = app.tr("debrief.axis_minutes");
         o.yLabel = app.tr("debrief.axis_support");
-        o.referenceLine = true;
         o.referenceY = static_cast<float>(sc.minSupport);
         o.referenceLabel = app.tr("table.min_support", formatNumber(app, sc.minSupport, 0));
+        o.noProposal = app.tr("debrief.no_proposal_yet");
+        for (const PhaseStretch& p : timeline.phases) {
+            const std::string name = phaseName(app, sc, p.phase);
+            o.phases.push_back({minute(p.fromMs),
+                                minute(p.toMs),
+                                {name, abbreviated(name, 5), abbreviated(name, 2)}});
+        }
+        int lastNumber = -1;
+        for (const SupportStretch& s : timeline.stretches) {
+            const ProposalNumber n = proposalNumber(st, s.proposal);
+            const std::string number = std::to_string(n.number);
+            const std::string version = std::to_string(n.version);
+            ui::ChartStretch c;
+            c.from = minute(s.fromMs);
+            c.to = minute(s.toMs);
+            c.newProposal = n.number != lastNumber;
+            c.decided = st.decision.taken && st.decision.proposal == s.proposal;
+            c.title = proposalTitle(app.catalog(), st, s.proposal);
+            const std::string mark = c.decided ? "✓ " : "";
+            // After another proposal its number comes first; after its own
+            // earlier version the number is already there, only the version.
+            // A shorter wording never drops the version a stretch is.
+            if (!c.newProposal)
+                c.labels = {mark + app.tr("debrief.lane_version", version),
+                            mark + app.tr("debrief.lane_version_short", version)};
+            else if (n.version == 1)
+                c.labels = {mark + c.title, mark + number};
+            else
+                c.labels = {mark + c.title,
+                            mark + app.tr("debrief.lane_proposal_short", number, version),
+                            mark + app.tr("debrief.lane_short", number, version)};
+            if (c.decided) // the tick alone still says "this one was decided"
+                c.labels.push_back("✓");
+            c.support.assign(sc.roles.size(), {});
+            for (const SupportStretch::Sample& sample : s.samples)
+                for (std::size_t r = 0; r < c.support.size() && r < sample.support.size(); ++r)
+                    c.support[r].push_back(
+                        ImVec2(minute(sample.timeMs), static_cast<float>(sample.support[r])));
+            lastNumber = n.number;
+            o.stretches.push_back(std::move(c));
+        }
         for (const Announcement& a : st.announcements)
             if (a.event >= 0 && a.event < static_cast<int>(sc.events.size())) {
                 const Event& e = sc.events[a.event];
-                o.marks.push_back({static_cast<float>(a.timeMs) / 60000.0f,
-                                   e.title.empty() ? e.id : app.text(e.title)});
+                o.marks.push_back({minute(a.timeMs), e.title.empty() ? e.id : app.text(e.title)});
             }
-        // The chart's height includes its event names and legend.
-        o.height = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y,
-                            ImGui::GetTextLineHeight() * 8);
-        ui::lineChart("support_time", lines, o, app.theme());
+        // The rest of the page (the legend below takes about three lines),
+        // never less than the chart's own minimum, which grows with the UI scale.
+        const float line = ImGui::GetTextLineHeightWithSpacing();
+        o.height = std::max(ImGui::GetContentRegionAvail().y - 3.5f * line, 14 * line);
+        o.minPlotHeight = 7 * line;
+        ui::supportTimeChart("support_time", o, app.theme());
+        if (timeline.stretches.empty())
+            mutedText(app, app.tr("debrief.no_history"));
     }
 
     // [Begrip] before and after per player.
@@ -348,13 +442,18 @@ class DebriefScreen final : public Screen {
         if (m.inclusieOverPeople)
             mutedText(app, app.tr("debrief.inclusie_people"));
         mutedText(app, app.tr("debrief.inclusie_explain"));
-        const float half = ImGui::GetContentRegionAvail().x * 0.5f;
         int maxSeat = 1, maxRole = 1;
         for (int n : m.actionsPerSeat)
             maxSeat = std::max(maxSeat, n);
         for (int n : m.actionsPerRole)
             maxRole = std::max(maxRole, n);
-        ImGui::BeginChild("per_seat", ImVec2(half, 0), false);
+        // Two columns in the page, not two boxes that scroll on their own.
+        const bool sideBySide = ImGui::GetContentRegionAvail().x >= 36 * ImGui::GetFontSize();
+        const bool table = sideBySide && ImGui::BeginTable("inclusie", 2);
+        if (table) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+        }
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(app.tr("debrief.actions_per_player").c_str());
         ImGui::PopFont();
@@ -373,9 +472,10 @@ class DebriefScreen final : public Screen {
                              std::to_string(m.actionsPerSeat[s]), game.roleOfSeat(s), app.theme());
             }
         }
-        ImGui::EndChild();
-        ImGui::SameLine();
-        ImGui::BeginChild("per_role", ImVec2(0, 0), false);
+        if (table)
+            ImGui::TableNextColumn();
+        else
+            ImGui::Spacing();
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(app.tr("debrief.actions_per_role").c_str());
         ImGui::PopFont();
@@ -406,7 +506,8 @@ class DebriefScreen final : public Screen {
                              formatNumber(app, 100.0 * m.rolesHeardPerPhase[p], 0) + "%",
                          2, app.theme());
         }
-        ImGui::EndChild();
+        if (table)
+            ImGui::EndTable();
     }
 
     // [Role cards] everything that was hidden.
@@ -415,27 +516,51 @@ class DebriefScreen final : public Screen {
         const Scenario& sc = game.scenario();
         const GameState& st = game.state();
         heading(app, app.tr("debrief.role_cards"));
-        const float colW = ImGui::GetContentRegionAvail().x / 2 - ImGui::GetStyle().ItemSpacing.x;
+        // Cards as tall as their text (no box that scrolls on its own at a
+        // projector's UI scale), two side by side when they fit.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float fullW = ImGui::GetContentRegionAvail().x;
+        const int columns = fullW >= 40 * ImGui::GetFontSize() ? 2 : 1;
+        const float colW = (fullW - style.ItemSpacing.x * static_cast<float>(columns - 1)) /
+                           static_cast<float>(columns);
+        const float pad = style.WindowPadding.x;
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        float rowTop = start.y, rowBottom = start.y;
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        // Wrapped at the card's edge (the wrap position pushed for it).
+        const auto cardText = [](const std::string& text) { ImGui::TextUnformatted(text.c_str()); };
         for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r) {
             const Role& role = sc.roles[r];
-            if (r % 2 == 1)
-                ImGui::SameLine();
+            const int column = r % columns;
+            if (column == 0)
+                rowTop = r == 0 ? start.y : rowBottom + style.ItemSpacing.y;
+            const ImVec2 cardMin(
+                start.x + static_cast<float>(column) * (colW + style.ItemSpacing.x), rowTop);
             ImGui::PushID(r);
-            ImGui::PushStyleColor(ImGuiCol_ChildBg, app.theme().surface);
-            ImGui::BeginChild("card", ImVec2(colW, ImGui::GetTextLineHeightWithSpacing() * 13),
-                              true);
+            ImDrawListSplitter layers; // the card's background goes under its text
+            layers.Split(draw, 2);
+            layers.SetCurrentChannel(draw, 1);
+            ImGui::SetCursorScreenPos(ImVec2(cardMin.x + pad, cardMin.y + pad));
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(cardMin.x + colW - pad - ImGui::GetWindowPos().x);
             ui::markerInline(r, app.theme());
             ImGui::SameLine();
             ImGui::PushFont(app.fonts().bold);
             ImGui::TextUnformatted(roleName(app, sc, r).c_str());
             ImGui::PopFont();
-            ImGui::SameLine();
-            badge(app, kindName(app, role.kind), app.theme().textMuted);
+            const std::string kind = kindName(app, role.kind);
+            if (ImGui::GetItemRectMax().x + style.ItemSpacing.x +
+                    ImGui::CalcTextSize(kind.c_str()).x + 2 * style.FramePadding.x <
+                cardMin.x + colW - pad)
+                ImGui::SameLine();
+            badge(app, kind, app.theme().textMuted);
             std::string players;
             for (int s = 0; s < game.seatCount(); ++s)
                 if (game.roleOfSeat(s) == r)
                     players += (players.empty() ? "" : ", ") + seatName(app, game, s);
-            mutedText(app, app.tr("debrief.played_by", players.empty() ? "–" : players));
+            ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
+            cardText(app.tr("debrief.played_by", players.empty() ? "–" : players));
+            ImGui::PopStyleColor();
             // Weights as dots, so the room reads them at a glance.
             std::string line;
             for (int v = 0; v < static_cast<int>(sc.values.size()); ++v) {
@@ -447,19 +572,29 @@ class DebriefScreen final : public Screen {
                     dots += i < w ? "●" : "○";
                 line += (line.empty() ? "" : "   ") + valueName(app, sc, v) + " " + dots;
             }
-            wrappedText(line);
+            cardText(line);
             for (int k = 0; k < static_cast<int>(role.preconditions.size()); ++k)
-                wrappedText("• " + preconditionName(app, sc, r, k) + ": " +
-                            preconditionText(app, sc, role.preconditions[k]));
+                cardText("• " + preconditionName(app, sc, r, k) + ": " +
+                         preconditionText(app, sc, role.preconditions[k]));
             if (!app.text(role.secret).empty()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
-                wrappedText(app.tr("table.secret") + ": " + app.text(role.secret));
+                cardText(app.tr("table.secret") + ": " + app.text(role.secret));
                 ImGui::PopStyleColor();
             }
-            ImGui::EndChild();
-            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+            const float bottom = ImGui::GetItemRectMax().y + pad;
+            layers.SetCurrentChannel(draw, 0);
+            draw->AddRectFilled(cardMin, ImVec2(cardMin.x + colW, bottom),
+                                ui::toU32(app.theme().surface), style.ChildRounding);
+            draw->AddRect(cardMin, ImVec2(cardMin.x + colW, bottom), ui::toU32(app.theme().border),
+                          style.ChildRounding);
+            layers.Merge(draw);
+            rowBottom = std::max(column == 0 ? bottom : rowBottom, bottom);
             ImGui::PopID();
         }
+        ImGui::SetCursorScreenPos(ImVec2(start.x, rowBottom + style.ItemSpacing.y));
+        ImGui::Dummy(ImVec2(fullW, 0));
     }
 
     // [History] how the proposal changed, version by version.
@@ -511,7 +646,8 @@ class DebriefScreen final : public Screen {
     Measurements measurements_;
     bool measured_ = false;
     std::uint64_t measuredAt_ = 0;
-    int tabWanted_ = -1;
+    int tab_ = 0; // 0: the decision
+    int shownTab_ = 0;
     std::string exportMessage_;
     std::string exportFolder_;
     std::string folderMessage_;
