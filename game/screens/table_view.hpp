@@ -199,6 +199,8 @@ void drawAnnouncements(App& app, TableLink& link, TableUi& ui);
 // The short transition into `phase`, `seconds` after it began
 // (table_transition.cpp); false once it is over.
 bool drawPhaseTransition(App& app, const Game& game, int phase, double seconds);
+// A moment at which the transition is fully shown (autoplay's picture).
+inline constexpr double kTransitionFullyShownSeconds = 1.0;
 // The facilitator panel's contents (inside a window the caller opened).
 void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui);
 // The panel as the table's right column (in place of the active seat's card,
