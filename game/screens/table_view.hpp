@@ -98,6 +98,8 @@ struct TableUi {
     int supportKnownOnlyFor = -1;
     bool openDebrief = false;     // the banner's button: the screen opens it
     bool stopNoticeShown = false; // the notice of a stopped session opened once
+    // Why "Show in folder" could not open the log's folder, if it could not.
+    std::string stopFolderMessage;
     std::int64_t messageAtMs = 0;
     std::string facilitatorMessage; // the panel's own feedback, apart from the seat's
     bool facilitatorMessageIsError = false;
