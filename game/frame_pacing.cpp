@@ -29,9 +29,10 @@ int sleepMilliseconds(bool drewThisTurn, bool hidden, double msSinceTurnStarted,
         return 50;
     if (drewThisTurn)
         return static_cast<int>(std::max(0.0, std::floor(kFrameMs - msSinceTurnStarted)));
-    // Nobody has touched it for a while: the first touch may wait two
-    // frames' time; then every frame counts again.
-    return quietSeconds >= kQuietAfterSeconds ? 33 : static_cast<int>(kFrameMs);
+    // Nobody has touched it for a while: the first touch may wait three
+    // frames' time (and a phone's action at the host as long); then every
+    // frame counts again.
+    return quietSeconds >= kQuietAfterSeconds ? 50 : static_cast<int>(kFrameMs);
 }
 
 std::int64_t countdownSecond(const TableLink& link) {

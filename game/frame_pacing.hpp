@@ -43,8 +43,8 @@ bool shouldDraw(const FrameCause& cause);
 
 // How long the loop may sleep before it looks again (input, session,
 // network): the rest of a 60 Hz frame after drawing; a frame's time while
-// waiting, two once nobody touched it for kQuietAfterSeconds. While hidden it
-// looks less often; the session and the network go on.
+// waiting, 50 ms once nobody touched it for kQuietAfterSeconds. While hidden
+// it looks as often; the session and the network go on.
 inline constexpr double kQuietAfterSeconds = 2.0;
 int sleepMilliseconds(bool drewThisTurn, bool hidden, double msSinceTurnStarted,
                       double quietSeconds);
