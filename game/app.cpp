@@ -504,6 +504,9 @@ struct AppFrameLoop {
             std::fprintf(stderr, "samenspel: cannot start the OpenGL renderer\n");
             return 1;
         }
+        // A blinking caret would need frames while nobody types; frozen
+        // half-way it could stay hidden. A steady caret is always seen.
+        ImGui::GetIO().ConfigInputTextCursorBlink = false;
         impl.fontsDirty = impl.themeDirty = true;
         if (app.options_.autoplay)
             impl.autoplay = std::make_unique<AutoplayDirector>(app);
