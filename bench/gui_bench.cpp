@@ -4,6 +4,8 @@
 //   2. frame time of a bare SFML + Dear ImGui frame that draws nothing of ours
 //   3. frame time of the table screen of a 6-role session in play, same size
 //   4. peak memory (RSS) of that session
+//   5. CPU at a table of people nobody touches (% of one core over a few
+//      seconds, all threads): the shell draws only when something changes
 //
 // usage: bench_gui_frames SAMENSPEL SCENARIO
 #include <SFML/Graphics.hpp>
@@ -140,16 +142,22 @@ int main(int argc, char** argv) {
     const double bareRssMb = peakRssKb() / 1024.0;
 
     double unused = 0;
-    const std::string table =
-        runUntil(env + "'" + bin + "' play --scenario '" + scenario +
-                     "' --autoplay --seed 1 --freeze-after-actions 150 --bench-frames " +
-                     std::to_string(kFrames) + " --log /tmp/samenspel-bench/bench.log 2>/dev/null",
-                 "bench-frames:", unused);
-    const std::string memory =
-        runUntil(env + "'" + bin + "' play --scenario '" + scenario +
-                     "' --autoplay --seed 1 --freeze-after-actions 150 --bench-frames 30"
-                     " --log /tmp/samenspel-bench/bench2.log 2>/dev/null",
-                 "bench-memory:", unused);
+    const std::string table = runUntil(
+        env + "'" + bin + "' play --scenario '" + scenario +
+            "' --autoplay --seed 1 --size 1600x900 --freeze-after-actions 150 --bench-frames " +
+            std::to_string(kFrames) + " --log /tmp/samenspel-bench/bench.log 2>/dev/null",
+        "bench-frames:", unused);
+    const std::string memory = runUntil(
+        env + "'" + bin + "' play --scenario '" + scenario +
+            "' --autoplay --seed 1 --size 1600x900 --freeze-after-actions 150 --bench-frames 30"
+            " --log /tmp/samenspel-bench/bench2.log 2>/dev/null",
+        "bench-memory:", unused);
+
+    constexpr int kIdleSeconds = 5;
+    const std::string idle = runUntil(
+        env + "'" + bin + "' play --scenario '" + scenario + "' --size 1600x900 --bench-idle " +
+            std::to_string(kIdleSeconds) + " --log /tmp/samenspel-bench/idle.log 2>/dev/null",
+        "bench-idle:", unused);
 
     const double first = firsts.empty() ? -1 : firsts[firsts.size() / 2];
     const double tableMean = field(table, "mean_ms"), tableP99 = field(table, "p99_ms");
@@ -173,5 +181,10 @@ int main(int argc, char** argv) {
     std::printf(
         "  peak memory (RSS)         %8.1f MB   (target < 150 MB; bare SFML+ImGui: %.1f MB)\n",
         rssMb, bareRssMb);
+    // A table nobody touches: a frame a second for the countdown, the rest
+    // of the time the loop looks for input and the session, and sleeps.
+    std::printf("  idle table CPU            %8.2f %% of one core, all threads (%d s, %.0f "
+                "frames drawn; target < 2 %%)\n",
+                field(idle, "cpu_percent"), kIdleSeconds, field(idle, "frames"));
     return 0;
 }

@@ -1,6 +1,7 @@
 // [SECTION] index
-//   Window and frame loop ........ App::run, AppFrameLoop
-//   Global keys .................. handleGlobalKey (F11, Ctrl+= / Ctrl+- / Ctrl+0)
+//   Window and frame loop ........ App::run, AppFrameLoop (draws only when needed:
+//                                  frame_pacing.hpp decides, window_watch.hpp sees)
+//   Global keys .................. handleGlobalKey (F11, F12, Ctrl+H, Ctrl+= / Ctrl+- / Ctrl+0)
 //   Session ...................... poll the link; sounds and the debrief from its events
 // Autoplay is autoplay.cpp; the test and benchmark hooks are app_hooks.cpp.
 #include "app.hpp"
@@ -14,14 +15,18 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <thread>
 
 #include "app_hooks.hpp"
 #include "autoplay.hpp"
+#include "frame_pacing.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"
 #include "session_archive.hpp"
 #include "sound_cues.hpp"
+#include "ui/drawn_text.hpp"
 #include "ui/imgui_sfml.hpp"
+#include "ui/window_watch.hpp"
 
 namespace samenspel {
 
@@ -39,6 +44,17 @@ struct App::Impl {
     bool fontsDirty = true;
     bool themeDirty = true;
     bool fullscreen = false;
+    // Drawing only when needed (frame_pacing.hpp).
+    ui::WindowWatch watch;
+    bool redrawRequested = true;
+    int framesSinceChange = 0;
+    std::int64_t drawnClockSecond = -1;
+    std::string drawnLinkPicture;
+    sf::Clock frameClock; // time between drawn frames, for ImGui
+    bool hidden = false;  // the window cannot be seen (window_watch.hpp)
+    // The window's size as the user left it, remembered at the end.
+    sf::Vector2u openedSize;
+    bool userResized = false;
     bool running = true;
     int exitCode = 0;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
@@ -122,6 +138,10 @@ void App::pop() {
         if (!impl_->stack.empty())
             impl_->stack.back()->onOpen(*this);
     });
+}
+
+void App::requestRedraw() {
+    impl_->redrawRequested = true;
 }
 
 void App::resetTo(std::unique_ptr<Screen> screen) {
@@ -263,16 +283,31 @@ struct AppFrameLoop {
                                sf::String::fromUtf8(title.begin(), title.end()),
                                sf::Style::Fullscreen, context);
         } else {
-            impl.window.create(sf::VideoMode(static_cast<unsigned>(app.options_.width),
-                                             static_cast<unsigned>(app.options_.height)),
+            const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+            const Settings& settings = app.settings_;
+            const WindowSize size =
+                fitWindowSize({static_cast<int>(desktop.width), static_cast<int>(desktop.height)},
+                              {settings.windowWidth, settings.windowHeight},
+                              {app.options_.width, app.options_.height});
+            impl.window.create(sf::VideoMode(static_cast<unsigned>(size.width),
+                                             static_cast<unsigned>(size.height)),
                                sf::String::fromUtf8(title.begin(), title.end()), sf::Style::Default,
                                context);
+            // In the middle of the screen, where a window manager would put
+            // it; without one (a kiosk, Xvfb) it would sit in the corner.
+            if (impl.window.isOpen() && size.width <= static_cast<int>(desktop.width) &&
+                size.height <= static_cast<int>(desktop.height))
+                impl.window.setPosition({(static_cast<int>(desktop.width) - size.width) / 2,
+                                         (static_cast<int>(desktop.height) - size.height) / 2});
+            impl.openedSize = impl.window.getSize();
         }
         impl.fullscreen = fullscreen;
-        // Autoplay renders as fast as it can; people get a steady 60 Hz.
-        impl.window.setFramerateLimit(app.options_.autoplay ? 0 : 60);
+        // The loop paces itself (frame_pacing.hpp): it sleeps between turns.
+        impl.window.setFramerateLimit(0);
         impl.window.setKeyRepeatEnabled(true);
         impl.window.setActive(true);
+        impl.watch.attach(static_cast<unsigned long>(impl.window.getSystemHandle()));
+        impl.redrawRequested = true;
     }
 
     void rebuildFontsIfNeeded() {
@@ -289,7 +324,8 @@ struct AppFrameLoop {
         impl.fontsDirty = impl.themeDirty = false;
     }
 
-    // F11, F12 (screenshot), Ctrl+= / Ctrl+- / Ctrl+0: work everywhere, even in a text field.
+    // F11, F12 (screenshot), Ctrl+H (high contrast), Ctrl+= / Ctrl+- / Ctrl+0:
+    // work everywhere, even in a text field.
     bool handleGlobalKey(const sf::Event::KeyEvent& key) {
         if (key.code == sf::Keyboard::F11) {
             app.toggleFullscreen();
@@ -303,6 +339,14 @@ struct AppFrameLoop {
         }
         if (!key.control)
             return false;
+        if (key.code == sf::Keyboard::H) {
+            // A weak projector or a bright room: the facilitator switches on
+            // the spot, without looking for the settings.
+            Settings changed = app.settings_;
+            changed.highContrast = !changed.highContrast;
+            app.updateSettings(changed);
+            return true;
+        }
         if (key.code == sf::Keyboard::Equal || key.code == sf::Keyboard::Add) {
             app.setUiScale(app.settings_.uiScale + 0.1f);
             return true;
@@ -318,9 +362,12 @@ struct AppFrameLoop {
         return false;
     }
 
-    void processEvents() {
+    // Whether anything arrived: every event may change the picture.
+    bool processEvents() {
         sf::Event event;
+        bool any = false;
         while (impl.window.pollEvent(event)) {
+            any = true;
             if (event.type == sf::Event::Closed) {
                 app.quit(0);
                 continue;
@@ -329,6 +376,9 @@ struct AppFrameLoop {
                 impl.window.setView(
                     sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
                                            static_cast<float>(event.size.height))));
+                if (!impl.fullscreen &&
+                    sf::Vector2u(event.size.width, event.size.height) != impl.openedSize)
+                    impl.userResized = true;
             }
             if (event.type == sf::Event::KeyPressed && handleGlobalKey(event.key))
                 continue;
@@ -343,6 +393,7 @@ struct AppFrameLoop {
                 app.top()->onKey(app, event.key.code, event.key.control, event.key.shift,
                                  event.key.alt);
         }
+        return any;
     }
 
     // Moves the session on, unless autoplay holds it for a picture or a test
@@ -411,17 +462,23 @@ struct AppFrameLoop {
             return;
         }
         texture.update(impl.window);
-        const sf::Image image = texture.copyToImage();
+        const std::string text = app.options_.autoplay
+                                     ? ui::drawnText(*ImGui::GetDrawData(), *ImGui::GetIO().Fonts)
+                                     : std::string();
         for (const auto& path : impl.screenshotRequests) {
             std::error_code ec;
             fs::create_directories(fs::path(path).parent_path(), ec);
-            if (!image.saveToFile(path))
+            if (!saveFramePicture(texture, path))
                 std::fprintf(stderr, "samenspel: cannot save screenshot %s\n", path.c_str());
+            if (app.options_.autoplay)
+                saveFrameText(path, text);
         }
         impl.screenshotRequests.clear();
     }
 
     void applyPending() {
+        if (!impl.pending.empty())
+            impl.redrawRequested = true; // a new screen, a setting: draw it
         // A change may queue further changes (onOpen pushing): run until quiet.
         for (int guard = 0; guard < 8 && !impl.pending.empty(); ++guard) {
             auto pending = std::move(impl.pending);
@@ -457,6 +514,9 @@ struct AppFrameLoop {
             std::fprintf(stderr, "samenspel: cannot start the OpenGL renderer\n");
             return 1;
         }
+        // A blinking caret would need frames while nobody types; frozen
+        // half-way it could stay hidden. A steady caret is always seen.
+        ImGui::GetIO().ConfigInputTextCursorBlink = false;
         impl.fontsDirty = impl.themeDirty = true;
         if (app.options_.autoplay)
             impl.autoplay = std::make_unique<AutoplayDirector>(app);
@@ -464,15 +524,17 @@ struct AppFrameLoop {
         openFirstScreen();
         applyPending();
 
-        sf::Clock frameClock;
+        sf::Clock turnClock, quiet; // quiet: since the last input
         while (impl.running && impl.window.isOpen()) {
+            const auto turnStarted = std::chrono::steady_clock::now();
             impl.hooks->beforeFrame(app);
-            processEvents();
+            const bool input = processEvents();
             if (!impl.running)
                 break;
-            rebuildFontsIfNeeded();
-            const float dt = std::max(frameClock.restart().asSeconds(), 1e-4f);
-            pollSession(dt);
+            if (input)
+                quiet.restart();
+            const float turnDt = std::max(turnClock.restart().asSeconds(), 1e-4f);
+            pollSession(turnDt);
             reactToSession();
             if (impl.autoplay)
                 impl.autoplay->beforeFrame();
@@ -482,27 +544,28 @@ struct AppFrameLoop {
                 std::fprintf(stderr, "samenspel: --max-seconds ran out\n");
                 app.quit(3);
             }
+            // Screens follow what they wait for (a host, a folder) every
+            // turn, drawn or not.
+            if (Screen* top = app.top())
+                top->update(app, turnDt);
 
-            impl.imgui.newFrame(dt);
-            if (Screen* top = app.top()) {
-                top->update(app, dt);
-                top->draw(app);
-            }
-            const ImVec4 bg = app.theme_.background;
-            impl.window.clear(sf::Color(static_cast<sf::Uint8>(bg.x * 255),
-                                        static_cast<sf::Uint8>(bg.y * 255),
-                                        static_cast<sf::Uint8>(bg.z * 255)));
-            impl.imgui.render();
-            saveScreenshots();
-            if (impl.autoplay)
-                impl.autoplay->afterFrame(impl.window, app.options_.benchFrames == 0);
-            impl.window.display();
-            ++app.frame_;
-            impl.hooks->afterFrame(app, secondsSinceStart());
+            const bool drawn = drawIfNeeded(input);
             applyPending();
             if (impl.stack.empty())
                 app.quit(impl.exitCode);
+            if (!app.options_.autoplay) {
+                // Autoplay renders as fast as it can; everything else sleeps
+                // until the next frame at 60 Hz, or until the next look.
+                const double spentMs = std::chrono::duration<double, std::milli>(
+                                           std::chrono::steady_clock::now() - turnStarted)
+                                           .count();
+                const int sleepMs = sleepMilliseconds(drawn, impl.hidden, spentMs,
+                                                      quiet.getElapsedTime().asSeconds());
+                if (sleepMs > 0)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(sleepMs));
+            }
         }
+        rememberWindowSize();
         for (auto it = impl.stack.rbegin(); it != impl.stack.rend(); ++it)
             (*it)->onClose(app);
         impl.stack.clear();
@@ -511,6 +574,76 @@ struct AppFrameLoop {
         impl.window.close();
         reportMissingTexts();
         return impl.exitCode;
+    }
+
+    // Test and benchmark runs draw every turn; people get a frame when
+    // something can have changed (frame_pacing.hpp).
+    bool everyTurnDrawn() const {
+        const LaunchOptions& o = app.options_;
+        return o.autoplay || o.benchFrames > 0 || o.firstFrameExit || !o.screenshotDir.empty();
+    }
+
+    bool drawIfNeeded(bool input) {
+        const ui::WindowWatch::Seen seen = impl.watch.look();
+        impl.hidden = seen.hidden;
+        FrameCause cause;
+        cause.everyTurn = everyTurnDrawn();
+        cause.firstFrame = app.frame_ == 0;
+        cause.hidden = seen.hidden;
+        cause.exposed = seen.exposed;
+        cause.input = input;
+        std::string picture;
+        if (const std::shared_ptr<TableLink>& link = app.link_) {
+            picture = linkPicture(*link);
+            cause.clockSecond = countdownSecond(*link);
+        }
+        cause.sessionChanged = picture != impl.drawnLinkPicture;
+        cause.redrawRequested = impl.redrawRequested || impl.fontsDirty || impl.themeDirty;
+        cause.screenshotWanted = !impl.screenshotRequests.empty();
+        cause.drawnClockSecond = impl.drawnClockSecond;
+        // Whatever changes the layout gets a few frames to settle in.
+        if (input || cause.exposed || cause.sessionChanged || cause.redrawRequested)
+            impl.framesSinceChange = 0;
+        cause.framesSinceInput = impl.framesSinceChange;
+        if (!shouldDraw(cause))
+            return false;
+        impl.redrawRequested = false; // a screen that still moves asks again
+        impl.drawnClockSecond = cause.clockSecond;
+        impl.drawnLinkPicture = std::move(picture);
+        ++impl.framesSinceChange;
+        drawFrame();
+        return true;
+    }
+
+    void drawFrame() {
+        rebuildFontsIfNeeded();
+        const float dt = std::max(impl.frameClock.restart().asSeconds(), 1e-4f);
+        impl.imgui.newFrame(dt);
+        if (Screen* top = app.top())
+            top->draw(app);
+        const ImVec4 bg = app.theme_.background;
+        impl.window.clear(sf::Color(static_cast<sf::Uint8>(bg.x * 255),
+                                    static_cast<sf::Uint8>(bg.y * 255),
+                                    static_cast<sf::Uint8>(bg.z * 255)));
+        impl.imgui.render();
+        saveScreenshots();
+        if (impl.autoplay)
+            impl.autoplay->afterFrame(impl.window, app.options_.benchFrames == 0);
+        impl.window.display();
+        ++app.frame_;
+        impl.hooks->afterFrame(app, secondsSinceStart());
+    }
+
+    // The size the user gave the window comes back next time, when it fits.
+    void rememberWindowSize() {
+        if (!impl.userResized || impl.fullscreen || app.options_.autoplay || !impl.window.isOpen())
+            return;
+        const sf::Vector2u size = impl.window.getSize();
+        Settings changed = app.settings_;
+        changed.windowWidth = static_cast<int>(size.x);
+        changed.windowHeight = static_cast<int>(size.y);
+        if (changed != app.settings_)
+            app.updateSettings(changed);
     }
 
     // An autoplay run is a test of every screen in one language: a text the
@@ -554,7 +687,7 @@ void AppFrameLoop::openFirstScreen() {
         std::fprintf(stderr, "samenspel: nothing to continue%s%s\n", error.empty() ? "" : ": ",
                      error.c_str());
     }
-    if (options.autoplay) {
+    if (options.autoplay || options.benchIdleSeconds > 0) {
         if (options.extraScenarios.empty()) {
             std::fprintf(stderr, "samenspel: --autoplay needs --scenario FILE\n");
             app.quit(2);
@@ -568,7 +701,9 @@ void AppFrameLoop::openFirstScreen() {
             return;
         }
         auto scenario = std::make_shared<const Scenario>(std::move(*loaded.scenario));
-        SessionSetup setup = SessionSetup::defaultFor(*scenario, true, options.seed);
+        // --bench-idle: the people of a workshop, nobody touching the table.
+        const bool bots = options.autoplay;
+        SessionSetup setup = SessionSetup::defaultFor(*scenario, bots, options.seed);
         setup.language = app.lang();
         // Seats carry their role's name in the language of the run.
         for (Seat& seat : setup.seats)
@@ -579,7 +714,9 @@ void AppFrameLoop::openFirstScreen() {
         std::string error;
         // Nobody waits for bots: the session runs as `simulate` runs it, a
         // step per frame, so the same seed gives the same log (docs/DESIGN.md).
-        auto session = Session::start(scenario, setup, log, error, SessionPace::asFastAsPossible());
+        auto session =
+            Session::start(scenario, setup, log, error,
+                           bots ? SessionPace::asFastAsPossible() : SessionPace::humanPace());
         if (!session) {
             std::fprintf(stderr, "samenspel: %s\n", error.c_str());
             app.quit(1);

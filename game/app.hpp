@@ -6,9 +6,11 @@
 // persistence. Autoplay (autoplay.hpp) and the test and benchmark hooks
 // (app_hooks.cpp) live beside it.
 //
-// A screen is drawn every frame with ImGui calls between App's NewFrame and
-// Render. Screen changes requested during draw() (push/replace/pop) take
-// effect after the frame, so a screen may safely replace itself.
+// A screen is drawn with ImGui calls between App's NewFrame and Render, in
+// every frame the shell draws: only when something can have changed
+// (App::requestRedraw, frame_pacing.hpp). Screen changes requested during
+// draw() (push/replace/pop) take effect after the frame, so a screen may
+// safely replace itself.
 //
 // Binding notes for screen authors: docs/ui.md.
 #include <cstdint>
@@ -39,8 +41,10 @@ class Screen {
     virtual ~Screen() = default;
     // Builds this frame's UI. Called once per frame, only for the top screen.
     virtual void draw(App& app) = 0;
-    // Called once per frame before draw(), for the top screen only; dt in
-    // real seconds. Session time is advanced by the shell, not here.
+    // Called on every turn of the shell's loop (about 60 a second, drawn or
+    // not; before draw() when drawn), for the top screen only; dt in real
+    // seconds. Session time is advanced by the shell, not here. When it
+    // changes what draw() shows, call app.requestRedraw().
     virtual void update(App& app, double dtSeconds) {}
     // The screen became the top of the stack (pushed, or uncovered by a pop).
     virtual void onOpen(App& app) {}
@@ -65,13 +69,15 @@ struct LaunchOptions {
     bool autoplay = false;                   // --autoplay: bots everywhere, play at speed
     std::uint64_t seed = 1;                  // --seed
     bool seedGiven = false;
-    std::string screenshotDir;      // --screenshots DIR; empty = none
-    bool fullscreen = false;        // --fullscreen
-    float scale = 0.0f;             // --scale; 0 = from settings
-    bool continueLast = false;      // --continue: resume the last session at once
-    std::string logPath;            // --log PATH: where the session log goes
-    double maxSeconds = 0.0;        // --max-seconds: give up (exit 3) after this
-    int width = 1600, height = 900; // --size WxH (initial window size)
+    std::string screenshotDir; // --screenshots DIR; empty = none
+    bool fullscreen = false;   // --fullscreen
+    float scale = 0.0f;        // --scale; 0 = from settings
+    bool continueLast = false; // --continue: resume the last session at once
+    std::string logPath;       // --log PATH: where the session log goes
+    double maxSeconds = 0.0;   // --max-seconds: give up (exit 3) after this
+    // --size WxH: the window's first size as given; 0 = fit the screen
+    // (the size the user left it at when it fits, else up to 1600x900).
+    int width = 0, height = 0;
     // Test hooks (tests/gui.cmake): stop the session's clock and bots once it
     // has this many actions, and print the state; print the state on resume.
     std::uint64_t freezeAfterActions = 0; // --freeze-after-actions N
@@ -79,6 +85,10 @@ struct LaunchOptions {
     // mean / p99 frame time and peak memory; or quit after the first frame.
     int benchFrames = 0;         // --bench-frames N
     bool firstFrameExit = false; // --first-frame-exit
+    // Benchmark hook: a table of people (the scenario's first seats, no
+    // bots) that nobody touches; after a second to settle, the CPU time
+    // over this many seconds and the frames drawn, then quit.
+    double benchIdleSeconds = 0; // --bench-idle S
     // Test hook: print the top screen and where the items a screen named
     // with App::traceItem are, so a GUI test clicks them by name.
     bool traceUi = false; // --trace-ui
@@ -177,6 +187,14 @@ class App {
     // Frame counter since start (for animations that must not use wall time
     // in autoplay screenshots).
     std::uint64_t frameCount() const { return frame_; }
+
+    // [Frames] ----------------------------------------------------------------
+    // The shell draws only when something can have changed: input, the
+    // countdown's second, the session, a screen change (frame_pacing.hpp).
+    // A screen that moves (a transition, a celebration) calls this from
+    // draw() for every frame it still needs; a screen whose update() changed
+    // what it shows calls it there.
+    void requestRedraw();
 
   private:
     struct Impl;

@@ -64,11 +64,40 @@ bool AppHooks::frozen(App& app) {
 }
 
 void AppHooks::beforeFrame(App& app) {
+    if (app.options().benchIdleSeconds > 0)
+        measureIdle(app);
     if (!benching_ && app.options().benchFrames > 0 && reachedFreeze(app)) {
         benching_ = true;
         benchCpuStartMs_ = processCpuMs();
     }
     frameStartMs_ = wallMs();
+}
+
+// Called every turn of the loop, drawn or not.
+void AppHooks::measureIdle(App& app) {
+    constexpr double kSettleMs = 1500; // the first frames build fonts and textures
+    if (idleStartWallMs_ < 0) {
+        idleStartWallMs_ = wallMs() + kSettleMs;
+        return;
+    }
+    if (idleStartCpuMs_ == 0) {
+        if (wallMs() < idleStartWallMs_)
+            return;
+        idleStartWallMs_ = wallMs();
+        idleStartCpuMs_ = processCpuMs();
+        idleStartFrame_ = app.frameCount();
+        return;
+    }
+    const double wall = wallMs() - idleStartWallMs_;
+    if (wall < app.options().benchIdleSeconds * 1000.0)
+        return;
+    const double cpu = processCpuMs() - idleStartCpuMs_;
+    std::printf("bench-idle: seconds=%.1f cpu_percent=%.2f frames=%llu screen=%s\n", wall / 1000.0,
+                100.0 * cpu / wall,
+                static_cast<unsigned long long>(app.frameCount() - idleStartFrame_),
+                app.top() ? app.top()->name() : "-");
+    std::fflush(stdout);
+    app.quit(0);
 }
 
 void AppHooks::afterFrame(App& app, double secondsSinceStart) {

@@ -5,10 +5,13 @@
 //  --bench-frames N          once frozen, N frames are timed: mean / p99 frame
 //                            time, CPU time per frame and peak memory;
 //  --first-frame-exit        quits after the first frame, printing its time;
+//  --bench-idle S            at a table nobody touches: CPU time (all threads)
+//                            as % of one core over S seconds, frames drawn;
 //  --trace-ui                prints "screen: NAME" when the top screen changes
 //                            and where the items named by App::traceItem are,
 //                            and "phase: P" when the phase changes (-1: over).
 // Kept apart from the frame loop so that the loop reads as what a person gets.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,7 +36,10 @@ class AppHooks {
   private:
     void recordBenchFrame(App& app, double seconds);
     void printTrace(App& app);
+    void measureIdle(App& app);
     bool frozenReported_ = false;
+    double idleStartWallMs_ = -1, idleStartCpuMs_ = 0; // --bench-idle
+    std::uint64_t idleStartFrame_ = 0;
     bool benching_ = false;
     double frameStartMs_ = 0;        // wall clock when the timed frame began
     std::vector<double> benchTimes_; // ms per frame

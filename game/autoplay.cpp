@@ -3,16 +3,40 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <vector>
+
+#include <imgui.h>
 
 #include "app.hpp"
 #include "core/session_files.hpp"
 #include "report.hpp"
 #include "screens/decision_moment.hpp"
 #include "screens/screens.hpp"
+#include "ui/drawn_text.hpp"
 
 namespace samenspel {
 
 namespace fs = std::filesystem;
+
+bool saveFramePicture(const sf::Texture& frame, const std::string& path) {
+    const sf::Image shown = frame.copyToImage();
+    const sf::Vector2u size = shown.getSize();
+    std::vector<sf::Uint8> pixels(shown.getPixelsPtr(),
+                                  shown.getPixelsPtr() + std::size_t{size.x} * size.y * 4);
+    for (std::size_t i = 3; i < pixels.size(); i += 4)
+        pixels[i] = 255;
+    sf::Image opaque;
+    opaque.create(size.x, size.y, pixels.data());
+    return opaque.saveToFile(path);
+}
+
+void saveFrameText(const std::string& picturePath, const std::string& text) {
+    std::ofstream out(fs::path(picturePath).replace_extension(".txt"), std::ios::binary);
+    out << text;
+    if (!out)
+        std::fprintf(stderr, "samenspel: cannot save the text of %s\n", picturePath.c_str());
+}
 
 bool AutoplayDirector::mayAdvance(const TableLink& link) const {
     if (link.view() != TableView::SharedScreen || !link.ready())
@@ -37,6 +61,7 @@ void AutoplayDirector::afterFrame(sf::RenderWindow& window, bool keepPicture) {
     if (lastFrame_.getSize() != size && !lastFrame_.create(size.x, size.y))
         return;
     lastFrame_.update(window);
+    lastFrameText_ = ui::drawnText(*ImGui::GetDrawData(), *ImGui::GetIO().Fonts);
     lastFramePhase_ = phase;
 }
 
@@ -52,8 +77,9 @@ void AutoplayDirector::photographEndedPhase(const TableLink& link) {
                             phaseId(sc.phases[static_cast<std::size_t>(shot)].kind));
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
-    if (!lastFrame_.copyToImage().saveToFile(path))
+    if (!saveFramePicture(lastFrame_, path))
         std::fprintf(stderr, "samenspel: cannot save screenshot %s\n", path.c_str());
+    saveFrameText(path, lastFrameText_);
     // Something moved the session on by more than a phase between two
     // frames: say which has no picture (the run's check fails on it).
     const int next = std::min(state.phase, static_cast<int>(sc.phases.size()));

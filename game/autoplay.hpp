@@ -15,11 +15,21 @@
 #include <SFML/Graphics/Texture.hpp>
 
 #include <cstdint>
+#include <string>
 
 namespace samenspel {
 
 class App;
 class TableLink;
+
+// Saves a frame as a PNG as the screen shows it. The frame buffer's alpha is
+// what blending left there (0.6 under a translucent panel), not what the
+// screen shows: kept, it makes a picture look washed out wherever something
+// translucent was drawn.
+bool saveFramePicture(const sf::Texture& frame, const std::string& path);
+// Autoplay: the text the frame drew (ui/drawn_text.hpp), beside its picture
+// as NN-name.txt, so the run's check reads what the room saw.
+void saveFrameText(const std::string& picturePath, const std::string& text);
 
 class AutoplayDirector {
   public:
@@ -44,10 +54,11 @@ class AutoplayDirector {
 
     static constexpr int kFramesPerPhase = 3;
     App& app_;
-    sf::Texture lastFrame_;    // the last frame, kept for its phase's picture
-    int lastFramePhase_ = -1;  // phase shown in lastFrame_
-    int shownPhase_ = -1;      // phase drawn in the frame just shown
-    int shownPhaseFrames_ = 0; // frames in a row that showed shownPhase_
+    sf::Texture lastFrame_;     // the last frame, kept for its phase's picture
+    std::string lastFrameText_; // and the text it drew
+    int lastFramePhase_ = -1;   // phase shown in lastFrame_
+    int shownPhase_ = -1;       // phase drawn in the frame just shown
+    int shownPhaseFrames_ = 0;  // frames in a row that showed shownPhase_
     std::uint64_t finishedSinceFrame_ = 0;
     std::uint64_t stoppedSinceFrame_ = 0;
     bool done_ = false;

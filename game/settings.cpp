@@ -64,10 +64,15 @@ Settings loadSettings(const std::string& path) {
     read(root, "mute", s.mute);
     read(root, "fullscreen", s.fullscreen);
     read(root, "user_scenario_folder", s.userScenarioDir);
+    read(root, "window_width", s.windowWidth);
+    read(root, "window_height", s.windowHeight);
     if (s.language != "nl" && s.language != "en")
         s.language = "nl";
     if (!(s.uiScale >= 0.6f && s.uiScale <= 3.0f))
         s.uiScale = 1.0f;
+    if (s.windowWidth < 320 || s.windowHeight < 240 || s.windowWidth > 16384 ||
+        s.windowHeight > 16384)
+        s.windowWidth = s.windowHeight = 0;
     return s;
 }
 
@@ -83,6 +88,10 @@ bool saveSettings(const Settings& s, const std::string& path, std::string& error
     out << YAML::Key << "mute" << YAML::Value << s.mute;
     out << YAML::Key << "fullscreen" << YAML::Value << s.fullscreen;
     out << YAML::Key << "user_scenario_folder" << YAML::Value << s.userScenarioDir;
+    if (s.windowWidth > 0 && s.windowHeight > 0) {
+        out << YAML::Key << "window_width" << YAML::Value << s.windowWidth;
+        out << YAML::Key << "window_height" << YAML::Value << s.windowHeight;
+    }
     out << YAML::EndMap;
     return writeFileAtomically(path, std::string(out.c_str()) + "\n", &error);
 }

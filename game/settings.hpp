@@ -13,6 +13,9 @@ struct Settings {
     bool mute = false;
     bool fullscreen = false;
     std::string userScenarioDir; // empty = <data folder>/scenarios
+    // The window's size as the user left it (0: never resized); used again
+    // when it fits the screen the game opens on.
+    int windowWidth = 0, windowHeight = 0;
 
     bool operator==(const Settings&) const = default;
 };

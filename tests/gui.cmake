@@ -5,6 +5,7 @@
 #    and clock when it goes as when it came).
 #  - gui_continue: a session killed with SIGKILL comes back through Continue.
 #  - gui_join_qr_<lang>_<size>: zbarimg reads the join address off the host screen.
+#  - gui_window_fits: the window fits a 1280x720 screen; Ctrl+H: high contrast.
 find_program(XVFB_RUN xvfb-run)
 if(NOT XVFB_RUN)
   message(STATUS "xvfb-run not found: GUI tests are not registered")
@@ -119,3 +120,11 @@ add_test(NAME gui_debrief_opens_on_decision
                  ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml nl 1280x720
                  ${CMAKE_CURRENT_BINARY_DIR}/gui/debrief)
 set_tests_properties(gui_debrief_opens_on_decision PROPERTIES TIMEOUT 120 LABELS gui)
+
+# The window fits the screen it opens on (a 1280x720 projector, no --size):
+# smaller than the screen at a first start, the size the user left it at when
+# it fits; Ctrl+H switches the high-contrast theme (issue 13, the frame).
+add_test(NAME gui_window_fits
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/window_fits.sh $<TARGET_FILE:samenspel>
+                 ${CMAKE_CURRENT_BINARY_DIR}/gui/window_fits)
+set_tests_properties(gui_window_fits PROPERTIES TIMEOUT 90 LABELS gui)

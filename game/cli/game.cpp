@@ -23,11 +23,14 @@ const char* kUsage = "usage: samenspel [play] [options]\n"
                      "  --continue [LOG]    continue the last (or the given) unfinished session\n"
                      "  --fullscreen        start in fullscreen (F11 toggles)\n"
                      "  --scale X           UI scale, 0.6 .. 3 (Ctrl+= / Ctrl+- change it)\n"
-                     "  --size WxH          initial window size (default 1600x900)\n"
+                     "  --size WxH          initial window size (default: as you left it if\n"
+                     "                      it fits the screen, else up to 1600x900)\n"
                      "  --max-seconds S     give up with exit code 3 after S seconds\n"
                      "  --freeze-after-actions N   (tests) stop the session after N actions\n"
                      "  --bench-frames N    (benchmark) once frozen, time N frames and quit\n"
                      "  --first-frame-exit  (benchmark) quit after the first frame\n"
+                     "  --bench-idle S      (benchmark) with --scenario: a table of people\n"
+                     "                      nobody touches; CPU use over S seconds\n"
                      "  --trace-ui          (tests) print the screen and named buttons\n"
                      "Networked play in the window (docs/network.md):\n"
                      "  --host FILE         host scenario FILE: the projector's join screen,\n"
@@ -223,6 +226,12 @@ bool parseOptions(const Args& args, LaunchOptions& o) {
                 return false;
             }
             o.benchFrames = static_cast<int>(number);
+        } else if (a == "--bench-idle") {
+            if (!value(v) || !parseNumber(v, number) || number <= 0 || o.extraScenarios.empty()) {
+                std::fprintf(stderr, "samenspel: --bench-idle needs --scenario FILE and seconds\n");
+                return false;
+            }
+            o.benchIdleSeconds = number;
         } else if (a == "--first-frame-exit") {
             o.firstFrameExit = true;
         } else if (a == "--trace-ui") {

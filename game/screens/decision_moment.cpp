@@ -298,6 +298,8 @@ class DecisionMomentScreen final : public Screen {
         const float radius = app.unit() * 3.2f;
         const float t = static_cast<float>(app.frameCount() - openedAtFrame_) / 60.0f;
         const int roles = static_cast<int>(link_->game().scenario().roles.size());
+        if (t < 5.0f)
+            app.requestRedraw(); // the rings still ripple: the next frame too
         for (int i = 0; i < roles && t < 5.0f; ++i) {
             const float age = t - 0.35f * static_cast<float>(i);
             if (age < 0 || age > 2.4f)

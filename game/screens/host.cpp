@@ -138,7 +138,9 @@ class HostScreen final : public Screen {
         if (!loaded.ok()) {
             for (const auto& d : loaded.errors)
                 std::fprintf(stderr, "%s\n", d.format().c_str());
-            error_ = app.tr("net.host.bad_scenario", launch_->scenarioFile);
+            // The errors, with the file's path and lines, went to the
+            // terminal; the projector says it in words.
+            error_ = app.tr("net.host.bad_scenario");
             if (app.options().autoplay)
                 app.quit(2);
             return;
@@ -201,7 +203,9 @@ class HostScreen final : public Screen {
         std::string error;
         std::unique_ptr<net::Host> host = net::Host::resume(log, config, error);
         if (!host) {
-            error_ = app.tr("net.host.error_resume", log, error);
+            std::fprintf(stderr, "samenspel: cannot continue the hosted session in %s: %s\n",
+                         log.c_str(), error.c_str());
+            error_ = app.tr("net.host.error_resume");
             return;
         }
         showHosting(app, std::move(host), launch);

@@ -48,6 +48,7 @@ class JoinScreen final : public Screen {
         if (!client_)
             return;
         client_->poll(0.0);
+        followClient(app);
         // The host stopped because its log could not be written: the seat
         // waits for the session to be continued (the same as at the table).
         const net::Client::Status status = client_->status();
@@ -95,6 +96,19 @@ class JoinScreen final : public Screen {
     const char* name() const override { return "join"; }
 
   private:
+    // The waiting screen shows the client's state and who sits where: a new
+    // frame when either changed (the shell draws only then).
+    void followClient(App& app) {
+        std::string seen =
+            std::to_string(static_cast<int>(client_->status())) + client_->refusalKey();
+        for (const net::SeatStatus& seat : client_->presence())
+            seen += "|" + seat.name + (seat.taken ? "t" : "") + (seat.connected ? "c" : "");
+        if (seen != seenClient_) {
+            seenClient_ = std::move(seen);
+            app.requestRedraw();
+        }
+    }
+
     // A dropped connection in the lobby is retried with the seat's token, and
     // so is a host that refuses while it is stopped.
     void retryIfLost(double dt) {
@@ -221,6 +235,7 @@ class JoinScreen final : public Screen {
     double retryIn_ = 2.0;
     bool leave_ = false;
     bool hostStopped_ = false; // the host stopped for its log (net.refuse.host_log_failed)
+    std::string seenClient_;   // what followClient saw last
 };
 
 } // namespace

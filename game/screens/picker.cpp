@@ -175,6 +175,8 @@ class PickerScreen final : public Screen {
         std::map<std::string, Entry> old;
         for (auto& e : entries_)
             old.emplace(e.path, std::move(e));
+        const std::size_t before = entries_.size();
+        bool changed = force;
         entries_.clear();
         for (const auto& [path, origin] : discover(app)) {
             std::error_code ec;
@@ -185,6 +187,7 @@ class PickerScreen final : public Screen {
                 entries_.push_back(std::move(it->second));
                 continue;
             }
+            changed = true; // new or edited: the list shows it now
             Entry e;
             e.path = path;
             e.origin = origin;
@@ -199,6 +202,8 @@ class PickerScreen final : public Screen {
         for (std::size_t i = 0; i < entries_.size(); ++i)
             if (entries_[i].path == selectedPath)
                 selected_ = static_cast<int>(i);
+        if (changed || entries_.size() != before)
+            app.requestRedraw();
     }
 
     std::string titleOf(const App& app, const Entry& e) const {

@@ -5,8 +5,11 @@
 
 #include <array>
 #include <cstring>
+#include <filesystem>
+#include <string>
 
 #include "core/text.hpp"
+#include "open_folder.hpp"
 #include "screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -65,18 +68,42 @@ class SettingsScreen final : public Screen {
         ui::gap(1, s);
 
         label(app, "ui.settings.folder");
-        ImGui::SetNextItemWidth(width * 0.8f);
-        ImGui::InputText("##folder", folder_.data(), folder_.size());
-        if (ImGui::IsItemDeactivatedAfterEdit()) {
-            Settings next = app.settings();
-            next.userScenarioDir = folder_.data();
-            app.updateSettings(next);
-        }
         hint(app, "ui.settings.folder_hint");
+        // The folder's path is typed only when the facilitator asks for the
+        // field: on the projector the room sees a button, not a path.
+        if (ImGui::Button((app.tr("ui.show_in_folder") + "##scenarios").c_str())) {
+            std::error_code ec;
+            std::filesystem::create_directories(userScenarioDir(app.settings()), ec);
+            folderMessage_ = showFolderMessage(app.catalog(), userScenarioDir(app.settings()));
+        }
+        ImGui::SameLine();
+        if (!editFolder_ && ImGui::Button(app.tr("ui.settings.folder_change").c_str()))
+            editFolder_ = true;
+        if (editFolder_) {
+            ImGui::SetNextItemWidth(width * 0.8f);
+            ImGui::InputText("##folder", folder_.data(), folder_.size());
+            if (ImGui::IsItemDeactivatedAfterEdit()) {
+                Settings next = app.settings();
+                next.userScenarioDir = folder_.data();
+                app.updateSettings(next);
+            }
+        }
         ui::gap(2, s);
+        // Where the file is, for the facilitator's file manager, not for the
+        // room: a button instead of a path on the projector.
         ImGui::PushFont(app.fonts().small);
-        ui::textColored(theme.textMuted, app.tr("ui.settings.saved_in", settingsPath()));
+        ui::textWrappedColored(theme.textMuted, app.tr("ui.settings.saved_in"));
         ImGui::PopFont();
+        if (ImGui::Button((app.tr("ui.show_in_folder") + "##settings").c_str())) {
+            std::error_code ec; // a first start has not written the folder yet
+            std::filesystem::create_directories(configDir(), ec);
+            folderMessage_ = showFolderMessage(app.catalog(), configDir());
+        }
+        if (!folderMessage_.empty()) {
+            ImGui::PushFont(app.fonts().small);
+            ui::textWrappedColored(theme.textMuted, folderMessage_);
+            ImGui::PopFont();
+        }
         ImGui::EndChild();
         ui::endScreenWindow();
     }
@@ -124,6 +151,8 @@ class SettingsScreen final : public Screen {
     }
 
     std::array<char, 1024> folder_{};
+    std::string folderMessage_; // why a folder did not open, if it did not
+    bool editFolder_ = false;   // the facilitator asked to type another folder
 };
 
 } // namespace

@@ -434,10 +434,7 @@ class TableScreen final : public Screen {
         if (!link.stop())
             drawAnnouncements(app, link, ui_);
         ImGui::End();
-        if (transitionSince_ >= 0 &&
-            !drawPhaseTransition(app, link.game(), link.game().state().phase,
-                                 ImGui::GetTime() - transitionSince_))
-            transitionSince_ = -1;
+        drawTransition(app, link);
         if (ui_.openDebrief) {
             ui_.openDebrief = false;
             app.push(makeDebriefScreen(app, link_));
@@ -445,6 +442,30 @@ class TableScreen final : public Screen {
     }
 
   private:
+    void drawTransition(App& app, TableLink& link) {
+        const int phase = link.game().state().phase;
+        if (transitionAtFrame_ >= 0) {
+            // Autoplay: counted in frames, so the picture is the same on every
+            // run, and taken in the third (ImGui sizes a new window in two),
+            // within the frames the director holds a new phase.
+            const std::int64_t shown =
+                static_cast<std::int64_t>(app.frameCount()) - transitionAtFrame_;
+            drawPhaseTransition(app, link.game(), phase, kTransitionFullyShownSeconds);
+            if (shown >= 2) {
+                app.requestScreenshot("transition");
+                transitionPhotographed_ = true;
+                transitionAtFrame_ = -1;
+            }
+            return;
+        }
+        if (transitionSince_ < 0)
+            return;
+        if (drawPhaseTransition(app, link.game(), phase, ImGui::GetTime() - transitionSince_))
+            app.requestRedraw(); // it fades: every frame until it is gone
+        else
+            transitionSince_ = -1;
+    }
+
     void followPhase(App& app, TableLink& link) {
         const GameState& st = link.game().state();
         if (st.phase == ui_.lastPhase)
@@ -457,10 +478,14 @@ class TableScreen final : public Screen {
             link.game().phaseKindAt(before) == PhaseKind::Besluit)
             app.push(makeDecisionMomentScreen(app, link_, before));
         // Every later phase change gets its short transition; not the phase
-        // the table opens on, and not in autoplay, whose pictures show the
-        // table itself.
-        if (ui_.lastPhase >= 0 && !st.finished && !app.options().autoplay)
-            transitionSince_ = ImGui::GetTime();
+        // the table opens on. Autoplay, whose phase pictures show the table
+        // itself, shows the first one for a picture of its own.
+        if (ui_.lastPhase >= 0 && !st.finished) {
+            if (!app.options().autoplay)
+                transitionSince_ = ImGui::GetTime();
+            else if (!transitionPhotographed_)
+                transitionAtFrame_ = static_cast<std::int64_t>(app.frameCount());
+        }
         ui_.lastPhase = st.phase;
         ui_.message.clear();
         ui_.awaitingHost = false;
@@ -548,8 +573,10 @@ class TableScreen final : public Screen {
     bool opened_ = false;
     JoinCode join_; // the host's projector only
     bool lateJoinShown_ = true;
-    double transitionSince_ = -1; // ImGui time the phase transition began, -1 none
-    int openedPhase_ = -1;        // the phase when the table opened
+    double transitionSince_ = -1;         // ImGui time the phase transition began, -1 none
+    std::int64_t transitionAtFrame_ = -1; // autoplay: the frame its transition began
+    bool transitionPhotographed_ = false;
+    int openedPhase_ = -1; // the phase when the table opened
 };
 
 } // namespace

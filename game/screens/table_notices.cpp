@@ -7,7 +7,9 @@
 //   [SECTION] Lines       the reason in the actions and the facilitator panel
 #include <algorithm>
 #include <cerrno>
+#include <filesystem>
 
+#include "open_folder.hpp"
 #include "screens/table_view.hpp"
 #include "ui/theme.hpp"
 
@@ -92,7 +94,7 @@ void stopButtons(App& app, const TableLink& link, bool inNotice) {
 
 // Over the whole table, in the heading font: it is read from the back of the
 // room on a projector, and a player looks up from their laptop.
-void stopNotice(App& app, const TableLink& link, const LinkStop& stop) {
+void stopNotice(App& app, const TableLink& link, const LinkStop& stop, TableUi& ui) {
     const ui::Theme& theme = app.theme();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
@@ -127,7 +129,15 @@ void stopNotice(App& app, const TableLink& link, const LinkStop& stop) {
                    app.tr("table.stop.system", stop.cause.message()));
         ImGui::Dummy(ImVec2(0, gap));
         textIn(app.fonts().bold, theme.text, app.tr("table.stop.saved"));
-        textIn(app.fonts().mono, theme.text, stop.logPath);
+        // Where the log is, for the facilitator's file manager, not for the
+        // room: a button instead of a path on the projector.
+        if (!stop.logPath.empty()) {
+            if (ImGui::Button(app.tr("ui.show_in_folder").c_str()))
+                ui.stopFolderMessage = showFolderMessage(
+                    app.catalog(), std::filesystem::path(stop.logPath).parent_path().string());
+            if (!ui.stopFolderMessage.empty())
+                textIn(app.fonts().small, theme.textMuted, ui.stopFolderMessage);
+        }
     }
     ImGui::Dummy(ImVec2(0, gap));
     textIn(app.fonts().heading, theme.warning, stopTodo(app, stop));
@@ -196,7 +206,7 @@ void drawNotices(App& app, TableLink& link, TableUi& ui) {
         ImGui::OpenPopup(kStopPopup);
     }
     stopStrip(app, link, *stop);
-    stopNotice(app, link, *stop);
+    stopNotice(app, link, *stop, ui);
 }
 
 // [SECTION] Lines --------------------------------------------------------------------

@@ -31,11 +31,26 @@ bool drawPhaseTransition(App& app, const Game& game, int phase, double seconds) 
     alpha = std::clamp(alpha, 0.0f, 1.0f);
     const ui::Theme& theme = app.theme();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
+    // The table steps back while the new phase is announced: dimmed, still
+    // there to click (no inputs are taken here).
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::SetNextWindowBgAlpha(0.6f * alpha);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme.background);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::Begin("##phase_transition_dim", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav);
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
     const float width = std::min(display.x * 0.7f, app.unit() * 110);
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.45f), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
-    ImGui::SetNextWindowBgAlpha(0.94f * alpha);
+    // Opaque once faded in: the table's text must not show through.
+    ImGui::SetNextWindowBgAlpha(alpha);
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, alpha);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(app.unit() * 4, app.unit() * 3));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3.0f);

@@ -99,6 +99,8 @@ struct TableUi {
     int supportKnownOnlyFor = -1;
     bool openDebrief = false;     // the banner's button: the screen opens it
     bool stopNoticeShown = false; // the notice of a stopped session opened once
+    // Why "Show in folder" could not open the log's folder, if it could not.
+    std::string stopFolderMessage;
     std::int64_t messageAtMs = 0;
     std::string facilitatorMessage; // the panel's own feedback, apart from the seat's
     bool facilitatorMessageIsError = false;
@@ -213,6 +215,8 @@ void drawAnnouncements(App& app, TableLink& link, TableUi& ui);
 // The short transition into `phase`, `seconds` after it began
 // (table_transition.cpp); false once it is over.
 bool drawPhaseTransition(App& app, const Game& game, int phase, double seconds);
+// A moment at which the transition is fully shown (autoplay's picture).
+inline constexpr double kTransitionFullyShownSeconds = 1.0;
 // The facilitator panel's contents (inside a window the caller opened).
 void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui);
 // The panel as the table's right column (in place of the active seat's card,

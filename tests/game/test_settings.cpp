@@ -28,6 +28,8 @@ TEST_CASE("settings written by the game come back the same after a restart") {
     s.mute = true;
     s.fullscreen = true;
     s.userScenarioDir = "/tmp/mijn scenario's";
+    s.windowWidth = 1400;
+    s.windowHeight = 820;
     std::string error;
     REQUIRE(saveSettings(s, path.string(), error));
     CHECK(loadSettings(path.string()) == s);
@@ -45,6 +47,10 @@ TEST_CASE("a missing or damaged settings file gives the defaults, and bad values
     CHECK(odd.uiScale == 1.0f);
     CHECK(odd.mute == false);
     CHECK(odd.highContrast == true);
+    std::ofstream(dir / "window.yaml") << "window_width: 90000\nwindow_height: 700\n";
+    const Settings window = loadSettings((dir / "window.yaml").string());
+    CHECK(window.windowWidth == 0);
+    CHECK(window.windowHeight == 0);
 }
 
 TEST_CASE("settings and data live in the XDG folders") {

@@ -1,7 +1,9 @@
 // Checks an autoplay run: exactly one PNG per phase of the scenario, in phase
-// order, one of the decision moment right after besluit's, and one of the
-// debrief, none of them blank; the session finished and its report exists and
-// shows no rule text ("<=") and no file path.
+// order, one of the transition into phase 2 right after phase 1's, one of
+// the decision moment right after besluit's, and one of the
+// debrief, none of them blank and none showing rule text ("<=") or a file
+// path (read from the text autoplay saves beside each picture); the session
+// finished and its report exists and shows neither.
 //   gui_check_screenshots RUN_DIR SCENARIO.yaml
 #include <SFML/Graphics/Image.hpp>
 
@@ -92,6 +94,37 @@ std::vector<std::string> reportProblems(const fs::path& report, const fs::path& 
     return problems;
 }
 
+// Rule text or a file path in what a picture showed: autoplay writes the text
+// each frame drew beside its picture (NN-name.txt, read back from the glyphs
+// ImGui drew), so this reads what the room saw.
+std::vector<std::string> pictureProblems(const fs::path& png, const fs::path& dir) {
+    fs::path textPath = png;
+    textPath.replace_extension(".txt");
+    std::ifstream in(textPath, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string name = png.filename().string();
+    if (text.size() < 20)
+        return {name + ": no text was read back from it (" + textPath.filename().string() + ")"};
+    std::vector<std::string> problems;
+    const auto lineAt = [&text](std::size_t at) {
+        const std::size_t from = text.rfind('\n', at);
+        const std::size_t to = text.find('\n', at);
+        return text.substr(from == std::string::npos ? 0 : from + 1,
+                           (to == std::string::npos ? text.size() : to) -
+                               (from == std::string::npos ? 0 : from + 1));
+    };
+    for (const char* rule : {"==", "!=", "<=", ">="})
+        if (const std::size_t at = text.find(rule); at != std::string::npos)
+            problems.push_back(name + " shows rule text '" + rule + "': " + lineAt(at));
+    for (const std::string& path : {dir.string(), std::string("/samenspel/"), std::string(".log"),
+                                    std::string(".yaml"), std::string(".report.html")})
+        if (const std::size_t at = text.find(path); at != std::string::npos) {
+            problems.push_back(name + " shows a file path: " + lineAt(at));
+            break; // one line is enough to find it
+        }
+    return problems;
+}
+
 bool endsWith(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
@@ -122,12 +155,18 @@ int main(int argc, char** argv) {
     // through too fast to be drawn shows up as a missing (or an extra) picture.
     // The decision moment, which holds the table when besluit ends, has its
     // own picture right after besluit's.
+    // The first phase change, shown as the room sees it (the transition
+    // into phase 2), has its picture right after phase 1's.
     const auto& phases = loaded.scenario->phases;
     std::vector<std::string> expected, whats;
     for (std::size_t i = 0; i < phases.size(); ++i) {
         const std::string id = samenspel::phaseId(phases[i].kind);
         expected.push_back("-phase" + std::to_string(i + 1) + "-" + id + ".png");
         whats.push_back("phase " + std::to_string(i + 1) + " (" + id + ")");
+        if (i == 0 && phases.size() > 1) {
+            expected.push_back("-transition.png");
+            whats.push_back("the transition into phase 2");
+        }
         if (phases[i].kind == samenspel::PhaseKind::Besluit) {
             expected.push_back("-decision.png");
             whats.push_back("the decision moment");
@@ -152,15 +191,18 @@ int main(int argc, char** argv) {
     if (pngs.size() != expected.size())
         problems.push_back(std::to_string(pngs.size()) + " screenshots, expected " +
                            std::to_string(expected.size()) +
-                           " (one per phase, the decision moment and the debrief)");
+                           " (one per phase, the transition, the decision moment and the debrief)");
     else
         for (std::size_t i = 0; i < pngs.size(); ++i)
             if (!endsWith(pngs[i], expected[i]))
                 problems.push_back("screenshot " + std::to_string(i + 1) + " is " + pngs[i] +
                                    ", expected one ending in " + expected[i]);
-    for (const auto& name : pngs)
+    for (const auto& name : pngs) {
         if (const std::string why = blankReason((dir / name).string()); !why.empty())
             problems.push_back(name + " looks blank: " + why);
+        for (std::string& p : pictureProblems(dir / name, dir))
+            problems.push_back(std::move(p));
+    }
     if (!fs::exists(dir / "session.log.finished"))
         problems.push_back("the session log does not say the session finished");
     if (!fs::exists(dir / "session.report.html") ||
