@@ -129,7 +129,7 @@ std::string svgSupportBars(const Ctx& c, const std::vector<double>& support,
 // Support over time per proposal: the same layout rules as the screen's chart
 // (chart::layoutTimeChart), with widths estimated for the report's font.
 std::string svgSupportOverTime(const Ctx& c, const SupportTimeline& t) {
-    const double font = 13, tickFont = 12;
+    const double tickFont = 12;
     const auto w = [&](const std::string& text, double px = 13) {
         return static_cast<float>(textWidth(text, px));
     };

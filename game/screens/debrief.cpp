@@ -418,7 +418,7 @@ class DebriefScreen final : public Screen {
                 const SeatBegrip& b = measurements_.begrip[s];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ui::markerInline(game.roleOfSeat(s), app.theme());
+                roleToken(app, game.scenario(), game.roleOfSeat(s));
                 ImGui::SameLine();
                 wrappedText(seatLabel(app, game, s));
                 ImGui::TableNextColumn();
@@ -543,7 +543,7 @@ class DebriefScreen final : public Screen {
             ImGui::SetCursorScreenPos(ImVec2(cardMin.x + pad, cardMin.y + pad));
             ImGui::BeginGroup();
             ImGui::PushTextWrapPos(cardMin.x + colW - pad - ImGui::GetWindowPos().x);
-            ui::markerInline(r, app.theme());
+            roleToken(app, sc, r);
             ImGui::SameLine();
             ImGui::PushFont(app.fonts().bold);
             ImGui::TextUnformatted(roleName(app, sc, r).c_str());

@@ -465,7 +465,7 @@ class DecisionMomentScreen final : public Screen {
             for (const CastVote& v : p->votes)
                 if (v.seat == seat)
                     cast = &v;
-            ui::markerInline(game.roleOfSeat(seat), app.theme());
+            roleToken(app, game.scenario(), game.roleOfSeat(seat));
             ImGui::SameLine();
             ImGui::PushFont(app.fonts().bold);
             wrappedText(who(app, seat));

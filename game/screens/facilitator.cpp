@@ -250,7 +250,7 @@ void everythingHidden(App& app, TableLink& link) {
     for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r) {
         const Role& role = sc.roles[r];
         ImGui::PushID(r);
-        ui::markerInline(r, app.theme());
+        roleToken(app, sc, r);
         ImGui::SameLine();
         ImGui::PushFont(app.fonts().bold);
         ImGui::TextUnformatted(roleName(app, sc, r).c_str());
