@@ -14,6 +14,7 @@
 #include <imgui.h>
 
 #include "app.hpp"
+#include "i18n.hpp"
 #include "screens/table_view.hpp"
 #include "session.hpp"
 #include "table_link.hpp"
@@ -48,7 +49,9 @@ App& sharedApp(const fs::path& dir) {
 // form has to scroll, and a reader that turns the drawn glyphs back into text.
 class Column {
   public:
-    explicit Column(const std::string& name) {
+    // `withBots`: every seat but the first is a bot, as at a table where one
+    // person plays with the computer.
+    explicit Column(const std::string& name, bool withBots = false) {
         const fs::path dir = fs::temp_directory_path() / ("samenspel_test_column_" + name);
         fs::remove_all(dir);
         fs::create_directories(dir);
@@ -68,8 +71,9 @@ class Column {
             *loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml")
                  .scenario));
         std::string error;
-        auto session = Session::start(scenario, SessionSetup::defaultFor(*scenario, false, 1),
-                                      (dir / "session.log").string(), error);
+        SessionSetup setup = SessionSetup::defaultFor(*scenario, withBots, 1);
+        setup.seats[0].bot = false;
+        auto session = Session::start(scenario, setup, (dir / "session.log").string(), error);
         REQUIRE_MESSAGE(session, error);
         link_ = makeLocalLink(std::move(session));
     }
@@ -100,7 +104,10 @@ class Column {
         ui.columns[seat].showCard = card;
     }
 
-    // Draws one frame of the column (or the seat list) and reads it back.
+    bool board = false; // draw the public board instead of the column
+
+    // Draws one frame of the column (or the seat list, or the board) and
+    // reads it back.
     void frame(bool seats = false) {
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = 1.0f / 60.0f;
@@ -108,7 +115,9 @@ class Column {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(io.DisplaySize);
         ImGui::Begin("##column", nullptr, ImGuiWindowFlags_NoDecoration);
-        if (seats)
+        if (board)
+            table::drawBoard(*app_, *link_, ui);
+        else if (seats)
             table::drawSeats(*app_, *link_, ui);
         else
             table::drawSeatPanel(*app_, *link_, ui);
@@ -382,6 +391,50 @@ TEST_CASE("column: each seat keeps its own view; the next player starts with the
     screen.ui.cardShownFor = 0;
     screen.frame();
     CHECK(screen.shows("Voorspel de andere rollen"));
+}
+
+TEST_CASE("board: a person's proposal stays open near the top while bots add theirs") {
+    Column screen("pinned", true);
+    const Game& game = screen.game();
+    screen.advanceTo(PhaseKind::Voorstel);
+    screen.apply(propose(game, 0));
+    const std::string mine = proposalTitle(screen.app().catalog(), game.state(), 0);
+    // Four bots propose after the person, each another option of the first issue
+    // (or of the second, once the first has no more).
+    std::vector<std::string> theirs;
+    for (int bot = 1; bot <= 4; ++bot) {
+        Action a = propose(game, bot);
+        const int issues = static_cast<int>(game.scenario().issues.size());
+        const int issue = (bot - 1) % std::max(1, issues);
+        const int options = static_cast<int>(game.scenario().issues[issue].options.size());
+        a.package[issue] = (a.package[issue] + 1 + (bot - 1) / std::max(1, issues)) % options;
+        screen.apply(a);
+        theirs.push_back(proposalTitle(screen.app().catalog(), game.state(),
+                                       static_cast<int>(game.state().proposals.size()) - 1));
+    }
+    screen.board = true;
+    screen.ui.boardTabWanted = 2; // Voorstellen
+    screen.frame();
+    screen.frame();
+    const std::vector<std::string> lines = screen.lines();
+    const auto firstLine = [&](const std::string& start) {
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (lines[i].rfind(Column::asDrawn(start) + " ", 0) == 0)
+                return static_cast<int>(i);
+        return -1;
+    };
+    // The proposal on the table comes first; the person's is next and open,
+    // marked as a participant's, above the bots' older ones.
+    const int myLine = firstLine(mine);
+    REQUIRE_MESSAGE(myLine >= 0, screen.text());
+    int botsAbove = 0;
+    for (const std::string& title : theirs) {
+        const int line = firstLine(title);
+        REQUIRE_MESSAGE(line >= 0, title << " not on the board:\n" << screen.text());
+        botsAbove += line < myLine ? 1 : 0;
+    }
+    CHECK_MESSAGE(botsAbove <= 1, screen.text());
+    CHECK(screen.shows(screen.app().tr("table.by_person")));
 }
 
 TEST_CASE("seats: a narrow seat list breaks names between words, never inside one") {
