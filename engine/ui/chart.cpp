@@ -89,6 +89,38 @@ std::string fitText(const std::string& text, float width) {
     return "…";
 }
 
+// A name that does not fit keeps its first word and as many last words as
+// fit ("Raadslid … oppositie"), or only its last words ("… de oppositie"):
+// two council members cut at the end would both read "Raadslid van …".
+std::string fitName(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width)
+        return text;
+    std::vector<std::string> words;
+    for (std::size_t at = 0; at <= text.size();) {
+        const std::size_t space = std::min(text.find(' ', at), text.size());
+        if (space > at)
+            words.push_back(text.substr(at, space - at));
+        at = space + 1;
+    }
+    for (std::size_t keep = words.size() >= 3 ? words.size() - 2 : 0; keep >= 1; --keep) {
+        std::string tail;
+        for (std::size_t w = words.size() - keep; w < words.size(); ++w)
+            tail += " " + words[w];
+        const std::string candidate = words.front() + " …" + tail;
+        if (ImGui::CalcTextSize(candidate.c_str()).x <= width)
+            return candidate;
+    }
+    // Too narrow for the first word as well: the end tells them apart.
+    for (std::size_t keep = words.size() >= 2 ? words.size() - 1 : 0; keep >= 1; --keep) {
+        std::string tail = "…";
+        for (std::size_t w = words.size() - keep; w < words.size(); ++w)
+            tail += " " + words[w];
+        if (ImGui::CalcTextSize(tail.c_str()).x <= width)
+            return tail;
+    }
+    return fitText(text, width);
+}
+
 // Numbers in the reader's language ("17,7" in Dutch), as on the rest of the screen.
 std::string formatValue(float v, const std::string& lang) {
     return formatNumber(static_cast<double>(v), 1, lang);
@@ -522,14 +554,14 @@ void supportBars(const char* id, const std::vector<SupportBar>& bars, const Supp
             draw->AddRectFilled(ImVec2(origin.x, rowTop), ImVec2(origin.x + width, y + rowH),
                                 toU32(theme.surfaceRaised), e * 0.2f);
         if (o.labelsAbove) { // on the page's colour, so no grid line runs through a name
-            const std::string label = fitText(b.label, width);
+            const std::string label = fitName(b.label, width);
             const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
             draw->AddRectFilled(ImVec2(origin.x, rowTop),
                                 ImVec2(origin.x + ls.x + 0.3f * e, rowTop + lineH),
                                 toU32(theme.background));
             draw->AddText(ImVec2(origin.x, rowTop), textColour, label.c_str());
         } else {
-            const std::string label = fitText(b.label, labelW - e);
+            const std::string label = fitName(b.label, labelW - e);
             const ImVec2 ls = ImGui::CalcTextSize(label.c_str());
             draw->AddText(
                 ImVec2(std::max(origin.x, axisL - 0.5f * e - ls.x), y + (rowH - lineH) / 2),

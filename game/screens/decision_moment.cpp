@@ -519,6 +519,14 @@ class DecisionMomentScreen final : public Screen {
         options.minSupport = static_cast<float>(sc.minSupport);
         options.minLabel = app.tr("moment.minimum", formatNumber(app, sc.minSupport, 0));
         options.rowHeight = ImGui::GetTextLineHeight() * 1.1f;
+        options.lang = app.lang(); // "27,4" in Dutch, as in the debrief
+        // Names get a little more room than the chart's default third: the
+        // bars rarely need the far negative end.
+        float longest = 0;
+        for (const ui::SupportBar& b : bars)
+            longest = std::max(longest, ImGui::CalcTextSize(b.label.c_str()).x);
+        options.labelWidth =
+            std::min(longest + ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x * 0.42f);
         ui::supportBars("moment_support", bars, options, app.theme());
     }
 
