@@ -93,6 +93,13 @@ foreach(table_fit nl_1280x720_font en_1280x720_none en_1600x900_font)
                    ${table_fit_icons} ${CMAKE_CURRENT_BINARY_DIR}/gui/table_fit_${table_fit})
   set_tests_properties(gui_table_fit_${table_fit} PROPERTIES TIMEOUT 300 LABELS gui)
 endforeach()
+# A large UI scale on a 720p projector: the seats become tokens, the board
+# keeps its room and its tabs fit.
+add_test(NAME gui_table_fit_nl_1280x720_scale
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/table_fit.sh $<TARGET_FILE:samenspel>
+                 ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml nl 1280x720 font
+                 ${CMAKE_CURRENT_BINARY_DIR}/gui/table_fit_nl_1280x720_scale 1.5)
+set_tests_properties(gui_table_fit_nl_1280x720_scale PROPERTIES TIMEOUT 300 LABELS gui)
 
 # The player column as a player meets it: the real table windows drawn by
 # ImGui, read back and tapped where their texts are (table_column.cpp). No

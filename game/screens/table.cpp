@@ -23,6 +23,13 @@ namespace table {
 
 // [SECTION] Banner ----------------------------------------------------------------
 
+// A short screen for the text size (a large UI scale on a 720p projector):
+// fewer than about 26 lines of body text fit. The banner and the event strip
+// then keep to a few lines, so the seats, the board and the card stay.
+static bool shortOfRoom() {
+    return ImGui::GetIO().DisplaySize.y < ImGui::GetTextLineHeightWithSpacing() * 26;
+}
+
 void drawBanner(App& app, TableLink& link, TableUi& ui) {
     const Game& game = link.game();
     const GameState& st = game.state();
@@ -107,10 +114,16 @@ void drawBanner(App& app, TableLink& link, TableUi& ui) {
             app.tr("table.phase_of", st.phase + 1, static_cast<int>(sc.phases.size())).c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        // Beside nothing now: a narrow window (large UI scale) uses its full width.
-        ImGui::PushTextWrapPos(right - clockW - buttonsW < width * 0.5f ? right : width * 0.62f);
-        ImGui::TextUnformatted(what.c_str());
-        ImGui::PopTextWrapPos();
+        // A comfortable line length on a wide screen; the full width when that
+        // would leave a narrow column (a large UI scale); two lines at most
+        // on a short screen, the rest in a tooltip, so the board keeps room.
+        const float startX = ImGui::GetCursorPosX();
+        float wrapAt = width * 0.62f;
+        if (wrapAt - startX < ImGui::GetFontSize() * 26)
+            wrapAt = right;
+        ImGui::BeginGroup(); // its lines under each other, beside "Fase 5 van 7"
+        wordWrapped(what, wrapAt - startX, shortOfRoom() ? 2 : 0);
+        ImGui::EndGroup();
     } else {
         ImGui::TextUnformatted(app.tr("table.session_over_what").c_str());
     }
@@ -167,7 +180,13 @@ ImFont* seatNameFace(App& app, const Game& game, float width) {
     return faces[2];
 }
 
+void drawSeatsCompact(App& app, TableLink& link, TableUi& ui);
+
 void drawSeats(App& app, TableLink& link, TableUi& ui) {
+    if (ui.compactSeats) {
+        drawSeatsCompact(app, link, ui);
+        return;
+    }
     const Game& game = link.game();
     const GameState& st = game.state();
     const ui::Theme& theme = app.theme();
@@ -276,6 +295,77 @@ void drawSeats(App& app, TableLink& link, TableUi& ui) {
     }
 }
 
+// The seat list as a strip of tokens, for a narrow table (a large UI scale
+// on a small screen): the board and the card need the width more than the
+// names, which the card's band and each token's tooltip still give. A green
+// tick on a token: done with the phase (or voted, in besluit).
+void drawSeatsCompact(App& app, TableLink& link, TableUi& ui) {
+    const Game& game = link.game();
+    const GameState& st = game.state();
+    const bool switching = link.view() == TableView::SharedScreen;
+    int done = 0;
+    for (bool d : st.done)
+        done += d ? 1 : 0;
+    ImGui::PushFont(app.fonts().small);
+    ImGui::PushStyleColor(ImGuiCol_Text, app.theme().textMuted);
+    wordWrapped(app.tr("table.done_short", done, game.seatCount()),
+                ImGui::GetContentRegionAvail().x);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    {
+        // Where the tokens may go, for the GUI test of what fits (tests/gui/table_fit.sh).
+        const ImVec2 at = ImGui::GetCursorPos();
+        ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, 0));
+        app.traceItem("seats.area");
+        ImGui::SetCursorPos(at);
+    }
+    const float lines = 1.5f;
+    const float size = ImGui::GetTextLineHeight() * lines;
+    for (int s = 0; s < game.seatCount(); ++s) {
+        ImGui::PushID(s);
+        const int role = game.roleOfSeat(s);
+        const bool selected = switching ? ui.activeSeat == s : link.ownSeat() == s;
+        const bool ticked = (s < static_cast<int>(st.done.size()) && st.done[s]) ||
+                            (game.currentPhase() == PhaseKind::Besluit && voteOf(game, s));
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        const float pad = app.unit() * 0.4f;
+        // As wide as the list (a scrollbar may take its part); the token centred.
+        const float rowW = ImGui::GetContentRegionAvail().x;
+        const float left = std::max(0.0f, (rowW - size) * 0.5f);
+        if (ImGui::Selectable("##seat", selected, ImGuiSelectableFlags_None,
+                              ImVec2(rowW, size + 2 * pad)) &&
+            !selected && switching) {
+            ui.activeSeat = s;
+            ui.cardShownFor = -1;
+            ui.message.clear();
+        }
+        if (ImGui::IsItemHovered()) {
+            std::string tip = seatWithRole(app, game, s);
+            if (link.isBot(s))
+                tip += " · " + app.tr("table.bot");
+            if (ticked)
+                tip += "\n✓ " + app.tr(game.currentPhase() == PhaseKind::Besluit && voteOf(game, s)
+                                           ? "table.seat_voted"
+                                           : "table.done");
+            ImGui::SetTooltip("%s", tip.c_str());
+        }
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(start.x + left, start.y + pad));
+        roleToken(app, game.scenario(), role, lines);
+        app.traceItem(("seats.token." + std::to_string(s)).c_str());
+        if (ticked) {
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            const ImVec2 c(start.x + left + size * 0.88f, start.y + pad + size * 0.88f);
+            draw->AddCircleFilled(c, size * 0.24f, ui::toU32(app.theme().good));
+            draw->AddText(ImVec2(c.x - ImGui::CalcTextSize("✓").x * 0.5f,
+                                 c.y - ImGui::GetTextLineHeight() * 0.5f),
+                          ui::toU32(app.theme().background), "✓");
+        }
+        ImGui::SetCursorScreenPos(after);
+        ImGui::PopID();
+    }
+}
+
 // [SECTION] Announcements --------------------------------------------------------------
 
 void drawAnnouncements(App& app, TableLink& link, TableUi& ui) {
@@ -336,10 +426,18 @@ void drawAnnouncementStrip(App& app, const Game& game) {
         ImGui::TextUnformatted(("▲ " + (ev.title.empty() ? ev.id : app.text(ev.title))).c_str());
         ImGui::PopFont();
         ImGui::PopStyleColor();
-        ImGui::SameLine();
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(app.text(ev.text).c_str());
-        ImGui::PopTextWrapPos();
+        // Beside its title when that leaves a wide column, else under it; on
+        // a short screen one line (the whole text is in the tooltip, the
+        // modal showed it and the Events tab keeps it).
+        const float available = ImGui::GetContentRegionAvail().x;
+        const float titleW = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x;
+        const bool beside = available - titleW > ImGui::GetFontSize() * 22;
+        if (beside)
+            ImGui::SameLine();
+        ImGui::BeginGroup();
+        wordWrapped(app.text(ev.text), beside ? available - titleW : available,
+                    shortOfRoom() ? 1 : 0);
+        ImGui::EndGroup();
     }
 }
 
@@ -517,14 +615,23 @@ class TableScreen final : public Screen {
         const bool panel = !projector || drawer;
         // A player's own laptop gives their card and actions more room.
         const bool player = link.view() == TableView::Player;
-        const float seatsW = std::clamp(width * 0.19f, app.unit() * 26, app.unit() * 44);
+        // Fewer than about 46 em across (a large UI scale on a small
+        // screen): the seats become a strip of tokens.
+        ui_.compactSeats = width < ImGui::GetFontSize() * 46;
+        const float seatsW = ui_.compactSeats
+                                 ? ImGui::GetTextLineHeight() * 1.5f + app.unit() * 0.8f +
+                                       2 * ImGui::GetStyle().WindowPadding.x +
+                                       ImGui::GetStyle().ScrollbarSize
+                                 : std::clamp(width * 0.19f, app.unit() * 26, app.unit() * 44);
         float panelW =
             panel ? std::clamp(width * (player ? 0.42f : 0.34f), app.unit() * 44, app.unit() * 100)
                   : 0;
         // A large UI scale on a small screen: the card gives up room before
         // the board does, so the board's tabs and text stay readable.
-        if (panel && width - seatsW - panelW - 2 * gap < width * 0.36f)
-            panelW = std::max(width - seatsW - width * 0.36f - 2 * gap, app.unit() * 30);
+        // With the seats as tokens the board takes half.
+        const float boardShare = ui_.compactSeats ? 0.5f : 0.36f;
+        if (panel && width - seatsW - panelW - 2 * gap < width * boardShare)
+            panelW = std::max(width - seatsW - width * boardShare - 2 * gap, app.unit() * 30);
         const float boardW =
             panel ? std::max(width - seatsW - panelW - 2 * gap, app.unit() * 30) : 0.0f;
         const ImGuiWindowFlags childFlags = ImGuiWindowFlags_AlwaysUseWindowPadding;

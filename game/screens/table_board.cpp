@@ -440,7 +440,7 @@ namespace {
 // arrows. In this order, the first that fits: icons and words in the body
 // face, words alone, words in the small face; then, in the small face, the
 // widest tab but the selected one says only its icon (or its shortened
-// name) and count, named in a tooltip, until they fit.
+// name) and count, named in a tooltip, until they fit; the selected one last.
 struct BoardTabs {
     std::string label[4]; // as shown, without the ###id
     std::string full[4];  // for the tooltip
@@ -492,13 +492,16 @@ BoardTabs boardTabs(const App& app, const Game& game, int selected, float width)
     }
     ImGui::PushFont(tabs.font);
     bool shortened[4] = {false, false, false, false};
-    for (int round = 0; round < 3 && tabsWidth(tabs.label) > width; ++round) {
+    // The selected tab last: its name also heads the page below it.
+    for (int round = 0; round < 4 && tabsWidth(tabs.label) > width; ++round) {
         int widest = -1;
         for (int t = 0; t < 4; ++t)
             if (t != selected && !shortened[t] &&
                 (widest < 0 || ImGui::CalcTextSize(tabs.label[t].c_str()).x >
                                    ImGui::CalcTextSize(tabs.label[widest].c_str()).x))
                 widest = t;
+        if (widest < 0 && selected >= 0 && selected < 4 && !shortened[selected])
+            widest = selected;
         if (widest < 0)
             break;
         shortened[widest] = true;

@@ -77,6 +77,7 @@ struct SeatColumn {
 struct TableUi {
     int activeSeat = 0;
     int cardShownFor = -1;        // seat whose card is uncovered, -1 none
+    bool compactSeats = false;    // the seat list as a strip of tokens (a narrow table)
     bool facilitatorOpen = false; // the facilitator drawer at the table's right side
     bool revealAll = false;       // facilitator: everything hidden is shown
     bool askRevealConfirm = false;

@@ -8,10 +8,13 @@
 #    scroll arrows, whatever the counts on the tabs;
 #  - with ICONS=none the icon font is missing: the game says so once on
 #    stderr, draws the tokens as shapes, and the labels fit without icons.
-#   table_fit.sh SAMENSPEL SCENARIO LANG WxH ICONS(font|none) RUN_DIR
+#  - with a SCALE above 1 on a small screen, the seats are a strip of tokens
+#    inside the list and the board keeps at least 40% of the window's width.
+#   table_fit.sh SAMENSPEL SCENARIO LANG WxH ICONS(font|none) RUN_DIR [SCALE]
 set -u
 source "$(dirname "$0")/xvfb.sh"
-bin=$1 scenario=$2 lang=$3 size=$4 icons=$5 dir=$6
+bin=$1 scenario=$2 lang=$3 size=$4 icons=$5 dir=$6 scale=${7:-1}
+width=${size%x*}
 rm -rf "$dir" && mkdir -p "$dir"
 export XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data"
 if [ "$icons" = none ]; then
@@ -21,7 +24,7 @@ else
 fi
 xvfb -s "-screen 0 ${size}x24" \
   "$bin" play --scenario "$scenario" --autoplay --seed 1 --lang "$lang" --size "$size" \
-  --trace-ui --screenshots "$dir" --log "$dir/session.log" --max-seconds 240 \
+  --scale "$scale" --trace-ui --screenshots "$dir" --log "$dir/session.log" --max-seconds 240 \
   >"$dir/trace.out" 2>"$dir/stderr.out"
 status=$?
 if [ "$status" -ne 0 ]; then
@@ -42,10 +45,23 @@ fi
 # A rectangle is "x y w h" in window pixels; an item must end (x + w) at or
 # before the right edge of its area. The trace prints a frame's items in the
 # order of their names, so an area ("seats.area") comes before its items.
-awk '
+awk -v scale="$scale" -v width="$width" '
   function right(r,   f) { split(r, f, " "); return f[1] + f[3] }
   $1 == "item:" && $2 == "seats.area" { seats = $3 " " $4 " " $5 " " $6; next }
-  $1 == "item:" && $2 == "board.area" { tabs = $3 " " $4 " " $5 " " $6; next }
+  $1 == "item:" && $2 == "board.area" {
+    tabs = $3 " " $4 " " $5 " " $6
+    if (scale > 1 && $5 < 0.4 * width && !narrow++)
+      print "FAIL: the board is " $5 " px wide, under 40% of the window at scale " scale
+    if (scale > 1 && $5 < 0.4 * width) bad = 1
+    next
+  }
+  $1 == "item:" && $2 ~ /^seats\.token\.[0-9]+$/ {
+    names++
+    if ($3 + $5 > right(seats) + 1) {
+      print "FAIL: " $2 " ends at x=" $3 + $5 ", past the seat list at x=" right(seats); bad = 1
+    }
+    next
+  }
   $1 == "item:" && $2 ~ /^seats\.name\.[0-9]+$/ {
     names++
     if (seats == "") { print "FAIL: " $2 " drawn before the seat list was traced"; bad = 1; next }
