@@ -67,7 +67,10 @@ samenspel_build() {
   local jobs
   jobs="$(nproc 2>/dev/null || echo 2)"
   if [ ! -f "$SAMENSPEL_BUILD/CMakeCache.txt" ]; then
-    cmake -S "$SAMENSPEL_ROOT" -B "$SAMENSPEL_BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null ||
+    # -O2 rather than CMake's -O3 for Release: the game is no faster at -O3,
+    # and it compiles noticeably faster (CI must stay under 20 minutes).
+    cmake -S "$SAMENSPEL_ROOT" -B "$SAMENSPEL_BUILD" -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null ||
       { echo "samenspel: cmake configure failed" >&2; exit 1; }
   fi
   cmake --build "$SAMENSPEL_BUILD" -j "$jobs" "$@" ||
