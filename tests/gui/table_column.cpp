@@ -104,7 +104,8 @@ class Column {
         ui.columns[seat].showCard = card;
     }
 
-    bool board = false; // draw the public board instead of the column
+    bool board = false;  // draw the public board instead of the column
+    bool drawer = false; // draw the facilitator's drawer instead of the column
 
     // Draws one frame of the column (or the seat list, or the board) and
     // reads it back.
@@ -117,6 +118,8 @@ class Column {
         ImGui::Begin("##column", nullptr, ImGuiWindowFlags_NoDecoration);
         if (board)
             table::drawBoard(*app_, *link_, ui);
+        else if (drawer)
+            table::drawFacilitatorDrawer(*app_, *link_, ui);
         else if (seats)
             table::drawSeats(*app_, *link_, ui);
         else
@@ -184,8 +187,15 @@ class Column {
             if (!hit && l.text.rfind(drawn, 0) == 0)
                 hit = &l;
         REQUIRE_MESSAGE(hit, "nothing to tap reads \"" << label << "\" in:\n" << text());
+        // A row of buttons reads as one line ("?5 min ?1 min +1 min"): a
+        // label that only starts the line is tapped in the middle of its part.
+        const float share = hit->text.empty()
+                                ? 1.0f
+                                : std::min(1.0f, static_cast<float>(drawn.size()) /
+                                                     static_cast<float>(hit->text.size()));
         ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2((hit->min.x + hit->max.x) * 0.5f, (hit->min.y + hit->max.y) * 0.5f);
+        io.MousePos = ImVec2(hit->min.x + (hit->max.x - hit->min.x) * share * 0.5f,
+                             (hit->min.y + hit->max.y) * 0.5f);
         frame();
         io.MouseDown[0] = true;
         frame();
@@ -435,6 +445,27 @@ TEST_CASE("board: a person's proposal stays open near the top while bots add the
     }
     CHECK_MESSAGE(botsAbove <= 1, screen.text());
     CHECK(screen.shows(screen.app().tr("table.by_person")));
+}
+
+TEST_CASE("drawer: '-5 min' with five minutes left shortens to a minute, never ends the phase") {
+    Column screen("minus5");
+    const Game& game = screen.game();
+    screen.drawer = true;
+    const int phase = game.state().phase;
+    REQUIRE(screen.link().phaseRemainingMs() <= 5 * 60000);
+    screen.frame();
+    // Said before the click: shortening stops at a minute.
+    CHECK(screen.shows(screen.app().tr("facilitator.time_floor_hint").substr(0, 30)));
+    screen.tap(screen.app().tr("facilitator.minus5"));
+    CHECK(game.state().phase == phase);
+    CHECK(screen.link().phaseRemainingMs() <= table::kShortestRemainingMs);
+    CHECK(screen.link().phaseRemainingMs() > table::kShortestRemainingMs - 5000);
+    CHECK(screen.shows(screen.app().tr("facilitator.ok.time_floor")));
+    CHECK(screen.refusalShown().empty());
+    // At the minute the buttons take nothing more: a second tap changes nothing.
+    screen.tap(screen.app().tr("facilitator.minus5"));
+    CHECK(game.state().phase == phase);
+    CHECK(screen.link().phaseRemainingMs() > table::kShortestRemainingMs - 5000);
 }
 
 TEST_CASE("seats: a narrow seat list breaks names between words, never inside one") {
