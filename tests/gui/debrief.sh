@@ -7,6 +7,7 @@
 #   debrief.sh SAMENSPEL SCENARIO LANG WxH RUN_DIR
 set -u
 source "$(dirname "$0")/xvfb.sh"
+source "$(dirname "$0")/drive.sh"
 bin=$1 scenario=$2 lang=$3 size=$4 dir=$5
 if [ -z "${DEBRIEF_IN_XVFB:-}" ]; then
   rm -rf "$dir" && mkdir -p "$dir"
@@ -15,12 +16,6 @@ if [ -z "${DEBRIEF_IN_XVFB:-}" ]; then
 fi
 export XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data"
 trace="$dir/trace.out"
-fail() {
-  echo "FAIL: $*"
-  grep -v "vertical sync" "$trace"
-  [ -n "${game:-}" ] && kill "$game" 2>/dev/null
-  exit 1
-}
 
 # A finished session: bots played it to the end.
 "$bin" simulate "$scenario" --games 1 --seed 1 --log "$dir/session.log" >/dev/null ||
@@ -29,14 +24,6 @@ fail() {
   --screenshots "$dir" --max-seconds 90 >"$trace" 2>&1 &
 game=$!
 
-await() { # until the trace has a line matching the pattern (grep -E)
-  for _ in $(seq 1 150); do
-    grep -qE "$1" "$trace" && return 0
-    kill -0 "$game" 2>/dev/null || fail "the game exited while waiting for '$1'"
-    sleep 0.1
-  done
-  fail "never saw '$1'"
-}
 lines() { grep -cE "$1" "$trace"; }
 await_count() { # until the pattern has matched at least N lines
   for _ in $(seq 1 150); do

@@ -10,6 +10,7 @@
 #   secrets.sh SAMENSPEL SCENARIO LANG WxH RUN_DIR
 set -u
 source "$(dirname "$0")/xvfb.sh"
+source "$(dirname "$0")/drive.sh"
 bin=$1 scenario=$2 lang=$3 size=$4 dir=$5
 height=${size#*x}
 if [ -z "${SECRETS_IN_XVFB:-}" ]; then
@@ -19,12 +20,6 @@ if [ -z "${SECRETS_IN_XVFB:-}" ]; then
 fi
 export XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data"
 trace="$dir/trace.out"
-fail() {
-  echo "FAIL: $*"
-  grep -v "vertical sync" "$trace"
-  [ -n "${game:-}" ] && kill "$game" 2>/dev/null
-  exit 1
-}
 
 # A session that has not begun, with a person in the first seat: the log's
 # first line, from simulate, with that seat no bot and phases that run their
@@ -39,22 +34,6 @@ head -n 1 "$dir/simulated.log" |
   --screenshots "$dir" --max-seconds 120 >"$trace" 2>&1 &
 game=$!
 
-# Waits until the trace has a line matching the pattern (grep -E).
-await() {
-  for _ in $(seq 1 150); do
-    grep -qE "$1" "$trace" && return 0
-    kill -0 "$game" 2>/dev/null || fail "the game exited while waiting for '$1'"
-    sleep 0.1
-  done
-  fail "never saw '$1'"
-}
-# Where the named item was drawn last: "x y w h".
-rect_of() {
-  local line
-  line=$(grep -E "^item: $1 " "$trace" | tail -n 1)
-  [ -n "$line" ] || fail "no item $1 to click"
-  echo "${line#item: $1 }"
-}
 # The whole drawer fits on the test's screen; an item below its bottom edge
 # cannot be clicked (the drawer would have to scroll).
 in_view() {

@@ -12,6 +12,7 @@
 #   setup_steps.sh SAMENSPEL LANG WxH RUN_DIR
 set -u
 source "$(dirname "$0")/xvfb.sh"
+source "$(dirname "$0")/drive.sh"
 bin=$1 lang=$2 size=$3 dir=$4
 height=${size#*x}
 if [ -z "${SETUP_IN_XVFB:-}" ]; then
@@ -21,26 +22,6 @@ if [ -z "${SETUP_IN_XVFB:-}" ]; then
 fi
 export XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data"
 trace=""
-fail() {
-  echo "FAIL: $*"
-  [ -n "$trace" ] && grep -v "vertical sync" "$trace"
-  [ -n "${game:-}" ] && kill "$game" 2>/dev/null
-  exit 1
-}
-await() {
-  for _ in $(seq 1 150); do
-    grep -qE "$1" "$trace" && return 0
-    kill -0 "$game" 2>/dev/null || fail "the game exited while waiting for '$1'"
-    sleep 0.1
-  done
-  fail "never saw '$1'"
-}
-rect_of() {
-  local line
-  line=$(grep -E "^item: $1 " "$trace" | tail -n 1)
-  [ -n "$line" ] || fail "no item $1 to click"
-  echo "${line#item: $1 }"
-}
 # Clicks the middle of the named item: move, press, release, each in a frame
 # of its own (ImGui reads a click over frames), pressed briefly as a person
 # taps.

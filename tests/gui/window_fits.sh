@@ -8,6 +8,7 @@
 #   window_fits.sh SAMENSPEL RUN_DIR
 set -u
 source "$(dirname "$0")/xvfb.sh"
+source "$(dirname "$0")/drive.sh"
 bin=$1 dir=$2
 if [ -z "${WINDOW_IN_XVFB:-}" ]; then
   rm -rf "$dir" && mkdir -p "$dir"
@@ -18,12 +19,6 @@ export XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data"
 settings="$XDG_CONFIG_HOME/samenspel/settings.yaml"
 trace="$dir/trace.out"
 game=
-fail() {
-  echo "FAIL: $*"
-  [ -f "$trace" ] && grep -v "vertical sync" "$trace"
-  [ -n "$game" ] && kill "$game" 2>/dev/null
-  exit 1
-}
 
 # Starts the game on its title screen; sets $window and $geometry
 # ("x y width height" of the window on the screen).
