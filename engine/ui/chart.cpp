@@ -110,6 +110,11 @@ std::string fitName(const std::string& text, float width) {
         if (ImGui::CalcTextSize(candidate.c_str()).x <= width)
             return candidate;
     }
+    // No room for both ends: the end with the longer word, as the more telling
+    // one ("Opposition …" beside "Coalition … member"), else the last words.
+    if (words.size() >= 2 && ImGui::CalcTextSize((words.front() + " …").c_str()).x <= width &&
+        ImGui::CalcTextSize(words.front().c_str()).x > ImGui::CalcTextSize(words.back().c_str()).x)
+        return words.front() + " …";
     // Too narrow for the first word as well: the end tells them apart.
     for (std::size_t keep = words.size() >= 2 ? words.size() - 1 : 0; keep >= 1; --keep) {
         std::string tail = "…";
