@@ -1,4 +1,5 @@
 #include "ui/drawn_text.hpp"
+#include "ui/role_token.hpp"
 
 #include <imgui.h>
 
@@ -11,19 +12,6 @@
 namespace samenspel::ui {
 
 namespace {
-
-void appendUtf8(std::string& out, unsigned int c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 struct Placed {
     float baseline, x, advance, height;
@@ -72,7 +60,7 @@ std::string drawnText(const ImDrawData& data, const ImFontAtlas& atlas) {
         } else if (g.x - pen > std::max(1.5f, g.height * 0.12f)) {
             text += ' ';
         }
-        appendUtf8(text, g.codepoint);
+        text += glyphText(static_cast<ImWchar>(g.codepoint));
         pen = g.x + g.advance;
     }
     if (!text.empty())

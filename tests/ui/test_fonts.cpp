@@ -14,6 +14,7 @@
 #include <string>
 
 #include "ui/fonts.hpp"
+#include "ui/role_token.hpp"
 
 namespace fs = std::filesystem;
 
@@ -141,21 +142,6 @@ bool inRanges(char32_t c) {
     return false;
 }
 
-std::string utf8(char32_t c) {
-    std::string s;
-    if (c < 0x80) {
-        s += static_cast<char>(c);
-    } else if (c < 0x800) {
-        s += static_cast<char>(0xC0 | (c >> 6));
-        s += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        s += static_cast<char>(0xE0 | (c >> 12));
-        s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return s;
-}
-
 // "U+2260", the name to look the character up by.
 std::string codeName(char32_t c) {
     char buf[16];
@@ -173,14 +159,14 @@ TEST_CASE("every character of the catalogs, scenarios and screens is in the font
     CHECK(seen.count(U'✓') == 1);
     // Conditions read aloud and history arrows, whether or not a text uses them yet.
     for (char32_t c : {U'≠', U'≤', U'≥', U'→', U'…', U'✓', U'✗'}) {
-        CAPTURE(utf8(c));
+        CAPTURE(samenspel::ui::glyphText(static_cast<ImWchar>(c)));
         CHECK(inRanges(c));
     }
     for (const auto& entry : seen) { // CAPTURE cannot name a structured binding in clang++ 14
         const char32_t c = entry.first;
         const std::string& file = entry.second;
         CAPTURE(file);
-        CAPTURE(utf8(c));
+        CAPTURE(samenspel::ui::glyphText(static_cast<ImWchar>(c)));
         CHECK_MESSAGE(inRanges(c), codeName(c));
     }
 }
@@ -203,7 +189,7 @@ TEST_CASE("DejaVu Sans draws every character the game shows, in every face") {
             const char32_t c = entry.first;
             const std::string& from = entry.second;
             CAPTURE(from);
-            CAPTURE(utf8(c));
+            CAPTURE(samenspel::ui::glyphText(static_cast<ImWchar>(c)));
             CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
         }
     }
