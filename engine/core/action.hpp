@@ -55,6 +55,9 @@ struct MitsCondition {
 struct Action {
     ActionType type = ActionType::Done;
     int seat = kFacilitator;
+    // Who of a team acted: an index into the seat's members (Seat::members).
+    // -1 for a seat one person plays, a bot, the facilitator and the clock.
+    int person = -1;
     std::int64_t timeMs = 0; // session clock when it happened (pauses excluded)
 
     int targetRole = -1;

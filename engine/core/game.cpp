@@ -96,6 +96,7 @@ struct RefusalText {
 constexpr RefusalText kRefusals[] = {
     {"refuse.finished", "The session has ended."},
     {"refuse.unknown_seat", "There is no seat {0}."},
+    {"refuse.unknown_person", "This seat has no team member {0}."},
     {"refuse.paused", "The session is paused."},
     {"refuse.facilitator_only", "Only the facilitator can do '{0}'."},
     {"refuse.seat_only", "'{0}' is done by a player's seat, not by the facilitator."},
@@ -242,8 +243,13 @@ Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
     : scenario_(std::move(scenario)), setup_(std::move(setup)) {
     // Names come from people and from the network: made safe and short here,
     // so every screen, report and client shows the same clean name.
-    for (Seat& seat : setup_.seats)
+    for (Seat& seat : setup_.seats) {
         seat.name = cleanText(seat.name, limits::kSeatNameChars);
+        if (seat.members.size() > static_cast<std::size_t>(limits::kMaxTeamSize))
+            seat.members.resize(static_cast<std::size_t>(limits::kMaxTeamSize));
+        for (std::string& member : seat.members)
+            member = cleanText(member, limits::kSeatNameChars);
+    }
     setup_.group = cleanText(setup_.group, limits::kGroupLabelChars);
     const Scenario& sc = *scenario_;
     const std::size_t seats = setup_.seats.size();

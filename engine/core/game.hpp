@@ -25,6 +25,10 @@ struct Seat {
     std::string name; // player's name, or a bot's display name
     bool bot = false;
     BotCharacter character;
+    // A team of people sharing the seat (at most limits::kMaxTeamSize): their
+    // names, in the order Action::person counts them. Empty when one person
+    // (or a bot) plays the seat; `name` then is that person's.
+    std::vector<std::string> members;
 };
 
 struct SessionSetup {
@@ -71,6 +75,7 @@ struct SharedPrecondition {
 
 struct Prediction {
     int seat = -1;
+    int person = -1; // the team member who predicted (Action::person)
     int targetRole = -1;
     int phase = -1; // scenario phase index (perspectief or reflectie)
     std::vector<int> values;

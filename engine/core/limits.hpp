@@ -15,6 +15,10 @@ inline constexpr std::size_t kConditionChars = 200;  // one ja-mits / support-if
 inline constexpr std::size_t kSeatNameChars = 60;    // a seat's name in the session setup
 inline constexpr std::size_t kGroupLabelChars = 80;  // the group label in the session setup
 
+// People who share one seat as a team (a role that is a group in reality:
+// residents, a council faction), so a room of 50 fits at a few tables.
+inline constexpr int kMaxTeamSize = 4;
+
 // Per action.
 inline constexpr std::size_t kConditionsPerAction = 5; // on one reaction or vote
 

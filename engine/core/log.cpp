@@ -129,6 +129,8 @@ void writeAction(JsonWriter& w, const Action& a, const int* phase, const LineCha
     }
     w.key("type").value(actionTypeId(a.type));
     w.key("seat").value(a.seat);
+    if (a.person != d.person)
+        w.key("person").value(a.person);
     if (phase)
         w.key("phase").value(*phase);
     w.key("timeMs").value(static_cast<std::int64_t>(a.timeMs));
@@ -179,6 +181,13 @@ void writeSetup(JsonWriter& w, const SessionSetup& s) {
         w.key("role").value(seat.role);
         w.key("name").value(seat.name);
         w.key("bot").value(seat.bot);
+        // Only for a team: a log without teams stays byte for byte as before.
+        if (!seat.members.empty()) {
+            w.key("members").beginArray();
+            for (const std::string& m : seat.members)
+                w.value(m);
+            w.endArray();
+        }
         w.key("cooperation").raw(exactNumber(seat.character.cooperation));
         w.key("openness").raw(exactNumber(seat.character.openness));
         w.endObject();

@@ -136,6 +136,8 @@ bool decodeActionValue(const Json& n, Action& a, int& phase, DecodeError& err,
             haveType = ok;
         } else if (key == "seat") {
             ok = read(v, "seat", a.seat, err);
+        } else if (key == "person") {
+            ok = read(v, "person", a.person, err);
         } else if (key == "phase") {
             ok = read(v, "phase", phase, err);
         } else if (key == "timeMs") {
@@ -208,6 +210,16 @@ bool decodeSetupValue(const Json& n, SessionSetup& s, DecodeError& err) {
             !readOptional(item, "cooperation", seat.character.cooperation, err) ||
             !readOptional(item, "openness", seat.character.openness, err))
             return false;
+        if (const Json* members = member(item, "members")) {
+            if (!members->is_array())
+                return fail(err, "'members' must be a list of names", members);
+            for (const Json& name : *members) {
+                std::string text;
+                if (!read(name, "members", text, err))
+                    return false;
+                seat.members.push_back(std::move(text));
+            }
+        }
         s.seats.push_back(std::move(seat));
     }
     if (!readOptional(n, "seed", s.seed, err) || !readOptional(n, "language", s.language, err))

@@ -277,13 +277,14 @@ struct Executor {
     void predict() {
         Prediction p;
         p.seat = a.seat;
+        p.person = a.person;
         p.targetRole = a.targetRole;
         p.phase = st.phase;
         p.values = a.values;
         p.accuracy =
             predictionAccuracy(a.values, st.world.weights[static_cast<std::size_t>(a.targetRole)]);
         for (Prediction& old : st.predictions) {
-            if (old.seat == p.seat && old.targetRole == p.targetRole && old.phase == p.phase) {
+            if (old.seat == p.seat && old.person == p.person && old.targetRole == p.targetRole && old.phase == p.phase) {
                 old = std::move(p);
                 return;
             }

@@ -430,6 +430,12 @@ int Rules::roleOf(const Game& g, int seat) {
     return role >= 0 && role < static_cast<int>(g.scenario_->roles.size()) ? role : -1;
 }
 
+int Rules::teamSizeOf(const Game& g, int seat) {
+    if (seat < 0 || seat >= g.seatCount())
+        return 0;
+    return static_cast<int>(g.setup_.seats[static_cast<std::size_t>(seat)].members.size());
+}
+
 ApplyResult Rules::check(const Game& g, const Action& a) {
     const GameState& st = g.state_;
     if (st.finished)
@@ -442,6 +448,8 @@ ApplyResult Rules::check(const Game& g, const Action& a) {
     c.role = roleOf(g, a.seat);
     if (c.role < 0)
         return refuse("refuse.unknown_seat", {to_string(a.seat)});
+    if (a.person != -1 && (a.person < 0 || a.person >= Rules::teamSizeOf(g, a.seat)))
+        return refuse("refuse.unknown_person", {to_string(a.person)});
     if (a.type == ActionType::SetEndWhenAllDone)
         return refuse("refuse.end_when_done_facilitator_only");
     if (isFacilitatorAction(a.type))

@@ -235,7 +235,7 @@ TEST_CASE("report: the points about players ask about people, never about bots, 
           "counts the people") {
     // Issue 13: "Bot 3 won the most understanding... What did this player learn?"
     SessionSetup setup = SessionSetup::defaultFor(*loadTestScenario(), true);
-    setup.seats[0] = {0, "Fatima", false, {}};
+    setup.seats[0] = {0, "Fatima", false, {}, {}};
     setup.seats[1].name = "Bot 2";
     setup.seats[2].name = "Bot 3";
     Game game(loadTestScenario(), setup);
