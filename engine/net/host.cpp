@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/json.hpp"
+#include "core/limits.hpp"
 #include "core/log.hpp"
 #include "core/session_files.hpp"
 
@@ -45,170 +46,6 @@ void Host::Impl::notice(const std::string& text) const {
         owner->onNotice(text);
 }
 
-// A lost checkpoint only costs the timers after a crash, so unlike a lost
-// log record it does not stop the session; the facilitator hears of it.
-void Host::Impl::tellDiskProblems() {
-    if (!session)
-        return;
-    if (session->checkpointFailed() && !checkpointFailureTold) {
-        checkpointFailureTold = true;
-        notice("The session clock could not be saved beside " + logPath +
-               "; after a crash, timers would resume from the last action.");
-    }
-    if (!session->diskError().empty() && !diskErrorTold) {
-        diskErrorTold = true;
-        notice(session->diskError());
-        // Every player learns at once why nothing moves any more; their
-        // laptops keep trying their seats until the session is continued.
-        for (auto& c : connections)
-            if (!c->dead && !c->closing)
-                closeWith(*c, c->helloDone ? "bye" : "refuse", reason::kHostLogFailed,
-                          stopMessage());
-    }
-}
-
-std::string Host::Impl::stopMessage() const {
-    const std::error_code& code = session ? session->diskErrorCode() : std::error_code();
-    return "The host stopped the session: its session log could not be written" +
-           (code ? " (" + code.message() + ")" : std::string()) +
-           ". Everything up to here is saved; the facilitator can continue the session.";
-}
-
-// [The session] ---------------------------------------------------------------
-
-void Host::Impl::onApplied(const Action& a) {
-    actions.push_back(a);
-    encoded.push_back(encodeAction(a));
-    lastActionAt = Clock::now();
-    broadcastAction(actions.size() - 1);
-    broadcastSupport();
-    if (owner && owner->onActionApplied)
-        owner->onActionApplied(actions.size() - 1, a);
-}
-
-ApplyResult Host::Impl::submit(const Action& a) {
-    if (!session) {
-        ApplyResult r;
-        r.refusal.key = reason::kNotStarted;
-        r.refusal.english = englishFor(reason::kNotStarted);
-        return r;
-    }
-    ApplyResult result = session->submit(a);
-    tellDiskProblems();
-    return result;
-}
-
-bool Host::Impl::allSeatsTaken() const {
-    for (std::size_t i = 0; i < seats.size(); ++i)
-        if (!seats[i].taken && !setup.seats[i].bot)
-            return false;
-    return true;
-}
-
-bool Host::Impl::startSession(bool fillWithBots) {
-    if (game)
-        return true;
-    // The seats get their bots only once the session is on: a start that
-    // fails (no room for the log) leaves them free for people.
-    SessionSetup filled = setup;
-    for (std::size_t i = 0; i < seats.size(); ++i) {
-        if (seats[i].taken || filled.seats[i].bot)
-            continue;
-        if (!fillWithBots)
-            return false;
-        filled.seats[i].bot = true; // unnamed: screens show the role's name
-    }
-    LiveSessionOptions options;
-    options.logPath = logPath;
-    std::string error;
-    session = LiveSession::start(scenario, filled, options, error);
-    if (!session) {
-        startError = error.empty() ? "The session log could not be created: " + logPath : error;
-        notice(startError);
-        return false;
-    }
-    setup = std::move(filled);
-    startError.clear(); // a start that failed before (a full disk) worked now
-    attachSession();
-    writeSeatFile();
-    lastTick = Clock::now();
-    notice("session started with " + std::to_string(seats.size()) + " seats");
-    JsonWriter w;
-    w.beginObject().key("v").value(kProtocolVersion).key("type").value("start");
-    w.key("setup").raw(encodeSetup(setup)).endObject();
-    const std::string message = w.str();
-    for (auto& c : connections)
-        if (c->helloDone && !c->closing && !c->web)
-            send(*c, message);
-    broadcastPresence();
-    return true;
-}
-
-// Every seat played by a bot, here or on a client that said it is one.
-bool Host::Impl::onlyBots() const {
-    for (std::size_t i = 0; i < seats.size(); ++i)
-        if (!setupSeat(static_cast<int>(i)).bot && !seats[i].remoteBot)
-            return false;
-    return true;
-}
-
-// Nobody plays and nobody can join (every seat is this host's bot): the
-// session runs as `simulate` runs it, so a seed gives the same log here.
-bool Host::Impl::onlyOwnBots() const {
-    for (std::size_t i = 0; i < seats.size(); ++i)
-        if (!setupSeat(static_cast<int>(i)).bot)
-            return false;
-    return true;
-}
-
-void Host::Impl::attachSession() {
-    game = &session->game();
-    session->addSink(&broadcaster);
-    session->setPace(onlyOwnBots() ? SessionPace::asFastAsPossible()
-                                   : SessionPace::humanPace(config.botPaceMs));
-    lastTick = Clock::now();
-}
-
-void Host::Impl::runClock() {
-    const auto now = Clock::now();
-    const double realMs = std::chrono::duration<double, std::milli>(now - lastTick).count();
-    lastTick = now;
-    if (!session || session->state().finished || !session->diskError().empty())
-        return;
-    if (session->pace().clock == SessionPace::Clock::Simulated) {
-        const int phase = session->state().phase;
-        for (int k = 0; k < kSimulatedStepsPerPoll && session->state().phase == phase; ++k)
-            if (!session->step())
-                break;
-        tellDiskProblems();
-        return;
-    }
-    // Bots at human pace only while a person plays: a client that said it is
-    // a bot is no person to wait for (docs/DESIGN.md, "One session loop").
-    SessionPace pace = session->pace();
-    pace.botKindGapMs = onlyBots() ? 0 : SessionPace::humanPace().botKindGapMs;
-    session->setPace(pace);
-    carryMs += realMs * config.clockSpeed;
-    const auto whole = static_cast<std::int64_t>(carryMs);
-    carryMs -= static_cast<double>(whole);
-    // Bots on clients wait for time to concede, and a session of bots
-    // should take seconds: when nobody but bots plays and nothing
-    // happened for a moment, the clock jumps ahead.
-    if (onlyBots() && config.botFastForwardMs > 0 &&
-        std::chrono::duration<double, std::milli>(now - lastActionAt).count() > config.botIdleMs) {
-        session->skipAhead(config.botFastForwardMs);
-        lastActionAt = now;
-    }
-    // A player's action may have opened a phase during this poll: the
-    // clock and the bots wait for the next one, so every phase is on the
-    // projector for at least a frame.
-    if (session->state().phase != phaseAtPollStart)
-        session->skipAhead(whole);
-    else
-        session->advance(whole);
-    tellDiskProblems();
-}
-
 // [Host] ----------------------------------------------------------------------
 
 Host::Host(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
@@ -223,6 +60,17 @@ Host::~Host() {
 std::unique_ptr<Host> Host::create(std::shared_ptr<const Scenario> scenario, SessionSetup setup,
                                    const std::string& logPath, HostConfig config,
                                    std::string& error) {
+    RoomConfig& room = config.room;
+    if (room.tables < 0 || room.tables > kMaxTables) {
+        error = "A room holds 1 to " + std::to_string(kMaxTables) + " tables, not " +
+                std::to_string(room.tables) + ".";
+        return nullptr;
+    }
+    if (room.teamSize < 1 || room.teamSize > limits::kMaxTeamSize) {
+        error = "A team has 1 to " + std::to_string(limits::kMaxTeamSize) + " people, not " +
+                std::to_string(room.teamSize) + ".";
+        return nullptr;
+    }
     auto impl = std::make_unique<Impl>();
     impl->config = config;
     impl->scenario = std::move(scenario);
@@ -230,15 +78,17 @@ std::unique_ptr<Host> Host::create(std::shared_ptr<const Scenario> scenario, Ses
     impl->logPath = logPath;
     impl->code = config.code.empty() ? sessionCodeFromSeed(impl->setup.seed)
                                      : normalizeSessionCode(config.code);
-    impl->seats.resize(impl->setup.seats.size());
+    impl->addTables(room.tables);
     if (!impl->listen(error))
         return nullptr;
     std::unique_ptr<Host> host(new Host(std::move(impl)));
     if (config.botsFill)
-        host->impl_->startSession(true);
+        host->impl_->startRoom(true);
     return host;
 }
 
+// One table's log: its seat file names the people (tokens; a team's
+// members in order), the log's setup their names.
 std::unique_ptr<Host> Host::resume(const std::string& logPath, HostConfig config,
                                    std::string& error) {
     LiveSessionOptions options;
@@ -249,22 +99,27 @@ std::unique_ptr<Host> Host::resume(const std::string& logPath, HostConfig config
     ReadLog read = readSessionLog(logPath);
     auto impl = std::make_unique<Impl>();
     impl->config = config;
-    impl->session = std::move(session);
-    impl->scenario = impl->session->game().scenarioPtr();
-    impl->setup = impl->session->game().setup();
+    impl->config.room = RoomConfig{};
+    impl->scenario = session->game().scenarioPtr();
+    impl->setup = session->game().setup();
     impl->logPath = logPath;
-    impl->seats.resize(impl->setup.seats.size());
+    impl->roomStarted = true;
+    impl->addTables(1);
+    Table& t = *impl->tables.front();
+    t.session = std::move(session);
+    t.setup = impl->setup;
     impl->code = normalizeSessionCode(config.code);
-    impl->readSeatFile();
+    t.readSeatFile();
     if (impl->code.empty())
         impl->code = sessionCodeFromSeed(impl->setup.seed);
-    impl->actions = read.actions;
-    for (const Action& a : impl->actions)
-        impl->encoded.push_back(encodeAction(a));
-    impl->attachSession();
+    t.actions = read.actions;
+    for (const Action& a : t.actions)
+        t.encoded.push_back(encodeAction(a));
+    t.attachSession();
+    t.finishTold = t.ended();
     if (!impl->listen(error))
         return nullptr;
-    impl->writeSeatFile();
+    t.writeSeatFile();
     return std::unique_ptr<Host>(new Host(std::move(impl)));
 }
 
@@ -281,36 +136,51 @@ void Host::poll(double maxWaitSeconds) {
     impl_->poll(maxWaitSeconds);
 }
 bool Host::start(bool fillWithBots) {
-    return impl_->startSession(fillWithBots);
+    return impl_->startRoom(fillWithBots);
 }
 bool Host::started() const {
-    return impl_->game != nullptr;
+    return impl_->roomStarted;
 }
 bool Host::finished() const {
-    return impl_->ended();
+    for (const auto& t : impl_->tables)
+        if (!t->ended())
+            return false;
+    return !impl_->tables.empty();
 }
 const std::string& Host::diskError() const {
-    if (impl_->session && !impl_->session->diskError().empty())
-        return impl_->session->diskError();
-    return impl_->startError;
+    for (const auto& t : impl_->tables)
+        if (t->session && !t->session->diskError().empty())
+            return t->session->diskError();
+    for (const auto& t : impl_->tables)
+        if (!t->startError.empty())
+            return t->startError;
+    static const std::string kNone;
+    return kNone;
 }
 std::error_code Host::diskErrorCode() const {
-    return impl_->session ? impl_->session->diskErrorCode() : std::error_code();
+    for (const auto& t : impl_->tables)
+        if (t->session && t->session->diskErrorCode())
+            return t->session->diskErrorCode();
+    return {};
 }
 bool Host::checkpointFailed() const {
-    return impl_->session && impl_->session->checkpointFailed();
+    for (const auto& t : impl_->tables)
+        if (t->session && t->session->checkpointFailed())
+            return true;
+    return false;
 }
 Diagnostics Host::resumeNotes() const {
-    return impl_->session ? impl_->session->resumeNotes() : Diagnostics{};
+    const Table* t = impl_->tables.empty() ? nullptr : impl_->tables.front().get();
+    return t && t->session ? t->session->resumeNotes() : Diagnostics{};
 }
 const Game* Host::game() const {
-    return impl_->game;
+    return impl_->tables.empty() ? nullptr : impl_->tables.front()->game;
 }
 const Scenario& Host::scenario() const {
     return *impl_->scenario;
 }
 std::vector<SeatStatus> Host::seats() const {
-    return impl_->seatStatus();
+    return impl_->tables.empty() ? std::vector<SeatStatus>{} : impl_->tables.front()->seatStatus();
 }
 const HostStats& Host::stats() const {
     impl_->stats.addressesWithWrongCodes = impl_->wrongCodes.size();
@@ -320,7 +190,12 @@ const HostStats& Host::stats() const {
     return impl_->stats;
 }
 std::int64_t Host::clockMs() const {
-    return impl_->clockMs();
+    return clockMs(0);
+}
+std::int64_t Host::clockMs(int table) const {
+    if (table < 0 || table >= tableCount())
+        return 0;
+    return impl_->tables[static_cast<std::size_t>(table)]->clockMs();
 }
 std::size_t Host::pendingOutgoingBytes() const {
     std::size_t total = 0;
@@ -329,27 +204,104 @@ std::size_t Host::pendingOutgoingBytes() const {
     return total;
 }
 
-ApplyResult Host::submitFacilitator(Action action) {
+int Host::tableCount() const {
+    return static_cast<int>(impl_->tables.size());
+}
+
+TableStatus Host::table(int t) const {
+    TableStatus s;
+    if (t < 0 || t >= tableCount())
+        return s;
+    const Table& table = *impl_->tables[static_cast<std::size_t>(t)];
+    s.table = t;
+    s.started = table.game != nullptr;
+    s.finished = table.ended();
+    s.game = table.game;
+    s.clockMs = table.clockMs();
+    if (table.session)
+        s.phaseRemainingMs = table.session->phaseRemainingMs();
+    s.seats = table.seatStatus();
+    s.logPath = table.logPath;
+    return s;
+}
+
+std::vector<WaitingPerson> Host::waiting() const {
+    std::vector<WaitingPerson> out;
+    for (const Person& p : impl_->people) {
+        if (p.table >= 0)
+            continue;
+        WaitingPerson w;
+        w.id = p.id;
+        w.name = p.name;
+        w.cameWith = p.cameWith;
+        w.roleWish = roleIdOf(*impl_->scenario, p.roleWish);
+        out.push_back(w);
+    }
+    return out;
+}
+
+int Host::deal(DealMode mode) {
+    return impl_->deal(mode);
+}
+
+bool Host::movePerson(std::uint64_t person, int table, int seat) {
+    Impl& im = *impl_;
+    Person* p = im.personById(person);
+    if (!p || im.roomStarted || table < 0 || table >= tableCount())
+        return false;
+    if (p->table == table && p->seat == seat)
+        return true;
+    Table& to = *im.tables[static_cast<std::size_t>(table)];
+    if (seat < 0 || seat >= static_cast<int>(to.seats.size()) || to.setup.seats[seat].bot ||
+        static_cast<int>(to.seats[static_cast<std::size_t>(seat)].people.size()) >= im.teamSize())
+        return false;
+    im.unseatPerson(*p);
+    im.seatPerson(*p, table, seat);
+    im.tellSeated(*p);
+    return true;
+}
+
+ApplyResult Host::submitFacilitator(int table, Action action) {
+    if (table < 0 || table >= tableCount()) {
+        ApplyResult r;
+        r.refusal.key = reason::kNotStarted;
+        r.refusal.english = englishFor(reason::kNotStarted);
+        return r;
+    }
     action.seat = kFacilitator;
-    return impl_->submit(action);
+    action.person = -1;
+    return impl_->tables[static_cast<std::size_t>(table)]->submit(action);
+}
+
+std::vector<ApplyResult> Host::submitFacilitatorToAll(const Action& action) {
+    std::vector<ApplyResult> out;
+    for (int t = 0; t < tableCount(); ++t)
+        out.push_back(submitFacilitator(t, action));
+    return out;
+}
+
+ApplyResult Host::submitFacilitator(Action action) {
+    return submitFacilitator(0, std::move(action));
 }
 
 void Host::shutdown(double graceSeconds) {
     Impl& im = *impl_;
-    if (im.session) { // a clean stop resumes to the millisecond
-        im.session->checkpointClock();
-        im.tellDiskProblems();
-    }
+    for (auto& t : im.tables)
+        if (t->session) { // a clean stop resumes to the millisecond
+            t->session->checkpointClock();
+            t->tellDiskProblems();
+        }
     for (auto& c : im.connections) {
         if (c->dead || c->closing)
             continue;
         // A session stopped by its log stays stopped: say that, not just "closed".
-        const bool stopped = im.stoppedForDisk();
+        Table* table = im.tableOf(*c);
+        const bool stopped = table && table->stoppedForDisk();
         JsonWriter w;
         w.beginObject().key("v").value(kProtocolVersion).key("type").value("bye");
         w.key("reason").value(stopped ? reason::kHostLogFailed : reason::kHostClosing);
         w.key("message")
-            .value(stopped ? im.stopMessage() : englishFor(reason::kHostClosing))
+            .value(stopped ? table->stopMessage() : englishFor(reason::kHostClosing))
             .endObject();
         im.send(*c, w.str());
         c->closing = true;

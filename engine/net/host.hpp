@@ -22,6 +22,18 @@
 
 namespace samenspel::net {
 
+inline constexpr int kMaxTables = 50;
+
+// A room: one or more tables, each a complete session of the same scenario
+// with its own seed (the setup's seed + the table's index) and its own log.
+struct RoomConfig {
+    int tables = 1;   // 1..kMaxTables; 0 = decided at the start from the people who joined
+    int teamSize = 1; // people per seat, 1..limits::kMaxTeamSize
+    bool emptySeatsToBots = true; // at the start; false: empty seats stay out of the game (a role
+                                  // nobody took keeps one seat, played by a bot)
+    bool inStep = false;          // the room's clock: all tables move to the next phase together
+};
+
 struct HostConfig {
     unsigned short port = 0;                 // 0: any free port (read it back with port())
     std::string bindAddress = "0.0.0.0";     // "127.0.0.1" in tests and benchmarks
@@ -49,6 +61,14 @@ struct HostConfig {
     // The folder with web/ (the phone page) and i18n/ (the catalogs); empty:
     // the assets/ beside the source, as the game finds them.
     std::string assetsDir;
+    RoomConfig room;
+};
+
+// One person as the facilitator's screen shows them.
+struct PersonStatus {
+    std::uint64_t id = 0;
+    std::string name;
+    bool connected = false;
 };
 
 // One seat as the facilitator's screen shows it.
@@ -59,7 +79,31 @@ struct SeatStatus {
     bool taken = false; // a person holds it (connected or away)
     bool connected = false;
     bool bot = false;
+    std::vector<PersonStatus>
+        people; // the one person, or a team's members, in Action::person order
 };
+
+struct TableStatus {
+    int table = 0; // 0-based; screens say "Tafel 1" / "Table 1"
+    bool started = false;
+    bool finished = false;
+    const Game* game = nullptr; // null before the start
+    std::int64_t clockMs = 0;
+    std::int64_t phaseRemainingMs = 0;
+    std::vector<SeatStatus> seats;
+    std::string logPath;
+};
+
+// Someone who joined without a place and waits to be dealt one.
+struct WaitingPerson {
+    std::uint64_t id = 0;
+    std::string name;
+    std::string cameWith;
+    std::string roleWish; // a role id, or empty
+};
+
+// How deal() treats people who came together (the same `cameWith`).
+enum class DealMode { KeepTogether, KeepApart };
 
 struct HostStats {
     int connectionsAccepted = 0;
@@ -127,8 +171,25 @@ class Host {
     // Bytes queued for clients that the kernel has not taken yet.
     std::size_t pendingOutgoingBytes() const;
 
-    // A facilitator action from the host's own screen (seat kFacilitator).
+    // A facilitator action from the host's own screen (seat kFacilitator),
+    // at table 0.
     ApplyResult submitFacilitator(Action action);
+
+    // [The room] Tables are 0-based. Before the start of a room with
+    // RoomConfig::tables = 0 there are none yet.
+    int tableCount() const;
+    TableStatus table(int t) const;
+    std::vector<WaitingPerson> waiting() const;
+    // Before the start: seats everyone waiting (roles filled evenly over the
+    // tables); returns how many were seated.
+    int deal(DealMode mode);
+    // Before the start: moves a person to a seat with room at `table`.
+    bool movePerson(std::uint64_t person, int table, int seat);
+    ApplyResult submitFacilitator(int table, Action action);
+    std::vector<ApplyResult> submitFacilitatorToAll(const Action& action);
+    std::int64_t clockMs(int table) const;
+    // Called once per table when its session finishes.
+    std::function<void(int table)> onTableFinished;
 
     // Sends every client a farewell, flushes for up to `graceSeconds` and
     // closes. Also done by the destructor (without grace).
@@ -152,6 +213,15 @@ class Host {
 // Seats for `players` people spread over the roles: every role its minimum
 // first, then one more per role in turn up to each role's maximum.
 SessionSetup setupForPlayers(const Scenario& scenario, int players, std::uint64_t seed);
+
+// Table `table`'s log in a room of `tables` tables whose log is `roomLog`:
+// the room's log itself for one table, else "<stem>-tafel-<n><ext>" beside
+// it (n counted from 1, as screens count tables).
+std::string tableLogPath(const std::string& roomLog, int table, int tables);
+
+// How many tables `people` need with `seatsPerTable` seats of `teamSize`
+// people: at least 1, at most kMaxTables.
+int tablesForPeople(int people, int seatsPerTable, int teamSize);
 
 // "<log>.net": the host's seat file beside its log (code and seat tokens).
 std::string seatFilePathFor(const std::string& logPath);

@@ -13,19 +13,31 @@ namespace samenspel::net {
 
 // [Messages] ------------------------------------------------------------------
 
-std::string Host::Impl::presenceJson() const {
+std::string Table::presenceJson() const {
     JsonWriter w;
     w.beginArray();
     for (const SeatStatus& s : seatStatus()) {
-        w.beginObject().key("seat").value(s.seat).key("role").value(roleIdOf(*scenario, s.role));
+        w.beginObject().key("seat").value(s.seat).key("role").value(roleIdOf(scenario(), s.role));
         w.key("name").value(s.name).key("taken").value(s.taken);
-        w.key("connected").value(s.connected).key("bot").value(s.bot).endObject();
+        w.key("connected").value(s.connected).key("bot").value(s.bot);
+        if (s.people.size() > 1) { // a team: who is on it
+            w.key("people").beginArray();
+            for (const PersonStatus& p : s.people)
+                w.beginObject()
+                    .key("name")
+                    .value(p.name)
+                    .key("connected")
+                    .value(p.connected)
+                    .endObject();
+            w.endArray();
+        }
+        w.endObject();
     }
     w.endArray();
     return w.str();
 }
 
-std::vector<SeatStatus> Host::Impl::seatStatus() const {
+std::vector<SeatStatus> Table::seatStatus() const {
     std::vector<SeatStatus> out;
     for (std::size_t i = 0; i < seats.size(); ++i) {
         const Seat& seat = setupSeat(static_cast<int>(i));
@@ -34,26 +46,32 @@ std::vector<SeatStatus> Host::Impl::seatStatus() const {
         s.role = seat.role;
         s.name = seat.name;
         s.bot = seat.bot;
-        s.taken = seats[i].taken;
-        s.connected = seats[i].connection != 0;
+        s.taken = seats[i].taken();
+        for (std::uint64_t id : seats[i].people) {
+            const Person* p = room.personById(id);
+            if (!p)
+                continue;
+            s.people.push_back(PersonStatus{p->id, p->name, p->connection != 0});
+            s.connected = s.connected || p->connection != 0;
+        }
         out.push_back(s);
     }
     return out;
 }
 
-const Seat& Host::Impl::setupSeat(int seat) const {
+const Seat& Table::setupSeat(int seat) const {
     return game ? game->setup().seats.at(static_cast<std::size_t>(seat))
                 : setup.seats.at(static_cast<std::size_t>(seat));
 }
 
 // For the facilitator's terminal: the role id, and the player's name if given.
-std::string Host::Impl::seatLabel(int seat) const {
+std::string Table::seatLabel(int seat) const {
     const std::string& name = setupSeat(seat).name;
-    const std::string role = roleIdOf(*scenario, roleOfSeat(seat));
+    const std::string role = roleIdOf(scenario(), roleOfSeat(seat));
     return name.empty() ? role : role + ", " + name;
 }
 
-void Host::Impl::broadcastPresence() {
+void Table::broadcastPresence() {
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("presence");
     w.key("seats").raw(presenceJson()).endObject();
@@ -61,22 +79,22 @@ void Host::Impl::broadcastPresence() {
     markViewsChanged();
     for (auto& c : connections)
         if (c->helloDone && !c->closing && !c->web)
-            send(*c, message);
+            room.send(*c, message);
 }
 
-const RoleView& Host::Impl::viewFor(int role) {
+const RoleView& Table::viewFor(int role) {
     RedactionView view =
-        game ? RedactionView::of(*game, role) : RedactionView::initial(*scenario, role);
+        game ? RedactionView::of(*game, role) : RedactionView::initial(scenario(), role);
     RoleView& cached = views[role];
     std::string fp = view.fingerprint();
     if (fp != cached.fingerprint) {
         cached.fingerprint = std::move(fp);
-        cached.yaml = redactedScenarioYaml(*scenario, view);
+        cached.yaml = redactedScenarioYaml(scenario(), view);
     }
     return cached;
 }
 
-std::string Host::Impl::actionMessage(std::size_t index) const {
+std::string Table::actionMessage(std::size_t index) const {
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("action");
     w.key("index").value(static_cast<std::uint64_t>(index)).key("action").raw(encoded[index]);
@@ -95,7 +113,7 @@ constexpr std::size_t kCatchUpWindowBytes = 512 * 1024;
 constexpr std::size_t kCatchUpSliceBytes = 128 * 1024;
 } // namespace
 
-void Host::Impl::startCatchUp(Connection& c) {
+void Table::startCatchUp(Connection& c) {
     c.catchingUp = true;
     c.catchUpNext = 0;
     continueCatchUp(c);
@@ -104,8 +122,8 @@ void Host::Impl::startCatchUp(Connection& c) {
 // Sends slices {"type":"actions","actions":[{index, action}], "more"} of
 // the actions the seat may see, while the client keeps reading; the last
 // slice has "more": false, after which actions go out one by one again.
-void Host::Impl::continueCatchUp(Connection& c) {
-    const std::size_t window = std::min(kCatchUpWindowBytes, config.maxOutgoingBytes / 4);
+void Table::continueCatchUp(Connection& c) {
+    const std::size_t window = std::min(kCatchUpWindowBytes, room.config.maxOutgoingBytes / 4);
     const std::size_t sliceBytes = std::min(kCatchUpSliceBytes, window);
     const bool all = ended() && c.revealed; // hidden actions only after the full text
     while (c.catchingUp && !c.dead && !c.closing && c.pending() < window) {
@@ -124,12 +142,12 @@ void Host::Impl::continueCatchUp(Connection& c) {
         w.endArray();
         c.catchingUp = c.catchUpNext < actions.size();
         w.key("more").value(c.catchingUp).endObject();
-        send(c, w.str());
-        ++stats.catchUpSlicesSent;
+        room.send(c, w.str());
+        ++room.stats.catchUpSlicesSent;
     }
 }
 
-void Host::Impl::sendWelcome(Connection& c) {
+void Table::sendWelcome(Connection& c) {
     if (c.web) {
         sendWebWelcome(c);
         return;
@@ -138,8 +156,11 @@ void Host::Impl::sendWelcome(Connection& c) {
     const RoleView& view = viewFor(role);
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("welcome");
-    w.key("seat").value(c.seat).key("role").value(roleIdOf(*scenario, role));
-    w.key("token").value(seats[static_cast<std::size_t>(c.seat)].token);
+    w.key("seat").value(c.seat).key("role").value(roleIdOf(scenario(), role));
+    const Person* person = room.personById(c.person);
+    w.key("token").value(person ? person->token : std::string());
+    if (room.tables.size() > 1)
+        w.key("table").value(index);
     w.key("started").value(game != nullptr);
     // The session clock now: the actions only tell the time of the last
     // one, which after a quiet stretch (or a host restarted from its log)
@@ -150,12 +171,12 @@ void Host::Impl::sendWelcome(Connection& c) {
     w.key("scenario").value(view.yaml).key("revealed").value(ended());
     w.key("presence").raw(presenceJson());
     w.endObject();
-    send(c, w.str());
+    room.send(c, w.str());
     c.viewFingerprint = view.fingerprint;
     c.revealed = ended();
     startCatchUp(c);
     if (game && sentSupport != "[]")
-        send(c, supportMessage());
+        room.send(c, supportMessage());
 }
 
 // [Public support] ------------------------------------------------------------
@@ -165,24 +186,24 @@ void Host::Impl::sendWelcome(Connection& c) {
 // game cannot compute it (it lacks the other roles' weights), so the host
 // sends the public values, as [{proposal, role, support, accepts}], whenever
 // they change.
-std::string Host::Impl::publicSupportJson() const {
+std::string Table::publicSupportJson() const {
     const GameState& st = game->state();
     JsonWriter w;
     w.beginArray();
     for (const Proposal& p : st.proposals) {
-        for (int r = 0; r < static_cast<int>(scenario->roles.size()); ++r) {
+        for (int r = 0; r < static_cast<int>(scenario().roles.size()); ++r) {
             if (!supportIsPublic(*game, p, r))
                 continue;
-            w.beginObject().key("proposal").value(p.id).key("role").value(roleIdOf(*scenario, r));
-            w.key("support").value(supportOf(*scenario, st.world, r, p.package), 2);
-            w.key("accepts").value(canAccept(*scenario, st.world, r, p.package)).endObject();
+            w.beginObject().key("proposal").value(p.id).key("role").value(roleIdOf(scenario(), r));
+            w.key("support").value(supportOf(scenario(), st.world, r, p.package), 2);
+            w.key("accepts").value(canAccept(scenario(), st.world, r, p.package)).endObject();
         }
     }
     w.endArray();
     return w.str();
 }
 
-std::string Host::Impl::supportMessage() const {
+std::string Table::supportMessage() const {
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("support");
     w.key("support").raw(sentSupport).endObject();
@@ -191,7 +212,7 @@ std::string Host::Impl::supportMessage() const {
 
 // After an action: only when a value changed (a reaction, a vote, an event
 // that moved weights or options).
-void Host::Impl::broadcastSupport() {
+void Table::broadcastSupport() {
     std::string list = publicSupportJson();
     if (list == sentSupport)
         return;
@@ -199,12 +220,12 @@ void Host::Impl::broadcastSupport() {
     const std::string message = supportMessage();
     for (auto& c : connections)
         if (c->helloDone && !c->closing && !c->dead && c->seat >= 0 && !c->web)
-            send(*c, message);
+            room.send(*c, message);
 }
 
 // After an action: new scenario texts first (so the client's copy of the
 // rules accepts what follows), then the action itself.
-void Host::Impl::broadcastAction(std::size_t index) {
+void Table::broadcastAction(std::size_t index) {
     const Action& a = actions[index];
     const bool all = ended();
     const std::string message = actionMessage(index);
@@ -227,7 +248,7 @@ void Host::Impl::broadcastAction(std::size_t index) {
             w.beginObject().key("v").value(kProtocolVersion).key("type").value("scenario");
             w.key("scenario").value(view.yaml).key("revealed").value(true);
             w.endObject();
-            send(c, w.str());
+            room.send(c, w.str());
             c.viewFingerprint = view.fingerprint;
             c.revealed = true;
             startCatchUp(c); // every action again, the hidden ones too
@@ -237,13 +258,13 @@ void Host::Impl::broadcastAction(std::size_t index) {
             JsonWriter w;
             w.beginObject().key("v").value(kProtocolVersion).key("type").value("scenario");
             w.key("scenario").value(view.yaml).endObject();
-            send(c, w.str());
+            room.send(c, w.str());
             c.viewFingerprint = view.fingerprint;
         }
         if (c.catchingUp)
             continue; // the catch-up reaches this action in its turn
         if (actionVisibleTo(a, c.seat, all))
-            send(c, message);
+            room.send(c, message);
     }
 }
 

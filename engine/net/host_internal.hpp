@@ -1,8 +1,9 @@
 #pragma once
 // The host's insides, shared by its files (not part of the net library's
 // interface):
-//   host.cpp            the Host's interface, creating and resuming, the
-//                       session part (a LiveSession and its clock)
+//   host.cpp            the Host's interface, creating and resuming
+//   host_table.cpp      one table's session (a LiveSession and its clock)
+//   host_room.cpp       the room: tables, people, dealing, moving, the start
 //   host_transport.cpp  sockets: accepting, reading frames, sending, timeouts
 //   host_seats.cpp      the handshake, seats and tokens, the seat file, and
 //                       what a seated connection may send
@@ -62,6 +63,8 @@ inline std::string englishFor(const std::string& key) {
         {reason::kHostLogFailed,
          "the host could not write its session log and stopped the session"},
         {reason::kOtherSeat, "an action for another seat than this connection's"},
+        {reason::kOtherPerson, "an action for another member of the team than this connection's"},
+        {reason::kUnknownTable, "no such table in this room"},
         {reason::kNotStarted, "the session has not started yet"},
         {reason::kUnknownType, "unknown message type"},
         {reason::kBadAction, "the action could not be read"},
@@ -91,6 +94,8 @@ struct Wire;
 // The io_context and the listening socket.
 struct Reactor;
 
+struct Table;
+
 struct Connection {
     std::uint64_t id = 0;
     std::shared_ptr<Wire> wire;
@@ -103,6 +108,8 @@ struct Connection {
     Clock::time_point openedAt;
     Clock::time_point frameStartedAt;
     bool helloDone = false;
+    std::uint64_t person = 0; // Person::id once the hello was taken
+    int table = -1;           // -1: not seated (waiting to be dealt, or no hello yet)
     int seat = -1;
     bool closing = false; // send what is queued, then close
     Clock::time_point closingSince;
@@ -121,11 +128,23 @@ struct Connection {
     std::size_t pending() const;
 };
 
-struct SeatSlot {
-    bool taken = false; // a person holds it (has a token)
+// A person in the room: seated at a table's seat, or waiting to be dealt.
+// The token gets the same person back after a dropped connection.
+struct Person {
+    std::uint64_t id = 0;
     std::string token;
-    std::uint64_t connection = 0; // 0: away / nobody
-    bool remoteBot = false;       // the client said a bot plays it
+    std::string name;
+    std::string cameWith; // a label people who came together share (deal())
+    int roleWish = -1;    // a role the person would like when dealt
+    int table = -1;       // -1: waiting
+    int seat = -1;
+    std::uint64_t connection = 0; // 0: away
+    bool remoteBot = false;       // the client said a bot plays for this person
+};
+
+struct SeatSlot {
+    std::vector<std::uint64_t> people; // Person ids, in Action::person order
+    bool taken() const { return !people.empty(); }
 };
 
 struct RoleView {
@@ -133,55 +152,44 @@ struct RoleView {
     std::string yaml;
 };
 
-struct Host::Impl {
-    Impl(); // both in host_transport.cpp, where Reactor is complete
-    ~Impl();
-    HostConfig config;
-    std::shared_ptr<const Scenario> scenario;
+// One table of the room: a complete session of the scenario with its own
+// seed, log, seats and connections (host_table.cpp, host_broadcast.cpp).
+// Everything it sends goes to its own connections only, so nothing grows
+// with the size of the room.
+struct Table {
+    Table(Host::Impl& room, int index) : room(room), index(index) {}
+    Host::Impl& room;
+    int index = 0;
     SessionSetup setup;
     std::string logPath;
-    std::string code;
-    // The session, once started: its game, log, clock and bots.
     std::unique_ptr<LiveSession> session;
     const Game* game = nullptr;     // session's game, or null before the start
     std::string startError;         // the log could not be created at the start
     std::string sentSupport = "[]"; // the public support clients have (JSON list)
-
-    // Declared before the connections: the io_context goes last, after every
-    // socket it serves (handlers that still hold a connection go with it).
-    std::unique_ptr<Reactor> reactor;
-    WebFiles webFiles;                          // what a browser may fetch (host_http.cpp)
-    std::map<std::string, WebCatalog> catalogs; // per language, read once (host_web.cpp)
-    std::vector<std::shared_ptr<Connection>> connections;
-    std::uint64_t nextConnectionId = 1;
     std::vector<SeatSlot> seats;
-    std::vector<Action> actions;      // every applied action, in order
-    std::vector<std::string> encoded; // encodeAction of each
-    std::map<int, RoleView> views;    // per role (and -1)
-    std::map<std::string, std::deque<Clock::time_point>> wrongCodes; // per address
-    Clock::time_point lastWrongCodeSweep = Clock::now();
-    static constexpr std::size_t kMaxAddressesWithWrongCodes = 4096;
-    HostStats stats;
-    Host* owner = nullptr;
-
-    bool checkpointFailureTold = false; // told once; the session goes on
+    std::vector<std::shared_ptr<Connection>> connections; // seated here
+    std::vector<Action> actions;                          // every applied action, in order
+    std::vector<std::string> encoded;                     // encodeAction of each
+    std::map<int, RoleView> views;                        // per role (and -1)
+    bool checkpointFailureTold = false;                   // told once; the session goes on
     bool diskErrorTold = false;
-    double carryMs = 0.0; // real time below a whole session ms
+    bool finishTold = false; // Host::onTableFinished was called
+    double carryMs = 0.0;    // real time below a whole session ms
     int phaseAtPollStart = -1;
     Clock::time_point lastTick = Clock::now();
     Clock::time_point lastActionAt = Clock::now();
 
     std::int64_t clockMs() const { return session ? session->clockMs() : 0; }
-
     int roleOfSeat(int seat) const { return seat >= 0 ? setupSeat(seat).role : -1; }
     bool ended() const { return game && game->state().finished; }
+    const Scenario& scenario() const;
 
     // Every applied action (a player's, a bot's, the clock's, the
     // facilitator's) comes here from the LiveSession, after it was logged.
     struct Broadcaster final : SessionSink {
-        Impl& impl;
-        explicit Broadcaster(Impl& i) : impl(i) {}
-        void applied(const Action& action, int, const Game&) override { impl.onApplied(action); }
+        Table& table;
+        explicit Broadcaster(Table& t) : table(t) {}
+        void applied(const Action& action, int, const Game&) override { table.onApplied(action); }
     };
     Broadcaster broadcaster{*this};
 
@@ -189,21 +197,24 @@ struct Host::Impl {
     // shows each phase) or this many were taken.
     static constexpr int kSimulatedStepsPerPoll = 64;
 
-    // [Notices] host.cpp
-    void notice(const std::string& text) const;
+    // [The session] host_table.cpp
     void tellDiskProblems();
-    // The session stopped because its log could not be written: what every
-    // client is told (the farewell, and the refusal of a later hello).
     bool stoppedForDisk() const { return session && !session->diskError().empty(); }
     std::string stopMessage() const;
-    // [Sending] host_transport.cpp
-    // Queues one message for the client (framed for its kind of connection);
-    // past the send limit the client is dropped as not reading.
-    void send(Connection& c, const std::string& body);
-    void closeWith(Connection& c, const std::string& type, const std::string& key,
-                   const std::string& detail = "");
-    void drop(Connection& c, const std::string& key);
-    void flush(const std::shared_ptr<Connection>& c);
+    void onApplied(const Action& a);
+    ApplyResult submit(const Action& a);
+    bool allSeatsTaken() const;
+    bool startSession(bool fillWithBots);
+    bool onlyBots() const;
+    bool onlyOwnBots() const;
+    void attachSession();
+    void runClock();
+    void checkFinished();
+    int freePlacesFor(int role) const; // -1: any role
+    int freeSeatFor(int role) const;   // the seat of `role` with the fewest people, or -1
+    // [Seat file] host_seats.cpp
+    void writeSeatFile();
+    void readSeatFile();
     // [Messages] host_broadcast.cpp
     std::string presenceJson() const;
     std::vector<SeatStatus> seatStatus() const;
@@ -215,34 +226,82 @@ struct Host::Impl {
     void sendWelcome(Connection& c);
     void startCatchUp(Connection& c);
     void continueCatchUp(Connection& c);
-    // [Public support] host_broadcast.cpp
     std::string publicSupportJson() const;
     std::string supportMessage() const;
     void broadcastSupport();
     void broadcastAction(std::size_t index);
-    // [The session] host.cpp
-    void onApplied(const Action& a);
-    ApplyResult submit(const Action& a);
-    bool allSeatsTaken() const;
-    bool startSession(bool fillWithBots);
-    bool onlyBots() const;
-    bool onlyOwnBots() const;
-    void attachSession();
-    void runClock();
-    // [Seat file] host_seats.cpp
-    void writeSeatFile();
-    void readSeatFile();
+    // [Phones] host_web.cpp
+    void sendWebWelcome(Connection& c);
+    void sendView(Connection& c);
+    void markViewsChanged();
+    void handlePreview(Connection& c, const Message& m);
+};
+
+struct Host::Impl {
+    Impl(); // both in host_transport.cpp, where Reactor is complete
+    ~Impl();
+    HostConfig config;
+    std::shared_ptr<const Scenario> scenario;
+    SessionSetup setup;  // every table's seats before the start (its seed: table 0's)
+    std::string logPath; // the room's: one table's log, or the base of the tables' names
+    std::string code;
+    std::vector<std::unique_ptr<Table>> tables;
+    std::vector<Person> people; // everyone who joined, in join order
+    std::uint64_t nextPersonId = 1;
+    bool roomStarted = false;
+    int stepPhase = -1; // inStep: the phase every table is in
+
+    // Declared before the connections: the io_context goes last, after every
+    // socket it serves (handlers that still hold a connection go with it).
+    std::unique_ptr<Reactor> reactor;
+    WebFiles webFiles;                          // what a browser may fetch (host_http.cpp)
+    std::map<std::string, WebCatalog> catalogs; // per language, read once (host_web.cpp)
+    std::vector<std::shared_ptr<Connection>> connections;
+    std::uint64_t nextConnectionId = 1;
+    std::map<std::string, std::deque<Clock::time_point>> wrongCodes; // per address
+    Clock::time_point lastWrongCodeSweep = Clock::now();
+    static constexpr std::size_t kMaxAddressesWithWrongCodes = 4096;
+    HostStats stats;
+    Host* owner = nullptr;
+
+    // [Notices] host.cpp
+    void notice(const std::string& text) const;
+    // [Sending] host_transport.cpp
+    // Queues one message for the client (framed for its kind of connection);
+    // past the send limit the client is dropped as not reading.
+    void send(Connection& c, const std::string& body);
+    void closeWith(Connection& c, const std::string& type, const std::string& key,
+                   const std::string& detail = "");
+    void drop(Connection& c, const std::string& key);
+    void flush(const std::shared_ptr<Connection>& c);
+    // [The room] host_room.cpp
+    Table* tableOf(const Connection& c);
+    Person* personById(std::uint64_t id);
+    Person* personByToken(const std::string& token);
+    void addTables(int count);
+    int seatsPerTable() const { return static_cast<int>(setup.seats.size()); }
+    int teamSize() const;
+    int pickTable(int role) const; // the table with the most free places for `role`
+    bool seatPerson(Person& p, int table, int seat);
+    void unseatPerson(Person& p);
+    void tellSeated(Person& p);
+    int deal(DealMode mode);
+    bool startRoom(bool fillWithBots);
+    void leaveEmptySeatsOut(Table& t);
+    void keepInStep();
+    bool anyStoppedForDisk() const;
     // [Handshake] host_seats.cpp
     bool tooManyWrongCodes(const std::string& address, Clock::time_point now);
     void noteWrongCode(const std::string& address, Clock::time_point now);
     void forgetOldWrongCodes(Clock::time_point now);
-    int freeSeatFor(int role) const;
     Connection* connectionById(std::uint64_t id);
     void handleHello(Connection& c, const Message& m);
+    Person* newPerson(Connection& c, const JsonValue& body);
     void refuseAction(Connection& c, const std::string& key, const std::vector<std::string>& args,
                       const std::string& english);
     void handleAction(Connection& c, const Message& m);
     void handleMessage(Connection& c, const std::string& body);
+    void sendWaiting(Connection& c);
     // [The loop] host_transport.cpp
     bool listen(std::string& error);
     unsigned short port() const;
@@ -270,10 +329,7 @@ struct Host::Impl {
     std::string languageOf(const JsonValue& body);
     std::string sessionLanguage() const;
     void handleLobby(Connection& c, const Message& m);
-    void handlePreview(Connection& c, const Message& m);
-    void sendWebWelcome(Connection& c);
-    void sendView(Connection& c);
-    void markViewsChanged();
+    std::string roomLobbyJson(const std::string& lang, const Connection* c);
     void sendChangedViews();
 };
 

@@ -15,17 +15,19 @@ namespace samenspel::net {
 
 // [Seat file] -----------------------------------------------------------------
 
-void Host::Impl::writeSeatFile() {
+// "seat <i> <token>" per person; a team's members in Action::person order.
+void Table::writeSeatFile() {
     if (logPath.empty())
         return;
-    std::string text = "samenspel-host 1\ncode " + code + "\n";
+    std::string text = "samenspel-host 1\ncode " + room.code + "\n";
     for (std::size_t i = 0; i < seats.size(); ++i)
-        if (seats[i].taken)
-            text += "seat " + std::to_string(i) + ' ' + seats[i].token + "\n";
+        for (std::uint64_t id : seats[i].people)
+            if (const Person* p = room.personById(id))
+                text += "seat " + std::to_string(i) + ' ' + p->token + "\n";
     writeFileAtomically(seatFilePathFor(logPath), text);
 }
 
-void Host::Impl::readSeatFile() {
+void Table::readSeatFile() {
     std::ifstream in(seatFilePathFor(logPath));
     std::string line;
     while (std::getline(in, line)) {
@@ -35,14 +37,22 @@ void Host::Impl::readSeatFile() {
         if (kind == "code") {
             std::string c;
             words >> c;
-            if (config.code.empty())
-                code = normalizeSessionCode(c);
+            if (room.config.code.empty())
+                room.code = normalizeSessionCode(c);
         } else if (kind == "seat") {
             std::size_t seat = 0;
             std::string token;
             if (words >> seat >> token && seat < seats.size() && token.size() >= 16) {
-                seats[seat].taken = true;
-                seats[seat].token = token;
+                const Seat& s = setupSeat(static_cast<int>(seat));
+                const std::size_t k = seats[seat].people.size();
+                Person p;
+                p.id = room.nextPersonId++;
+                p.token = token;
+                p.name = k < s.members.size() ? s.members[k] : s.name;
+                p.table = index;
+                p.seat = static_cast<int>(seat);
+                seats[seat].people.push_back(p.id);
+                room.people.push_back(std::move(p));
             }
         }
     }
@@ -89,16 +99,6 @@ void Host::Impl::forgetOldWrongCodes(Clock::time_point now) {
     lastWrongCodeSweep = now;
 }
 
-int Host::Impl::freeSeatFor(int role) const {
-    for (std::size_t i = 0; i < seats.size(); ++i) {
-        if (seats[i].taken || setupSeat(static_cast<int>(i)).bot)
-            continue;
-        if (role < 0 || setupSeat(static_cast<int>(i)).role == role)
-            return static_cast<int>(i);
-    }
-    return -1;
-}
-
 Connection* Host::Impl::connectionById(std::uint64_t id) {
     for (auto& c : connections)
         if (c->id == id)
@@ -126,63 +126,115 @@ void Host::Impl::handleHello(Connection& c, const Message& m) {
         closeWith(c, "refuse", reason::kWrongCode);
         return;
     }
-    if (stoppedForDisk()) { // nothing to play until the session is continued
-        closeWith(c, "refuse", reason::kHostLogFailed, stopMessage());
-        return;
+    if (anyStoppedForDisk()) { // nothing to play until the session is continued
+        for (const auto& t : tables)
+            if (t->stoppedForDisk()) {
+                closeWith(c, "refuse", reason::kHostLogFailed, t->stopMessage());
+                return;
+            }
     }
     const std::string token = b.stringOr("token");
-    int seat = -1;
+    Person* person = nullptr;
     if (!token.empty()) {
-        for (std::size_t i = 0; i < seats.size(); ++i)
-            if (seats[i].taken && seats[i].token == token)
-                seat = static_cast<int>(i);
-        if (seat < 0) {
+        person = personByToken(token);
+        if (!person) {
             closeWith(c, "refuse", reason::kBadToken);
             return;
         }
-        if (Connection* old = connectionById(seats[static_cast<std::size_t>(seat)].connection);
-            old && old != &c)
+        if (Connection* old = connectionById(person->connection); old && old != &c) {
             closeWith(*old, "bye", reason::kReplaced);
-    } else {
-        const std::string wish = b.stringOr("seat");
-        int role = -1;
-        if (!wish.empty()) {
-            role = scenario->roleIndex(wish);
-            if (role < 0) {
-                closeWith(c, "refuse", reason::kUnknownRole,
-                          "This scenario has no role '" + wish + "'.");
-                return;
-            }
+            if (Table* t = tableOf(*old))
+                std::erase_if(t->connections, [old](const auto& cp) { return cp.get() == old; });
+            old->table = -1;
+            old->seat = -1;
         }
-        seat = freeSeatFor(role);
-        if (seat < 0) {
-            closeWith(c, "refuse", reason::kNoFreeSeat);
-            return;
-        }
-        SeatSlot& slot = seats[static_cast<std::size_t>(seat)];
-        slot.taken = true;
-        slot.token = randomToken();
-        std::string name = cleanText(b.stringOr("name"), limits::kSeatNameChars);
-        // No name given: the seat keeps the one the setup gave it, or none,
-        // and every screen shows the role's name in its own language.
-        if (name.empty())
-            name = setup.seats[static_cast<std::size_t>(seat)].name;
-        if (!game)
-            setup.seats[static_cast<std::size_t>(seat)].name = name;
-        writeSeatFile();
-    }
+    } else if (!(person = newPerson(c, b)))
+        return;
     c.helloDone = true;
-    c.seat = seat;
+    c.person = person->id;
     if (c.web)
         c.lang = languageOf(b);
-    seats[static_cast<std::size_t>(seat)].remoteBot = b.boolOr("bot", false);
-    seats[static_cast<std::size_t>(seat)].connection = c.id;
-    sendWelcome(c);
-    notice("seat " + std::to_string(seat) + " (" + seatLabel(seat) + ") " +
+    person->remoteBot = b.boolOr("bot", false);
+    person->connection = c.id;
+    if (person->table < 0) {
+        sendWaiting(c);
+        notice((person->name.empty() ? "a person" : person->name) + " waits to be seated, from " +
+               c.address);
+        return;
+    }
+    Table& t = *tables[static_cast<std::size_t>(person->table)];
+    c.table = person->table;
+    c.seat = person->seat;
+    for (auto& cp : connections)
+        if (cp.get() == &c)
+            t.connections.push_back(cp);
+    t.sendWelcome(c);
+    notice((tables.size() > 1 ? "table " + std::to_string(t.index + 1) + ", " : "") + "seat " +
+           std::to_string(c.seat) + " (" + t.seatLabel(c.seat) + ") " +
            (token.empty() ? "joined" : "is back") + " from " + c.address);
-    broadcastPresence();
-    if (!game && config.startWhenFull && allSeatsTaken())
-        startSession(false);
+    t.broadcastPresence();
+    if (!roomStarted && config.startWhenFull && !tables.empty() &&
+        std::all_of(tables.begin(), tables.end(), [](const auto& x) { return x->allSeatsTaken(); }))
+        startRoom(false);
+}
+
+// A hello without a token: a new person, at the table and role asked for,
+// at the table with the most room for the role, or waiting to be dealt.
+// Null (and the connection refused) when there is no place.
+Person* Host::Impl::newPerson(Connection& c, const JsonValue& b) {
+    const std::string wish = b.stringOr("seat");
+    int role = -1;
+    if (!wish.empty()) {
+        role = scenario->roleIndex(wish);
+        if (role < 0) {
+            closeWith(c, "refuse", reason::kUnknownRole,
+                      "This scenario has no role '" + wish + "'.");
+            return nullptr;
+        }
+    }
+    const std::int64_t tableWish = b.intOr("table", -1);
+    // Waiting is for a room before its start: after it, only a seat will do.
+    const bool wait = !roomStarted && (b.boolOr("wait", false) || tables.empty());
+    int table = -1;
+    int seat = -1;
+    if (!wait) {
+        if (tableWish >= static_cast<std::int64_t>(tables.size()) || tableWish < -1) {
+            closeWith(c, "refuse", reason::kUnknownTable,
+                      "This room has " + std::to_string(tables.size()) + " tables.");
+            return nullptr;
+        }
+        table = tableWish >= 0 ? static_cast<int>(tableWish) : pickTable(role);
+        if (table >= 0 && !tables[static_cast<std::size_t>(table)]->game)
+            seat = tables[static_cast<std::size_t>(table)]->freeSeatFor(role);
+        if (seat < 0) {
+            closeWith(c, "refuse", reason::kNoFreeSeat);
+            return nullptr;
+        }
+    }
+    Person p;
+    p.id = nextPersonId++;
+    p.token = randomToken();
+    p.name = cleanText(b.stringOr("name"), limits::kSeatNameChars);
+    p.cameWith = cleanText(b.stringOr("cameWith"), limits::kSeatNameChars);
+    p.roleWish = role;
+    people.push_back(std::move(p));
+    Person& added = people.back();
+    if (!wait)
+        seatPerson(added, table, seat);
+    return &added;
+}
+
+// Before a seat: the person waits for the facilitator to deal the room.
+void Host::Impl::sendWaiting(Connection& c) {
+    const Person* p = personById(c.person);
+    JsonWriter w;
+    w.beginObject().key("v").value(kProtocolVersion).key("type").value("waiting");
+    w.key("token").value(p ? p->token : std::string());
+    w.key("tables").value(static_cast<int>(tables.size()));
+    if (c.web)
+        w.key("lang").value(c.lang).key("sessionLang").value(sessionLanguage());
+    w.endObject();
+    send(c, w.str());
 }
 
 void Host::Impl::refuseAction(Connection& c, const std::string& key,
@@ -209,7 +261,8 @@ void Host::Impl::handleAction(Connection& c, const Message& m) {
         refuseAction(c, reason::kBadAction, {}, error);
         return;
     }
-    if (!game) {
+    Table* table = tableOf(c);
+    if (!table || !table->game) {
         refuseAction(c, reason::kNotStarted, {}, englishFor(reason::kNotStarted));
         return;
     }
@@ -223,7 +276,22 @@ void Host::Impl::handleAction(Connection& c, const Message& m) {
                          std::to_string(action->seat) + ".");
         return;
     }
-    ApplyResult r = submit(*action);
+    // The host knows which of a team's people sent it: a client that names
+    // another member is refused, as one that names another seat is.
+    const SeatSlot& slot = table->seats[static_cast<std::size_t>(c.seat)];
+    int person = -1;
+    if (!table->setupSeat(c.seat).members.empty())
+        for (std::size_t k = 0; k < slot.people.size(); ++k)
+            if (slot.people[k] == c.person)
+                person = static_cast<int>(k);
+    if (member(*body, "person") && action->person != person) {
+        refuseAction(c, reason::kOtherPerson, {std::to_string(action->person)},
+                     "This connection plays for person " + std::to_string(person) +
+                         " of its seat, not person " + std::to_string(action->person) + ".");
+        return;
+    }
+    action->person = person;
+    ApplyResult r = table->submit(*action);
     if (!r)
         refuseAction(c, r.refusal.key, r.refusal.args, r.refusal.english);
 }
@@ -256,14 +324,18 @@ void Host::Impl::handleMessage(Connection& c, const std::string& body) {
     }
     if (m->type == "action")
         handleAction(c, *m);
-    else if (m->type == "sync")
-        sendWelcome(c);
-    else if (m->type == "lang" && c.web) {
+    else if (m->type == "sync") {
+        if (Table* t = tableOf(c))
+            t->sendWelcome(c);
+        else
+            sendWaiting(c);
+    } else if (m->type == "lang" && c.web) {
         c.lang = languageOf(m->body);
         c.viewDirty = true;
-    } else if (m->type == "preview" && c.web)
-        handlePreview(c, *m);
-    else if (m->type == "bye")
+    } else if (m->type == "preview" && c.web) {
+        if (Table* t = tableOf(c))
+            t->handlePreview(c, *m);
+    } else if (m->type == "bye")
         c.closing = true, c.closingSince = Clock::now();
     else
         refuseAction(c, reason::kUnknownType, {m->type}, englishFor(reason::kUnknownType));

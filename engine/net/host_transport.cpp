@@ -292,20 +292,29 @@ void Host::Impl::closeWire(Connection& c) {
 }
 
 void Host::Impl::removeDead() {
-    bool presenceChanged = false;
+    std::vector<Table*> presenceChanged;
     for (auto& c : connections) {
         if (!c->dead)
             continue;
         closeWire(*c);
-        if (c->seat >= 0 && seats[static_cast<std::size_t>(c->seat)].connection == c->id) {
-            seats[static_cast<std::size_t>(c->seat)].connection = 0;
-            presenceChanged = true;
-            notice("seat " + std::to_string(c->seat) + " (" + seatLabel(c->seat) + ") is away");
+        Person* p = personById(c->person);
+        if (p && p->connection == c->id)
+            p->connection = 0;
+        if (Table* t = tableOf(*c)) {
+            std::erase_if(t->connections, [&c](const auto& cp) { return cp == c; });
+            if (p && p->table == t->index) {
+                if (std::find(presenceChanged.begin(), presenceChanged.end(), t) ==
+                    presenceChanged.end())
+                    presenceChanged.push_back(t);
+                notice((tables.size() > 1 ? "table " + std::to_string(t->index + 1) + ", " : "") +
+                       "seat " + std::to_string(c->seat) + " (" + t->seatLabel(c->seat) +
+                       ") is away");
+            }
         }
     }
     std::erase_if(connections, [](const auto& c) { return c->dead; });
-    if (presenceChanged)
-        broadcastPresence();
+    for (Table* t : presenceChanged)
+        t->broadcastPresence();
 }
 
 // Runs the handlers of whatever the network did: waits up to `maxWaitSeconds`
@@ -322,7 +331,8 @@ void Host::Impl::runNetwork(double maxWaitSeconds) {
 }
 
 void Host::Impl::poll(double maxWaitSeconds) {
-    phaseAtPollStart = session ? session->state().phase : -1;
+    for (auto& t : tables)
+        t->phaseAtPollStart = t->session ? t->session->state().phase : -1;
     bool pendingOut = false;
     for (auto& c : connections)
         pendingOut = pendingOut || c->pending() > 0;
@@ -332,11 +342,14 @@ void Host::Impl::poll(double maxWaitSeconds) {
         checkTimeouts(*c, now);
     if (secondsSince(lastWrongCodeSweep, now) > 1.0)
         forgetOldWrongCodes(now);
-    runClock();
+    for (auto& t : tables)
+        t->runClock();
+    keepInStep();
     sendChangedViews();
     for (auto& c : connections) {
         if (c->catchingUp)
-            continueCatchUp(*c);
+            if (Table* t = tableOf(*c))
+                t->continueCatchUp(*c);
         flush(c);
     }
     runNetwork(0.0); // the writes just started go out now

@@ -41,6 +41,34 @@ std::string Host::Impl::languageOf(const JsonValue& body) {
 
 // Before a seat: the case and who sits where, for a right code only (a
 // wrong one counts for the per-address limit, as a wrong hello does).
+// The lobby a phone sees. One table and one person per seat: as before
+// rooms. In a room: the person's own table's seats (once seated) and, before
+// that, the free places per role at every table, which is bounded by
+// kMaxTables however many people join.
+std::string Host::Impl::roomLobbyJson(const std::string& lang, const Connection* c) {
+    const bool plain = config.room.tables == 1 && teamSize() == 1;
+    const Table* own = c ? tableOf(*c) : nullptr;
+    if (plain && !tables.empty()) {
+        const Table& t = *tables.front();
+        return lobbyJson(*scenario, t.seatStatus(), t.game != nullptr, lang, sessionLanguage());
+    }
+    LobbyRoom room;
+    room.tables = static_cast<int>(tables.size());
+    room.teamSize = teamSize();
+    room.table = own ? own->index : -1;
+    const Person* p = c ? personById(c->person) : nullptr;
+    room.waiting = p && p->table < 0;
+    if (!own && !room.waiting)
+        for (const auto& t : tables) {
+            std::vector<int> free;
+            for (int r = 0; r < static_cast<int>(scenario->roles.size()); ++r)
+                free.push_back(t->game ? 0 : t->freePlacesFor(r));
+            room.freeByRole.push_back(std::move(free));
+        }
+    return lobbyJson(*scenario, own ? own->seatStatus() : std::vector<SeatStatus>{}, roomStarted,
+                     lang, sessionLanguage(), &room);
+}
+
 void Host::Impl::handleLobby(Connection& c, const Message& m) {
     const auto now = Clock::now();
     if (tooManyWrongCodes(c.address, now)) {
@@ -57,7 +85,7 @@ void Host::Impl::handleLobby(Connection& c, const Message& m) {
     // again every few seconds; each right-code request restarts the time it
     // has to say hello, so the person is not cut off while choosing.
     c.openedAt = now;
-    send(c, lobbyJson(*scenario, seatStatus(), game != nullptr, c.lang, sessionLanguage()));
+    send(c, roomLobbyJson(c.lang, &c));
 }
 
 // What a package would mean for the phone's own role while its player builds
@@ -65,7 +93,7 @@ void Host::Impl::handleLobby(Connection& c, const Message& m) {
 // lines, and the package's totals. Computed here, as for the desktop's live
 // preview, so the page never scores anything itself; only the asking seat
 // gets its own role's figures.
-void Host::Impl::handlePreview(Connection& c, const Message& m) {
+void Table::handlePreview(Connection& c, const Message& m) {
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("preview");
     w.key("id").value(m.body.intOr("id", 0));
@@ -73,17 +101,17 @@ void Host::Impl::handlePreview(Connection& c, const Message& m) {
     const Json* list = m.body.find("package");
     Package package;
     bool valid =
-        game && role >= 0 && list && list->is_array() && list->size() == scenario->issues.size();
+        game && role >= 0 && list && list->is_array() && list->size() == scenario().issues.size();
     for (std::size_t i = 0; valid && i < list->size(); ++i) {
         const Json& item = (*list)[i];
         valid = item.is_number_integer() && item.get<long long>() >= 0 &&
-                item.get<long long>() < static_cast<long long>(scenario->issues[i].options.size());
+                item.get<long long>() < static_cast<long long>(scenario().issues[i].options.size());
         if (valid)
             package.push_back(item.get<int>());
     }
     if (!valid) {
         w.key("error").value("a package needs one option per issue").endObject();
-        send(c, w.str());
+        room.send(c, w.str());
         return;
     }
     const World& world = game->state().world;
@@ -91,19 +119,19 @@ void Host::Impl::handlePreview(Connection& c, const Message& m) {
     for (int o : package)
         w.value(o);
     w.endArray();
-    w.key("support").value(roundSupport(supportOf(*scenario, world, role, package)), 1);
-    w.key("accepts").value(accepts(*scenario, world, role, package));
+    w.key("support").value(roundSupport(supportOf(scenario(), world, role, package)), 1);
+    w.key("accepts").value(accepts(scenario(), world, role, package));
     w.key("redLines").beginArray();
-    const Role& r = scenario->roles[static_cast<std::size_t>(role)];
+    const Role& r = scenario().roles[static_cast<std::size_t>(role)];
     for (int k = 0; k < static_cast<int>(r.preconditions.size()); ++k)
         w.beginObject()
             .key("precondition")
             .value(k)
             .key("holds")
-            .value(preconditionHolds(*scenario, world, role, k, package))
+            .value(preconditionHolds(scenario(), world, role, k, package))
             .endObject();
     w.endArray().key("totals").beginArray();
-    const std::vector<double> totals = attributeTotals(*scenario, package);
+    const std::vector<double> totals = attributeTotals(scenario(), package);
     for (std::size_t a = 0; a < totals.size(); ++a)
         w.beginObject()
             .key("attribute")
@@ -112,37 +140,40 @@ void Host::Impl::handlePreview(Connection& c, const Message& m) {
             .value(totals[a], 2)
             .endObject();
     w.endArray().endObject();
-    send(c, w.str());
+    room.send(c, w.str());
 }
 
-void Host::Impl::sendWebWelcome(Connection& c) {
+void Table::sendWebWelcome(Connection& c) {
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("welcome");
-    w.key("seat").value(c.seat).key("role").value(roleIdOf(*scenario, roleOfSeat(c.seat)));
-    w.key("token").value(seats[static_cast<std::size_t>(c.seat)].token);
+    w.key("seat").value(c.seat).key("role").value(roleIdOf(scenario(), roleOfSeat(c.seat)));
+    const Person* person = room.personById(c.person);
+    w.key("token").value(person ? person->token : std::string());
+    if (room.tables.size() > 1)
+        w.key("table").value(index);
     w.key("started").value(game != nullptr).key("lang").value(c.lang);
-    w.key("sessionLang").value(sessionLanguage());
+    w.key("sessionLang").value(room.sessionLanguage());
     w.endObject();
-    send(c, w.str());
+    room.send(c, w.str());
     c.viewDirty = true;
 }
 
-void Host::Impl::sendView(Connection& c) {
+void Table::sendView(Connection& c) {
     c.viewDirty = false;
     if (!game || c.seat < 0) {
         // Seated before the start: the lobby again shows who else is there.
-        send(c, lobbyJson(*scenario, seatStatus(), false, c.lang, sessionLanguage()));
+        room.send(c, room.roomLobbyJson(c.lang, &c));
         return;
     }
-    const WebCatalog& catalog = catalogFor(c.lang);
+    const WebCatalog& catalog = room.catalogFor(c.lang);
     SeatViewContext context;
     context.seats = seatStatus();
     context.nowMs = clockMs();
     context.text = [&catalog](const std::string& key) { return catalog.text(key); };
-    send(c, seatViewJson(*game, c.seat, c.lang, context));
+    room.send(c, seatViewJson(*game, c.seat, c.lang, context));
 }
 
-void Host::Impl::markViewsChanged() {
+void Table::markViewsChanged() {
     for (auto& c : connections)
         if (c->web)
             c->viewDirty = true;
@@ -151,9 +182,10 @@ void Host::Impl::markViewsChanged() {
 // Once per poll at most: a burst of actions (bots, the clock) gives a phone
 // one view, not one per action.
 void Host::Impl::sendChangedViews() {
-    for (auto& c : connections)
-        if (c->web && c->viewDirty && c->helloDone && !c->closing && !c->dead)
-            sendView(*c);
+    for (auto& t : tables)
+        for (auto& c : t->connections)
+            if (c->web && c->viewDirty && c->helloDone && !c->closing && !c->dead)
+                t->sendView(*c);
 }
 
 } // namespace samenspel::net

@@ -99,6 +99,10 @@ inline constexpr const char* kHostClosing = "net.refuse.host_closing";
 // facilitator frees disk space and continues it from the log.
 inline constexpr const char* kHostLogFailed = "net.refuse.host_log_failed";
 inline constexpr const char* kOtherSeat = "net.refuse.other_seat";
+// A team member's connection named another member of the team.
+inline constexpr const char* kOtherPerson = "net.refuse.other_person";
+// The hello named a table the room does not have.
+inline constexpr const char* kUnknownTable = "net.refuse.unknown_table";
 inline constexpr const char* kNotStarted = "net.refuse.not_started";
 inline constexpr const char* kUnknownType = "net.refuse.unknown_type";
 inline constexpr const char* kBadAction = "net.refuse.bad_action";

@@ -486,7 +486,8 @@ std::string seatViewJson(const Game& game, int seat, const std::string& lang,
 // [SECTION] Lobby -----------------------------------------------------------------
 
 std::string lobbyJson(const Scenario& sc, const std::vector<SeatStatus>& seats, bool started,
-                      const std::string& lang, const std::string& sessionLang) {
+                      const std::string& lang, const std::string& sessionLang,
+                      const LobbyRoom* room) {
     JsonWriter w;
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("lobby");
     if (!sessionLang.empty())
@@ -500,9 +501,36 @@ std::string lobbyJson(const Scenario& sc, const std::vector<SeatStatus>& seats, 
         w.beginObject().key("seat").value(s.seat).key("role").value(role ? role->id : "");
         w.key("roleName").value(role ? local(role->name, lang, role->id) : "");
         w.key("taken").value(s.taken).key("bot").value(s.bot).key("name").value(s.name);
+        if (room && room->teamSize > 1) {
+            w.key("people").beginArray();
+            for (const PersonStatus& p : s.people)
+                w.value(p.name);
+            w.endArray();
+        }
         w.endObject();
     }
-    w.endArray().endObject();
+    w.endArray();
+    if (room) {
+        w.key("room").beginObject().key("tables").value(room->tables);
+        w.key("teamSize").value(room->teamSize).key("table").value(room->table);
+        w.key("waiting").value(room->waiting).key("roles").beginArray();
+        for (const Role& r : sc.roles)
+            w.beginObject()
+                .key("role")
+                .value(r.id)
+                .key("roleName")
+                .value(local(r.name, lang, r.id))
+                .endObject();
+        w.endArray().key("free").beginArray();
+        for (const std::vector<int>& perRole : room->freeByRole) {
+            w.beginArray();
+            for (int n : perRole)
+                w.value(n);
+            w.endArray();
+        }
+        w.endArray().endObject();
+    }
+    w.endObject();
     return w.str();
 }
 

@@ -42,8 +42,19 @@ std::string seatViewJson(const Game& game, int seat, const std::string& lang,
 
 // The `lobby` answer: the case and the seats by role name, free or taken, and
 // the language the session is played in (a page that nobody set follows it).
+// A room of more than one table (or of teams): what the lobby adds.
+struct LobbyRoom {
+    int tables = 1;
+    int teamSize = 1;
+    int table = -1; // the table whose seats the lobby lists (-1: none, the person waits)
+    bool waiting = false;
+    // Per table, per role: the places still free (a team's places count).
+    std::vector<std::vector<int>> freeByRole;
+};
+
 std::string lobbyJson(const Scenario& scenario, const std::vector<SeatStatus>& seats, bool started,
-                      const std::string& lang, const std::string& sessionLang = "");
+                      const std::string& lang, const std::string& sessionLang = "",
+                      const LobbyRoom* room = nullptr);
 
 // What the rules accept from a seat now (the view's `can`): every entry was
 // checked with Game::check on a candidate action.
