@@ -36,6 +36,7 @@ struct Client::Impl {
     std::string refusalKey, refusalMessage;
 
     int seat = -1;
+    int table = 0;
     int role = -1;
     std::string token;
     std::string scenarioYaml;
@@ -122,6 +123,10 @@ struct Client::Impl {
         w.beginObject().key("v").value(version).key("type").value("hello");
         w.key("version").value(version).key("code").value(config.code);
         w.key("name").value(config.name).key("seat").value(config.seatWish);
+        if (config.table >= 0)
+            w.key("table").value(config.table);
+        if (config.waitToBeSeated)
+            w.key("wait").value(true).key("cameWith").value(config.cameWith);
         if (!token.empty())
             w.key("token").value(token);
         if (config.bot)
@@ -220,6 +225,13 @@ struct Client::Impl {
             s.taken = boolOr(item, "taken", false);
             s.connected = boolOr(item, "connected", false);
             s.bot = boolOr(item, "bot", false);
+            if (const Json* people = member(item, "people"); people && people->is_array())
+                for (const Json& p : *people) {
+                    PersonStatus person;
+                    person.name = stringOr(p, "name");
+                    person.connected = boolOr(p, "connected", false);
+                    s.people.push_back(person);
+                }
             presence.push_back(s);
         }
     }
@@ -275,7 +287,10 @@ struct Client::Impl {
         }
         if (m->type == "welcome")
             welcome(*m);
-        else if (m->type == "start")
+        else if (m->type == "waiting") {
+            token = b.stringOr("token");
+            status = Status::Waiting;
+        } else if (m->type == "start")
             start(*m);
         else if (m->type == "action")
             action(*m);
@@ -303,7 +318,11 @@ struct Client::Impl {
     void welcome(const Message& m) {
         const JsonValue& b = m.body;
         seat = static_cast<int>(b.intOr("seat", -1));
+        table = static_cast<int>(b.intOr("table", 0));
         token = b.stringOr("token");
+        // Dealt a seat after waiting: the welcome is a first one.
+        if (status == Status::Waiting)
+            status = Status::Connecting;
         started = b.boolOr("started", false);
         role = -1;
         if (!loadScenario(b.stringOr("scenario"), true))
@@ -481,6 +500,9 @@ bool Client::finished() const {
 }
 int Client::seat() const {
     return impl_->seat;
+}
+int Client::table() const {
+    return impl_->table;
 }
 int Client::role() const {
     return impl_->role;

@@ -20,9 +20,12 @@ struct ClientConfig {
     unsigned short port = 0;
     std::string code;
     std::string name;
-    std::string seatWish; // role id, or empty for any free seat
-    std::string token;    // reconnect token from an earlier welcome
-    bool bot = false;     // a bot plays this seat (the host may then speed the clock up)
+    std::string seatWish;        // role id, or empty for any free seat
+    int table = -1;              // in a room: the table (0-based) to sit at; -1: the host picks
+    bool waitToBeSeated = false; // in a room: wait for the facilitator to deal a seat
+    std::string cameWith;        // with waitToBeSeated: a label shared with people who came along
+    std::string token;           // reconnect token from an earlier welcome
+    bool bot = false;            // a bot plays this seat (the host may then speed the clock up)
     double connectTimeoutSeconds = 5;
     int protocolVersion = 0; // 0 = this build's; tests set others to check refusals
 };
@@ -40,6 +43,7 @@ class Client {
   public:
     enum class Status {
         Connecting, // hello sent, waiting for welcome
+        Waiting,    // in a room, waiting for the facilitator to deal a seat
         Lobby,      // seated, the session has not started
         Playing,
         Refused,      // the host refused the hello (see refusal())
@@ -61,6 +65,7 @@ class Client {
     bool catchingUp() const;
     int seat() const;
     int role() const;
+    int table() const; // 0-based; 0 in a room of one table
     const std::string& token() const;
     // The reason key and sentence of a refusal or farewell from the host.
     const std::string& refusalKey() const;

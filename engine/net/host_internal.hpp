@@ -111,7 +111,8 @@ struct Connection {
     std::uint64_t person = 0; // Person::id once the hello was taken
     int table = -1;           // -1: not seated (waiting to be dealt, or no hello yet)
     int seat = -1;
-    bool closing = false; // send what is queued, then close
+    bool seatMoved = false; // renumbered at the start (empty seats left out)
+    bool closing = false;   // send what is queued, then close
     Clock::time_point closingSince;
     bool dead = false;
     std::string viewFingerprint; // of the scenario text this client has

@@ -263,8 +263,10 @@ void Host::Impl::leaveEmptySeatsOut(Table& t) {
         for (std::uint64_t id : t.seats[i].people) {
             if (Person* p = personById(id)) {
                 p->seat = index;
-                if (Connection* c = connectionById(p->connection))
+                if (Connection* c = connectionById(p->connection); c && c->seat != index) {
                     c->seat = index;
+                    c->seatMoved = true;
+                }
             }
         }
         setup2.seats.push_back(seat);
@@ -294,8 +296,16 @@ bool Host::Impl::startRoom(bool fillWithBots) {
                 return false;
     }
     bool all = true;
-    for (auto& t : tables)
+    for (auto& t : tables) {
         all = t->startSession(true) && all;
+        // Seats that moved up when the empty ones left: their players learn
+        // their seat's new number.
+        for (auto& c : t->connections)
+            if (c->seatMoved && t->game) {
+                c->seatMoved = false;
+                t->sendWelcome(*c);
+            }
+    }
     roomStarted = all;
     // Anyone still waiting (the room was full) hears that there is no seat.
     if (all)
