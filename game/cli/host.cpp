@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
+#include "core/limits.hpp"
 #include "core/log.hpp"
 #include "core/scenario.hpp"
 #include "core/session_files.hpp"
@@ -42,7 +43,9 @@ const char* kUsage =
     "                      [--log PATH] [--max-seconds T] [--players N] [--bind ADDR]\n"
     "                      [--seed S] [--lang nl|en] [--mute] [--no-qr]\n"
     "                      [--bots-after N] [--clock-speed X] [--group LABEL]\n"
-    "Hosts a session of scenario FILE on this machine (TCP port P, default 7531).\n"
+    "                      [--tables N] [--team-size K] [--in-step]\n"
+    "Hosts a session of scenario FILE on this machine (TCP port P, default 7531),\n"
+    "or a room of several tables that each play it.\n"
     "Players join by scanning the QR code it prints with a phone, by opening\n"
     "http://ADDRESS:P in a browser and typing the code, or with\n"
     "samenspel join ADDRESS:P --code C (or Join in the game).\n"
@@ -54,7 +57,13 @@ const char* kUsage =
     "  --log PATH      session log; an existing log is resumed (default:\n"
     "                  ./<yyyymmdd-hhmmss>-<scenario>.log)\n"
     "  --max-seconds T give up after T seconds (exit code 3)\n"
-    "  --players N     seats for N players over the roles (default: one per role)\n"
+    "  --players N     seats for N players over the roles (default: one per role);\n"
+    "                  more than one table holds: the room gets as many tables\n"
+    "                  as it needs, and says how it seats them\n"
+    "  --tables N      a room of N tables (1-50), each its own session and log\n"
+    "                  (<log>-tafel-1.log, ...); table n plays seed S + n - 1\n"
+    "  --team-size K   up to K people share a seat as a team (1-4)\n"
+    "  --in-step       all tables move to the next phase together\n"
     "  --bind ADDR     listen on this address only (default: all)\n"
     "  --group LABEL   who plays, for the archive (\"Raad Vianen, 12 maart\")\n"
     "  --mute          no chime when a phase ends or an event is announced\n"
@@ -65,6 +74,7 @@ const char* kUsage =
 struct HostArgs {
     std::string file;
     net::HostConfig config;
+    bool tablesGiven = false;
     std::string logPath;
     double maxSeconds = 0;
     int players = 0;
@@ -108,6 +118,15 @@ int parseArgs(const Args& args, HostArgs& h) {
             h.maxSeconds = n;
         } else if (a == "--players" && next(v) && parseNumber(v, n) && n >= 1 && n <= 1000) {
             h.players = static_cast<int>(n);
+        } else if (a == "--tables" && next(v) && parseNumber(v, n) && n >= 1 &&
+                   n <= net::kMaxTables) {
+            h.config.room.tables = static_cast<int>(n);
+            h.tablesGiven = true;
+        } else if (a == "--team-size" && next(v) && parseNumber(v, n) && n >= 1 &&
+                   n <= limits::kMaxTeamSize) {
+            h.config.room.teamSize = static_cast<int>(n);
+        } else if (a == "--in-step") {
+            h.config.room.inStep = true;
         } else if (a == "--bots-after" && next(v) && parseNumber(v, n) && n >= 1 && n <= 1000) {
             h.botsAfter = static_cast<int>(n);
         } else if (a == "--clock-speed" && next(v) && parseNumber(v, n) && n > 0 && n <= 1000) {
@@ -156,7 +175,12 @@ void printJoinQr(const net::Host& host, const std::string& address) {
 void printWelcome(const net::Host& host, const HostArgs& h) {
     std::printf("Samenspel host: %s\n", host.scenario().title.get("en").c_str());
     std::printf("  session code: %s\n", host.code().c_str());
-    std::printf("  port: %u    log: %s\n", host.port(), host.logPath().c_str());
+    if (host.tableCount() > 1)
+        std::printf("  port: %u    %d tables, logs: %s ... %s\n", host.port(), host.tableCount(),
+                    host.table(0).logPath.c_str(),
+                    host.table(host.tableCount() - 1).logPath.c_str());
+    else
+        std::printf("  port: %u    log: %s\n", host.port(), host.logPath().c_str());
     const auto addresses = net::reachableAddresses(h.config.bindAddress);
     if (addresses.empty())
         std::printf("  join on this machine: samenspel join 127.0.0.1:%u --code %s\n", host.port(),
@@ -171,31 +195,41 @@ void printWelcome(const net::Host& host, const HostArgs& h) {
     std::fflush(stdout);
 }
 
-// The session report beside the log, as after a local session.
-void writeReport(const net::Host& host) {
-    const Game* game = host.game();
-    if (!game)
-        return;
-    const std::string lang = game->setup().language.empty() ? "nl" : game->setup().language;
-    Catalog catalog;
-    std::vector<std::string> problems;
-    catalog.load(std::string(SAMENSPEL_SOURCE_DIR) + "/assets/i18n", lang, problems);
-    const std::string path = SessionFiles::report(host.logPath());
-    std::string error;
-    if (writeSessionReport(
-            *game, lang, [&](const std::string& key) { return catalog.tr(key); }, path, error))
-        std::printf("Session report: %s\n", path.c_str());
-    else
-        std::fprintf(stderr, "samenspel host: no session report: %s\n", error.c_str());
+// Each table's session report beside its log, as after a local session.
+void writeReports(const net::Host& host) {
+    for (int t = 0; t < host.tableCount(); ++t) {
+        const net::TableStatus table = host.table(t);
+        if (!table.game)
+            continue;
+        const Game& game = *table.game;
+        const std::string lang = game.setup().language.empty() ? "nl" : game.setup().language;
+        Catalog catalog;
+        std::vector<std::string> problems;
+        catalog.load(std::string(SAMENSPEL_SOURCE_DIR) + "/assets/i18n", lang, problems);
+        const std::string path = SessionFiles::report(table.logPath);
+        std::string error;
+        if (writeSessionReport(
+                game, lang, [&](const std::string& key) { return catalog.tr(key); }, path, error))
+            std::printf("Session report: %s\n", path.c_str());
+        else
+            std::fprintf(stderr, "samenspel host: no session report: %s\n", error.c_str());
+    }
 }
 
-// Every finished session goes into the facilitator's archive; a failure
-// there is said and changes nothing else.
+// Every finished session (each table of a room) goes into the facilitator's
+// archive; a failure there is said and changes nothing else.
 void archive(const net::Host& host) {
-    if (const Game* game = host.game())
-        if (const std::int64_t n = archiveFinishedSession(*game, host.logPath(), "samenspel host"))
-            std::printf("Archived as session %lld (samenspel archive show %lld)\n",
+    for (int t = 0; t < host.tableCount(); ++t) {
+        const net::TableStatus table = host.table(t);
+        if (!table.game)
+            continue;
+        if (const std::int64_t n =
+                archiveFinishedSession(*table.game, table.logPath, "samenspel host"))
+            std::printf("Archived %sas session %lld (samenspel archive show %lld)\n",
+                        host.tableCount() > 1 ? ("table " + std::to_string(t + 1) + " ").c_str()
+                                              : "",
                         static_cast<long long>(n), static_cast<long long>(n));
+    }
 }
 
 // What the room hears, also in words for the facilitator's terminal.
@@ -223,18 +257,52 @@ void printEvents(const TableLink& link, const std::vector<LinkEvent>& events,
 }
 
 void printEnd(const net::Host& host) {
-    const Game* game = host.game();
-    if (!game)
-        return;
-    const Decision& d = game->state().decision;
-    if (d.taken)
-        std::printf("Session ended: proposal %d decided%s (%llu actions)\n", d.proposal,
-                    d.gedragen ? ", gedragen" : "",
-                    static_cast<unsigned long long>(game->state().actionCount));
-    else
-        std::printf("Session ended without a decision (%llu actions)\n",
-                    static_cast<unsigned long long>(game->state().actionCount));
+    for (int t = 0; t < host.tableCount(); ++t) {
+        const Game* game = host.table(t).game;
+        if (!game)
+            continue;
+        const std::string table =
+            host.tableCount() > 1 ? "Table " + std::to_string(t + 1) + ": session" : "Session";
+        const Decision& d = game->state().decision;
+        if (d.taken)
+            std::printf("%s ended: proposal %d decided%s (%llu actions)\n", table.c_str(),
+                        d.proposal, d.gedragen ? ", gedragen" : "",
+                        static_cast<unsigned long long>(game->state().actionCount));
+        else
+            std::printf("%s ended without a decision (%llu actions)\n", table.c_str(),
+                        static_cast<unsigned long long>(game->state().actionCount));
+    }
     std::fflush(stdout);
+}
+
+// How many people a room seats: `tables` tables of the seats for `players`
+// (each seat a team of `teamSize`). Without --tables, a crowd bigger than
+// one table gets as many tables as it needs; said on the terminal, so 30
+// people never silently get 13 seats.
+SessionSetup planRoom(const Scenario& scenario, HostArgs& h) {
+    const int team = h.config.room.teamSize;
+    const int players = h.players;
+    if (players <= 0)
+        return net::setupForPlayers(scenario, 0, h.seed);
+    int maxSeats = 0;
+    for (const Role& r : scenario.roles)
+        maxSeats += r.maxPlayers;
+    int tables = h.config.room.tables;
+    if (!h.tablesGiven)
+        tables = net::tablesForPeople(players, maxSeats, team);
+    const int seatsWanted = (players + tables * team - 1) / (tables * team);
+    SessionSetup setup = net::setupForPlayers(scenario, seatsWanted, h.seed);
+    h.config.room.tables = tables;
+    const int places = tables * static_cast<int>(setup.seats.size()) * team;
+    std::printf("%d people: %d table%s of %zu seats%s (%d places)\n", players, tables,
+                tables == 1 ? "" : "s", setup.seats.size(),
+                team > 1 ? (", teams of up to " + std::to_string(team)).c_str() : "", places);
+    if (places < players)
+        std::printf("  %d people will not have a place: a table of this scenario has at most %d "
+                    "seats; use --tables %d or --team-size %d\n",
+                    players - places, maxSeats, net::tablesForPeople(players, maxSeats, team),
+                    std::min(limits::kMaxTeamSize, team + 1));
+    return setup;
 }
 
 std::unique_ptr<net::Host> openHost(HostArgs& h, std::string& error, int& code) {
@@ -264,7 +332,7 @@ std::unique_ptr<net::Host> openHost(HostArgs& h, std::string& error, int& code) 
     if (!h.seedGiven)
         h.seed =
             static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
-    SessionSetup setup = net::setupForPlayers(*scenario, h.players, h.seed);
+    SessionSetup setup = planRoom(*scenario, h);
     setup.language = h.lang;
     setup.group = h.group;
     if (h.logPath.empty())
@@ -308,9 +376,10 @@ int runHost(const Args& args) {
     while (!gStop) {
         host->poll(0.01); // waits for the network up to 10 ms
         if (h.botsAfter > 0 && !host->started()) {
-            int people = 0;
-            for (const net::SeatStatus& s : host->seats())
-                people += s.taken ? 1 : 0;
+            int people = static_cast<int>(host->waiting().size());
+            for (int t = 0; t < host->tableCount(); ++t)
+                for (const net::SeatStatus& s : host->table(t).seats)
+                    people += static_cast<int>(s.people.size());
             if (people >= h.botsAfter)
                 host->start(true);
         }
@@ -328,8 +397,13 @@ int runHost(const Args& args) {
             printEnd(*host);
             std::printf("Heard: %d phase chimes, %d event signals%s\n", cues.phaseEndsHeard(),
                         cues.eventsHeard(), cues.muted() ? " (muted)" : "");
-            writeReport(*host);
+            writeReports(*host);
             archive(*host);
+            if (host->tableCount() > 1) {
+                std::printf("The room's %d table logs:\n", host->tableCount());
+                for (int t = 0; t < host->tableCount(); ++t)
+                    std::printf("  %s\n", host->table(t).logPath.c_str());
+            }
             return kExitOk;
         }
         const double elapsed =
