@@ -139,8 +139,9 @@ function scheduleLobbyRefresh() {
   }, LOBBY_REFRESH_MS);
 }
 
-export function takeSeat(roleId, name) {
-  app.seat = { token: '', role: roleId, name, seat: -1 };
+// `table`: in a room, the table (0-based) chosen, or -1 to let the host pick.
+export function takeSeat(roleId, name, table = -1) {
+  app.seat = { token: '', role: roleId, name, seat: -1, table };
   app.mode = 'joining';
   app.lobbyError = '';
   clearTimeout(lobbyTimer);
@@ -150,9 +151,20 @@ export function takeSeat(roleId, name) {
   conn.restart();
 }
 
+// In a room: wait for the facilitator to deal a seat; `roleWish` may be ''.
+export function waitForSeat(name, cameWith, roleWish) {
+  app.seat = { token: '', role: roleWish, name, seat: -1, table: -1, wait: true, cameWith };
+  app.mode = 'joining';
+  app.lobbyError = '';
+  clearTimeout(lobbyTimer);
+  conn.keepAlive = true;
+  render();
+  conn.restart();
+}
+
 function sendHello() {
   const s = app.seat || {};
-  conn.send({
+  const hello = {
     type: 'hello',
     version: 2,
     code: app.code,
@@ -161,7 +173,13 @@ function sendHello() {
     token: s.token || '',
     client: 'web',
     lang: i18n.currentLang(),
-  });
+  };
+  if (!s.token && s.table >= 0) hello.table = s.table;
+  if (!s.token && s.wait) {
+    hello.wait = true;
+    hello.cameWith = s.cameWith || '';
+  }
+  conn.send(hello);
 }
 
 export function backToCode() {
@@ -200,6 +218,12 @@ function onState(state) {
 function onMessage(msg) {
   switch (msg.type) {
     case 'lobby':
+      if (app.mode === 'seated' && !app.started) {
+        // Seated before the start: who else sits at this table (a team's names).
+        app.tableLobby = msg;
+        render();
+        return;
+      }
       if (app.mode !== 'lobby') return;
       if (followSessionLanguage(msg)) return; // asks again in that language
       app.lobby = msg; // a refusal shown with it stays until the player acts
@@ -211,6 +235,9 @@ function onMessage(msg) {
       break;
     case 'welcome':
       onWelcome(msg);
+      break;
+    case 'waiting':
+      onWaitingForDeal(msg);
       break;
     case 'start':
       app.started = true;
@@ -304,10 +331,32 @@ function followSessionLanguage(msg) {
   return true;
 }
 
+// In a room, waiting to be dealt a seat: the token brings this person back
+// after a dropped connection, still waiting (or seated meanwhile).
+function onWaitingForDeal(msg) {
+  followSessionLanguage(msg);
+  const s = app.seat || {};
+  app.seat = { ...s, token: msg.token || s.token || '', seat: -1 };
+  saveSeat(app.code, app.seat);
+  app.dealWait = true;
+  app.welcome = null;
+  app.started = false;
+  app.mode = 'seated';
+  conn.keepAlive = true;
+  render();
+}
+
 function onWelcome(msg) {
   followSessionLanguage(msg);
   const s = app.seat || {};
-  app.seat = { token: msg.token || s.token || '', role: msg.role || s.role || '', name: s.name || '', seat: msg.seat };
+  app.dealWait = false;
+  app.seat = {
+    token: msg.token || s.token || '',
+    role: msg.role || s.role || '',
+    name: s.name || '',
+    seat: msg.seat,
+    table: typeof msg.table === 'number' ? msg.table : -1,
+  };
   saveSeat(app.code, app.seat);
   app.welcome = msg;
   app.started = Boolean(msg.started);
@@ -727,6 +776,7 @@ app.setNotice = setNotice;
 app.askPreview = askPreview;
 app.enterCode = enterCode;
 app.takeSeat = takeSeat;
+app.waitForSeat = waitForSeat;
 app.backToCode = backToCode;
 app.resume = resume;
 app.validCode = validCode;

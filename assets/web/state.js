@@ -8,7 +8,9 @@ export const app = {
   lobbyError: '', // a refusal shown on the code or lobby screen
   welcome: null,
   started: false,
-  seat: null, // {token, role, name, seat} as stored per code
+  seat: null, // {token, role, name, seat, table} as stored per code
+  dealWait: false, // in a room, waiting for the facilitator to deal a seat
+  tableLobby: null, // seated before the start: the host's lobby of this table
   view: null,
   viewAt: 0, // performance.now() when `view` arrived
   connState: 'idle',
