@@ -261,6 +261,9 @@ Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
     for (const Role& role : sc.roles)
         state_.preconditionCited.emplace_back(role.preconditions.size(), false);
     state_.publicActions.assign(seats, std::vector<int>(sc.phases.size(), 0));
+    state_.memberActions.resize(seats);
+    for (std::size_t s = 0; s < seats; ++s)
+        state_.memberActions[s].assign(setup_.seats[s].members.size(), 0);
     state_.phaseCounts.assign(seats, SeatPhaseCount{});
     state_.phaseStartedMs.assign(sc.phases.size(), -1);
     if (sc.phases.empty()) {
@@ -365,28 +368,50 @@ Measurements Game::measure() const {
     m.decision = state_.decision;
     m.decisionSupport = state_.decision.support;
 
-    // Begrip: the mean accuracy of each seat's predictions, before and after.
+    // Begrip: the mean accuracy of each person's predictions, before and after;
+    // a seat's is the mean over its people who predicted (for a seat one
+    // person plays, that person's).
     m.begrip.resize(seats);
+    std::vector<std::vector<SeatBegrip>> personBegrip(seats);
+    for (std::size_t s = 0; s < seats; ++s)
+        personBegrip[s].resize(setup_.seats[s].members.size() + 1); // [0]: no person named
+    for (std::size_t s = 0; s < seats; ++s) {
+        const int slots = static_cast<int>(personBegrip[s].size());
+        double seatSums[2] = {0.0, 0.0};
+        int seatCounts[2] = {0, 0};
+        for (int person = -1; person + 1 < slots; ++person) {
+            double sums[2] = {0.0, 0.0};
+            int counts[2] = {0, 0};
+            for (const Prediction& p : state_.predictions) {
+                if (p.seat != static_cast<int>(s) || p.person != person)
+                    continue;
+                const int slot = phaseKindAt(p.phase) == PhaseKind::Reflectie ? 1 : 0;
+                sums[slot] += p.accuracy;
+                ++counts[slot];
+            }
+            SeatBegrip& b = personBegrip[s][static_cast<std::size_t>(person + 1)];
+            for (int slot = 0; slot < 2; ++slot) {
+                if (counts[slot] == 0)
+                    continue;
+                (slot == 0 ? b.before : b.after) = sums[slot] / counts[slot];
+                seatSums[slot] += sums[slot] / counts[slot];
+                ++seatCounts[slot];
+            }
+        }
+        if (seatCounts[0] > 0)
+            m.begrip[s].before = seatSums[0] / seatCounts[0];
+        if (seatCounts[1] > 0)
+            m.begrip[s].after = seatSums[1] / seatCounts[1];
+    }
     double beforeSum = 0.0, afterSum = 0.0;
     int beforeSeats = 0, afterSeats = 0;
-    for (std::size_t s = 0; s < seats; ++s) {
-        double sums[2] = {0.0, 0.0};
-        int counts[2] = {0, 0};
-        for (const Prediction& p : state_.predictions) {
-            if (p.seat != static_cast<int>(s))
-                continue;
-            const int slot = phaseKindAt(p.phase) == PhaseKind::Reflectie ? 1 : 0;
-            sums[slot] += p.accuracy;
-            ++counts[slot];
-        }
-        if (counts[0] > 0) {
-            m.begrip[s].before = sums[0] / counts[0];
-            beforeSum += *m.begrip[s].before;
+    for (const SeatBegrip& b : m.begrip) {
+        if (b.before) {
+            beforeSum += *b.before;
             ++beforeSeats;
         }
-        if (counts[1] > 0) {
-            m.begrip[s].after = sums[1] / counts[1];
-            afterSum += *m.begrip[s].after;
+        if (b.after) {
+            afterSum += *b.after;
             ++afterSeats;
         }
     }
@@ -414,12 +439,31 @@ Measurements Game::measure() const {
                 m.roleHeard[static_cast<std::size_t>(role)] = true;
         }
     }
+    // The people, seat by seat; a team's members each on their own.
+    for (std::size_t s = 0; s < seats; ++s) {
+        const Seat& seat = setup_.seats[s];
+        if (seat.members.empty()) {
+            m.people.push_back({static_cast<int>(s), -1, seat.name, seat.bot, m.actionsPerSeat[s],
+                                personBegrip[s][0].before, personBegrip[s][0].after});
+            continue;
+        }
+        m.hasTeams = true;
+        for (std::size_t k = 0; k < seat.members.size(); ++k) {
+            const int n = k < state_.memberActions[s].size() ? state_.memberActions[s][k] : 0;
+            const SeatBegrip& b = personBegrip[s][k + 1];
+            m.people.push_back({static_cast<int>(s), static_cast<int>(k), seat.members[k], false, n,
+                                b.before, b.after});
+        }
+    }
     std::vector<int> peopleActions;
-    for (std::size_t s = 0; s < seats; ++s)
-        if (!setup_.seats[s].bot)
-            peopleActions.push_back(m.actionsPerSeat[s]);
-    m.inclusieOverPeople = !peopleActions.empty() && peopleActions.size() < seats;
-    m.inclusie = oneMinusGini(m.inclusieOverPeople ? peopleActions : m.actionsPerSeat);
+    for (const PersonMeasure& p : m.people)
+        if (!p.bot)
+            peopleActions.push_back(p.actions);
+    const bool anyBot = std::any_of(setup_.seats.begin(), setup_.seats.end(),
+                                    [](const Seat& seat) { return seat.bot; });
+    m.inclusieOverPeople = !peopleActions.empty() && anyBot;
+    m.inclusie =
+        oneMinusGini(m.inclusieOverPeople || m.hasTeams ? peopleActions : m.actionsPerSeat);
     m.rolesHeardPerPhase.assign(phases, 0.0);
     for (std::size_t ph = 0; ph < phases && roles > 0; ++ph)
         m.rolesHeardPerPhase[ph] =
