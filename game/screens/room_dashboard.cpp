@@ -416,8 +416,11 @@ class RoomDashboardScreen final : public Screen {
     void drawLines(App& app) {
         const float rowsH = static_cast<float>(tables_.size() + 1) *
                             (app.fonts().heading->FontSize + 2 * ImGui::GetStyle().CellPadding.y);
-        ImFont* font =
-            rowsH <= ImGui::GetContentRegionAvail().y ? app.fonts().heading : app.fonts().bold;
+        // Large type needs the width too: a long phase name and "niet
+        // gedragen" side by side.
+        const bool large = rowsH <= ImGui::GetContentRegionAvail().y &&
+                           ImGui::GetContentRegionAvail().x >= 48 * ImGui::GetFontSize();
+        ImFont* font = large ? app.fonts().heading : app.fonts().bold;
         const ImGuiTableFlags flags =
             ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
         if (!ImGui::BeginTable("##room_lines", 6, flags))
@@ -502,7 +505,9 @@ class RoomDashboardScreen final : public Screen {
         for (const RoomAlert& a : alerts) {
             ImGui::Bullet();
             ImGui::SameLine();
+            ImGui::BeginGroup(); // a long alert wraps under its own first line
             ImGui::TextUnformatted(app.catalog().trCount(a.key, a.count, a.args).c_str());
+            ImGui::EndGroup();
             ImGui::Spacing();
         }
         ImGui::PopTextWrapPos();
