@@ -2,7 +2,8 @@
 # The facilitator's room dashboard over a local room of bot tables
 # (play --room-demo): a tile (or, when they do not fit, a line) per table,
 # and "pause" for every table pauses every one still playing, each tile
-# saying so (a table that finished says that instead).
+# saying so (a table that finished says that instead); a table opens on its
+# own and the room is one click away from it.
 # Screenshots of the paused room go into the run folder (the README shows
 # the 12-table one). Clicked by the items' names (play --trace-ui).
 #   room.sh SAMENSPEL SCENARIO RUN_DIR
@@ -63,6 +64,18 @@ await '^item: room\.resume_all '
 xdotool key --window "$window" F12
 sleep 1
 ls "$run"/*.png >/dev/null 2>&1 || fail "no screenshot of the room"
+if [ "$tables" -le 3 ]; then
+  # One table opened on its own, and back to the room.
+  click tile.1.open
+  await '^screen: room_table'
+  await '^item: room\.back '
+  click room.back
+  for _ in $(seq 1 150); do
+    [ "$(grep -c '^screen: room$' "$trace")" -ge 2 ] && break
+    sleep 0.1
+  done
+  [ "$(grep -c '^screen: room$' "$trace")" -ge 2 ] || fail "not back in the room"
+fi
 kill "$game" 2>/dev/null
 wait "$game" 2>/dev/null
 echo "ok: $tables tables ($lang, $size), every one paused by one click"
