@@ -81,9 +81,14 @@ void printText(const Game& g, const ReadLog& read, const std::string& logPath) {
     std::printf(")\n");
     if (m.hasTeams) {
         std::printf("people:    ");
-        for (std::size_t i = 0; i < m.people.size(); ++i)
-            std::printf(" %s %d%s", m.people[i].name.c_str(), m.people[i].actions,
-                        i + 1 < m.people.size() ? "," : "");
+        for (std::size_t i = 0; i < m.people.size(); ++i) {
+            const PersonMeasure& p = m.people[i];
+            // A seat nobody named goes by its role.
+            const std::string name =
+                p.name.empty() ? sc.roles[static_cast<std::size_t>(g.roleOfSeat(p.seat))].id
+                               : p.name;
+            std::printf(" %s %d%s", name.c_str(), p.actions, i + 1 < m.people.size() ? "," : "");
+        }
         std::printf(" (public actions)\n");
     }
     std::printf("roles heard: %s overall;", twoDecimals(m.rolesHeard).c_str());

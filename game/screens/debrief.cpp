@@ -433,9 +433,11 @@ class DebriefScreen final : public Screen {
                         continue;
                     ImGui::TableNextRow();
                     ImGui::TableNextColumn();
-                    ImGui::Indent();
+                    // Further in than the seat's name after its token.
+                    const float in = 2.0f * ImGui::GetFontSize();
+                    ImGui::Indent(in);
                     wrappedText(p.name);
-                    ImGui::Unindent();
+                    ImGui::Unindent(in);
                     ImGui::TableNextColumn();
                     ui::shareBar(static_cast<float>(p.begripBefore.value_or(0)),
                                  percent(p.begripBefore), 5, app.theme());
