@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/scoring.hpp"
 #include "session.hpp"
 
 namespace samenspel {
@@ -112,6 +113,77 @@ std::unique_ptr<RoomSource> makeLocalRoom(std::shared_ptr<const Scenario> scenar
         links.push_back(makeLocalLink(std::move(session)));
     }
     return std::make_unique<LocalRoom>(std::move(links));
+}
+
+// [What a tile says] ------------------------------------------------------------
+
+LeadingProposal leadingProposal(const Game& game) {
+    const GameState& st = game.state();
+    const Scenario& sc = game.scenario();
+    LeadingProposal best;
+    const auto consider = [&](const Proposal& p) {
+        const double lowest = draagvlak(sc, st.world, p.package).minimum;
+        if (best.proposal >= 0 && lowest <= best.lowest)
+            return;
+        best.proposal = p.id;
+        best.lowest = lowest;
+        best.accepting = 0;
+        for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r)
+            best.accepting += accepts(sc, st.world, r, p.package) ? 1 : 0;
+    };
+    if (st.decision.taken && st.decision.proposal >= 0 &&
+        st.decision.proposal < static_cast<int>(st.proposals.size())) {
+        consider(st.proposals[static_cast<std::size_t>(st.decision.proposal)]);
+        return best;
+    }
+    for (const Proposal& p : st.proposals)
+        if (p.status == Proposal::Status::Open)
+            consider(p);
+    if (best.proposal < 0 && !st.proposals.empty())
+        consider(st.proposals.back());
+    return best;
+}
+
+// "4 present · 1 away: Anna · 2 bots": a team's members one by one.
+std::string presenceText(const Catalog& catalog, const RoomTable& t) {
+    int present = 0, bots = 0, empty = 0;
+    std::vector<std::string> away;
+    for (const RoomSeat& s : t.seats) {
+        if (s.bot) {
+            ++bots;
+        } else if (!s.people.empty()) {
+            for (const RoomPerson& p : s.people) {
+                if (p.connected)
+                    ++present;
+                else
+                    away.push_back(p.name);
+            }
+        } else if (s.taken && s.connected) {
+            ++present;
+        } else if (s.taken) {
+            away.push_back(s.name);
+        } else {
+            ++empty;
+        }
+    }
+    std::vector<std::string> parts;
+    if (present > 0)
+        parts.push_back(catalog.trCount("room.present", present));
+    if (!away.empty()) {
+        std::string names;
+        for (const std::string& n : away)
+            names += (names.empty() ? "" : ", ") + n;
+        parts.push_back(catalog.trCount("room.away", static_cast<long long>(away.size()),
+                                        std::vector<std::string>{names}));
+    }
+    if (bots > 0)
+        parts.push_back(catalog.trCount("room.bots", bots));
+    if (empty > 0)
+        parts.push_back(catalog.trCount("room.empty", empty));
+    std::string out;
+    for (const std::string& p : parts)
+        out += (out.empty() ? "" : " · ") + p;
+    return out;
 }
 
 } // namespace samenspel

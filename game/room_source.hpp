@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/game.hpp"
+#include "i18n.hpp"
 #include "table_link.hpp"
 
 namespace samenspel {
@@ -76,5 +77,22 @@ struct LocalRoomOptions {
 // LiveSession at human pace. nullptr with `error` when a log cannot be made.
 std::unique_ptr<RoomSource> makeLocalRoom(std::shared_ptr<const Scenario> scenario,
                                           const LocalRoomOptions& options, std::string& error);
+
+// What a table's tile says (screens/room_dashboard.cpp), apart from the
+// screen so the tests read it.
+
+// The decided proposal; before a decision, the open proposal whose lowest
+// support is highest (the one a room would call "leading"); with none open,
+// the most recent one; -1 without proposals.
+struct LeadingProposal {
+    int proposal = -1;
+    double lowest = 0.0;
+    int accepting = 0; // roles that would accept it (core/scoring accepts())
+};
+LeadingProposal leadingProposal(const Game& game);
+
+// Who is at the table: "4 present · 1 away: Anna · 2 bots · 1 empty seat",
+// a team's members one by one; empty for a table without seats.
+std::string presenceText(const Catalog& catalog, const RoomTable& table);
 
 } // namespace samenspel

@@ -7,7 +7,7 @@
 // hosted room and a local room of bots look the same.
 //
 // [SECTION] index
-//   What a tile says ........ leadingProposal, presenceText, decisionText
+//   What a tile says ........ leadingText, decisionText (and room_source.hpp)
 //   Screen .................. RoomDashboardScreen (bar, tiles or lines, alerts)
 #include <algorithm>
 #include <cstdio>
@@ -29,91 +29,13 @@ using namespace table;
 
 // [SECTION] What a tile says --------------------------------------------------------
 
-// The decided proposal; before a decision, the open proposal whose lowest
-// support is highest (the one a room would call "leading"); with none open,
-// the most recent one.
-struct Leading {
-    int proposal = -1;
-    double lowest = 0.0;
-    int accepting = 0; // roles that would accept it (core/scoring accepts())
-};
-
-Leading leadingProposal(const Game& game) {
-    const GameState& st = game.state();
-    const Scenario& sc = game.scenario();
-    Leading best;
-    const auto consider = [&](const Proposal& p) {
-        const double lowest = draagvlak(sc, st.world, p.package).minimum;
-        if (best.proposal >= 0 && lowest <= best.lowest)
-            return;
-        best.proposal = p.id;
-        best.lowest = lowest;
-        best.accepting = 0;
-        for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r)
-            best.accepting += accepts(sc, st.world, r, p.package) ? 1 : 0;
-    };
-    if (st.decision.taken && st.decision.proposal >= 0 &&
-        st.decision.proposal < static_cast<int>(st.proposals.size())) {
-        consider(st.proposals[static_cast<std::size_t>(st.decision.proposal)]);
-        return best;
-    }
-    for (const Proposal& p : st.proposals)
-        if (p.status == Proposal::Status::Open)
-            consider(p);
-    if (best.proposal < 0 && !st.proposals.empty())
-        consider(st.proposals.back());
-    return best;
-}
-
-std::string leadingText(const App& app, const Game& game, const Leading& lead) {
+std::string leadingText(const App& app, const Game& game, const LeadingProposal& lead) {
     if (lead.proposal < 0)
         return app.tr("room.no_proposal");
     const ProposalNumber n = proposalNumber(game.state(), lead.proposal);
     const std::string lowest = formatNumber(app, roundSupport(lead.lowest), 0);
     return n.version > 1 ? app.tr("room.leading_version", n.number, n.version, lowest)
                          : app.tr("room.leading", n.number, lowest);
-}
-
-// "4 present · 1 away: Anna · 2 bots": a team's members one by one.
-std::string presenceText(const App& app, const RoomTable& t) {
-    int present = 0, bots = 0, empty = 0;
-    std::vector<std::string> away;
-    for (const RoomSeat& s : t.seats) {
-        if (s.bot) {
-            ++bots;
-        } else if (!s.people.empty()) {
-            for (const RoomPerson& p : s.people) {
-                if (p.connected)
-                    ++present;
-                else
-                    away.push_back(p.name);
-            }
-        } else if (s.taken && s.connected) {
-            ++present;
-        } else if (s.taken) {
-            away.push_back(s.name);
-        } else {
-            ++empty;
-        }
-    }
-    std::vector<std::string> parts;
-    if (present > 0)
-        parts.push_back(app.catalog().trCount("room.present", present));
-    if (!away.empty()) {
-        std::string names;
-        for (const std::string& n : away)
-            names += (names.empty() ? "" : ", ") + n;
-        parts.push_back(app.catalog().trCount("room.away", static_cast<long long>(away.size()),
-                                              std::vector<std::string>{names}));
-    }
-    if (bots > 0)
-        parts.push_back(app.catalog().trCount("room.bots", bots));
-    if (empty > 0)
-        parts.push_back(app.catalog().trCount("room.empty", empty));
-    std::string out;
-    for (const std::string& p : parts)
-        out += (out.empty() ? "" : " · ") + p;
-    return out;
 }
 
 // The decision line and its colour.
@@ -392,9 +314,9 @@ class RoomDashboardScreen final : public Screen {
         ImGui::PopStyleVar();
         app.traceItem((id + ".open").c_str());
         ImGui::PopFont();
-        const std::string presence = presenceText(app, t);
+        const std::string presence = presenceText(app.catalog(), t);
         ImGui::TextUnformatted(presence.empty() ? " " : presence.c_str());
-        const Leading lead = leadingProposal(g);
+        const LeadingProposal lead = leadingProposal(g);
         ImGui::TextUnformatted(leadingText(app, g, lead).c_str());
         if (lead.proposal >= 0)
             ImGui::TextUnformatted(
@@ -473,7 +395,7 @@ class RoomDashboardScreen final : public Screen {
         } else if (!st.finished) {
             ImGui::TextUnformatted(clockText(t.phaseRemainingMs).c_str());
         }
-        const Leading lead = leadingProposal(*t.game);
+        const LeadingProposal lead = leadingProposal(*t.game);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(
             lead.proposal >= 0 ? formatNumber(app, roundSupport(lead.lowest), 0).c_str() : "–");

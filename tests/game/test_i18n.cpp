@@ -119,6 +119,7 @@ TEST_CASE("every interface text the shell and its screens ask for exists in both
                                               "game/screens/settings.cpp",
                                               "game/screens/room_dashboard.cpp",
                                               "game/screens/room_table.cpp",
+                                              "game/room_source.cpp",
                                               "engine/core/room_alerts.cpp"};
     // Literal keys ("ui.title.quit"); prefixes built at run time ("ui.stage." + id)
     // are checked through their known endings below.
