@@ -6,6 +6,7 @@
 // Autoplay is autoplay.cpp; the test and benchmark hooks are app_hooks.cpp.
 #include "app.hpp"
 #include "core/session_files.hpp"
+#include "room_source.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <SFML/OpenGL.hpp>
@@ -399,6 +400,8 @@ struct AppFrameLoop {
     // Moves the session on, unless autoplay holds it for a picture or a test
     // froze it.
     void pollSession(double dt) {
+        if (app.room_)
+            app.room_->advance(dt);
         const std::shared_ptr<TableLink> link = app.link_;
         if (!link)
             return;

@@ -34,6 +34,7 @@
 namespace samenspel {
 
 class App;
+class RoomSource;
 class Session;
 
 class Screen {
@@ -164,6 +165,11 @@ class App {
     // Lets the session go: a local log stays resumable, a host says goodbye
     // to its players, a player's link disconnects.
     void endSession();
+    // A room of tables (room_source.hpp) on the facilitator's dashboard: the
+    // shell moves it on every frame, whichever screen is on top, so a table
+    // opened on its own does not hold up the others.
+    const std::shared_ptr<RoomSource>& room() const { return room_; }
+    void setRoom(std::shared_ptr<RoomSource> room) { room_ = std::move(room); }
 
     // [Screenshots] ---------------------------------------------------------
     // Saves a PNG of the window after this frame is drawn (into --screenshots
@@ -205,6 +211,7 @@ class App {
     ui::Theme theme_;
     Fonts fonts_;
     std::shared_ptr<TableLink> link_;
+    std::shared_ptr<RoomSource> room_;
     std::uint64_t frame_ = 0;
 
     friend struct AppFrameLoop;

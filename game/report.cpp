@@ -32,6 +32,7 @@ table { border-collapse: collapse; margin: .4rem 0 1rem; break-inside: avoid; }
 th, td { text-align: left; padding: .25rem .7rem .25rem 0; vertical-align: top; border-bottom: 1px solid #e3e3e3; }
 th { font-weight: 600; color: #333; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.member { padding-left: 1.5em; }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: .6rem; font-weight: 600; border: 1px solid; }
 .ok { color: #00603f; border-color: #00603f; background: #e6f4ee; }
 .bad { color: #9b1c1c; border-color: #9b1c1c; background: #fbeaea; }

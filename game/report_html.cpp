@@ -162,6 +162,13 @@ void sectionBegrip(const Ctx& c, std::ostringstream& out) {
         labels.push_back(c.seatWithRole(s));
         before.push_back(c.m.begrip[s].before);
         after.push_back(c.m.begrip[s].after);
+        for (const PersonMeasure& p : c.m.people) { // a team's members under their seat
+            if (p.seat != s || p.person < 0)
+                continue;
+            labels.push_back("  " + p.name);
+            before.push_back(p.begripBefore);
+            after.push_back(p.begripAfter);
+        }
     }
     if (!labels.empty())
         out << svgPairedBars(c, labels, before, after);
@@ -176,7 +183,9 @@ void sectionBegrip(const Ctx& c, std::ostringstream& out) {
 void sectionInclusie(const Ctx& c, std::ostringstream& out) {
     out << "<section><h2>" << c.h("report.inclusie") << "</h2><p>"
         << c.h("report.inclusie_score", {formatNumber(c.m.inclusie, 2, c.lang)}) << "</p>";
-    if (c.m.inclusieOverPeople)
+    if (c.m.hasTeams)
+        out << "<p class=\"muted\">" << c.h("report.inclusie_teams") << "</p>";
+    else if (c.m.inclusieOverPeople)
         out << "<p class=\"muted\">" << c.h("report.inclusie_people") << "</p>";
     int maxSeat = 1, maxRole = 1;
     for (int n : c.m.actionsPerSeat)
@@ -184,13 +193,21 @@ void sectionInclusie(const Ctx& c, std::ostringstream& out) {
     for (int n : c.m.actionsPerRole)
         maxRole = std::max(maxRole, n);
     out << "<h3>" << c.h("report.actions_per_player") << "</h3><table>";
-    for (int s = 0; s < static_cast<int>(c.m.actionsPerSeat.size()); ++s)
+    for (int s = 0; s < static_cast<int>(c.m.actionsPerSeat.size()); ++s) {
         out << "<tr><td>" << htmlEscape(c.seatWithRole(s))
             << (c.game.setup().seats[s].bot ? " · " + c.h("report.bot") : "")
             << "</td><td class=\"num\">" << c.m.actionsPerSeat[s] << "</td><td>"
             << svgInlineBar(double(c.m.actionsPerSeat[s]) / maxSeat,
                             chart::seriesRgb(c.game.roleOfSeat(s)))
             << "</td></tr>";
+        for (const PersonMeasure& p : c.m.people) // a team's members under their seat
+            if (p.seat == s && p.person >= 0)
+                out << "<tr><td class=\"member\">" << htmlEscape(p.name)
+                    << "</td><td class=\"num\">" << p.actions << "</td><td>"
+                    << svgInlineBar(double(p.actions) / maxSeat,
+                                    chart::seriesRgb(c.game.roleOfSeat(s)))
+                    << "</td></tr>";
+    }
     out << "</table><h3>" << c.h("report.actions_per_role") << "</h3><table>";
     for (int r = 0; r < static_cast<int>(c.m.actionsPerRole.size()); ++r)
         out << "<tr><td>" << htmlEscape(c.roleName(r)) << "</td><td class=\"num\">"

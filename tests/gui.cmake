@@ -135,3 +135,11 @@ add_test(NAME gui_window_fits
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/window_fits.sh $<TARGET_FILE:samenspel>
                  ${CMAKE_CURRENT_BINARY_DIR}/gui/window_fits)
 set_tests_properties(gui_window_fits PROPERTIES TIMEOUT 90 LABELS gui)
+
+# The facilitator's room dashboard (issue 12) over local bot tables: a tile
+# per table, "pause every table" pauses each; screenshots at 1280x720 (nl,
+# 3 tables) and 1920x1080 (en, 12 tables, the README's) in the run folder.
+add_test(NAME gui_room_dashboard
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/room.sh $<TARGET_FILE:samenspel>
+                 ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml ${CMAKE_CURRENT_BINARY_DIR}/gui/room)
+set_tests_properties(gui_room_dashboard PROPERTIES TIMEOUT 150 LABELS gui)

@@ -4,6 +4,7 @@
 #include "core/game.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "core/limits.hpp"
@@ -261,6 +262,9 @@ Game::Game(std::shared_ptr<const Scenario> scenario, SessionSetup setup)
     for (const Role& role : sc.roles)
         state_.preconditionCited.emplace_back(role.preconditions.size(), false);
     state_.publicActions.assign(seats, std::vector<int>(sc.phases.size(), 0));
+    state_.memberActions.resize(seats);
+    for (std::size_t s = 0; s < seats; ++s)
+        state_.memberActions[s].assign(setup_.seats[s].members.size(), 0);
     state_.phaseCounts.assign(seats, SeatPhaseCount{});
     state_.phaseStartedMs.assign(sc.phases.size(), -1);
     if (sc.phases.empty()) {
@@ -357,6 +361,101 @@ std::vector<Action> Game::dueActions(std::int64_t nowMs) const {
 
 // [SECTION] Measurements ------------------------------------------------------------
 
+namespace {
+
+// Begrip per person: [seat][0] for predictions without a person (the seat's
+// single player or a bot), [seat][1 + k] for team member k.
+using PersonBegrip = std::vector<std::vector<SeatBegrip>>;
+
+PersonBegrip begripPerPerson(const Game& g) {
+    PersonBegrip out(static_cast<std::size_t>(g.seatCount()));
+    for (std::size_t s = 0; s < out.size(); ++s)
+        out[s].resize(g.setup().seats[s].members.size() + 1);
+    std::vector<std::vector<std::array<double, 2>>> sums(out.size());
+    std::vector<std::vector<std::array<int, 2>>> counts(out.size());
+    for (std::size_t s = 0; s < out.size(); ++s) {
+        sums[s].assign(out[s].size(), {0.0, 0.0});
+        counts[s].assign(out[s].size(), {0, 0});
+    }
+    for (const Prediction& p : g.state().predictions) {
+        const auto s = static_cast<std::size_t>(p.seat);
+        const auto k = static_cast<std::size_t>(p.person + 1);
+        if (p.seat < 0 || s >= out.size() || p.person < -1 || k >= out[s].size())
+            continue;
+        const int slot = g.phaseKindAt(p.phase) == PhaseKind::Reflectie ? 1 : 0;
+        sums[s][k][slot] += p.accuracy;
+        ++counts[s][k][slot];
+    }
+    for (std::size_t s = 0; s < out.size(); ++s)
+        for (std::size_t k = 0; k < out[s].size(); ++k) {
+            if (counts[s][k][0] > 0)
+                out[s][k].before = sums[s][k][0] / counts[s][k][0];
+            if (counts[s][k][1] > 0)
+                out[s][k].after = sums[s][k][1] / counts[s][k][1];
+        }
+    return out;
+}
+
+std::optional<double> meanOf(const std::vector<std::optional<double>>& values) {
+    double sum = 0.0;
+    int n = 0;
+    for (const std::optional<double>& v : values)
+        if (v) {
+            sum += *v;
+            ++n;
+        }
+    return n > 0 ? std::optional<double>(sum / n) : std::nullopt;
+}
+
+// A seat's begrip is the mean over its people who predicted (for a seat one
+// person plays, that person's); the group's the mean over seats.
+void measureBegrip(const PersonBegrip& people, Measurements& m) {
+    std::vector<std::optional<double>> before, after;
+    for (const std::vector<SeatBegrip>& seat : people) {
+        std::vector<std::optional<double>> b, a;
+        for (const SeatBegrip& person : seat) {
+            b.push_back(person.before);
+            a.push_back(person.after);
+        }
+        m.begrip.push_back({meanOf(b), meanOf(a)});
+        before.push_back(m.begrip.back().before);
+        after.push_back(m.begrip.back().after);
+    }
+    m.begripBefore = meanOf(before);
+    m.begripAfter = meanOf(after);
+}
+
+// The people, seat by seat, a team's members each on their own; inclusie
+// over them when a team plays or bots are left out.
+void measurePeople(const Game& g, const PersonBegrip& begrip, Measurements& m) {
+    const auto& seats = g.setup().seats;
+    for (std::size_t s = 0; s < seats.size(); ++s) {
+        const Seat& seat = seats[s];
+        if (seat.members.empty()) {
+            m.people.push_back({static_cast<int>(s), -1, seat.name, seat.bot, m.actionsPerSeat[s],
+                                begrip[s][0].before, begrip[s][0].after});
+            continue;
+        }
+        m.hasTeams = true;
+        const std::vector<int>& acted = g.state().memberActions[s];
+        for (std::size_t k = 0; k < seat.members.size(); ++k)
+            m.people.push_back({static_cast<int>(s), static_cast<int>(k), seat.members[k], false,
+                                k < acted.size() ? acted[k] : 0, begrip[s][k + 1].before,
+                                begrip[s][k + 1].after});
+    }
+    std::vector<int> peopleActions;
+    for (const PersonMeasure& p : m.people)
+        if (!p.bot)
+            peopleActions.push_back(p.actions);
+    const bool anyBot =
+        std::any_of(seats.begin(), seats.end(), [](const Seat& seat) { return seat.bot; });
+    m.inclusieOverPeople = !peopleActions.empty() && anyBot;
+    m.inclusie =
+        oneMinusGini(m.inclusieOverPeople || m.hasTeams ? peopleActions : m.actionsPerSeat);
+}
+
+} // namespace
+
 Measurements Game::measure() const {
     const Scenario& sc = *scenario_;
     const std::size_t seats = setup_.seats.size();
@@ -364,36 +463,8 @@ Measurements Game::measure() const {
     Measurements m;
     m.decision = state_.decision;
     m.decisionSupport = state_.decision.support;
-
-    // Begrip: the mean accuracy of each seat's predictions, before and after.
-    m.begrip.resize(seats);
-    double beforeSum = 0.0, afterSum = 0.0;
-    int beforeSeats = 0, afterSeats = 0;
-    for (std::size_t s = 0; s < seats; ++s) {
-        double sums[2] = {0.0, 0.0};
-        int counts[2] = {0, 0};
-        for (const Prediction& p : state_.predictions) {
-            if (p.seat != static_cast<int>(s))
-                continue;
-            const int slot = phaseKindAt(p.phase) == PhaseKind::Reflectie ? 1 : 0;
-            sums[slot] += p.accuracy;
-            ++counts[slot];
-        }
-        if (counts[0] > 0) {
-            m.begrip[s].before = sums[0] / counts[0];
-            beforeSum += *m.begrip[s].before;
-            ++beforeSeats;
-        }
-        if (counts[1] > 0) {
-            m.begrip[s].after = sums[1] / counts[1];
-            afterSum += *m.begrip[s].after;
-            ++afterSeats;
-        }
-    }
-    if (beforeSeats > 0)
-        m.begripBefore = beforeSum / beforeSeats;
-    if (afterSeats > 0)
-        m.begripAfter = afterSum / afterSeats;
+    const PersonBegrip begrip = begripPerPerson(*this);
+    measureBegrip(begrip, m);
 
     // Inclusie: public actions per seat and per role, and who was heard.
     m.actionsPerSeat.assign(seats, 0);
@@ -414,12 +485,7 @@ Measurements Game::measure() const {
                 m.roleHeard[static_cast<std::size_t>(role)] = true;
         }
     }
-    std::vector<int> peopleActions;
-    for (std::size_t s = 0; s < seats; ++s)
-        if (!setup_.seats[s].bot)
-            peopleActions.push_back(m.actionsPerSeat[s]);
-    m.inclusieOverPeople = !peopleActions.empty() && peopleActions.size() < seats;
-    m.inclusie = oneMinusGini(m.inclusieOverPeople ? peopleActions : m.actionsPerSeat);
+    measurePeople(*this, begrip, m);
     m.rolesHeardPerPhase.assign(phases, 0.0);
     for (std::size_t ph = 0; ph < phases && roles > 0; ++ph)
         m.rolesHeardPerPhase[ph] =

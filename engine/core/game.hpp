@@ -185,7 +185,11 @@ struct GameState {
     std::vector<Announcement> announcements;
     std::vector<SupportSample> supportHistory;
     std::vector<std::vector<int>> publicActions; // [seat][phase] public actions
-    std::vector<SeatPhaseCount> phaseCounts;     // per seat, this phase
+    // [seat][member] public actions of each member of a team seat (empty for a
+    // seat one person or a bot plays): an action without a person counts for
+    // the seat only.
+    std::vector<std::vector<int>> memberActions;
+    std::vector<SeatPhaseCount> phaseCounts; // per seat, this phase
     Decision decision;
     std::uint64_t actionCount = 0; // accepted actions so far
 
@@ -198,15 +202,29 @@ struct SeatBegrip {
     std::optional<double> after;  // mean acc at Reflectie
 };
 
+// One person at the table: the player of a seat, or one member of a team.
+struct PersonMeasure {
+    int seat = -1;
+    int person = -1; // index into Seat::members; -1 for a seat's single player or bot
+    std::string name;
+    bool bot = false;
+    int actions = 0; // public actions
+    std::optional<double> begripBefore;
+    std::optional<double> begripAfter;
+};
+
 struct Measurements {
     Decision decision;
     std::vector<double> decisionSupport; // per role, when a decision was taken
-    std::vector<SeatBegrip> begrip;      // per seat
-    std::optional<double> begripBefore;  // mean over seats that predicted
+    // Per seat; for a team, the mean over its members who predicted.
+    std::vector<SeatBegrip> begrip;
+    std::optional<double> begripBefore; // mean over seats that predicted
     std::optional<double> begripAfter;
     // 1 - Gini of public actions per seat: over the seats people play when
     // anyone does (a bot's dozens of actions say nothing about who in the
-    // room was heard), else over every seat (simulate compares bots).
+    // room was heard), else over every seat (simulate compares bots). With a
+    // team at the table, over the people instead: every member and every
+    // single player, bots never.
     double inclusie = 1.0;
     bool inclusieOverPeople = false; // whether bot seats were left out of inclusie
     std::vector<double>
@@ -216,6 +234,9 @@ struct Measurements {
     // Share of roles with at least one public action in any dialogue phase.
     double rolesHeard = 0.0;
     std::vector<bool> roleHeard; // per role
+    // Seat by seat, each seat's player or bot, or each member of its team.
+    std::vector<PersonMeasure> people;
+    bool hasTeams = false; // whether any seat is played by a team
 };
 
 // Waarden, randvoorwaarden, voorstel and besluit: the phases where people talk

@@ -479,6 +479,9 @@ struct Executor {
             auto& perPhase = st.publicActions[static_cast<std::size_t>(a.seat)];
             if (phase >= 0 && phase < static_cast<int>(perPhase.size()))
                 ++perPhase[static_cast<std::size_t>(phase)];
+            auto& members = st.memberActions[static_cast<std::size_t>(a.seat)];
+            if (a.person >= 0 && a.person < static_cast<int>(members.size()))
+                ++members[static_cast<std::size_t>(a.person)];
         }
     }
 

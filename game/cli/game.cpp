@@ -5,7 +5,9 @@
 
 #include "app.hpp"
 #include "cli/commands.hpp"
+#include "core/scenario.hpp"
 #include "net/protocol.hpp"
+#include "room_source.hpp"
 #include "screens/screens.hpp"
 
 namespace samenspel::cli {
@@ -49,7 +51,11 @@ const char* kUsage = "usage: samenspel [play] [options]\n"
                      "  With --autoplay a host starts as soon as a player joined (bots in\n"
                      "  the other seats), a joined window's seat is played by a bot; each\n"
                      "  window saves a PNG per phase and of the debrief, writes the report\n"
-                     "  beside its log (a player's copy of the log) and exits 0.\n";
+                     "  beside its log (a player's copy of the log) and exits 0.\n"
+                     "A room of tables on this machine (rehearsing a workshop):\n"
+                     "  --room-demo FILE    the facilitator's room dashboard over tables of\n"
+                     "                      bots playing scenario FILE (with --clock-speed)\n"
+                     "  --tables N          how many tables, 1 to 50 (default 3)\n";
 
 // --host / --join and their companions, until they become the first screen.
 struct NetOptions {
@@ -143,13 +149,83 @@ bool applyNetOptions(NetOptions& n, LaunchOptions& o) {
     return true;
 }
 
+// --room-demo and --tables: a local room of bot tables on the dashboard.
+struct RoomDemo {
+    std::string file;
+    int tables = 3;
+    bool tablesGiven = false;
+};
+
+bool parseRoomOption(const Args& args, std::size_t& i, RoomDemo& room, bool& ok) {
+    const std::string& a = args[i];
+    std::string v;
+    double number = 0;
+    if (a == "--room-demo") {
+        if (!takeValue(args, i, room.file)) {
+            std::fprintf(stderr, "samenspel: --room-demo needs a scenario file\n");
+            ok = false;
+        }
+    } else if (a == "--tables") {
+        // 50: the most tables a room holds (a hosted room's limit too).
+        if (!takeValue(args, i, v) || !parseNumber(v, number) || number < 1 || number > 50 ||
+            number != static_cast<int>(number)) {
+            std::fprintf(stderr, "samenspel: --tables needs a whole number from 1 to 50\n");
+            ok = false;
+        }
+        room.tables = static_cast<int>(number);
+        room.tablesGiven = true;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// The room's scenario is read here, so a bad file fails before a window opens.
+bool applyRoomOptions(const RoomDemo& room, NetOptions& net, LaunchOptions& o) {
+    if (room.file.empty()) {
+        if (room.tablesGiven)
+            std::fprintf(stderr, "samenspel: --tables goes with --room-demo FILE\n");
+        return !room.tablesGiven;
+    }
+    if (net.host || net.join) {
+        std::fprintf(stderr, "samenspel: --room-demo cannot go with --host or --join\n");
+        return false;
+    }
+    LoadResult loaded = loadScenarioFile(room.file);
+    if (!loaded.ok()) {
+        for (const auto& d : loaded.errors)
+            std::fprintf(stderr, "%s\n", d.format().c_str());
+        return false;
+    }
+    auto scenario = std::make_shared<const Scenario>(std::move(*loaded.scenario));
+    const double speed = net.hostLaunch.clockSpeed;
+    net.hostLaunch.clockSpeed = 1.0; // the room's, not a host's
+    o.firstScreen = [scenario, speed, tables = room.tables](App& app) {
+        LocalRoomOptions options;
+        options.tables = tables;
+        options.seed = app.options().seed;
+        options.speed = speed;
+        options.language = app.lang();
+        std::string error;
+        std::shared_ptr<RoomSource> local = makeLocalRoom(scenario, options, error);
+        if (!local) {
+            std::fprintf(stderr, "samenspel: %s\n", error.c_str());
+            app.quit(1);
+            return makeTitleScreen(app);
+        }
+        return makeRoomDashboardScreen(app, std::move(local));
+    };
+    return true;
+}
+
 // Returns false (with a message on stderr) for a bad command line.
 bool parseOptions(const Args& args, LaunchOptions& o) {
     NetOptions net;
+    RoomDemo room;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         bool ok = true;
-        if (parseNetOption(args, i, net, ok)) {
+        if (parseNetOption(args, i, net, ok) || parseRoomOption(args, i, room, ok)) {
             if (!ok)
                 return false;
             continue;
@@ -244,7 +320,7 @@ bool parseOptions(const Args& args, LaunchOptions& o) {
             return false;
         }
     }
-    if (!applyNetOptions(net, o))
+    if (!applyRoomOptions(room, net, o) || !applyNetOptions(net, o))
         return false;
     if (o.autoplay && !o.continueLast && !o.firstScreen && o.extraScenarios.size() != 1) {
         std::fprintf(stderr, "samenspel: --autoplay needs exactly one --scenario FILE\n");

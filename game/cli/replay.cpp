@@ -78,7 +78,20 @@ void printText(const Game& g, const ReadLog& read, const std::string& logPath) {
     std::printf("\ninclusie:   %s (public actions per seat:", twoDecimals(m.inclusie).c_str());
     for (int n : m.actionsPerSeat)
         std::printf(" %d", n);
-    std::printf(")\nroles heard: %s overall;", twoDecimals(m.rolesHeard).c_str());
+    std::printf(")\n");
+    if (m.hasTeams) {
+        std::printf("people:    ");
+        for (std::size_t i = 0; i < m.people.size(); ++i) {
+            const PersonMeasure& p = m.people[i];
+            // A seat nobody named goes by its role.
+            const std::string name =
+                p.name.empty() ? sc.roles[static_cast<std::size_t>(g.roleOfSeat(p.seat))].id
+                               : p.name;
+            std::printf(" %s %d%s", name.c_str(), p.actions, i + 1 < m.people.size() ? "," : "");
+        }
+        std::printf(" (public actions)\n");
+    }
+    std::printf("roles heard: %s overall;", twoDecimals(m.rolesHeard).c_str());
     for (std::size_t ph = 0; ph < sc.phases.size(); ++ph)
         if (isDialoguePhase(sc.phases[ph].kind))
             std::printf(" %s %s", phaseId(sc.phases[ph].kind),
@@ -157,6 +170,22 @@ void printJson(const Game& g, const ReadLog& read, const std::string& logPath) {
     w.key("actionsPerSeat").beginArray();
     for (int n : m.actionsPerSeat)
         w.value(n);
+    w.endArray();
+    // Every person at the table (a team seat's members one by one), so a
+    // plenary or a spreadsheet can follow people rather than seats.
+    w.key("people").beginArray();
+    for (const PersonMeasure& p : m.people) {
+        w.beginObject();
+        w.key("seat").value(p.seat);
+        w.key("person").value(p.person);
+        w.key("role").value(sc.roles[static_cast<std::size_t>(g.roleOfSeat(p.seat))].id);
+        w.key("name").value(p.name);
+        w.key("bot").value(p.bot);
+        w.key("actions").value(p.actions);
+        opt("begripBefore", p.begripBefore);
+        opt("begripAfter", p.begripAfter);
+        w.endObject();
+    }
     w.endArray();
     w.key("rolesHeard").value(m.rolesHeard);
     w.key("rolesHeardPerPhase").beginObject();

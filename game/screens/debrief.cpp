@@ -427,6 +427,24 @@ class DebriefScreen final : public Screen {
                 ImGui::TableNextColumn();
                 ui::shareBar(static_cast<float>(b.after.value_or(0)), percent(b.after), 0,
                              app.theme());
+                // A team's members under their seat, each with their own.
+                for (const PersonMeasure& p : measurements_.people) {
+                    if (p.seat != s || p.person < 0)
+                        continue;
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    // Further in than the seat's name after its token.
+                    const float in = 2.0f * ImGui::GetFontSize();
+                    ImGui::Indent(in);
+                    wrappedText(p.name);
+                    ImGui::Unindent(in);
+                    ImGui::TableNextColumn();
+                    ui::shareBar(static_cast<float>(p.begripBefore.value_or(0)),
+                                 percent(p.begripBefore), 5, app.theme());
+                    ImGui::TableNextColumn();
+                    ui::shareBar(static_cast<float>(p.begripAfter.value_or(0)),
+                                 percent(p.begripAfter), 0, app.theme());
+                }
             }
             ImGui::EndTable();
         }
@@ -439,7 +457,9 @@ class DebriefScreen final : public Screen {
         const Measurements& m = measurements_;
         heading(app, app.tr("debrief.inclusie"));
         wrappedText(app.tr("debrief.inclusie_score", formatNumber(app, m.inclusie, 2)));
-        if (m.inclusieOverPeople)
+        if (m.hasTeams)
+            mutedText(app, app.tr("debrief.inclusie_teams"));
+        else if (m.inclusieOverPeople)
             mutedText(app, app.tr("debrief.inclusie_people"));
         mutedText(app, app.tr("debrief.inclusie_explain"));
         int maxSeat = 1, maxRole = 1;
@@ -470,6 +490,15 @@ class DebriefScreen final : public Screen {
                 wrappedText(seatLabel(app, game, s));
                 ui::shareBar(static_cast<float>(m.actionsPerSeat[s]) / static_cast<float>(maxSeat),
                              std::to_string(m.actionsPerSeat[s]), game.roleOfSeat(s), app.theme());
+                ImGui::Indent();
+                for (const PersonMeasure& p : m.people) {
+                    if (p.seat != s || p.person < 0)
+                        continue;
+                    wrappedText(p.name);
+                    ui::shareBar(static_cast<float>(p.actions) / static_cast<float>(maxSeat),
+                                 std::to_string(p.actions), game.roleOfSeat(s), app.theme());
+                }
+                ImGui::Unindent();
             }
         }
         if (table)

@@ -38,6 +38,13 @@ std::unique_ptr<Screen> makeFacilitatorScreen(App& app);
 std::unique_ptr<Screen> makeDebriefScreen(App& app);
 std::unique_ptr<Screen> makeDebriefScreen(App& app, std::shared_ptr<TableLink> link);
 
+// A room of tables (room_source.hpp): the facilitator's dashboard, which
+// hands the room to the shell (App::setRoom) so it runs whatever is on top;
+// and one table of it opened on its own, with a way back to the room.
+class RoomSource;
+std::unique_ptr<Screen> makeRoomDashboardScreen(App& app, std::shared_ptr<RoomSource> room);
+std::unique_ptr<Screen> makeRoomTableScreen(App& app, int table, std::shared_ptr<TableLink> link);
+
 // The shell finds screens by their type, not by their names.
 bool isTableScreen(const Screen* screen);
 bool isDebriefScreen(const Screen* screen);

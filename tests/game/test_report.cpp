@@ -278,6 +278,36 @@ TEST_CASE("report: the points about players ask about people, never about bots, 
     }
 }
 
+TEST_CASE("report: a team's members are listed under their seat, each with their own actions") {
+    SessionSetup setup = SessionSetup::defaultFor(*loadTestScenario(), false);
+    setup.seats[0].name = "Ouders";
+    setup.seats[0].members = {"Fatima", "Joost"};
+    Game game(loadTestScenario(), setup);
+    std::int64_t t = 1000;
+    apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> perspectief
+    apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> waarden
+    for (int value : {0, 1}) { // Joost shares twice, Fatima not at all
+        Action share = act(ActionType::ShareValue, 0, t += 1000);
+        share.value = value;
+        share.person = 1;
+        apply(game, share);
+    }
+    const auto en = readCatalog("en");
+    const TranslateFn tr = [&](const std::string& k) {
+        auto it = en.find(k);
+        return it == en.end() ? k : it->second;
+    };
+    ReportOptions options;
+    options.lang = "en";
+    const std::string html = renderSessionReport(game, tr, options);
+    const std::regex row(R"re(<td class="member">([A-Za-z]+)</td><td class="num">([0-9]+)</td>)re");
+    std::map<std::string, std::string> actions;
+    for (std::sregex_iterator it(html.begin(), html.end(), row), end; it != end; ++it)
+        actions[(*it)[1]] = (*it)[2];
+    CHECK(actions == std::map<std::string, std::string>{{"Fatima", "0"}, {"Joost", "2"}});
+    CHECK(html.find(en.at("report.inclusie_teams")) != std::string::npos);
+}
+
 TEST_CASE("report: a report path sits beside its session log") {
     CHECK(SessionFiles::report("/x/y/20260101-skatebaan.log") ==
           "/x/y/20260101-skatebaan.report.html");
