@@ -127,8 +127,13 @@ void noteGedragen(const Plenary& p, std::vector<PlenaryNote>& notes) {
             notes.push_back({"plenary.note.gedragen_everywhere", {tablesArg(carried)}});
         return;
     }
+    // Against tables that decided otherwise; a table that decided nothing
+    // says nothing about an option.
+    const bool decidedOtherwise = std::any_of(others.begin(), others.end(), [&](int i) {
+        return p.tables[static_cast<std::size_t>(i)].decided;
+    });
     for (const PlenaryChoice& c : p.matrix)
-        if (c.tables == carried) {
+        if (decidedOtherwise && c.tables == carried) {
             notes.push_back(
                 {"plenary.note.gedragen_with",
                  {tablesArg(carried), optionArg(c.issue, c.option), tablesArg(others)}});
