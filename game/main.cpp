@@ -44,6 +44,8 @@ int dispatch(int argc, char** argv) {
         return runJoin(rest);
     if (command == "archive")
         return runArchive(rest);
+    if (command == "room-report")
+        return runRoomReport(rest);
     if (!command.empty() && command[0] == '-') {
         // Options without a command belong to the game (e.g. --scenario, --lang).
         Args all;

@@ -75,6 +75,12 @@ std::string today() {
 
 } // namespace
 
+namespace report_detail {
+const char* styleSheet() {
+    return kStyle;
+}
+} // namespace report_detail
+
 // [SECTION] Entry points ----------------------------------------------------------
 
 std::string renderSessionReport(const Game& game, const TranslateFn& tr,

@@ -147,6 +147,9 @@ struct Ctx {
     }
 };
 
+// The report's CSS (report.cpp), which the room report shares.
+const char* styleSheet();
+
 // [SECTION] Text helpers (report_text.cpp)
 
 // "#RRGGBB" of a 0xRRGGBB colour.

@@ -143,3 +143,11 @@ add_test(NAME gui_room_dashboard
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/room.sh $<TARGET_FILE:samenspel>
                  ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml ${CMAKE_CURRENT_BINARY_DIR}/gui/room)
 set_tests_properties(gui_room_dashboard PROPERTIES TIMEOUT 150 LABELS gui)
+
+# Past sessions and the plenary: an archive of three sessions listed, all
+# three compared side by side, the room report written; 1280x720 and
+# 1920x1080, Dutch and English, screenshots in build/tests/gui/plenary/shots.
+add_test(NAME gui_plenary
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/plenary.sh $<TARGET_FILE:samenspel>
+                 ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml ${CMAKE_CURRENT_BINARY_DIR}/gui/plenary)
+set_tests_properties(gui_plenary PROPERTIES TIMEOUT 180 LABELS gui)

@@ -1,5 +1,7 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
+
 namespace samenspel::ui {
 
 void beginScreenWindow(const char* id, const Theme& theme) {
@@ -31,6 +33,35 @@ void textWrapped(std::string_view s) {
     ImGui::PushTextWrapPos(0.0f);
     text(s);
     ImGui::PopTextWrapPos();
+}
+
+std::vector<std::string> wrapWords(std::string_view text, float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t end = std::min(text.find(' ', i), text.size());
+        const std::string word(text.substr(i, end - i));
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+        i = end + 1;
+    }
+    if (!line.empty() || lines.empty())
+        lines.push_back(line);
+    return lines;
+}
+
+void textWrappedAtSpaces(std::string_view s) {
+    const float x = ImGui::GetCursorPosX();
+    for (const std::string& line : wrapWords(s, ImGui::GetContentRegionAvail().x)) {
+        ImGui::SetCursorPosX(x);
+        text(line);
+    }
 }
 
 void textColored(const ImVec4& colour, std::string_view s) {

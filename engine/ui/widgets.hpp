@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ui/theme.hpp"
 
@@ -20,6 +21,12 @@ void textWrapped(std::string_view s);
 void textColored(const ImVec4& colour, std::string_view s);
 void textWrappedColored(const ImVec4& colour, std::string_view s);
 void textCentered(std::string_view s); // horizontally, in the current window
+// Words in lines no wider than `width` in the current font, broken at spaces
+// only: ImGui's own wrapping also breaks after a comma, which cuts a Dutch
+// number ("36,1") in two.
+std::vector<std::string> wrapWords(std::string_view text, float width);
+// Wrapped to the rest of the line at spaces only (wrapWords).
+void textWrappedAtSpaces(std::string_view s);
 // Text in `font` (nullptr = current).
 void textInFont(ImFont* font, std::string_view s, const ImVec4* colour = nullptr);
 

@@ -12,6 +12,7 @@
 #include "cli/archive_views.hpp"
 #include "cli/commands.hpp"
 #include "core/session_files.hpp"
+#include "i18n.hpp"
 #include "settings.hpp"
 
 namespace samenspel::cli {
@@ -185,8 +186,15 @@ int runAction(Archive& archive, const ArchiveArgs& a) {
             return usageError("compare takes two session NUMBERs or more");
         if (!sessionsNamed(archive, a.operands, sessions))
             return kExitBadInput;
-        std::fputs((a.json ? archiveCompareJson(sessions) : archiveCompareText(sessions)).c_str(),
-                   stdout);
+        // The differences in the words of the plenary's English catalog.
+        Catalog english;
+        std::vector<std::string> problems;
+        english.load(std::string(SAMENSPEL_SOURCE_DIR) + "/assets/i18n", "en", problems);
+        const WordLookup words = [&english](const std::string& key) { return english.word(key); };
+        std::fputs(
+            (a.json ? archiveCompareJson(sessions, words) : archiveCompareText(sessions, words))
+                .c_str(),
+            stdout);
         return kExitOk;
     }
     // export

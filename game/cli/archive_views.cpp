@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "archive/plenary_record.hpp"
 #include "core/json.hpp"
 #include "core/scoring.hpp"
 #include "core/text.hpp"
@@ -233,27 +234,6 @@ namespace {
 
 // Every option any of the sessions chose, issue by issue in the order the
 // sessions list them.
-std::vector<ChosenOption> chosenAnywhere(const std::vector<SessionRecord>& sessions) {
-    std::vector<ChosenOption> out;
-    for (const SessionRecord& s : sessions)
-        for (const ChosenOption& c : s.decision) {
-            if (std::find(out.begin(), out.end(), c) != out.end())
-                continue;
-            // Beside the other options of its issue, so an issue reads as one block.
-            const auto sameIssue =
-                std::find_if(out.rbegin(), out.rend(),
-                             [&](const ChosenOption& o) { return o.issue == c.issue; });
-            out.insert(sameIssue == out.rend() ? out.end() : sameIssue.base(), c);
-        }
-    return out;
-}
-
-bool chose(const SessionRecord& s, const ChosenOption& option) {
-    return std::any_of(s.decision.begin(), s.decision.end(), [&](const ChosenOption& c) {
-        return c.issue == option.issue && c.option == option.option;
-    });
-}
-
 // Comparing across scenarios or their versions is allowed (a trainer may
 // want it) but said, since the same option id may mean something else.
 std::vector<std::string> comparisonNotes(const std::vector<SessionRecord>& sessions) {
@@ -273,6 +253,27 @@ std::vector<std::string> comparisonNotes(const std::vector<SessionRecord>& sessi
 
 using Row = std::vector<std::string>;
 
+// The sessions as the plenary compares them, each called by its number.
+Plenary plenaryOf(const std::vector<SessionRecord>& sessions) {
+    std::vector<PlenaryTable> tables;
+    for (const SessionRecord& s : sessions)
+        tables.push_back(plenaryTableOf(s, std::to_string(s.number)));
+    return makePlenary(std::move(tables));
+}
+
+// The plenary's differences in English. Without a scenario, options and
+// roles are named by their ids, as in the rest of the comparison.
+std::vector<std::string> differenceSentences(const Plenary& plenary, const WordLookup& words) {
+    PlenaryWords w;
+    w.lang = "en";
+    w.word = words;
+    w.sessions = true;
+    std::vector<std::string> out;
+    for (const PlenaryNote& note : plenary.notes)
+        out.push_back(plenaryNoteText(plenary, note, w));
+    return out;
+}
+
 Row measureRow(const std::string& label, const std::vector<SessionRecord>& sessions,
                std::string (*cell)(const SessionRecord&)) {
     Row row{label};
@@ -283,7 +284,8 @@ Row measureRow(const std::string& label, const std::vector<SessionRecord>& sessi
 
 } // namespace
 
-std::string archiveCompareText(const std::vector<SessionRecord>& sessions) {
+std::string archiveCompareText(const std::vector<SessionRecord>& sessions,
+                               const WordLookup& words) {
     std::vector<Row> rows;
     rows.push_back(measureRow("", sessions, [](const SessionRecord& s) { return numberText(s); }));
     rows.push_back(measureRow("date", sessions, [](const SessionRecord& s) { return s.date; }));
@@ -292,10 +294,11 @@ std::string archiveCompareText(const std::vector<SessionRecord>& sessions) {
     rows.push_back(
         measureRow("scenario", sessions, [](const SessionRecord& s) { return s.scenarioId; }));
     rows.push_back({"decision"});
-    for (const ChosenOption& option : chosenAnywhere(sessions)) {
-        Row row{"  " + option.issue + " = " + option.option};
-        for (const SessionRecord& s : sessions)
-            row.push_back(chose(s, option) ? "x" : ".");
+    const Plenary plenary = plenaryOf(sessions);
+    for (const PlenaryChoice& choice : plenary.matrix) {
+        Row row{"  " + choice.issue + " = " + choice.option};
+        for (const PlenaryTable& t : plenary.tables)
+            row.push_back(plenaryChose(t, choice.issue, choice.option) ? "x" : ".");
         rows.push_back(row);
     }
     rows.push_back(measureRow("gedragen", sessions, gedragenText));
@@ -316,10 +319,16 @@ std::string archiveCompareText(const std::vector<SessionRecord>& sessions) {
     std::string out = columns(rows);
     for (const std::string& note : comparisonNotes(sessions))
         out += "note: " + note + "\n";
+    const std::vector<std::string> differences = differenceSentences(plenary, words);
+    if (!differences.empty())
+        out += "\nto discuss:\n";
+    for (const std::string& d : differences)
+        out += "  " + d + "\n";
     return out;
 }
 
-std::string archiveCompareJson(const std::vector<SessionRecord>& sessions) {
+std::string archiveCompareJson(const std::vector<SessionRecord>& sessions,
+                               const WordLookup& words) {
     JsonWriter w;
     w.beginObject();
     w.key("sessions").beginArray();
@@ -330,14 +339,18 @@ std::string archiveCompareJson(const std::vector<SessionRecord>& sessions) {
     }
     w.endArray();
     w.key("choices").beginArray();
-    for (const ChosenOption& option : chosenAnywhere(sessions)) {
-        w.beginObject().key("issue").value(option.issue).key("option").value(option.option);
+    const Plenary plenary = plenaryOf(sessions);
+    for (const PlenaryChoice& choice : plenary.matrix) {
+        w.beginObject().key("issue").value(choice.issue).key("option").value(choice.option);
         w.key("chosenBy").beginArray();
-        for (const SessionRecord& s : sessions)
-            if (chose(s, option))
-                w.value(s.number);
+        for (int t : choice.tables)
+            w.value(sessions[static_cast<std::size_t>(t)].number);
         w.endArray().endObject();
     }
+    w.endArray();
+    w.key("differences").beginArray();
+    for (const std::string& d : differenceSentences(plenary, words))
+        w.value(d);
     w.endArray();
     w.key("notes").beginArray();
     for (const std::string& note : comparisonNotes(sessions))

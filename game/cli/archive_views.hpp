@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "archive/session_record.hpp"
+#include "core/wording.hpp"
 
 namespace samenspel::cli {
 
@@ -16,11 +17,15 @@ std::string archiveListJson(const std::vector<SessionRecord>& sessions);
 std::string archiveShowText(const SessionRecord& session);
 std::string archiveShowJson(const SessionRecord& session);
 
-// Side by side: which session chose which option of every issue, then the
-// measurements; notes when the sessions played different scenarios or
-// versions of one.
-std::string archiveCompareText(const std::vector<SessionRecord>& sessions);
-std::string archiveCompareJson(const std::vector<SessionRecord>& sessions);
+// Side by side, as the plenary (core/plenary.hpp) compares tables: which
+// session chose which option of every issue, then the measurements; notes
+// when the sessions played different scenarios or versions of one; then the
+// differences worth discussing, in English through `words` (the catalog's
+// plenary.* texts; keys show where it has none).
+std::string archiveCompareText(const std::vector<SessionRecord>& sessions,
+                               const WordLookup& words = {});
+std::string archiveCompareJson(const std::vector<SessionRecord>& sessions,
+                               const WordLookup& words = {});
 
 // One row per person (seat) of every session, after a header row (RFC 4180).
 std::string archiveCsv(const std::vector<SessionRecord>& sessions);

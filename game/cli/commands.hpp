@@ -56,6 +56,7 @@ int runGame(const Args& args); // `play` and no command at all: the window
 int runHost(const Args& args);
 int runJoin(const Args& args);
 int runArchive(const Args& args);
+int runRoomReport(const Args& args);
 
 std::string helpText();
 

@@ -39,6 +39,9 @@ Usage:
                                    the archive of every finished session: list,
                                    show, compare, export for a spreadsheet, rebuild
                                    from the logs (samenspel archive --help)
+  samenspel room-report LOG... [--out FILE] [--lang nl|en]
+                                   the plenary of a room's tables (one log each) as
+                                   one HTML report, with each table's own report
   samenspel --help | --version
 
 Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3 time limit reached.

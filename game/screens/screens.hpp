@@ -6,8 +6,10 @@
 // debrief -> "table". A declaration nobody calls needs no definition yet.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app.hpp"
+#include "core/plenary.hpp"
 #include "core/scenario.hpp"
 #include "table_link.hpp"
 
@@ -48,6 +50,23 @@ std::unique_ptr<Screen> makeRoomTableScreen(App& app, int table, std::shared_ptr
 // The shell finds screens by their type, not by their names.
 bool isTableScreen(const Screen* screen);
 bool isDebriefScreen(const Screen* screen);
+
+// The plenary (docs/room.md): tables side by side, who chose what, the
+// lowest support per table, the differences to discuss, and a button that
+// writes the room report from the tables' logs and opens its folder.
+struct PlenaryInput {
+    std::vector<PlenaryTable> tables; // core/plenary.hpp: from live Games or archived records
+    std::vector<std::string> logs;    // per table, its log (for the room report); "" unknown
+    std::shared_ptr<const Scenario> scenario; // names of issues, options, roles; may be null
+    bool sessions = false; // archived sessions ("Sessie 12"), not a room's tables ("Tafel 2")
+};
+// A room's tables from their logs, replayed, numbered 1, 2, ...; empty with
+// `error` (the first bad line) when one does not replay.
+PlenaryInput plenaryInputFromLogs(const std::vector<std::string>& logs, std::string& error);
+std::unique_ptr<Screen> makePlenaryScreen(App& app, PlenaryInput input);
+// The archive of finished sessions (docs/archive.md): listed newest first,
+// filtered by scenario and group label; several picked open the plenary.
+std::unique_ptr<Screen> makePastSessionsScreen(App& app);
 
 // Networked play (docs/network.md). The host screen picks a scenario, shows
 // the room how to join, then the projector's table; the join screen connects

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.hpp"
 #include "core/session_files.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"
@@ -390,6 +391,8 @@ class SetupScreen final : public Screen {
         ui::gap(1, s);
         drawEndWhenDone(app);
         ui::gap(1, s);
+        drawGroup(app);
+        ui::gap(1, s);
         drawAdvanced(app);
     }
 
@@ -452,6 +455,21 @@ class SetupScreen final : public Screen {
         ImGui::PopFont();
     }
 
+    // Who plays, as the facilitator calls the group: Past sessions and
+    // `samenspel archive` tell a year's groups apart by it.
+    void drawGroup(App& app) {
+        ImGui::AlignTextToFramePadding();
+        ui::text(app.tr("ui.setup.group"));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+        ImGui::InputTextWithHint("##group", app.tr("ui.setup.group_example").c_str(), group_.data(),
+                                 group_.size());
+        app.traceItem("setup.group");
+        ImGui::PushFont(app.fonts().small);
+        ui::textWrappedColored(app.theme().textMuted, app.tr("ui.setup.group_hint"));
+        ImGui::PopFont();
+    }
+
     void drawAdvanced(App& app) {
         // The seed matters to a trainer comparing groups, not to a first
         // session: folded away, and said what it is for.
@@ -477,6 +495,7 @@ class SetupScreen final : public Screen {
         setup.language = app.lang();
         setup.phaseMinutes = minutes_;
         setup.endPhaseWhenAllDone = endWhenDone_;
+        setup.group = group_.data();
         int botNumber = 0;
         for (std::size_t r = 0; r < seats_.size(); ++r) {
             for (std::size_t i = 0; i < seats_[r].size(); ++i) {
@@ -517,6 +536,7 @@ class SetupScreen final : public Screen {
     std::vector<int> minutes_;                  // per phase
     bool endWhenDone_ = true;
     int seed_ = 1;
+    std::array<char, limits::kGroupLabelChars + 1> group_{}; // bytes: never more characters
     std::string error_;
 };
 

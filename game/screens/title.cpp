@@ -24,28 +24,6 @@ namespace samenspel {
 
 namespace {
 
-// Words in lines no wider than `width` in the current font.
-std::vector<std::string> wrapWords(const std::string& text, float width) {
-    std::vector<std::string> lines;
-    std::string line;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t end = std::min(text.find(' ', i), text.size());
-        const std::string word = text.substr(i, end - i);
-        const std::string candidate = line.empty() ? word : line + " " + word;
-        if (!line.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = candidate;
-        }
-        i = end + 1;
-    }
-    if (!line.empty() || lines.empty())
-        lines.push_back(line);
-    return lines;
-}
-
 // The unfinished session as the facilitator knows it: by its scenario's
 // title, never by the name of its log file.
 std::string sessionTitle(const App& app, const std::string& logPath) {
@@ -219,7 +197,7 @@ float lineHeightOf(ImFont* font) {
 
 std::vector<std::string> wrapIn(ImFont* font, const std::string& text, float width) {
     ImGui::PushFont(font);
-    std::vector<std::string> lines = wrapWords(text, width);
+    std::vector<std::string> lines = ui::wrapWords(text, width);
     ImGui::PopFont();
     return lines;
 }
@@ -386,11 +364,28 @@ class TitleScreen final : public Screen {
             app.push(makeJoinScreen(app));
         ImGui::PopFont();
         ui::gap(l.gapUnits, app.uiScale());
+        // Past sessions, settings and quit share the last row, each as wide
+        // as its words and a third of the room that is left.
+        const std::string lastRow[] = {app.tr("ui.title.past_sessions"),
+                                       app.tr("ui.title.settings"), app.tr("ui.title.quit")};
+        float words = 2 * ImGui::GetStyle().ItemSpacing.x;
+        for (const std::string& label : lastRow)
+            words += ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+        const float extra = std::max(0.0f, (width - words) / 3.0f);
+        const auto sizeOf = [&](const std::string& label) {
+            return ImVec2(ImGui::CalcTextSize(label.c_str()).x +
+                              2 * ImGui::GetStyle().FramePadding.x + extra,
+                          l.buttonH);
+        };
         ImGui::SetCursorPosX(x);
-        if (ImGui::Button(app.tr("ui.title.settings").c_str(), halfSize))
+        if (ImGui::Button(lastRow[0].c_str(), sizeOf(lastRow[0])))
+            app.push(makePastSessionsScreen(app));
+        app.traceItem("title.past_sessions");
+        ImGui::SameLine();
+        if (ImGui::Button(lastRow[1].c_str(), sizeOf(lastRow[1])))
             app.push(makeSettingsScreen(app));
         ImGui::SameLine();
-        if (ImGui::Button(app.tr("ui.title.quit").c_str(), halfSize))
+        if (ImGui::Button(lastRow[2].c_str(), sizeOf(lastRow[2])))
             app.quit(0);
         ImGui::PopStyleVar();
     }

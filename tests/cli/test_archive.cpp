@@ -159,6 +159,9 @@ TEST_CASE("archive commands: sessions of a year, listed, shown, compared, export
         CHECK_MESSAGE(contains(compare.out, std::string("\n") + row), row);
     CHECK(contains(compare.out, "#1"));
     CHECK(contains(compare.out, "#3"));
+    // ... and what the plenary would put to the room about them.
+    CHECK(contains(compare.out, "\nto discuss:\n"));
+    CHECK(contains(compare.out, "Session 3 reached no decision."));
     const auto compared =
         nlohmann::json::parse(samenspelIn(data, "archive compare 1 3 --json").out);
     REQUIRE(compared["sessions"].size() == 2);
