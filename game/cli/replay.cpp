@@ -179,7 +179,10 @@ void printJson(const Game& g, const ReadLog& read, const std::string& logPath) {
         w.key("seat").value(p.seat);
         w.key("person").value(p.person);
         w.key("role").value(sc.roles[static_cast<std::size_t>(g.roleOfSeat(p.seat))].id);
-        w.key("name").value(p.name);
+        // A bot's name is how the window happened to show it; the same
+        // session replays to the same measurements whatever played it.
+        if (!p.bot)
+            w.key("name").value(p.name);
         w.key("bot").value(p.bot);
         w.key("actions").value(p.actions);
         opt("begripBefore", p.begripBefore);
