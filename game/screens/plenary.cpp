@@ -33,7 +33,7 @@ class PlenaryScreen final : public Screen {
         const float s = app.uiScale();
         const PlenaryWords w = words(app);
         ui::beginScreenWindow("##plenary", theme);
-        drawTopBar(app, w);
+        drawTopBar(app);
         ui::gap(1, s);
         const ImVec2 avail = ImGui::GetContentRegionAvail();
         measureColumns(app, w);
@@ -80,7 +80,7 @@ class PlenaryScreen final : public Screen {
         return app.tr("plenary.screen.title", what);
     }
 
-    void drawTopBar(App& app, const PlenaryWords& w) {
+    void drawTopBar(App& app) {
         const ui::Theme& theme = app.theme();
         if (ImGui::Button(app.tr("ui.back").c_str()))
             app.pop();
@@ -105,7 +105,6 @@ class PlenaryScreen final : public Screen {
             ui::textWrappedColored(theme.warning, app.tr("room.other_versions"));
             ImGui::PopFont();
         }
-        (void)w;
     }
 
     bool hasLogs() const {
