@@ -24,7 +24,7 @@ struct RoomCtx {
     const Ctx& c; // the first table's report context: scenario names, language
     const Plenary& plenary;
     const PlenaryWords& words;
-    const std::vector<RoomTable>& tables;
+    const std::vector<RoomReportTable>& tables;
 
     std::string support(const std::optional<double>& v) const {
         return v ? c.supportText(*v) : "–";
@@ -90,7 +90,7 @@ void sideBySide(const RoomCtx& r, std::ostringstream& out) {
                    : std::string("–");
     });
     out << "<tr><th>" << c.h("room.row.report") << "</th>";
-    for (const RoomTable& t : r.tables)
+    for (const RoomReportTable& t : r.tables)
         out << "<td>"
             << (t.reportHref.empty() ? std::string("–")
                                      : "<a href=\"" + htmlEscape(t.reportHref) + "\">" +
@@ -224,7 +224,7 @@ std::string today() {
 
 } // namespace
 
-std::string renderRoomReport(const std::vector<RoomTable>& tables, const TranslateFn& tr,
+std::string renderRoomReport(const std::vector<RoomReportTable>& tables, const TranslateFn& tr,
                              const RoomReportOptions& options) {
     RoomReportOptions o = options;
     if (o.date.empty())
@@ -232,7 +232,7 @@ std::string renderRoomReport(const std::vector<RoomTable>& tables, const Transla
     const Game& first = *tables.front().game;
     const Ctx c{first, first.scenario(), first.state(), first.measure(), tr, o.lang};
     std::vector<PlenaryTable> rows;
-    for (const RoomTable& t : tables)
+    for (const RoomReportTable& t : tables)
         rows.push_back(plenaryTableOf(*t.game, t.label));
     const Plenary plenary = makePlenary(std::move(rows));
     PlenaryWords words;
@@ -279,7 +279,7 @@ bool writeRoomReport(const std::vector<std::string>& tableLogs, const std::strin
         replays.push_back(std::move(replay));
     }
     const fs::path outDir = fs::absolute(outPath).parent_path();
-    std::vector<RoomTable> tables;
+    std::vector<RoomReportTable> tables;
     for (std::size_t i = 0; i < replays.size(); ++i) {
         const std::string report = SessionFiles::report(tableLogs[i]);
         if (!writeSessionReport(*replays[i].game, lang, tr, report, error)) {

@@ -14,7 +14,7 @@
 namespace samenspel {
 
 // One table as the room report shows it.
-struct RoomTable {
+struct RoomReportTable {
     const Game* game = nullptr; // its session, replayed or live; never null
     std::string label;          // "1", "2", ...
     std::string reportHref;     // link to its own session report; "" for none
@@ -27,7 +27,7 @@ struct RoomReportOptions {
 
 // The whole room report as one HTML document. The tables play one scenario;
 // its names are taken from the first table's.
-std::string renderRoomReport(const std::vector<RoomTable>& tables, const TranslateFn& tr,
+std::string renderRoomReport(const std::vector<RoomReportTable>& tables, const TranslateFn& tr,
                              const RoomReportOptions& options);
 
 // Replays every log (as `samenspel replay` does), writes each table's session

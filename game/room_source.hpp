@@ -75,6 +75,10 @@ struct LocalRoomOptions {
 
 // A room of `options.tables` tables of bots on this machine, each its own
 // LiveSession at human pace. nullptr with `error` when a log cannot be made.
+// The tables of the host behind `hostLink` (makeHostLink), which the shell
+// polls; null when the link has no host (game/hosted_room.cpp).
+std::unique_ptr<RoomSource> makeHostedRoom(std::shared_ptr<TableLink> hostLink);
+
 std::unique_ptr<RoomSource> makeLocalRoom(std::shared_ptr<const Scenario> scenario,
                                           const LocalRoomOptions& options, std::string& error);
 

@@ -180,6 +180,46 @@ class HostLink final : public TableLink {
     std::unique_ptr<net::Host> host_;
 };
 
+// One table of a hosted room: the same as HostLink, for table `table_`.
+class HostTableLink final : public TableLink {
+  public:
+    HostTableLink(std::shared_ptr<TableLink> hostLink, int table)
+        : hostLink_(std::move(hostLink)), host_(*hostOf(*hostLink_)), table_(table) {}
+
+    bool ready() const override { return host_.table(table_).game != nullptr; }
+    const Game& game() const override { return *host_.table(table_).game; }
+    ApplyResult check(const Action& a) const override {
+        if (a.seat != kFacilitator)
+            return refusedWith(net::reason::kOtherSeat, "The projector acts for no seat.");
+        Action stamped = a;
+        stamped.timeMs = host_.clockMs(table_);
+        return game().check(stamped);
+    }
+    SubmitOutcome submit(Action a) override {
+        const ApplyResult checked = check(a);
+        if (!checked.accepted)
+            return outcomeOf(checked);
+        return outcomeOf(host_.submitFacilitator(table_, a));
+    }
+    bool isBot(int seat) const override {
+        const auto& seats = game().setup().seats;
+        return seat >= 0 && seat < static_cast<int>(seats.size()) &&
+               seats[static_cast<std::size_t>(seat)].bot;
+    }
+    std::int64_t clockMs() const override { return host_.clockMs(table_); }
+    TableView view() const override { return TableView::Projector; }
+    std::vector<net::SeatStatus> presence() const override { return host_.table(table_).seats; }
+    std::string logPath() const override { return host_.table(table_).logPath; }
+
+  protected:
+    void advance(double) override {} // the shell polls the host through its own link
+
+  private:
+    std::shared_ptr<TableLink> hostLink_;
+    net::Host& host_;
+    int table_;
+};
+
 // [Client] ------------------------------------------------------------------------
 
 // The player's copy of the session: the full scenario beside the log, then
@@ -377,6 +417,12 @@ std::shared_ptr<TableLink> makeHostLink(std::unique_ptr<net::Host> host) {
 net::Host* hostOf(TableLink& link) {
     auto* h = dynamic_cast<HostLink*>(&link);
     return h ? &h->host() : nullptr;
+}
+
+std::shared_ptr<TableLink> makeHostTableLink(std::shared_ptr<TableLink> hostLink, int table) {
+    auto link = std::make_shared<HostTableLink>(std::move(hostLink), table);
+    link->watch();
+    return link;
 }
 
 std::shared_ptr<TableLink> makeClientLink(std::unique_ptr<net::Client> client, std::string logPath,

@@ -153,6 +153,10 @@ Session* sessionOf(TableLink& link); // the session behind a local link, else nu
 // shuts it down (telling the players) when the last screen lets go.
 std::shared_ptr<TableLink> makeHostLink(std::unique_ptr<net::Host> host);
 net::Host* hostOf(TableLink& link); // the host behind a host link, else null
+// One table of a hosted room, seen from the projector: its board, and the
+// facilitator panel acting on that table alone. Keeps `hostLink` (which owns
+// the host and is polled by the shell) alive; moves nothing itself.
+std::shared_ptr<TableLink> makeHostTableLink(std::shared_ptr<TableLink> hostLink, int table);
 
 // A player's seat. The link owns the client; poll() retries a dropped
 // connection with the seat's token. When the session ends it keeps a copy of

@@ -45,6 +45,9 @@ const char* kUsage = "usage: samenspel [play] [options]\n"
                      "  --bots-after N      host: start once N people took a seat, bots in\n"
                      "                      the other seats\n"
                      "  --clock-speed X     host: the session clock runs X times as fast\n"
+                     "  --tables N          host: a room of N tables of the scenario (1 to 50);\n"
+                     "                      the facilitator's dashboard once it starts\n"
+                     "  --team-size K       host: up to K people share a role as a team (1 to 4)\n"
                      "  --join HOST:PORT    join a hosted session (with --code)\n"
                      "  --name N            join: your name at the table\n"
                      "  --seat ROLE         join: the role you want (its id)\n"
@@ -106,6 +109,13 @@ bool parseNetOption(const Args& args, std::size_t& i, NetOptions& n, bool& ok) {
             ok = false;
         }
         n.hostLaunch.clockSpeed = number;
+    } else if (a == "--team-size") {
+        if (value(v) && (!parseNumber(v, number) || number < 1 || number > 4 ||
+                         number != static_cast<int>(number))) {
+            std::fprintf(stderr, "samenspel: --team-size needs a whole number from 1 to 4\n");
+            ok = false;
+        }
+        n.hostLaunch.teamSize = static_cast<int>(number);
     } else if (a == "--name") {
         value(n.joinLaunch.name);
     } else if (a == "--seat") {
@@ -183,8 +193,13 @@ bool parseRoomOption(const Args& args, std::size_t& i, RoomDemo& room, bool& ok)
 // The room's scenario is read here, so a bad file fails before a window opens.
 bool applyRoomOptions(const RoomDemo& room, NetOptions& net, LaunchOptions& o) {
     if (room.file.empty()) {
+        // A hosted room: the host screen opens it with this many tables.
+        if (room.tablesGiven && net.host) {
+            net.hostLaunch.tables = room.tables;
+            return true;
+        }
         if (room.tablesGiven)
-            std::fprintf(stderr, "samenspel: --tables goes with --room-demo FILE\n");
+            std::fprintf(stderr, "samenspel: --tables goes with --room-demo FILE or --host FILE\n");
         return !room.tablesGiven;
     }
     if (net.host || net.join) {

@@ -23,6 +23,7 @@
 #include "net/protocol.hpp"
 #include "net/qr.hpp"
 #include "report.hpp"
+#include "room_report.hpp"
 #include "session_archive.hpp"
 #include "sound_cues.hpp"
 #include "table_link.hpp"
@@ -216,6 +217,24 @@ void writeReports(const net::Host& host) {
     }
 }
 
+// A room: the plenary of its tables as one page beside the room's log
+// ("<log stem>-zaal.html"), linking each table's own report (written too).
+bool writeRoomReportOf(const net::Host& host, const std::string& lang) {
+    std::vector<std::string> logs;
+    for (int t = 0; t < host.tableCount(); ++t)
+        logs.push_back(host.table(t).logPath);
+    const std::filesystem::path roomLog(host.logPath());
+    const std::string out =
+        (roomLog.parent_path() / (roomLog.stem().string() + "-zaal.html")).string();
+    std::string error;
+    if (!writeRoomReport(logs, out, lang, error)) {
+        std::fprintf(stderr, "samenspel host: no room report: %s\n", error.c_str());
+        return false;
+    }
+    std::printf("Room report: %s\n", out.c_str());
+    return true;
+}
+
 // Every finished session (each table of a room) goes into the facilitator's
 // archive; a failure there is said and changes nothing else.
 void archive(const net::Host& host) {
@@ -397,14 +416,15 @@ int runHost(const Args& args) {
             printEnd(*host);
             std::printf("Heard: %d phase chimes, %d event signals%s\n", cues.phaseEndsHeard(),
                         cues.eventsHeard(), cues.muted() ? " (muted)" : "");
-            writeReports(*host);
             archive(*host);
-            if (host->tableCount() > 1) {
-                std::printf("The room's %d table logs:\n", host->tableCount());
-                for (int t = 0; t < host->tableCount(); ++t)
-                    std::printf("  %s\n", host->table(t).logPath.c_str());
+            if (host->tableCount() == 1) {
+                writeReports(*host);
+                return kExitOk;
             }
-            return kExitOk;
+            std::printf("The room's %d table logs:\n", host->tableCount());
+            for (int t = 0; t < host->tableCount(); ++t)
+                std::printf("  %s\n", host->table(t).logPath.c_str());
+            return writeRoomReportOf(*host, h.lang) ? kExitOk : kExitFailure;
         }
         const double elapsed =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();

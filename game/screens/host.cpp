@@ -17,9 +17,11 @@
 
 #include <cstdio>
 
+#include "core/limits.hpp"
 #include "core/session_files.hpp"
 #include "net/addresses.hpp"
 #include "net/host.hpp"
+#include "room_source.hpp"
 #include "screens/join_code.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"
@@ -39,6 +41,8 @@ class HostScreen final : public Screen {
     HostScreen() = default;
     explicit HostScreen(HostLaunch launch) : launch_(std::move(launch)) {
         fillWithBots_ = launch_->botsFill;
+        tables_ = launch_->tables;
+        teamSize_ = launch_->teamSize;
     }
 
     void onOpen(App& app) override {
@@ -73,8 +77,17 @@ class HostScreen final : public Screen {
                                                               : 0;
         if (!host.started() && startAt > 0 && seatedPeople(host) >= startAt)
             host.start(true);
-        if (host.started())
-            app.replace(makeTableScreen(app, link_, join_));
+        if (!host.started())
+            return;
+        // A room of tables goes to the facilitator's dashboard; one table to
+        // the projector's board, as always.
+        if (host.tableCount() > 1) {
+            std::shared_ptr<RoomSource> room = makeHostedRoom(link_);
+            app.setRoom(room);
+            app.replace(makeRoomDashboardScreen(app, room));
+            return;
+        }
+        app.replace(makeTableScreen(app, link_, join_));
     }
 
     void draw(App& app) override {
@@ -97,11 +110,23 @@ class HostScreen final : public Screen {
     const char* name() const override { return "host"; }
 
   private:
+    // People here and seated, at every table of the room.
     static int seatedPeople(const net::Host& host) {
         int n = 0;
-        for (const net::SeatStatus& seat : host.seats())
-            n += seat.taken && seat.connected && !seat.bot ? 1 : 0;
+        for (int t = 0; t < host.tableCount(); ++t)
+            for (const net::SeatStatus& seat : host.table(t).seats)
+                for (const net::PersonStatus& person : seat.people)
+                    n += person.connected && !seat.bot ? 1 : 0;
         return n;
+    }
+
+    // Every seat of every table holds someone (a team needs one member).
+    static bool everySeatTaken(const net::Host& host) {
+        for (int t = 0; t < host.tableCount(); ++t)
+            for (const net::SeatStatus& seat : host.table(t).seats)
+                if (!seat.taken && !seat.bot)
+                    return false;
+        return host.tableCount() > 0;
     }
 
     void drawPick(App& app) {
@@ -118,6 +143,19 @@ class HostScreen final : public Screen {
         ImGui::SetNextItemWidth(200 * s);
         ImGui::InputInt(app.tr("net.host.port").c_str(), &port_);
         port_ = std::clamp(port_, 1, 65535);
+        // A room: several tables of the same case, and teams that share a
+        // role when the group is larger than the seats.
+        ImGui::SetNextItemWidth(200 * s);
+        ImGui::InputInt(app.tr("net.host.tables").c_str(), &tables_);
+        tables_ = std::clamp(tables_, 1, net::kMaxTables);
+        app.traceItem("host.tables");
+        ImGui::SetNextItemWidth(200 * s);
+        ImGui::InputInt(app.tr("net.host.team_size").c_str(), &teamSize_);
+        teamSize_ = std::clamp(teamSize_, 1, limits::kMaxTeamSize);
+        app.traceItem("host.team_size");
+        ImGui::PushFont(app.fonts().small);
+        ui::textWrappedColored(app.theme().textMuted, app.tr("net.host.room_hint"));
+        ImGui::PopFont();
         ui::gap(2, s);
         if (ui::buttonIf(picked_ >= 0, app.tr("net.host.open").c_str(), ImVec2(360 * s, 56 * s)))
             open(app, choices_[static_cast<std::size_t>(picked_)].scenario, HostLaunch{});
@@ -172,6 +210,8 @@ class HostScreen final : public Screen {
         config.code = launch.code;
         config.bindAddress = launch.bindAddress;
         config.startWhenFull = false; // the facilitator presses start
+        config.room.tables = std::clamp(tables_, 1, net::kMaxTables);
+        config.room.teamSize = std::clamp(teamSize_, 1, limits::kMaxTeamSize);
         const std::string log = app.options().logPath.empty()
                                     ? newLogPath(app.sessionsDir().string(), scenario->id)
                                     : app.options().logPath;
@@ -253,9 +293,49 @@ class HostScreen final : public Screen {
         ImGui::PopTextWrapPos();
     }
 
+    // A room: per table how many have a place, who waits to be given one,
+    // and the buttons that deal the waiting over the tables.
+    void drawRoomSeats(App& app) {
+        const ui::Theme& theme = app.theme();
+        net::Host& host = *hostOf(*link_);
+        ui::textInFont(app.fonts().heading, app.tr("net.host.tables_heading"));
+        for (int t = 0; t < host.tableCount(); ++t) {
+            int people = 0, places = 0;
+            for (const net::SeatStatus& seat : host.table(t).seats) {
+                people += static_cast<int>(seat.people.size());
+                places += teamSize_;
+            }
+            ui::text(app.tr("room.table", t + 1) + ": " +
+                     app.catalog().trCount("net.host.table_people", people,
+                                           std::vector<std::string>{std::to_string(places)}));
+        }
+        const std::vector<net::WaitingPerson> waiting = host.waiting();
+        if (waiting.empty())
+            return;
+        ui::gap(1, app.uiScale());
+        std::string names;
+        for (const net::WaitingPerson& w : waiting)
+            names += (names.empty() ? "" : ", ") + w.name;
+        ui::textWrappedColored(theme.warning,
+                               app.catalog().trCount("net.host.waiting",
+                                                     static_cast<long long>(waiting.size()),
+                                                     std::vector<std::string>{names}));
+        if (ImGui::Button(app.tr("net.host.deal_together").c_str()))
+            host.deal(net::DealMode::KeepTogether);
+        app.traceItem("host.deal_together");
+        ImGui::SameLine();
+        if (ImGui::Button(app.tr("net.host.deal_apart").c_str()))
+            host.deal(net::DealMode::KeepApart);
+        app.traceItem("host.deal_apart");
+    }
+
     void drawSeats(App& app) {
         const ui::Theme& theme = app.theme();
         const net::Host& host = *hostOf(*link_);
+        if (host.tableCount() > 1 || !host.waiting().empty()) {
+            drawRoomSeats(app);
+            return;
+        }
         ui::textInFont(app.fonts().heading, app.tr("net.host.seats"));
         const Scenario& sc = host.scenario();
         for (const net::SeatStatus& seat : host.seats()) {
@@ -310,8 +390,7 @@ class HostScreen final : public Screen {
         const ImGuiStyle& style = ImGui::GetStyle();
         const net::Host& host = *hostOf(*link_);
         Controls c;
-        const bool full = seatedPeople(host) == static_cast<int>(host.seats().size());
-        c.canStart = full || fillWithBots_;
+        c.canStart = everySeatTaken(host) || fillWithBots_;
         c.start = app.tr(c.canStart ? "net.host.start" : "net.host.start_wait");
         c.stop = app.tr("net.host.stop");
         const float pad = 2 * style.FramePadding.x + 4 * app.unit();
@@ -394,6 +473,8 @@ class HostScreen final : public Screen {
     int picked_ = -1;
     int port_ = 7531;
     bool fillWithBots_ = false;
+    int tables_ = 1;
+    int teamSize_ = 1;
     std::string error_;
     std::shared_ptr<TableLink> link_;
     JoinCode join_;

@@ -179,10 +179,32 @@ class RoomDashboardScreen final : public Screen {
             app.traceItem("room.event_all");
         }
         ImGui::EndDisabled();
+        // Every table finished: the room turns to the plenary.
+        const bool started = !tables_.empty() && tables_.front().game;
+        if (started && !anyOpen) {
+            if (nextButton(app.tr("room.to_plenary")))
+                openPlenary(app);
+            app.traceItem("room.to_plenary");
+        }
         ImGui::PopFont();
         if (!message_.empty())
             wrappedText(message_);
         ImGui::Spacing();
+    }
+
+    // The tables side by side, from their games as they ended (what each
+    // table's log replays to); the logs go along for the room report.
+    void openPlenary(App& app) {
+        PlenaryInput input;
+        for (const RoomTable& t : tables_) {
+            if (!t.game)
+                continue;
+            if (!input.scenario)
+                input.scenario = t.game->scenarioPtr();
+            input.tables.push_back(plenaryTableOf(*t.game, std::to_string(t.table + 1)));
+            input.logs.push_back(t.logPath);
+        }
+        app.push(makePlenaryScreen(app, std::move(input)));
     }
 
     void toAll(App& app, const Action& action) {

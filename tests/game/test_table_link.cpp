@@ -251,8 +251,9 @@ TEST_CASE("table link: every network text the host, join, title and table screen
         for (std::sregex_iterator it(s.begin(), s.end(), key), end; it != end; ++it) {
             const std::string k = (*it)[1].str();
             ++found;
-            CHECK_MESSAGE(en.has(k), "en misses " << k << " (" << file << ")");
-            CHECK_MESSAGE(nl.has(k), "nl misses " << k << " (" << file << ")");
+            // A counted text (trCount) has its plural forms instead.
+            CHECK_MESSAGE((en.has(k) || en.has(k + ".other")), "en misses " << k << " (" << file << ")");
+            CHECK_MESSAGE((nl.has(k) || nl.has(k + ".other")), "nl misses " << k << " (" << file << ")");
         }
     }
     CHECK(found > 20);
