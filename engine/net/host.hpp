@@ -202,6 +202,9 @@ class Host {
     // Called when an action has been applied and queued for every client,
     // with its index in the session (the benchmark's latency probe).
     std::function<void(std::uint64_t actionIndex, const Action& action)> onActionApplied;
+    // The same, with the table it was applied at (the room benchmark).
+    std::function<void(int table, std::uint64_t actionIndex, const Action& action)>
+        onTableActionApplied;
 
     struct Impl;
 

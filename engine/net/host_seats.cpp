@@ -150,6 +150,10 @@ void Host::Impl::handleHello(Connection& c, const Message& m) {
         }
     } else if (!(person = newPerson(c, b)))
         return;
+    if (person->table < 0 && roomStarted) { // the room started full without them
+        closeWith(c, "refuse", reason::kNoFreeSeat);
+        return;
+    }
     c.helloDone = true;
     c.person = person->id;
     if (c.web)

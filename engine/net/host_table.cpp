@@ -49,6 +49,8 @@ void Table::onApplied(const Action& a) {
     broadcastSupport();
     if (room.owner && room.owner->onActionApplied)
         room.owner->onActionApplied(actions.size() - 1, a);
+    if (room.owner && room.owner->onTableActionApplied)
+        room.owner->onTableActionApplied(index, actions.size() - 1, a);
 }
 
 ApplyResult Table::submit(const Action& a) {

@@ -356,6 +356,16 @@ std::unique_ptr<net::Host> openHost(HostArgs& h, std::string& error, int& code) 
     setup.group = h.group;
     if (h.logPath.empty())
         h.logPath = newLogPath(".", scenario->id); // in the folder the host runs in
+    // A room's tables resume one by one: a new room never writes over them.
+    for (int t = 0; t < h.config.room.tables; ++t) {
+        const std::string table = net::tableLogPath(h.logPath, t, h.config.room.tables);
+        if (std::filesystem::exists(table)) {
+            error = "the log " + table + " exists; resume a table of a room with --log " + table +
+                    ", or give the new room another --log";
+            code = kExitBadInput;
+            return nullptr;
+        }
+    }
     return net::Host::create(scenario, setup, h.logPath, h.config, error);
 }
 

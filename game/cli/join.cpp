@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "net/client.hpp"
+#include "net/host.hpp"
 #include "net/protocol.hpp"
 
 namespace samenspel::cli {
@@ -24,11 +25,14 @@ void onSignal(int) {
 
 const char* kUsage =
     "usage: samenspel join HOST:PORT --code C [--name N] [--seat ROLE] [--bot]\n"
-    "                      [--max-seconds T]\n"
+    "                      [--table N | --wait [--came-with LABEL]] [--max-seconds T]\n"
     "Joins the session hosted at HOST:PORT with its session code.\n"
     "  --name N        your name at the table\n"
     "  --seat ROLE     the role you want (its id), else any free seat\n"
     "  --bot           a bot plays the seat (it sees only what the seat may see)\n"
+    "  --table N       in a room of tables: sit at table N (counted from 1)\n"
+    "  --wait          in a room: wait for the facilitator to deal you a seat\n"
+    "  --came-with L   with --wait: a label shared with the people you came with\n"
     "  --max-seconds T give up after T seconds (exit code 3)\n"
     "A host that does not answer (yet), or a dropped connection, is tried again for\n"
     "30 seconds, waiting 0.5, 1, 2, 4, then 5 seconds between tries; a dropped seat\n"
@@ -58,6 +62,13 @@ int parseArgs(const Args& args, JoinArgs& j) {
             j.config.name = v;
         } else if (a == "--seat" && next(v)) {
             j.config.seatWish = v;
+        } else if (a == "--table" && next(v) && std::atoi(v.c_str()) >= 1 &&
+                   std::atoi(v.c_str()) <= net::kMaxTables) {
+            j.config.table = std::atoi(v.c_str()) - 1;
+        } else if (a == "--wait") {
+            j.config.waitToBeSeated = true;
+        } else if (a == "--came-with" && next(v)) {
+            j.config.cameWith = v;
         } else if (a == "--max-seconds" && next(v)) {
             j.maxSeconds = std::atof(v.c_str());
             if (j.maxSeconds <= 0) {
@@ -169,9 +180,11 @@ int runJoin(const Args& args) {
         const auto status = client->status();
         if (status != shown) {
             shown = status;
-            if (status == net::Client::Status::Lobby)
-                std::printf("Seated at seat %d; waiting for the session to start\n",
-                            client->seat());
+            if (status == net::Client::Status::Waiting)
+                std::printf("Waiting for the facilitator to deal a seat\n");
+            else if (status == net::Client::Status::Lobby)
+                std::printf("Seated at table %d, seat %d; waiting for the session to start\n",
+                            client->table() + 1, client->seat());
             else if (status == net::Client::Status::Playing)
                 std::printf("Playing seat %d\n", client->seat());
             std::fflush(stdout);

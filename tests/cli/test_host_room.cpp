@@ -49,6 +49,14 @@ TEST_CASE("a headless room of bots plays every table to the end, each in its own
         CHECK(text.find(log) != std::string::npos); // the facilitator is told where it is
     }
     CHECK_FALSE(fs::exists(dir / "room.log"));
+
+    // The same room again does not write over the tables' logs.
+    const auto before = fs::file_size(dir / "room-tafel-2.log");
+    const std::string again = runHost(
+        dir, "--tables 3 --bots-fill --seed 9 --log '" + (dir / "room.log").string() + "'", code);
+    CHECK(code == 2);
+    CHECK(again.find("resume a table of a room with --log") != std::string::npos);
+    CHECK(fs::file_size(dir / "room-tafel-2.log") == before);
 }
 
 TEST_CASE("more people than one table holds get tables enough, and are told so") {
