@@ -15,3 +15,15 @@ add_test(NAME browser_phone_session
                  ${CMAKE_CURRENT_BINARY_DIR}/web-e2e)
 set_tests_properties(browser_phone_session PROPERTIES TIMEOUT 240 LABELS browser
                      SKIP_RETURN_CODE 77 RUN_SERIAL TRUE)
+
+# A room of three tables (issue 12): two phones pick a table and a role in the
+# room's lobby and share a value, scripted clients join (two of them as a team
+# on one role), bots fill the rest; afterwards the plenary (archive compare,
+# the plenary's model) is checked against each table's own replay, and the
+# room report against the tables' reports (tests/web/e2e_room.py). About 70 s.
+add_test(NAME browser_room_of_three_tables
+         COMMAND ${SAMENSPEL_BROWSER_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/web/e2e_room.py
+                 $<TARGET_FILE:samenspel> ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml
+                 ${CMAKE_CURRENT_BINARY_DIR}/web-room)
+set_tests_properties(browser_room_of_three_tables PROPERTIES TIMEOUT 240 LABELS browser
+                     SKIP_RETURN_CODE 77 RUN_SERIAL TRUE)
