@@ -323,7 +323,7 @@ class HostScreen final : public Screen {
         if (ImGui::Button(app.tr("net.host.deal_together").c_str()))
             host.deal(net::DealMode::KeepTogether);
         app.traceItem("host.deal_together");
-        ImGui::SameLine();
+        // One under the other: side by side they do not fit a 1280 screen.
         if (ImGui::Button(app.tr("net.host.deal_apart").c_str()))
             host.deal(net::DealMode::KeepApart);
         app.traceItem("host.deal_apart");
