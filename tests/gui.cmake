@@ -151,3 +151,11 @@ add_test(NAME gui_plenary
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/plenary.sh $<TARGET_FILE:samenspel>
                  ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml ${CMAKE_CURRENT_BINARY_DIR}/gui/plenary)
 set_tests_properties(gui_plenary PROPERTIES TIMEOUT 180 LABELS gui)
+
+# A hosted room in the window (issue 12): tables and a team on the host
+# screen, a waiting person dealt a place, the dashboard over the host's
+# tables, then the plenary. Screenshots in build/tests/gui/hosted_room.
+add_test(NAME gui_hosted_room
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/hosted_room.sh $<TARGET_FILE:samenspel>
+                 ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml ${CMAKE_CURRENT_BINARY_DIR}/gui/hosted_room)
+set_tests_properties(gui_hosted_room PROPERTIES TIMEOUT 150 LABELS gui)
