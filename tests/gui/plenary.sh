@@ -70,7 +70,8 @@ for lang in nl en; do
   await '^item: plenary.write_report '
   shot
   click plenary.write_report
-  for _ in $(seq 1 50); do
+  # It replays three logs and writes four pages: on a busy machine, seconds.
+  for _ in $(seq 1 300); do
     ls "$dir"/logs/room-report-sessions-1-2-3.html >/dev/null 2>&1 && break
     sleep 0.1
   done

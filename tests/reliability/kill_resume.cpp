@@ -173,6 +173,10 @@ std::vector<std::string> hostArgs(const fs::path& log) {
             std::to_string(kSessionSeed),
             "--players",
             std::to_string(kPlayers),
+            // One table: more people than its seats would otherwise make a
+            // room of several tables, each with a log of its own.
+            "--tables",
+            "1",
             "--max-seconds",
             std::to_string(static_cast<int>(kRunBound)),
             "--log",
