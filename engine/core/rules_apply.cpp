@@ -284,7 +284,8 @@ struct Executor {
         p.accuracy =
             predictionAccuracy(a.values, st.world.weights[static_cast<std::size_t>(a.targetRole)]);
         for (Prediction& old : st.predictions) {
-            if (old.seat == p.seat && old.person == p.person && old.targetRole == p.targetRole && old.phase == p.phase) {
+            if (old.seat == p.seat && old.person == p.person && old.targetRole == p.targetRole &&
+                old.phase == p.phase) {
                 old = std::move(p);
                 return;
             }

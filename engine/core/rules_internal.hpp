@@ -22,7 +22,7 @@ struct Rules {
     static void resolveVote(Game& g, int proposal);
 
     // Shared helpers.
-    static int roleOf(const Game& g, int seat); // -1 for an invalid seat or role
+    static int roleOf(const Game& g, int seat);     // -1 for an invalid seat or role
     static int teamSizeOf(const Game& g, int seat); // members of a team seat; 0 otherwise
     static int voteWeight(const Game& g, int seat);
     // Whether every mits condition holds for `package` with the world of now;

@@ -252,8 +252,10 @@ TEST_CASE("table link: every network text the host, join, title and table screen
             const std::string k = (*it)[1].str();
             ++found;
             // A counted text (trCount) has its plural forms instead.
-            CHECK_MESSAGE((en.has(k) || en.has(k + ".other")), "en misses " << k << " (" << file << ")");
-            CHECK_MESSAGE((nl.has(k) || nl.has(k + ".other")), "nl misses " << k << " (" << file << ")");
+            CHECK_MESSAGE((en.has(k) || en.has(k + ".other")),
+                          "en misses " << k << " (" << file << ")");
+            CHECK_MESSAGE((nl.has(k) || nl.has(k + ".other")),
+                          "nl misses " << k << " (" << file << ")");
         }
     }
     CHECK(found > 20);

@@ -159,27 +159,13 @@ struct TempDir {
 };
 
 std::vector<std::string> hostArgs(const fs::path& log) {
-    return {SAMENSPEL_BINARY,
-            "host",
-            std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml",
-            "--headless",
-            "--bots-fill",
-            "--mute",
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--seed",
-            std::to_string(kSessionSeed),
-            "--players",
-            std::to_string(kPlayers),
+    return {SAMENSPEL_BINARY, "host",
+            std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml", "--headless",
+            "--bots-fill", "--mute", "--bind", "127.0.0.1", "--port", "0", "--seed",
+            std::to_string(kSessionSeed), "--players", std::to_string(kPlayers),
             // One table: more people than its seats would otherwise make a
             // room of several tables, each with a log of its own.
-            "--tables",
-            "1",
-            "--max-seconds",
-            std::to_string(static_cast<int>(kRunBound)),
-            "--log",
+            "--tables", "1", "--max-seconds", std::to_string(static_cast<int>(kRunBound)), "--log",
             log.string()};
 }
 
