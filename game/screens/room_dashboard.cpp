@@ -112,6 +112,7 @@ class RoomDashboardScreen final : public Screen {
         ImGui::EndChild();
         ImGui::End();
         drawEventPicker(app);
+        drawCloseQuestion(app);
     }
 
   private:
@@ -186,6 +187,12 @@ class RoomDashboardScreen final : public Screen {
                 openPlenary(app);
             app.traceItem("room.to_plenary");
         }
+        // Closing a room that still plays ends every table: asked first.
+        if (nextButton(app.tr("room.close")))
+            closing_ = true;
+        app.traceItem("room.close");
+        if (closing_ && !anyOpen)
+            closeRoom(app);
         ImGui::PopFont();
         if (!message_.empty())
             wrappedText(message_);
@@ -221,6 +228,40 @@ class RoomDashboardScreen final : public Screen {
                                 : app.catalog().trCount("room.refused", refused,
                                                         std::vector<std::string>{why});
         app.requestRedraw();
+    }
+
+    // Tells the players (a hosted room's farewell) and goes back to where
+    // the room was opened from; the logs stay, every finished table is in
+    // the archive.
+    void closeRoom(App& app) {
+        closing_ = false;
+        app.setRoom(nullptr);
+        app.endSession();
+        app.pop();
+    }
+
+    void drawCloseQuestion(App& app) {
+        if (!closing_)
+            return;
+        int playing = 0;
+        for (const RoomTable& t : tables_)
+            playing += t.game && !t.game->state().finished ? 1 : 0;
+        const ImVec2 centre(ImGui::GetIO().DisplaySize.x * 0.5f,
+                            ImGui::GetIO().DisplaySize.y * 0.5f);
+        ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::Begin("##room_close", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                         ImGuiWindowFlags_NoSavedSettings);
+        heading(app, app.catalog().trCount("room.close_question", playing));
+        ImGui::Spacing();
+        if (ImGui::Button(app.tr("room.close_yes").c_str()))
+            closeRoom(app);
+        app.traceItem("room.close_yes");
+        ImGui::SameLine();
+        if (ImGui::Button(app.tr("room.cancel").c_str()) ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+            closing_ = false;
+        ImGui::End();
     }
 
     void drawEventPicker(App& app) {
@@ -466,6 +507,7 @@ class RoomDashboardScreen final : public Screen {
     std::vector<RoomTable> tables_; // this frame's
     std::string message_;
     bool pickingEvent_ = false;
+    bool closing_ = false; // "close the room" asked, the answer not yet given
     std::uint64_t seenActions_ = 0;
     std::int64_t seenSecond_ = -1;
 };
