@@ -48,6 +48,7 @@ const char* kUsage = "usage: samenspel [play] [options]\n"
                      "  --tables N          host: a room of N tables of the scenario (1 to 50);\n"
                      "                      the facilitator's dashboard once it starts\n"
                      "  --team-size K       host: up to K people share a role as a team (1 to 4)\n"
+                     "  --in-step           host: a room's tables move to the next phase together\n"
                      "  --join HOST:PORT    join a hosted session (with --code)\n"
                      "  --name N            join: your name at the table\n"
                      "  --seat ROLE         join: the role you want (its id)\n"
@@ -109,6 +110,8 @@ bool parseNetOption(const Args& args, std::size_t& i, NetOptions& n, bool& ok) {
             ok = false;
         }
         n.hostLaunch.clockSpeed = number;
+    } else if (a == "--in-step") {
+        n.hostLaunch.inStep = true;
     } else if (a == "--team-size") {
         if (value(v) && (!parseNumber(v, number) || number < 1 || number > 4 ||
                          number != static_cast<int>(number))) {

@@ -43,6 +43,7 @@ class HostScreen final : public Screen {
         fillWithBots_ = launch_->botsFill;
         tables_ = launch_->tables;
         teamSize_ = launch_->teamSize;
+        inStep_ = launch_->inStep;
     }
 
     void onOpen(App& app) override {
@@ -129,17 +130,32 @@ class HostScreen final : public Screen {
         return host.tableCount() > 0;
     }
 
+    // The scenarios on the left (they scroll when many), the room's choices
+    // and the buttons on the right, so both fit a 1280x720 projector.
     void drawPick(App& app) {
         const float s = app.uiScale();
         ui::textInFont(app.fonts().title, app.tr("net.host.pick"));
         ui::gap(2, s);
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float listW = std::max(avail.x * 0.5f, 20 * app.unit());
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ui::withAlpha(app.theme().background, 0.0f));
+        ImGui::BeginChild("##pick_list", ImVec2(listW, avail.y), false);
         for (std::size_t i = 0; i < choices_.size(); ++i) {
             const Scenario& sc = *choices_[i].scenario;
             if (ImGui::RadioButton(ui::labelWithId(app.text(sc.title), sc.id).c_str(),
                                    picked_ == static_cast<int>(i)))
                 picked_ = static_cast<int>(i);
         }
-        ui::gap(2, s);
+        ImGui::EndChild();
+        ImGui::SameLine(0, 3 * app.unit());
+        ImGui::BeginChild("##pick_options", ImVec2(0, avail.y), false);
+        drawPickOptions(app);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+
+    void drawPickOptions(App& app) {
+        const float s = app.uiScale();
         ImGui::SetNextItemWidth(200 * s);
         ImGui::InputInt(app.tr("net.host.port").c_str(), &port_);
         port_ = std::clamp(port_, 1, 65535);
@@ -153,13 +169,16 @@ class HostScreen final : public Screen {
         ImGui::InputInt(app.tr("net.host.team_size").c_str(), &teamSize_);
         teamSize_ = std::clamp(teamSize_, 1, limits::kMaxTeamSize);
         app.traceItem("host.team_size");
+        if (tables_ > 1) {
+            ImGui::Checkbox(app.tr("net.host.in_step").c_str(), &inStep_);
+            app.traceItem("host.in_step");
+        }
         ImGui::PushFont(app.fonts().small);
         ui::textWrappedColored(app.theme().textMuted, app.tr("net.host.room_hint"));
         ImGui::PopFont();
         ui::gap(2, s);
         if (ui::buttonIf(picked_ >= 0, app.tr("net.host.open").c_str(), ImVec2(360 * s, 56 * s)))
             open(app, choices_[static_cast<std::size_t>(picked_)].scenario, HostLaunch{});
-        ImGui::SameLine();
         if (ImGui::Button(app.tr("net.join.back").c_str(), ImVec2(200 * s, 56 * s)))
             app.pop();
         if (!error_.empty())
@@ -212,6 +231,7 @@ class HostScreen final : public Screen {
         config.startWhenFull = false; // the facilitator presses start
         config.room.tables = std::clamp(tables_, 1, net::kMaxTables);
         config.room.teamSize = std::clamp(teamSize_, 1, limits::kMaxTeamSize);
+        config.room.inStep = inStep_;
         const std::string log = app.options().logPath.empty()
                                     ? newLogPath(app.sessionsDir().string(), scenario->id)
                                     : app.options().logPath;
@@ -475,6 +495,7 @@ class HostScreen final : public Screen {
     bool fillWithBots_ = false;
     int tables_ = 1;
     int teamSize_ = 1;
+    bool inStep_ = false;
     std::string error_;
     std::shared_ptr<TableLink> link_;
     JoinCode join_;

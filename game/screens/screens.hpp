@@ -84,6 +84,7 @@ struct HostLaunch {
     bool botsFill = false;   // start at once with bots in every seat nobody took
     int tables = 1;          // a room: this many tables of the scenario (1 to 50)
     int teamSize = 1;        // people who may share one seat as a team (1 to 4)
+    bool inStep = false;     // a room's tables move to the next phase together
     int botsAfter = 0;       // >0: start once this many people took a seat, bots in the rest
     double clockSpeed = 1.0; // session ms per real ms (tests and rehearsals)
     // A hosted session's log to resume (Continue, or --log of an existing

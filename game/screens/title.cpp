@@ -359,6 +359,7 @@ class TitleScreen final : public Screen {
         ImGui::SetCursorPosX(x);
         if (ImGui::Button(app.tr("net.title.host").c_str(), halfSize))
             app.push(makeHostScreen(app));
+        app.traceItem("title.host");
         ImGui::SameLine();
         if (ImGui::Button(app.tr("net.title.join").c_str(), halfSize))
             app.push(makeJoinScreen(app));
