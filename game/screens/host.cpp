@@ -313,40 +313,103 @@ class HostScreen final : public Screen {
         ImGui::PopTextWrapPos();
     }
 
-    // A room: per table how many have a place, who waits to be given one,
-    // and the buttons that deal the waiting over the tables.
+    // A seat at `table` with room for one more person, the same role first
+    // (a move keeps a person's role where it can); -1 when the table is full.
+    static int seatWithRoom(const net::Host& host, int table, int role, int teamSize) {
+        int any = -1;
+        for (const net::SeatStatus& seat : host.table(table).seats) {
+            if (seat.bot || static_cast<int>(seat.people.size()) >= teamSize)
+                continue;
+            if (seat.role == role)
+                return seat.seat;
+            if (any < 0)
+                any = seat.seat;
+        }
+        return any;
+    }
+
+    // Before the start: a person's name with a menu of the other tables to
+    // move them to (or, for someone waiting, to seat them at).
+    void personMover(App& app, net::Host& host, std::uint64_t person, const std::string& name,
+                     int fromTable, int role) {
+        const std::string id = "##move" + std::to_string(person);
+        const std::string moveTo = app.tr("net.host.move_to");
+        ImGui::SetNextItemWidth(ImGui::CalcTextSize(moveTo.c_str()).x +
+                                2 * ImGui::GetStyle().FramePadding.x + ImGui::GetFrameHeight());
+        const bool open = ImGui::BeginCombo((name + id).c_str(), moveTo.c_str());
+        app.traceItem(("host.move." + name).c_str());
+        if (!open)
+            return;
+        for (int t = 0; t < host.tableCount(); ++t) {
+            if (t == fromTable)
+                continue;
+            const int seat = seatWithRoom(host, t, role, teamSize_);
+            if (ImGui::Selectable(app.tr("room.table", t + 1).c_str(), false,
+                                  seat < 0 ? ImGuiSelectableFlags_Disabled : 0))
+                host.movePerson(person, t, seat);
+            app.traceItem(("host.move_to." + std::to_string(t)).c_str());
+        }
+        ImGui::EndCombo();
+    }
+
+    static int roleIndex(const Scenario& sc, const std::string& id) {
+        for (std::size_t r = 0; r < sc.roles.size(); ++r)
+            if (sc.roles[r].id == id)
+                return static_cast<int>(r);
+        return -1;
+    }
+
+    // A room: who waits to be given a place, with the buttons that deal them
+    // over the tables (first: they need the facilitator), then per table how
+    // many have a place, and who, to move them before the start.
     void drawRoomSeats(App& app) {
         const ui::Theme& theme = app.theme();
         net::Host& host = *hostOf(*link_);
+        const std::vector<net::WaitingPerson> waiting = host.waiting();
+        if (!waiting.empty()) {
+            std::string names;
+            for (const net::WaitingPerson& w : waiting)
+                names += (names.empty() ? "" : ", ") + w.name;
+            ui::textWrappedColored(theme.warning,
+                                   app.catalog().trCount("net.host.waiting",
+                                                         static_cast<long long>(waiting.size()),
+                                                         std::vector<std::string>{names}));
+            for (const net::WaitingPerson& w : waiting)
+                personMover(app, host, w.id, w.name, -1, roleIndex(host.scenario(), w.roleWish));
+            if (ImGui::Button(app.tr("net.host.deal_together").c_str()))
+                host.deal(net::DealMode::KeepTogether);
+            app.traceItem("host.deal_together");
+            // One under the other: side by side they do not fit a 1280 screen.
+            if (ImGui::Button(app.tr("net.host.deal_apart").c_str()))
+                host.deal(net::DealMode::KeepApart);
+            app.traceItem("host.deal_apart");
+            ui::gap(1, app.uiScale());
+        }
+
         ui::textInFont(app.fonts().heading, app.tr("net.host.tables_heading"));
         for (int t = 0; t < host.tableCount(); ++t) {
+            const net::TableStatus table = host.table(t);
             int people = 0, places = 0;
-            for (const net::SeatStatus& seat : host.table(t).seats) {
+            for (const net::SeatStatus& seat : table.seats) {
                 people += static_cast<int>(seat.people.size());
                 places += teamSize_;
             }
-            ui::text(app.tr("room.table", t + 1) + ": " +
-                     app.catalog().trCount("net.host.table_people", people,
-                                           std::vector<std::string>{std::to_string(places)}));
+            const std::string line =
+                app.tr("room.table", t + 1) + ": " +
+                app.catalog().trCount("net.host.table_people", people,
+                                      std::vector<std::string>{std::to_string(places)});
+            if (people == 0 || host.started()) {
+                ui::text(line);
+                continue;
+            }
+            ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+            if (!ImGui::TreeNode((line + "##table" + std::to_string(t)).c_str()))
+                continue;
+            for (const net::SeatStatus& seat : table.seats)
+                for (const net::PersonStatus& person : seat.people)
+                    personMover(app, host, person.id, person.name, t, seat.role);
+            ImGui::TreePop();
         }
-        const std::vector<net::WaitingPerson> waiting = host.waiting();
-        if (waiting.empty())
-            return;
-        ui::gap(1, app.uiScale());
-        std::string names;
-        for (const net::WaitingPerson& w : waiting)
-            names += (names.empty() ? "" : ", ") + w.name;
-        ui::textWrappedColored(theme.warning,
-                               app.catalog().trCount("net.host.waiting",
-                                                     static_cast<long long>(waiting.size()),
-                                                     std::vector<std::string>{names}));
-        if (ImGui::Button(app.tr("net.host.deal_together").c_str()))
-            host.deal(net::DealMode::KeepTogether);
-        app.traceItem("host.deal_together");
-        // One under the other: side by side they do not fit a 1280 screen.
-        if (ImGui::Button(app.tr("net.host.deal_apart").c_str()))
-            host.deal(net::DealMode::KeepApart);
-        app.traceItem("host.deal_apart");
     }
 
     void drawSeats(App& app) {

@@ -1,8 +1,8 @@
 #!/bin/bash
 # A hosted room in the game window (issue 12): `play --host FILE --tables 3
 # --team-size 2` on loopback; two scripted clients take one role at table 1
-# as a team, a third waits to be seated and is dealt a place from the host
-# screen; the room starts, the window becomes the dashboard over the host's
+# as a team, one of them is moved to table 2 from the host screen, a third
+# waits to be seated and is dealt a place; the room starts, the window becomes the dashboard over the host's
 # three tables, and once all have finished, "To the plenary" shows them side
 # by side. Screenshots of each step go into the run folder.
 #   hosted_room.sh SAMENSPEL SCENARIO RUN_DIR
@@ -45,9 +45,14 @@ xdotool windowmove --sync "$window" 0 0
 join() { "$bin" join "127.0.0.1:$port" --code "$code" --bot --max-seconds 120 "$@" >/dev/null 2>&1 & clients+=($!); }
 join --name Anna --seat omwonenden --table 1
 join --name Bram --seat omwonenden --table 1
-join --name Kees --wait
 
-# Kees waits until the facilitator deals; the room starts once three sit.
+# Bram is moved to table 2 before the start; Kees waits until the
+# facilitator deals; the room starts once three sit.
+await '^item: host\.move\.Bram '
+click host.move.Bram
+await '^item: host\.move_to\.1 '
+click host.move_to.1
+join --name Kees --wait
 await '^item: host\.deal_together '
 xdotool key --window "$window" F12
 click host.deal_together
@@ -57,6 +62,8 @@ for t in 0 1 2; do
 done
 grep -qE "^item: tile\.3 " "$trace" && fail "a tile for a table that is not there"
 xdotool key --window "$window" F12
+grep -q '"Bram"' "$run/room-tafel-2.log" || fail "Bram was not moved to table 2"
+grep -q '"Bram"' "$run/room-tafel-1.log" && fail "Bram still sits at table 1"
 for _ in $(seq 1 60); do
   grep -qE '^item: room\.to_plenary ' "$trace" && break
   sleep 1
