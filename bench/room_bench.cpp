@@ -255,6 +255,18 @@ int runClients(const Run& run, unsigned short port, int first, int end, const st
     return 0;
 }
 
+// Microseconds that runnable tasks of this machine waited for a CPU (Linux
+// pressure stall information, "some"), or -1: on a shared machine, how much
+// of a latency is other people's work.
+long long cpuWaitedUs() {
+    std::ifstream in("/proc/pressure/cpu");
+    std::string word;
+    while (in >> word)
+        if (word.rfind("total=", 0) == 0)
+            return std::atoll(word.c_str() + 6);
+    return -1;
+}
+
 struct Spread {
     std::vector<double> v;
     void add(double ms) { v.push_back(ms); }
@@ -275,6 +287,8 @@ void runRoom(std::shared_ptr<const Scenario> sc, const Run& run) {
     int fds[2];
     if (pipe(fds) != 0)
         return;
+    const long long waitedAtStart = cpuWaitedUs();
+    const auto runBegan = Clock::now();
     const pid_t host = fork();
     if (host == 0) {
         close(fds[0]);
@@ -303,6 +317,8 @@ void runRoom(std::shared_ptr<const Scenario> sc, const Run& run) {
     for (pid_t child : children)
         waitpid(child, &status, 0);
     waitpid(host, &status, 0);
+    const double runSeconds = std::chrono::duration<double>(Clock::now() - runBegan).count();
+    const long long waited = cpuWaitedUs() - waitedAtStart;
 
     std::map<std::pair<int, std::uint64_t>, std::pair<int, std::int64_t>> received;
     std::vector<std::string> clientLines;
@@ -411,6 +427,12 @@ void runRoom(std::shared_ptr<const Scenario> sc, const Run& run) {
                 t50, t99, tmax);
     for (const std::string& line : clientLines)
         std::fputs(line.c_str(), stdout);
+    if (waitedAtStart >= 0)
+        std::printf("  machine: %ld cores; some task waited for a CPU %.0f%% of the run's %.0f s "
+                    "(/proc/pressure/cpu, other work included)\n",
+                    sysconf(_SC_NPROCESSORS_ONLN),
+                    runSeconds > 0 ? 100.0 * static_cast<double>(waited) / 1e6 / runSeconds : 0.0,
+                    runSeconds);
     std::fflush(stdout);
 }
 
