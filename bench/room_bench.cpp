@@ -243,15 +243,14 @@ int runClients(const Run& run, unsigned short port, int first, int end, const st
     }
     const double wall = std::chrono::duration<double>(Clock::now() - begin).count();
     std::ofstream file(out);
-    file << "clients " << conns.size() << "\ncpu " << cpuSeconds() - cpuAtStart << "\nwall "
-         << wall << "\nhwm " << statusKb("VmHWM:") << "\n";
+    file << "clients " << conns.size() << "\ncpu " << cpuSeconds() - cpuAtStart << "\nwall " << wall
+         << "\nhwm " << statusKb("VmHWM:") << "\n";
     file << "turns " << percentile(turns, 0.5) << ' ' << percentile(turns, 0.99) << ' '
          << percentile(turns, 1.0) << "\n";
     file << "bots " << percentile(botSteps, 0.5) << ' ' << percentile(botSteps, 0.99) << ' '
          << percentile(botSteps, 1.0) << "\n";
     for (const auto& [key, r] : received)
-        file << "r " << key.first << ' ' << key.second << ' ' << r.first << ' ' << r.second
-             << "\n";
+        file << "r " << key.first << ' ' << key.second << ' ' << r.first << ' ' << r.second << "\n";
     return 0;
 }
 
@@ -272,8 +271,8 @@ struct Spread {
     void add(double ms) { v.push_back(ms); }
     std::string text() const {
         char buf[96];
-        std::snprintf(buf, sizeof buf, "p50 %.2f ms, p99 %.2f ms, max %.2f ms",
-                      percentile(v, 0.5), percentile(v, 0.99), percentile(v, 1.0));
+        std::snprintf(buf, sizeof buf, "p50 %.2f ms, p99 %.2f ms, max %.2f ms", percentile(v, 0.5),
+                      percentile(v, 0.99), percentile(v, 1.0));
         return buf;
     }
 };

@@ -37,8 +37,10 @@ inline constexpr int kMaxTablesPerHost = 200;
 // A room: one or more tables, each a complete session of the same scenario
 // with its own seed (the setup's seed + the table's index) and its own log.
 struct RoomConfig {
-    int tables = 1;   // 1..kMaxTablesPerHost (people choose 1..kMaxTables); 0 = decided at the start from the people who joined
-    int teamSize = 1; // people per seat, 1..limits::kMaxTeamSize
+    // 1..kMaxTablesPerHost (a facilitator chooses 1..kMaxTables); 0 = decided
+    // at the start from the people who joined
+    int tables = 1;
+    int teamSize = 1;             // people per seat, 1..limits::kMaxTeamSize
     bool emptySeatsToBots = true; // at the start; false: empty seats stay out of the game (a role
                                   // nobody took keeps one seat, played by a bot)
     bool inStep = false;          // the room's clock: all tables move to the next phase together
