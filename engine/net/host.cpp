@@ -61,8 +61,8 @@ std::unique_ptr<Host> Host::create(std::shared_ptr<const Scenario> scenario, Ses
                                    const std::string& logPath, HostConfig config,
                                    std::string& error) {
     RoomConfig& room = config.room;
-    if (room.tables < 0 || room.tables > kMaxTables) {
-        error = "A room holds 1 to " + std::to_string(kMaxTables) + " tables, not " +
+    if (room.tables < 0 || room.tables > kMaxTablesPerHost) {
+        error = "A host holds 1 to " + std::to_string(kMaxTablesPerHost) + " tables, not " +
                 std::to_string(room.tables) + ".";
         return nullptr;
     }
@@ -200,6 +200,15 @@ std::int64_t Host::clockMs(int table) const {
 std::size_t Host::pendingOutgoingBytes() const {
     std::size_t total = 0;
     for (const auto& c : impl_->connections)
+        total += c->pending();
+    return total;
+}
+
+std::size_t Host::pendingOutgoingBytes(int table) const {
+    if (table < 0 || table >= tableCount())
+        return 0;
+    std::size_t total = 0;
+    for (const auto& c : impl_->tables[static_cast<std::size_t>(table)]->connections)
         total += c->pending();
     return total;
 }

@@ -22,13 +22,25 @@
 
 namespace samenspel::net {
 
+// The most tables a facilitator can ask for (the game's host screen, `host
+// --tables`, `join --table`) and the most a room of people who joined gets
+// (tablesForPeople): a room is a class or a workshop, and its dashboard and
+// plenary are laid out for at most this many.
 inline constexpr int kMaxTables = 50;
+// The most tables one host process holds (Host::create): room for several
+// rooms' worth of tables, as bench_room runs (150 tables of 7, issue #12).
+// Nothing in the host grows with the room; each table sends only to its own
+// connections. The phone lobby lists free places per table, so it grows with
+// this bound, not with the people who join.
+inline constexpr int kMaxTablesPerHost = 200;
 
 // A room: one or more tables, each a complete session of the same scenario
 // with its own seed (the setup's seed + the table's index) and its own log.
 struct RoomConfig {
-    int tables = 1;   // 1..kMaxTables; 0 = decided at the start from the people who joined
-    int teamSize = 1; // people per seat, 1..limits::kMaxTeamSize
+    // 1..kMaxTablesPerHost (a facilitator chooses 1..kMaxTables); 0 = decided
+    // at the start from the people who joined
+    int tables = 1;
+    int teamSize = 1;             // people per seat, 1..limits::kMaxTeamSize
     bool emptySeatsToBots = true; // at the start; false: empty seats stay out of the game (a role
                                   // nobody took keeps one seat, played by a bot)
     bool inStep = false;          // the room's clock: all tables move to the next phase together
@@ -170,6 +182,8 @@ class Host {
     std::int64_t clockMs() const;
     // Bytes queued for clients that the kernel has not taken yet.
     std::size_t pendingOutgoingBytes() const;
+    // The same for one table's connections (the room benchmark's host part).
+    std::size_t pendingOutgoingBytes(int table) const;
 
     // A facilitator action from the host's own screen (seat kFacilitator),
     // at table 0.

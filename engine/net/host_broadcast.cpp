@@ -88,8 +88,14 @@ const RoleView& Table::viewFor(int role) {
     RoleView& cached = views[role];
     std::string fp = view.fingerprint();
     if (fp != cached.fingerprint) {
+        auto made = room.redactedYaml.find(fp);
+        if (made == room.redactedYaml.end()) {
+            if (room.redactedYaml.size() >= Host::Impl::kMaxRedactedYaml)
+                room.redactedYaml.clear();
+            made = room.redactedYaml.emplace(fp, redactedScenarioYaml(scenario(), view)).first;
+        }
+        cached.yaml = made->second;
         cached.fingerprint = std::move(fp);
-        cached.yaml = redactedScenarioYaml(scenario(), view);
     }
     return cached;
 }

@@ -257,6 +257,12 @@ struct Host::Impl {
     std::unique_ptr<Reactor> reactor;
     WebFiles webFiles;                          // what a browser may fetch (host_http.cpp)
     std::map<std::string, WebCatalog> catalogs; // per language, read once (host_web.cpp)
+    // The redacted scenario text by RedactionView::fingerprint (which holds
+    // the role), shared by the tables: they play one scenario, and tables
+    // that start together change phase together, when every role's text is
+    // made again; 150 tables made it 1,050 times in one turn of the loop.
+    std::map<std::string, std::string> redactedYaml;
+    static constexpr std::size_t kMaxRedactedYaml = 256; // then it starts over
     std::vector<std::shared_ptr<Connection>> connections;
     std::uint64_t nextConnectionId = 1;
     std::map<std::string, std::deque<Clock::time_point>> wrongCodes; // per address

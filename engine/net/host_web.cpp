@@ -44,7 +44,7 @@ std::string Host::Impl::languageOf(const JsonValue& body) {
 // The lobby a phone sees. One table and one person per seat: as before
 // rooms. In a room: the person's own table's seats (once seated) and, before
 // that, the free places per role at every table, which is bounded by
-// kMaxTables however many people join.
+// kMaxTablesPerHost however many people join.
 std::string Host::Impl::roomLobbyJson(const std::string& lang, const Connection* c) {
     const bool plain = config.room.tables == 1 && teamSize() == 1;
     const Table* own = c ? tableOf(*c) : nullptr;
