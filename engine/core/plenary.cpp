@@ -92,9 +92,11 @@ std::vector<PlenaryChoice> choiceMatrix(const std::vector<PlenaryTable>& tables)
     for (const std::string& issue : issues) {
         std::vector<PlenaryChoice> ofIssue;
         for (std::size_t i = 0; i < tables.size(); ++i)
-            for (const auto& [is, option] : tables[i].decision) {
+            for (const auto& [is, chosen] : tables[i].decision) {
                 if (is != issue)
                     continue;
+                // A plain copy: clang 14 cannot capture a structured binding.
+                const std::string option = chosen;
                 auto it = std::find_if(ofIssue.begin(), ofIssue.end(),
                                        [&](const PlenaryChoice& c) { return c.option == option; });
                 if (it == ofIssue.end())

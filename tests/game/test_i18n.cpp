@@ -200,7 +200,11 @@ TEST_CASE("the catalogs write plurals as forms, never as 'vraag/vragen' or 'vote
         Catalog c;
         std::vector<std::string> problems;
         REQUIRE(c.load(kI18nDir, lang, problems));
-        for (const auto& [key, text] : c.texts()) {
+        for (const auto& entry : c.texts()) {
+            // Named copies: CAPTURE is a lambda, and clang 14 cannot capture
+            // a structured binding.
+            const std::string& key = entry.first;
+            const std::string& text = entry.second;
             CAPTURE(key);
             CAPTURE(text);
             CHECK_FALSE(std::regex_search(text, bracketPlural));

@@ -30,7 +30,10 @@ void checkTheme(bool highContrast) {
                                                    {"warning", t.warning}};
     for (const auto& [inkName, ink] : inks)
         for (const auto& [groundName, ground] : grounds) {
-            CAPTURE(std::string(inkName) + " on " + groundName);
+            // A plain copy: doctest's CAPTURE is a lambda, and clang 14
+            // cannot capture a structured binding.
+            const std::string pair = std::string(inkName) + " on " + groundName;
+            CAPTURE(pair);
             CHECK(contrastRatio(ink, ground) >= 4.5f);
         }
     CHECK(contrastRatio(t.text, t.background) >= 7.0f);
