@@ -1,7 +1,7 @@
 # GUI benchmark: `cmake --build BUILD --target bench_gui` prints the figures of
 # issue #4 (first frame, frame time vs a bare SFML+ImGui frame, memory) under
 # Xvfb with software rendering. Not a test: it never fails on speed.
-add_executable(bench_gui_frames ${CMAKE_CURRENT_LIST_DIR}/gui_bench.cpp)
+add_executable(bench_gui_frames EXCLUDE_FROM_ALL ${CMAKE_CURRENT_LIST_DIR}/gui_bench.cpp)
 target_link_libraries(bench_gui_frames PRIVATE samenspel_ui)
 find_program(BENCH_XVFB_RUN xvfb-run)
 if(BENCH_XVFB_RUN)
