@@ -64,6 +64,13 @@ footer { margin-top: 3rem; color: #666; font-size: .85rem; }
 }
 )CSS";
 
+} // namespace
+
+namespace report_detail {
+const char* styleSheet() {
+    return kStyle;
+}
+
 std::string today() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -71,13 +78,6 @@ std::string today() {
     char buf[16];
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
     return buf;
-}
-
-} // namespace
-
-namespace report_detail {
-const char* styleSheet() {
-    return kStyle;
 }
 } // namespace report_detail
 
@@ -87,7 +87,7 @@ std::string renderSessionReport(const Game& game, const TranslateFn& tr,
                                 const ReportOptions& options) {
     ReportOptions o = options;
     if (o.date.empty())
-        o.date = today();
+        o.date = report_detail::today();
     const Ctx c{game, game.scenario(), game.state(), game.measure(), tr, o.lang};
     std::ostringstream out;
     const std::string title = c.text(c.sc.title).empty() ? c.sc.id : c.text(c.sc.title);

@@ -192,4 +192,7 @@ bool roleWasHeard(const Measurements& m, int role);
 // Every section of the document body, in order.
 void renderSections(const Ctx& c, const ReportOptions& o, std::ostringstream& out);
 
+// The date of today (UTC), as a report prints it when it is given none.
+std::string today();
+
 } // namespace samenspel::report_detail

@@ -213,22 +213,13 @@ table.matrix th.issue { padding-top: .8rem; color: #0072B2; }
 .points li { font-size: 1.1rem; }
 )CSS";
 
-std::string today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
-
 } // namespace
 
 std::string renderRoomReport(const std::vector<RoomReportTable>& tables, const TranslateFn& tr,
                              const RoomReportOptions& options) {
     RoomReportOptions o = options;
     if (o.date.empty())
-        o.date = today();
+        o.date = report_detail::today();
     const Game& first = *tables.front().game;
     const Ctx c{first, first.scenario(), first.state(), first.measure(), tr, o.lang};
     std::vector<PlenaryTable> rows;

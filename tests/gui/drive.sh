@@ -28,3 +28,16 @@ rect_of() {
   [ -n "$line" ] || fail "no item $1 to click"
   echo "${line#item: $1 }"
 }
+
+# Clicks the middle of the named item, where it was drawn last, in the
+# caller's `window` (xdotool), with the pauses a person's hand would leave.
+click() {
+  local x y w h
+  sleep 0.4
+  read -r x y w h <<<"$(rect_of "$1")"
+  xdotool mousemove --window "$window" $((${x%.*} + ${w%.*} / 2)) $((${y%.*} + ${h%.*} / 2))
+  sleep 0.3
+  xdotool mousedown 1
+  sleep 0.2
+  xdotool mouseup 1
+}

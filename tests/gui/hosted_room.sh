@@ -25,17 +25,6 @@ clients=()
 cleanup() { kill "${clients[@]}" "$game" 2>/dev/null; }
 trap cleanup EXIT
 
-click() { # the middle of the named item, where it was drawn last
-  local x y w h
-  sleep 0.4
-  read -r x y w h <<<"$(rect_of "$1")"
-  xdotool mousemove --window "$window" $((${x%.*} + ${w%.*} / 2)) $((${y%.*} + ${h%.*} / 2))
-  sleep 0.3
-  xdotool mousedown 1
-  sleep 0.2
-  xdotool mouseup 1
-}
-
 await '^hosting: port='
 port=$(grep -o 'port=[0-9]*' "$trace" | head -n 1 | cut -d= -f2)
 code=$(grep -o 'code=[a-z-]*' "$trace" | head -n 1 | cut -d= -f2)

@@ -32,17 +32,6 @@ trace="$run/trace.out"
   --clock-speed "$speed" --seed 7 --trace-ui --screenshots "$run" --max-seconds 60 >"$trace" 2>&1 &
 game=$!
 
-click() { # the middle of the named item, where it was drawn last
-  local x y w h
-  sleep 0.4
-  read -r x y w h <<<"$(rect_of "$1")"
-  xdotool mousemove --window "$window" $((${x%.*} + ${w%.*} / 2)) $((${y%.*} + ${h%.*} / 2))
-  sleep 0.3
-  xdotool mousedown 1
-  sleep 0.2
-  xdotool mouseup 1
-}
-
 await '^screen: room'
 for t in $(seq 0 $((tables - 1))); do
   await "^item: tile\.$t "
