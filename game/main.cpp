@@ -46,6 +46,8 @@ int dispatch(int argc, char** argv) {
         return runArchive(rest);
     if (command == "room-report")
         return runRoomReport(rest);
+    if (command == "print")
+        return runPrint(rest);
     if (!command.empty() && command[0] == '-') {
         // Options without a command belong to the game (e.g. --scenario, --lang).
         Args all;

@@ -57,6 +57,7 @@ int runHost(const Args& args);
 int runJoin(const Args& args);
 int runArchive(const Args& args);
 int runRoomReport(const Args& args);
+int runPrint(const Args& args);
 
 std::string helpText();
 

@@ -42,6 +42,10 @@ Usage:
   samenspel room-report LOG... [--out FILE] [--lang nl|en]
                                    the plenary of a room's tables (one log each) as
                                    one HTML report, with each table's own report
+  samenspel print FILE [--lang nl|en] [--out PATH]
+                                   the scenario on paper: one role card per page, the
+                                   case sheet and the facilitator's sheet as one HTML
+                                   file to print (default ID-kaarten.html / ID-cards.html)
   samenspel --help | --version
 
 Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3 time limit reached.

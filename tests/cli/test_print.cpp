@@ -1,0 +1,144 @@
+// `samenspel print` as a facilitator runs it the evening before: the real
+// binary, where the file lands, and what it says when it cannot.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSource = SAMENSPEL_SOURCE_DIR;
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string quoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// A fresh, empty folder of its own for each test.
+fs::path freshFolder(const std::string& name) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("samenspel_print_" + std::to_string(::getpid()) + "_" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+// Runs `samenspel print ARGS` in `workDir`.
+Run print(const fs::path& workDir, const std::vector<std::string>& args) {
+    const fs::path outPath = workDir / ".stdout";
+    const fs::path errPath = workDir / ".stderr";
+    std::string command =
+        "cd " + quoted(workDir.string()) + " && " + quoted(SAMENSPEL_BINARY) + " print";
+    for (const std::string& arg : args)
+        command += " " + quoted(arg);
+    command += " >" + quoted(outPath.string()) + " 2>" + quoted(errPath.string());
+    const int status = std::system(command.c_str());
+    Run run;
+    if (status != -1 && WIFEXITED(status))
+        run.exitCode = WEXITSTATUS(status);
+    run.out = slurp(outPath);
+    run.err = slurp(errPath);
+    fs::remove(outPath);
+    fs::remove(errPath);
+    return run;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("print: without --out the cards land in the working folder, named for the language") {
+    const fs::path dir = freshFolder("default");
+    const std::string scenario = kSource + "/scenarios/skatebaan.yaml";
+    const Run nl = print(dir, {scenario});
+    CHECK(nl.exitCode == 0);
+    CHECK(nl.out == "Printout: skatebaan-kaarten.html\n");
+    CHECK(contains(slurp(dir / "skatebaan-kaarten.html"), "Rolkaart"));
+    const Run en = print(dir, {scenario, "--lang", "en"});
+    CHECK(en.exitCode == 0);
+    CHECK(en.out == "Printout: skatebaan-cards.html\n");
+    const std::string html = slurp(dir / "skatebaan-cards.html");
+    CHECK(contains(html, "Role card"));
+    CHECK(contains(html, "<html lang=\"en\">"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("print: --out writes where it is told") {
+    const fs::path dir = freshFolder("out");
+    const Run run =
+        print(dir, {kSource + "/scenarios/leefstraat.yaml", "--out", "map/kaarten.html"});
+    // A folder that is not there is not made: the facilitator mistyped it.
+    CHECK(run.exitCode == 1);
+    CHECK(contains(run.err, "cannot write map/kaarten.html: there is no folder"));
+    CHECK_FALSE(fs::exists(dir / "map"));
+    fs::create_directory(dir / "map");
+    const Run again =
+        print(dir, {kSource + "/scenarios/leefstraat.yaml", "--out", "map/kaarten.html"});
+    CHECK(again.exitCode == 0);
+    CHECK(again.out == "Printout: map/kaarten.html\n");
+    CHECK(fs::file_size(dir / "map" / "kaarten.html") > 1000);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("print: an --out that cannot be written is a clear failure with exit code 1") {
+    // A folder where the file should go: nobody, root included, writes a file there.
+    const fs::path dir = freshFolder("folder");
+    fs::create_directory(dir / "kaarten.html");
+    const Run run = print(dir, {kSource + "/scenarios/skatebaan.yaml", "--out", "kaarten.html"});
+    CHECK(run.exitCode == 1);
+    CHECK(contains(run.err, "samenspel print: cannot replace kaarten.html: "));
+    CHECK(run.out.empty());
+    CHECK(fs::is_directory(dir / "kaarten.html"));
+    CHECK_FALSE(fs::exists(dir / "kaarten.html.tmp"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("print: a broken scenario is reported like validate reports it, exit code 2") {
+    const fs::path dir = freshFolder("broken");
+    {
+        std::ofstream out(dir / "kapot.yaml");
+        out << "samenspel: 1\nid: kapot\ntitle: Kapot\nroles:\n  - id: a\n    kind: wizard\n";
+    }
+    const Run run = print(dir, {"kapot.yaml"});
+    CHECK(run.exitCode == 2);
+    CHECK(contains(run.err, "kapot.yaml:6:11: error: "));
+    CHECK(run.out.empty());
+    CHECK_FALSE(fs::exists(dir / "kapot-kaarten.html"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("print: wrong use says how to use it, exit code 2") {
+    const fs::path dir = freshFolder("usage");
+    const Run none = print(dir, {});
+    CHECK(none.exitCode == 2);
+    CHECK(contains(none.err, "usage: samenspel print FILE [--lang nl|en] [--out PATH]"));
+    const Run lang = print(dir, {kSource + "/scenarios/skatebaan.yaml", "--lang", "de"});
+    CHECK(lang.exitCode == 2);
+    CHECK(contains(lang.err, "--lang takes nl or en"));
+    const Run help = print(dir, {"--help"});
+    CHECK(help.exitCode == 0);
+    CHECK(contains(help.out, "one role card per A4 page"));
+    fs::remove_all(dir);
+}
