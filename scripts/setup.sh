@@ -17,8 +17,9 @@ SAMENSPEL_PACKAGES=(
 # Only the tests need these, so `scripts/play` never installs them:
 # zbarimg reads the join QR code back from pictures, as a phone would.
 # chromium, chromium-driver and python3-selenium run the phone page in the
-# browser test (tests/browser.cmake).
-SAMENSPEL_TEST_PACKAGES=(zbar-tools chromium chromium-driver python3-selenium)
+# browser test (tests/browser.cmake); chromium prints the printout to PDF and
+# poppler-utils (pdfinfo, pdftotext) reads it back (tests/web/print_pdf.py).
+SAMENSPEL_TEST_PACKAGES=(zbar-tools chromium chromium-driver python3-selenium poppler-utils)
 
 # Only the checked builds (scripts/sanitize, scripts/fuzz, CI) need these:
 # clang with its sanitizer and libFuzzer runtimes (libclang-rt-14-dev is only

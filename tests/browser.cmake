@@ -30,3 +30,15 @@ add_test(NAME browser_room_of_three_tables
 # has time enough.
 set_tests_properties(browser_room_of_three_tables PROPERTIES TIMEOUT 240 LABELS browser
                      SKIP_RETURN_CODE 77)
+
+# The printout on paper (issue 15): `samenspel print` of the skate park, printed
+# to PDF by headless chromium and read back with poppler (pdfinfo, pdftotext):
+# one role card per page with its own secret and no other's, then the case
+# sheet and the facilitator's sheet (tests/web/print_pdf.py). A few seconds.
+# Skipped (77) where chromium or poppler-utils is missing.
+add_test(NAME browser_print_cards
+         COMMAND ${SAMENSPEL_BROWSER_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/web/print_pdf.py
+                 $<TARGET_FILE:samenspel> ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml
+                 ${CMAKE_CURRENT_BINARY_DIR}/print-pdf nl)
+set_tests_properties(browser_print_cards PROPERTIES TIMEOUT 60 LABELS browser
+                     SKIP_RETURN_CODE 77)
