@@ -543,7 +543,8 @@ th.num, td.num { text-align: right; white-space: nowrap; padding-left: 3mm; }
 .warning { font-weight: bold; border: 1.5pt solid #000; padding: 1mm 3mm; }
 .event { break-inside: avoid; }
 .issue { break-inside: avoid; }
-.options { list-style: none; padding-left: 0; }
+.issue h3 { font-size: 13pt; margin-top: 3.5mm; }
+.options { list-style: none; padding-left: 5mm; }
 .options li { margin-bottom: 1.5mm; }
 .attrs { font-size: 10pt; }
 .checklist { list-style: none; padding-left: 0; }

@@ -217,7 +217,7 @@ TEST_CASE("printout: weights, red lines, amounts and the rule read as the game s
     // The facilitator's sheet: when the event comes and what it changes.
     const std::string& fac = nlPages[4];
     CHECK(contains(fac, "Aan het begin van de fase Voorstel."));
-    CHECK(contains(fac, "Nieuwe mogelijkheid bij Plek: Op het dak (Kosten € 12.000)."));
+    CHECK(contains(fac, "Nieuwe mogelijkheid bij ‘Plek’: Op het dak (Kosten € 12.000)."));
     CHECK(contains(fac, "Budget gaat omhoog met € 10.500."));
     CHECK(contains(fac, "Raadslid vindt Rust &amp; stilte voortaan belangrijker."));
     // A name with an article reads as part of the sentence; the secret itself

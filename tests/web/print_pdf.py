@@ -44,9 +44,10 @@ def check(ok, what):
 
 
 def words(text):
-    """Text with every run of white space as one space: pdftotext breaks lines
-    where the page does, the scenario file where its author did."""
-    return re.sub(r"\s+", " ", text).strip()
+    """Text with every run of white space as one space and without hyphens:
+    pdftotext breaks lines where the page does (and joins "law-and-" and
+    "order" as "law-andorder"), the scenario file where its author did."""
+    return re.sub(r"\s+", " ", text.replace("-", "")).strip()
 
 
 def localized(field, lang):
@@ -88,7 +89,8 @@ def main():
 
     with open(scenario, encoding="utf-8") as f:
         sc = yaml.safe_load(f)
-    roles = [(localized(r.get("name"), lang) or r["id"], words(localized(r.get("secret"), lang)))
+    roles = [(words(localized(r.get("name"), lang) or r["id"]),
+              words(localized(r.get("secret"), lang)))
              for r in sc["roles"]]
     labels = LABELS[lang]
     # Each page as text in reading order.
