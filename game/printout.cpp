@@ -434,13 +434,16 @@ void eventList(const Words& w, std::ostringstream& out) {
     }
 }
 
+// A box to tick, drawn by the page's style: every printer and font has it.
+const char* kBox = "<span class=\"box\"></span>";
+
 void paperChecklist(const Words& w, std::ostringstream& out) {
     out << "<h2>" << w.h("print.paper.title") << "</h2><ol class=\"checklist\">";
     for (const char* step : {"print.paper.print", "print.paper.deal", "print.paper.clock"})
-        out << "<li>☐ " << w.h(step) << "</li>";
+        out << "<li>" << kBox << w.h(step) << "</li>";
     for (int p = 0; p < static_cast<int>(w.sc.phases.size()); ++p) {
         const Phase& phase = w.sc.phases[static_cast<std::size_t>(p)];
-        out << "<li>☐ <b>" << htmlEscape(w.phaseName(p)) << "</b> ("
+        out << "<li>" << kBox << "<b>" << htmlEscape(w.phaseName(p)) << "</b> ("
             << htmlEscape(w.count("print.minutes", phase.minutes))
             << "): " << w.h(std::string("print.paper.phase.") + phaseId(phase.kind)) << "</li>";
     }
@@ -458,7 +461,7 @@ void decisionForm(const Words& w, std::ostringstream& out) {
         out << "<tr><th>" << htmlEscape(w.issueName(i)) << "</th><td>";
         const auto& options = sc.issues[static_cast<std::size_t>(i)].options;
         for (int o = 0; o < static_cast<int>(options.size()); ++o)
-            out << "<span class=\"choice\">☐ " << htmlEscape(w.optionName(i, o)) << "</span>";
+            out << "<span class=\"choice\">" << kBox << htmlEscape(w.optionName(i, o)) << "</span>";
         out << "</td></tr>";
     }
     out << "</table><table class=\"record\"><tr><th>" << w.h("print.fac.col.role") << "</th><th>"
@@ -551,6 +554,8 @@ th.num, td.num { text-align: right; white-space: nowrap; padding-left: 3mm; }
 .record td, .record th { padding-top: 1.5mm; padding-bottom: 1.5mm; }
 .record td:last-child { white-space: nowrap; }
 .choice { display: block; }
+.box { display: inline-block; width: 3.2mm; height: 3.2mm; border: .9pt solid #000;
+  margin-right: 2mm; vertical-align: -0.3mm; }
 .outcome { margin-top: 5mm; font-size: 12.5pt; white-space: pre-wrap; }
 @media screen {
   body { background: #ddd; padding: 8mm 0; }

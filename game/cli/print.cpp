@@ -1,6 +1,7 @@
 // `samenspel print FILE [--lang nl|en] [--out PATH]`: the scenario as paper
-// (game/printout.hpp): one role card per page, the case sheet and the
-// facilitator's sheet in one HTML file to print from a browser. A scenario
+// (game/printout.hpp): one role card per page, the case sheet, the
+// facilitator's sheet and a decision form in one HTML file to print from a
+// browser. A scenario
 // with errors is reported as `validate` reports it (exit 2); a file that
 // cannot be written says so (exit 1).
 #include <cstdio>
@@ -21,9 +22,9 @@ const char* kUsage = "usage: samenspel print FILE [--lang nl|en] [--out PATH]\n"
 const char* kHelp =
     "Writes the scenario as printed material: one HTML file (no scripts, nothing\n"
     "external) that a browser prints as one role card per A4 page (who you are,\n"
-    "what matters to you, red lines, the secret), the case sheet for everyone and\n"
-    "the facilitator's sheet (roles, learning goals, events, how to play on paper\n"
-    "and a form to record the decision).\n"
+    "what matters to you, red lines, the secret), the case sheet for everyone,\n"
+    "the facilitator's sheet (roles, learning goals, how to play on paper, the\n"
+    "events) and a form to record the decision.\n"
     "  --lang nl|en  language of the texts and numbers (default nl)\n"
     "  --out PATH    where to write it (default: ID-kaarten.html for nl,\n"
     "                ID-cards.html for en, in the working directory)\n"

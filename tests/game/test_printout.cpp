@@ -225,7 +225,7 @@ TEST_CASE("printout: weights, red lines, amounts and the rule read as the game s
     CHECK(contains(fac, "Het geheim van de ouderen wordt bekend: lees het voor van de rolkaart."));
     // The form: every option to tick, the later one too; the council's votes.
     const std::string& form = nlPages[5];
-    CHECK(contains(form, "☐ Op het dak"));
+    CHECK(contains(form, "<span class=\"box\"></span>Op het dak"));
     CHECK(contains(form, "voor / tegen (3 stemmen)"));
 
     const std::vector<std::string> en = pages(print(sc, "en"));
@@ -243,4 +243,23 @@ TEST_CASE("printout: the default file name says the language") {
     const Scenario sc = load(kScenario, "bankje.yaml");
     CHECK(defaultPrintoutName(sc, "nl") == "bankje-kaarten.html");
     CHECK(defaultPrintoutName(sc, "en") == "bankje-cards.html");
+}
+
+TEST_CASE("printout: the case sheet says each decision rule and the minimum support in words") {
+    const auto caseSheetWith = [](const std::string& decision, const std::string& lang) {
+        std::string text = kScenario;
+        const std::string from = "decision: {rule: council_majority, min_support: 10}";
+        text.replace(text.find(from), from.size(), decision);
+        return pages(print(load(text.c_str(), "bankje.yaml"), lang))[3];
+    };
+    const std::string consensus =
+        caseSheetWith("decision: {rule: consensus, min_support: 7.5}", "nl");
+    CHECK(contains(consensus, "Iedereen beslist mee: het voorstel is aangenomen als elke rol "
+                              "ermee instemt."));
+    CHECK(contains(consensus, "niemand komt uit onder 7,5,"));
+    CHECK_FALSE(contains(consensus, "stemmen in de raad"));
+    const std::string unanimous =
+        caseSheetWith("decision: {rule: unanimous_council, min_support: -20}", "en");
+    CHECK(contains(unanimous, "the proposal is adopted if every council member votes in favour."));
+    CHECK(contains(unanimous, "nobody falls below -20 on a scale"));
 }
