@@ -14,6 +14,13 @@ add_test(NAME scenarios_schema_and_validate_agree
          COMMAND ${SAMENSPEL_PYTHON} ${SAMENSPEL_TOOLS}/check_schema.py --samenspel $<TARGET_FILE:samenspel>
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
+# The worked intake example of docs/facilitator-guide.md stays a scenario that
+# `samenspel validate` accepts, so a facilitator who copies it can play it.
+add_test(NAME docs_intake_example_validates
+         COMMAND $<TARGET_FILE:samenspel> validate docs/examples/intake-voorbeeld.yaml
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(docs_intake_example_validates PROPERTIES LABELS scenarios)
+
 # The balance rules of issue #5 on every shipped scenario (reference analysis).
 add_test(NAME scenarios_balance
          COMMAND ${SAMENSPEL_PYTHON} ${SAMENSPEL_TOOLS}/check_balance.py ${SAMENSPEL_SHIPPED_SCENARIOS}
