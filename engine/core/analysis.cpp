@@ -379,7 +379,8 @@ void warn(AnalysisResult& out, const char* id, std::string text) {
 
 // The warnings one enumeration yields: roles that can never accept (alone
 // or together), options in no feasible package, no gedragen decision, no
-// tension. `masks`: every set of roles that can accept some package.
+// tension. maskSeen (up to 20 roles) or maskSet: every set of roles that can
+// accept some package.
 void warnAboutSpace(const Space& sp, std::uint64_t count, const std::vector<std::uint8_t>& maskSeen,
                     const std::set<std::uint64_t>& maskSet, AnalysisResult& out) {
     const Scenario& sc = sp.sc;
@@ -688,6 +689,8 @@ AnalysisResult analyzeWorld(const Scenario& sc, const World& world, const Analys
                      "issue " + quoted(sc.issues[i].id) +
                          " has no option available: there is no package");
         warn(out, "no_gedragen", "no gedragen decision exists: there is no package at all");
+        if (before && beforeResult && beforeResult->exhaustive)
+            out.noLongerFeasible = beforeResult->feasible;
         return out;
     }
     const bool tooLarge = out.packagesText.size() > 20 || out.packages > options.enumerationLimit;

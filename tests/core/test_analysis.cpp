@@ -398,3 +398,19 @@ TEST_CASE("events fire in planned order: by the minute of their phase, condition
                  "decision:");
     CHECK(plannedEventOrder(load(yaml)) == std::vector<int>{2, 0, 1});
 }
+
+TEST_CASE("an event that withdraws every option of an issue leaves no package") {
+    // Both x options withdrawn: no package at all, so the 2 feasible packages
+    // of the start (x1 y2, x2 y2) are no longer feasible.
+    const Scenario sc = load(replaced(kGate, "      - enable_option: {issue: y, option: y3}\n",
+                                      "      - disable_option: {issue: x, option: x1}\n"
+                                      "      - disable_option: {issue: x, option: x2}\n"));
+    const AnalysisResult start = analyzeScenario(sc);
+    const EventsAnalysis events = analyzeEvents(sc, start);
+    CHECK(events.afterEvents.packages == 0);
+    CHECK(events.afterEvents.noLongerFeasible == 2);
+    CHECK_FALSE(events.afterEvents.maxminFeasiblePackage);
+    CHECK(analysisJson(sc, start, &events, true)
+              .find("\"after_events\":{\"events\":[\"kans\"],\"packages\":0,\"feasible\":0,"
+                    "\"gedragen\":0,\"maxmin_support\":null") != std::string::npos);
+}
