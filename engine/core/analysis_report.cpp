@@ -167,12 +167,6 @@ void figuresText(std::string& s, const Scenario& sc, const AnalysisResult& r) {
                                              : std::string("none (no feasible package)")));
 }
 
-std::string counts(const AnalysisResult& r) {
-    return r.exhaustive ? std::to_string(r.feasible) + " feasible, " + std::to_string(r.gedragen) +
-                              " gedragen"
-                        : std::string("searched");
-}
-
 void eventsText(std::string& s, const Scenario& sc, const AnalysisResult& start,
                 const EventsAnalysis& ev) {
     std::string order;
@@ -188,16 +182,20 @@ void eventsText(std::string& s, const Scenario& sc, const AnalysisResult& start,
              " no longer feasible\n";
     if (ev.perEvent.empty())
         return;
-    s += "each event alone, against the start (" + counts(start) + "):\n";
+    s += "each event alone, from the start:\n";
+    const auto feasibleMax = [](const AnalysisResult& r) {
+        return r.maxminFeasiblePackage ? formatNumber(roundSupport(r.maxminFeasibleSupport), 1)
+                                       : std::string("none");
+    };
     for (const EventOutcome& e : ev.perEvent) {
         const AnalysisResult& r = e.result;
-        std::string t = "  " + sc.events[sz(e.event)].id + ": " + counts(r);
-        t += ", feasible max " + (r.maxminFeasiblePackage
-                                      ? formatNumber(roundSupport(r.maxminFeasibleSupport), 1)
-                                      : std::string("none"));
+        std::string t = "  " + sc.events[sz(e.event)].id + ": ";
         if (r.exhaustive && start.exhaustive)
-            t += ", +" + std::to_string(r.newlyFeasible) + "/-" +
-                 std::to_string(r.noLongerFeasible) + " feasible packages";
+            t += "feasible " + std::to_string(start.feasible) + " -> " +
+                 std::to_string(r.feasible) + " (" + std::to_string(r.newlyFeasible) + " new, " +
+                 std::to_string(r.noLongerFeasible) + " lost), gedragen " +
+                 std::to_string(start.gedragen) + " -> " + std::to_string(r.gedragen) + ", ";
+        t += "feasible max " + feasibleMax(start) + " -> " + feasibleMax(r);
         for (const std::string& o : optionsGained(sc, r, start))
             t += "; opens " + o;
         for (const std::string& o : optionsGained(sc, start, r))

@@ -160,8 +160,8 @@ TEST_CASE("analyze: JSON with the issue's keys, text for people") {
     CHECK(after.out.find("{\"id\":\"option_only_by_event\",\"text\":\"option 'schoolplein'") !=
           std::string::npos);
     const Result afterText = samenspel({"analyze", "scenarios/skatebaan.yaml", "--after-events"});
-    CHECK(afterText.out.find("school_biedt_plein: 39 feasible, 4 gedragen, feasible max 16.7, "
-                             "+12/-0 feasible packages; opens locatie=schoolplein") !=
+    CHECK(afterText.out.find("school_biedt_plein: feasible 27 -> 39 (12 new, 0 lost), gedragen "
+                             "2 -> 4, feasible max 15.5 -> 16.7; opens locatie=schoolplein") !=
           std::string::npos);
 }
 
