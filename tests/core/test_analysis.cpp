@@ -414,3 +414,53 @@ TEST_CASE("an event that withdraws every option of an issue leaves no package") 
               .find("\"after_events\":{\"events\":[\"kans\"],\"packages\":0,\"feasible\":0,"
                     "\"gedragen\":0,\"maxmin_support\":null") != std::string::npos);
 }
+
+TEST_CASE("an event after which most packages are gedragen is flagged") {
+    // One issue, n = 1, S = 100 E / 3. r1 weighs a, r2 weighs b:
+    //   x1 {a: 1, b: 3}: 33.3, 100   x2 {a: 2, b: 2}: 66.7, 66.7   x3 {a: 3, b: 1}: 100, 33.3
+    // Every minimum >= 30, but r2 needs cost <= budget (costs 1, 2, 3). Budget 1:
+    // only x1 is feasible, 1 of 3 gedragen. The event adds 1: x1 and x2, 2 of 3
+    // (more than half). r1 likes x3 best, r2 x1: no package is best for both.
+    const Scenario sc = load(R"(samenspel: 1
+id: meeste
+title: Meeste
+attributes:
+  cost: {name: Kosten}
+values:
+  - {id: a, name: A}
+  - {id: b, name: B}
+issues:
+  - id: x
+    name: X
+    options:
+      - {id: x1, name: X1, attributes: {cost: 1}, effects: {a: 1, b: 3}}
+      - {id: x2, name: X2, attributes: {cost: 2}, effects: {a: 2, b: 2}}
+      - {id: x3, name: X3, attributes: {cost: 3}, effects: {a: 3, b: 1}}
+resources: {budget: 1}
+roles:
+  - {id: r1, kind: resident, values: {a: 1}}
+  - id: r2
+    kind: resident
+    values: {b: 1}
+    preconditions: [{id: budget, name: Budget, require: "cost <= budget"}]
+events:
+  - id: subsidie
+    when: {phase: voorstel}
+    title: Subsidie
+    text: Er is meer geld.
+    effects:
+      - add_resource: {budget: 1}
+decision: {rule: consensus, min_support: 30}
+)");
+    const AnalysisResult start = analyzeScenario(sc);
+    CHECK(start.gedragen == 1);
+    const EventsAnalysis events = analyzeEvents(sc, start);
+    CHECK(events.perEvent[0].result.gedragen == 2);
+    CHECK_FALSE(events.perEvent[0].result.bestForAllGedragen);
+    // x2 is feasible only after the event, so that warning comes too.
+    CHECK(warningIds(events) ==
+          std::vector<std::string>{"event_trivially_gedragen", "option_only_by_event"});
+    CHECK(events.warnings[0].text ==
+          "event 'subsidie' makes the decision trivially gedragen: after it 2 of 3 packages "
+          "(66.7%) are gedragen, against 1 of 3 at the start");
+}
