@@ -471,6 +471,59 @@ struct ReferenceFeasibility {
     }
 };
 
+// Whether some gedragen package gives every role the highest support any
+// package gives it. A package that is best for every role has the highest
+// sum of supports of all, so if one is gedragen, the gedragen package with
+// the highest sum is one: tracking that package and each role's best is
+// enough.
+class BestForAll {
+  public:
+    explicit BestForAll(int roles)
+        : bestByRole_(sz(roles), -std::numeric_limits<double>::infinity()) {}
+
+    void package(const Cursor& c) {
+        for (std::size_t r = 0; r < bestByRole_.size(); ++r)
+            bestByRole_[r] = std::max(bestByRole_[r], c.support[r]);
+    }
+
+    void gedragen(const Cursor& c) {
+        double sum = 0.0;
+        for (double x : c.support)
+            sum += x;
+        if (bestGedragen_.empty() || sum > bestSum_) {
+            bestSum_ = sum;
+            bestGedragen_ = c.support;
+        }
+    }
+
+    bool holds() const {
+        if (bestGedragen_.empty())
+            return false;
+        for (std::size_t r = 0; r < bestByRole_.size(); ++r)
+            if (std::abs(bestGedragen_[r] - bestByRole_[r]) >= 1e-9)
+                return false;
+        return true;
+    }
+
+  private:
+    std::vector<double> bestByRole_;
+    std::vector<double> bestGedragen_;
+    double bestSum_ = 0.0;
+};
+
+// usedFeasible is per available option ("digit"); the result per file index.
+std::vector<std::vector<bool>> optionsInFeasible(const Space& sp,
+                                                 const std::vector<std::vector<char>>& used) {
+    std::vector<std::vector<bool>> out(sz(sp.n));
+    for (int i = 0; i < sp.n; ++i) {
+        out[sz(i)].assign(sp.sc.issues[sz(i)].options.size(), false);
+        for (std::size_t d = 0; d < sp.options[sz(i)].size(); ++d)
+            if (used[sz(i)][d])
+                out[sz(i)][sz(sp.options[sz(i)][d])] = true;
+    }
+    return out;
+}
+
 struct Reference {
     const World* world = nullptr;
     const AnalysisResult* result = nullptr;
@@ -494,13 +547,7 @@ void enumerate(const Space& sp, AnalysisResult& out, const Reference& reference)
 
     bool haveMaxmin = false, haveNash = false, haveFeasibleMaxmin = false;
     double bestMin = 0.0, bestNash = 0.0, bestFeasibleMin = 0.0;
-    // For bestForAllGedragen: each role's best support, and the gedragen
-    // package with the highest sum of supports. A package that is best for
-    // every role has the highest sum of all, so if one is gedragen, the
-    // gedragen package with the highest sum is one.
-    std::vector<double> bestByRole(sz(sp.roles), -std::numeric_limits<double>::infinity());
-    std::vector<double> bestGedragen;
-    double bestGedragenSum = 0.0;
+    BestForAll bestForAll(sp.roles);
     std::uint64_t count = 0, stillFeasible = 0;
     do {
         c.evaluate();
@@ -509,8 +556,7 @@ void enumerate(const Space& sp, AnalysisResult& out, const Reference& reference)
             maskSeen[c.canMask] = 1;
         else
             maskSet.insert(c.canMask);
-        for (int r = 0; r < sp.roles; ++r)
-            bestByRole[sz(r)] = std::max(bestByRole[sz(r)], c.support[sz(r)]);
+        bestForAll.package(c);
         const double minimum = rule.minimum(c);
         if (!haveMaxmin || minimum > bestMin) {
             haveMaxmin = true;
@@ -531,13 +577,7 @@ void enumerate(const Space& sp, AnalysisResult& out, const Reference& reference)
             }
             if (rule.passes(c) && minimum >= sc.minSupport) {
                 ++out.gedragen;
-                double sum = 0.0;
-                for (double x : c.support)
-                    sum += x;
-                if (bestGedragen.empty() || sum > bestGedragenSum) {
-                    bestGedragenSum = sum;
-                    bestGedragen = c.support;
-                }
+                bestForAll.gedragen(c);
             }
             const double nash = rule.nash(c);
             if (!haveNash || nash > bestNash) {
@@ -556,16 +596,8 @@ void enumerate(const Space& sp, AnalysisResult& out, const Reference& reference)
     out.paretoCount = pareto.count();
     if (before)
         out.noLongerFeasible = reference.result->feasible - stillFeasible;
-    out.bestForAllGedragen = !bestGedragen.empty();
-    for (int r = 0; r < sp.roles && out.bestForAllGedragen; ++r)
-        out.bestForAllGedragen = std::abs(bestGedragen[sz(r)] - bestByRole[sz(r)]) < 1e-9;
-    out.optionInFeasible.assign(sz(sp.n), {});
-    for (int i = 0; i < sp.n; ++i) {
-        out.optionInFeasible[sz(i)].assign(sc.issues[sz(i)].options.size(), false);
-        for (std::size_t d = 0; d < sp.options[sz(i)].size(); ++d)
-            if (usedFeasible[sz(i)][d])
-                out.optionInFeasible[sz(i)][sz(sp.options[sz(i)][d])] = true;
-    }
+    out.bestForAllGedragen = bestForAll.holds();
+    out.optionInFeasible = optionsInFeasible(sp, usedFeasible);
     warnAboutSpace(sp, count, maskSeen, maskSet, out);
 }
 
