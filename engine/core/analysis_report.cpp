@@ -108,7 +108,12 @@ void writeEventState(JsonWriter& j, const Scenario& sc, const AnalysisResult& r,
     count("newly_feasible", r.newlyFeasible);
     count("no_longer_feasible", r.noLongerFeasible);
     const auto list = [&](const char* key, const std::vector<std::string>& items) {
-        j.key(key).beginArray();
+        j.key(key);
+        if (!r.exhaustive || !start.exhaustive) {
+            j.null();
+            return;
+        }
+        j.beginArray();
         for (const std::string& s : items)
             j.value(s);
         j.endArray();

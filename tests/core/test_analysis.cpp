@@ -322,6 +322,13 @@ TEST_CASE("feasible maxmin before and after an event that enables an option, by 
     CHECK_FALSE(search.exhaustive);
     REQUIRE(search.maxminFeasiblePackage);
     CHECK(*search.maxminFeasiblePackage == Package{0, 1});
+    // Searched, what an event opens or closes is unknown, not empty.
+    const EventsAnalysis searchedEvents = analyzeEvents(sc, search, searched);
+    CHECK(searchedEvents.warnings.empty());
+    const std::string searchedJson = analysisJson(sc, search, &searchedEvents, true);
+    CHECK(searchedJson.find("\"newly_feasible\":null,\"no_longer_feasible\":null,"
+                            "\"options_opened\":null,\"options_closed\":null") !=
+          std::string::npos);
 
     const EventsAnalysis events = analyzeEvents(sc, start);
     const AnalysisResult& after = events.afterEvents;
