@@ -26,6 +26,7 @@ std::size_t sz(int i) {
 // each attribute; per role the denominator 3 n sum_v w and its preconditions.
 struct Space {
     const Scenario& sc;
+    const World& world;
     int n = 0, roles = 0, attrs = 0;
     std::vector<std::vector<int>> options; // available option indices per issue
     std::vector<std::size_t> base;         // offset of issue i's first digit
@@ -35,17 +36,18 @@ struct Space {
     std::vector<std::vector<const Expression*>> pre;
     std::vector<double> resources;
 
-    explicit Space(const Scenario& s) : sc(s) {
+    Space(const Scenario& s, const World& w) : sc(s), world(w) {
         n = static_cast<int>(sc.issues.size());
         roles = static_cast<int>(sc.roles.size());
         attrs = static_cast<int>(sc.attributes.size());
-        resources = sc.resourceValues;
+        resources = world.resources;
         resources.resize(sc.resourceNames.size(), 0.0);
         std::size_t offset = 0;
-        for (const Issue& issue : sc.issues) {
+        for (std::size_t i = 0; i < sc.issues.size(); ++i) {
             std::vector<int> avail;
-            for (std::size_t o = 0; o < issue.options.size(); ++o)
-                if (issue.options[o].available)
+            for (std::size_t o = 0; o < sc.issues[i].options.size(); ++o)
+                if (i < world.optionEnabled.size() && o < world.optionEnabled[i].size() &&
+                    world.optionEnabled[i][o])
                     avail.push_back(static_cast<int>(o));
             base.push_back(offset);
             offset += avail.size();
@@ -57,7 +59,7 @@ struct Space {
             for (std::size_t d = 0; d < options[sz(i)].size(); ++d) {
                 const Option& o = sc.issues[sz(i)].options[sz(options[sz(i)][d])];
                 for (int r = 0; r < roles; ++r) {
-                    const auto& w = sc.roles[sz(r)].weights;
+                    const auto& w = world.weights[sz(r)];
                     long long c = 0;
                     for (std::size_t v = 0; v < w.size() && v < o.effects.size(); ++v)
                         c += static_cast<long long>(w[v]) * o.effects[v];
@@ -66,9 +68,10 @@ struct Space {
                 for (int a = 0; a < attrs && a < static_cast<int>(o.attributes.size()); ++a)
                     attr[(base[sz(i)] + d) * sz(attrs) + sz(a)] = o.attributes[sz(a)];
             }
-        for (const Role& r : sc.roles) {
+        for (int ri = 0; ri < roles; ++ri) {
+            const Role& r = sc.roles[sz(ri)];
             long long wsum = 0;
-            for (int w : r.weights)
+            for (int w : world.weights[sz(ri)])
                 wsum += w;
             den.push_back(3LL * n * wsum);
             std::vector<const Expression*> list;
@@ -370,55 +373,18 @@ std::string quoted(const std::string& id) {
     return "'" + id + "'";
 }
 
-void enumerate(const Space& sp, AnalysisResult& out) {
+void warn(AnalysisResult& out, const char* id, std::string text) {
+    out.warnings.push_back({id, std::move(text)});
+}
+
+// The warnings one enumeration yields: roles that can never accept (alone
+// or together), options in no feasible package, no gedragen decision, no
+// tension. maskSeen (up to 20 roles) or maskSet: every set of roles that can
+// accept some package.
+void warnAboutSpace(const Space& sp, std::uint64_t count, const std::vector<std::uint8_t>& maskSeen,
+                    const std::set<std::uint64_t>& maskSet, AnalysisResult& out) {
     const Scenario& sc = sp.sc;
-    const RuleEval rule(sc);
-    Cursor c(sp);
-    c.recomputeFrom(0);
-    ParetoCounter pareto(sp, sp.packageCount());
-    std::vector<std::vector<char>> usedFeasible(sz(sp.n));
-    for (int i = 0; i < sp.n; ++i)
-        usedFeasible[sz(i)].assign(sp.options[sz(i)].size(), 0);
     const bool smallMasks = sp.roles <= 20;
-    std::vector<std::uint8_t> maskSeen(smallMasks ? (1u << sp.roles) : 0, 0);
-    std::set<std::uint64_t> maskSet;
-
-    bool haveMaxmin = false, haveNash = false;
-    double bestMin = 0.0, bestNash = 0.0;
-    std::uint64_t count = 0;
-    do {
-        c.evaluate();
-        ++count;
-        if (smallMasks)
-            maskSeen[c.canMask] = 1;
-        else
-            maskSet.insert(c.canMask);
-        const double minimum = rule.minimum(c);
-        if (!haveMaxmin || minimum > bestMin) {
-            haveMaxmin = true;
-            bestMin = minimum;
-            out.maxminPackage = c.package;
-            out.maxminSupportByRole = c.support;
-        }
-        if (rule.feasible(c)) {
-            ++out.feasible;
-            for (int i = 0; i < sp.n; ++i)
-                usedFeasible[sz(i)][sz(c.digit[sz(i)])] = 1;
-            if (rule.passes(c) && minimum >= sc.minSupport)
-                ++out.gedragen;
-            const double nash = rule.nash(c);
-            if (!haveNash || nash > bestNash) {
-                haveNash = true;
-                bestNash = nash;
-                out.nashPackage = c.package;
-            }
-        }
-        pareto.add(c);
-    } while (c.next());
-    out.evaluations = count * sz(sp.roles);
-    out.maxminSupport = bestMin;
-    out.paretoCount = pareto.count();
-
     // Which pairs of roles can both accept some package.
     std::vector<std::uint64_t> masks;
     if (smallMasks) {
@@ -442,33 +408,197 @@ void enumerate(const Space& sp, AnalysisResult& out) {
         }
     for (int a = 0; a < R; ++a)
         if (!alone[sz(a)])
-            out.warnings.push_back("the preconditions of role " + quoted(sc.roles[sz(a)].id) +
-                                   " never all hold: it can accept no package");
+            warn(out, "role_never_accepts",
+                 "the preconditions of role " + quoted(sc.roles[sz(a)].id) +
+                     " never all hold: it can accept no package");
     for (int a = 0; a < R; ++a)
         for (int b = a + 1; b < R; ++b)
             if (alone[sz(a)] && alone[sz(b)] && !together[sz(a)][sz(b)])
-                out.warnings.push_back("roles " + quoted(sc.roles[sz(a)].id) + " and " +
-                                       quoted(sc.roles[sz(b)].id) +
-                                       " have preconditions that exclude each other: no package "
-                                       "satisfies both");
+                warn(out, "roles_exclude_each_other",
+                     "roles " + quoted(sc.roles[sz(a)].id) + " and " + quoted(sc.roles[sz(b)].id) +
+                         " have preconditions that exclude each other: no package "
+                         "satisfies both");
     if (out.feasible == 0) {
-        out.warnings.push_back("no package is feasible: in every package some role cannot accept");
+        warn(out, "no_feasible_package",
+             "no package is feasible: in every package some role cannot accept");
     } else {
         for (int i = 0; i < sp.n; ++i)
             for (std::size_t d = 0; d < sp.options[sz(i)].size(); ++d)
-                if (!usedFeasible[sz(i)][d])
-                    out.warnings.push_back(
-                        "option " + quoted(sc.issues[sz(i)].options[sz(sp.options[sz(i)][d])].id) +
-                        " of issue " + quoted(sc.issues[sz(i)].id) + " is in no feasible package");
+                if (!out.optionInFeasible[sz(i)][sz(sp.options[sz(i)][d])])
+                    warn(out, "option_never_feasible",
+                         "option " + quoted(sc.issues[sz(i)].options[sz(sp.options[sz(i)][d])].id) +
+                             " of issue " + quoted(sc.issues[sz(i)].id) +
+                             " is in no feasible package");
     }
     if (out.gedragen == 0)
-        out.warnings.push_back("no gedragen decision exists: no package is feasible, passes the "
-                               "decision rule and gives every role at least min_support " +
-                               formatNumber(sc.minSupport, 1));
+        warn(out, "no_gedragen",
+             "no gedragen decision exists: no package is feasible, passes the "
+             "decision rule and gives every role at least min_support " +
+                 formatNumber(sc.minSupport, 1));
     else if (count > 0 && static_cast<double>(out.gedragen) >= 0.9 * static_cast<double>(count))
-        out.warnings.push_back("almost every package is gedragen (" +
-                               formatNumber(100.0 * out.gedragen / count, 1) +
-                               "%): there is little tension to play");
+        warn(out, "almost_all_gedragen",
+             "almost every package is gedragen (" + formatNumber(100.0 * out.gedragen / count, 1) +
+                 "%): there is little tension to play");
+}
+
+// Feasibility of the cursor's package in another world: all its options
+// available there and every precondition holding with that world's
+// resources (weights do not enter feasibility).
+struct ReferenceFeasibility {
+    const Space& now;
+    const World& world;
+    std::vector<double> resources;
+
+    ReferenceFeasibility(const Space& sp, const World& w) : now(sp), world(w) {
+        resources = w.resources;
+        resources.resize(sp.sc.resourceNames.size(), 0.0);
+    }
+
+    bool feasible(const Cursor& c) const {
+        for (int i = 0; i < now.n; ++i) {
+            const auto& enabled = world.optionEnabled[sz(i)];
+            const int o = c.package[sz(i)];
+            if (sz(o) >= enabled.size() || !enabled[sz(o)])
+                return false;
+        }
+        ExprInputs in = c.inputs;
+        in.resources = &resources;
+        for (int r = 0; r < now.roles; ++r)
+            for (const Expression* e : now.pre[sz(r)])
+                if (!e->holds(in))
+                    return false;
+        return true;
+    }
+};
+
+// Whether some gedragen package gives every role the highest support any
+// package gives it. A package that is best for every role has the highest
+// sum of supports of all, so if one is gedragen, the gedragen package with
+// the highest sum is one: tracking that package and each role's best is
+// enough.
+class BestForAll {
+  public:
+    explicit BestForAll(int roles)
+        : bestByRole_(sz(roles), -std::numeric_limits<double>::infinity()) {}
+
+    void package(const Cursor& c) {
+        for (std::size_t r = 0; r < bestByRole_.size(); ++r)
+            bestByRole_[r] = std::max(bestByRole_[r], c.support[r]);
+    }
+
+    void gedragen(const Cursor& c) {
+        double sum = 0.0;
+        for (double x : c.support)
+            sum += x;
+        if (bestGedragen_.empty() || sum > bestSum_) {
+            bestSum_ = sum;
+            bestGedragen_ = c.support;
+        }
+    }
+
+    bool holds() const {
+        if (bestGedragen_.empty())
+            return false;
+        for (std::size_t r = 0; r < bestByRole_.size(); ++r)
+            if (std::abs(bestGedragen_[r] - bestByRole_[r]) >= 1e-9)
+                return false;
+        return true;
+    }
+
+  private:
+    std::vector<double> bestByRole_;
+    std::vector<double> bestGedragen_;
+    double bestSum_ = 0.0;
+};
+
+// usedFeasible is per available option ("digit"); the result per file index.
+std::vector<std::vector<bool>> optionsInFeasible(const Space& sp,
+                                                 const std::vector<std::vector<char>>& used) {
+    std::vector<std::vector<bool>> out(sz(sp.n));
+    for (int i = 0; i < sp.n; ++i) {
+        out[sz(i)].assign(sp.sc.issues[sz(i)].options.size(), false);
+        for (std::size_t d = 0; d < sp.options[sz(i)].size(); ++d)
+            if (used[sz(i)][d])
+                out[sz(i)][sz(sp.options[sz(i)][d])] = true;
+    }
+    return out;
+}
+
+struct Reference {
+    const World* world = nullptr;
+    const AnalysisResult* result = nullptr;
+};
+
+void enumerate(const Space& sp, AnalysisResult& out, const Reference& reference) {
+    const Scenario& sc = sp.sc;
+    const RuleEval rule(sc);
+    Cursor c(sp);
+    c.recomputeFrom(0);
+    ParetoCounter pareto(sp, sp.packageCount());
+    std::vector<std::vector<char>> usedFeasible(sz(sp.n));
+    for (int i = 0; i < sp.n; ++i)
+        usedFeasible[sz(i)].assign(sp.options[sz(i)].size(), 0);
+    const bool smallMasks = sp.roles <= 20;
+    std::vector<std::uint8_t> maskSeen(smallMasks ? (1u << sp.roles) : 0, 0);
+    std::set<std::uint64_t> maskSet;
+    std::optional<ReferenceFeasibility> before;
+    if (reference.world && reference.result && reference.result->exhaustive)
+        before.emplace(sp, *reference.world);
+
+    bool haveMaxmin = false, haveNash = false, haveFeasibleMaxmin = false;
+    double bestMin = 0.0, bestNash = 0.0, bestFeasibleMin = 0.0;
+    BestForAll bestForAll(sp.roles);
+    std::uint64_t count = 0, stillFeasible = 0;
+    do {
+        c.evaluate();
+        ++count;
+        if (smallMasks)
+            maskSeen[c.canMask] = 1;
+        else
+            maskSet.insert(c.canMask);
+        bestForAll.package(c);
+        const double minimum = rule.minimum(c);
+        if (!haveMaxmin || minimum > bestMin) {
+            haveMaxmin = true;
+            bestMin = minimum;
+            out.maxminPackage = c.package;
+            out.maxminSupportByRole = c.support;
+            out.maxminIsFeasible = rule.feasible(c);
+        }
+        if (rule.feasible(c)) {
+            ++out.feasible;
+            for (int i = 0; i < sp.n; ++i)
+                usedFeasible[sz(i)][sz(c.digit[sz(i)])] = 1;
+            if (!haveFeasibleMaxmin || minimum > bestFeasibleMin) {
+                haveFeasibleMaxmin = true;
+                bestFeasibleMin = minimum;
+                out.maxminFeasiblePackage = c.package;
+                out.maxminFeasibleSupportByRole = c.support;
+            }
+            if (rule.passes(c) && minimum >= sc.minSupport) {
+                ++out.gedragen;
+                bestForAll.gedragen(c);
+            }
+            const double nash = rule.nash(c);
+            if (!haveNash || nash > bestNash) {
+                haveNash = true;
+                bestNash = nash;
+                out.nashPackage = c.package;
+            }
+            if (before)
+                (before->feasible(c) ? stillFeasible : out.newlyFeasible) += 1;
+        }
+        pareto.add(c);
+    } while (c.next());
+    out.evaluations = count * sz(sp.roles);
+    out.maxminSupport = bestMin;
+    out.maxminFeasibleSupport = bestFeasibleMin;
+    out.paretoCount = pareto.count();
+    if (before)
+        out.noLongerFeasible = reference.result->feasible - stillFeasible;
+    out.bestForAllGedragen = bestForAll.holds();
+    out.optionInFeasible = optionsInFeasible(sp, usedFeasible);
+    warnAboutSpace(sp, count, maskSeen, maskSet, out);
 }
 
 // [SECTION] Search for spaces too large to enumerate ---------------------------------------
@@ -476,7 +606,9 @@ void enumerate(const Space& sp, AnalysisResult& out) {
 // Coordinate ascent with seeded random restarts: from a start, try every
 // option of every issue and keep the change that most improves the
 // objective, until no single change improves it. Objective for maxmin: the
-// minimum support; for nash: (roles that can accept, Nash product).
+// minimum support; for nash: (roles that can accept, Nash product); for
+// feasible maxmin: (roles that can accept, minimum support). Only feasible
+// end points count for nash and feasible maxmin.
 void search(const Space& sp, const AnalysisOptions& options, AnalysisResult& out) {
     const RuleEval rule(sp.sc);
     Cursor c(sp);
@@ -486,15 +618,18 @@ void search(const Space& sp, const AnalysisOptions& options, AnalysisResult& out
         double a = -std::numeric_limits<double>::infinity(), b = 0.0;
         bool operator>(const Score& o) const { return a > o.a || (a == o.a && b > o.b); }
     };
-    const auto score = [&](bool nash) {
+    enum Objective { Maxmin = 0, Nash = 1, FeasibleMaxmin = 2 };
+    const auto score = [&](int objective) {
         c.evaluate();
         evaluations += sz(sp.roles);
-        if (!nash)
+        if (objective == Maxmin)
             return Score{rule.minimum(c), 0.0};
-        return Score{static_cast<double>(popcount(c.canMask & rule.allMask)), rule.nash(c)};
+        const double accepting = static_cast<double>(popcount(c.canMask & rule.allMask));
+        return Score{accepting, objective == Nash ? rule.nash(c) : rule.minimum(c)};
     };
-    for (int objective = 0; objective < 2; ++objective) {
-        const bool nash = objective == 1;
+    for (int objective = Maxmin; objective <= FeasibleMaxmin; ++objective) {
+        // Maxmin and nash keep the starts they had before feasible maxmin came.
+        const std::uint64_t stream = objective == FeasibleMaxmin ? (1ull << 19) : 0;
         Score best;
         bool haveBest = false;
         for (int restart = 0; restart < std::max(1, options.restarts); ++restart) {
@@ -503,10 +638,11 @@ void search(const Space& sp, const AnalysisOptions& options, AnalysisResult& out
                 d[sz(i)] = static_cast<int>(
                     splitmix64(options.seed ^
                                splitmix64((static_cast<std::uint64_t>(restart) << 20) +
-                                          static_cast<std::uint64_t>(i) * 2 + objective)) %
+                                          static_cast<std::uint64_t>(i) * 2 +
+                                          static_cast<std::uint64_t>(objective % 2) + stream)) %
                     sp.options[sz(i)].size());
             c.setDigits(d);
-            Score current = score(nash);
+            Score current = score(objective);
             for (bool improved = true; improved;) {
                 improved = false;
                 for (int i = 0; i < sp.n; ++i) {
@@ -517,7 +653,7 @@ void search(const Space& sp, const AnalysisOptions& options, AnalysisResult& out
                         c.digit = d;
                         c.digit[sz(i)] = k;
                         c.recomputeFrom(i);
-                        const Score s = score(nash);
+                        const Score s = score(objective);
                         if (s > current) {
                             current = s;
                             bestDigit = k;
@@ -530,12 +666,18 @@ void search(const Space& sp, const AnalysisOptions& options, AnalysisResult& out
                 }
             }
             c.setDigits(d);
-            score(nash);
-            if (nash) {
-                if (rule.feasible(c) && (!haveBest || current > best)) {
-                    haveBest = true;
-                    best = current;
+            score(objective);
+            if (objective != Maxmin) {
+                if (!rule.feasible(c) || (haveBest && !(current > best)))
+                    continue;
+                haveBest = true;
+                best = current;
+                if (objective == Nash) {
                     out.nashPackage = c.package;
+                } else {
+                    out.maxminFeasiblePackage = c.package;
+                    out.maxminFeasibleSupport = current.b;
+                    out.maxminFeasibleSupportByRole = c.support;
                 }
             } else if (!haveBest || current > best) {
                 haveBest = true;
@@ -543,31 +685,11 @@ void search(const Space& sp, const AnalysisOptions& options, AnalysisResult& out
                 out.maxminPackage = c.package;
                 out.maxminSupport = current.a;
                 out.maxminSupportByRole = c.support;
+                out.maxminIsFeasible = rule.feasible(c);
             }
         }
     }
     out.evaluations = evaluations;
-}
-
-std::string packageText(const Scenario& sc, const Package& p) {
-    std::string s;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        if (i)
-            s += ", ";
-        s += sc.issues[i].id + "=" + sc.issues[i].options[sz(p[i])].id;
-    }
-    return s;
-}
-
-void writePackage(JsonWriter& j, const Scenario& sc, const std::optional<Package>& p) {
-    if (!p) {
-        j.null();
-        return;
-    }
-    j.beginObject();
-    for (std::size_t i = 0; i < p->size(); ++i)
-        j.key(sc.issues[i].id).value(sc.issues[i].options[sz((*p)[i])].id);
-    j.endObject();
 }
 
 } // namespace
@@ -575,124 +697,50 @@ void writePackage(JsonWriter& j, const Scenario& sc, const std::optional<Package
 // [SECTION] Entry points ---------------------------------------------------------------
 
 AnalysisResult analyzeScenario(const Scenario& sc, const AnalysisOptions& options) {
+    return analyzeWorld(sc, World::initial(sc), options);
+}
+
+AnalysisResult analyzeWorld(const Scenario& sc, const World& world, const AnalysisOptions& options,
+                            const World* before, const AnalysisResult* beforeResult) {
     AnalysisResult out;
-    const Space sp(sc);
+    const Space sp(sc, world);
     for (std::size_t v = 0; v < sc.values.size(); ++v) {
         bool weighed = false;
-        for (const Role& r : sc.roles)
-            weighed |= v < r.weights.size() && r.weights[v] > 0;
+        for (const auto& weights : world.weights)
+            weighed |= v < weights.size() && weights[v] > 0;
         if (!weighed)
-            out.warnings.push_back("value " + quoted(sc.values[v].id) + " is weighed by no role");
+            warn(out, "unweighed_value",
+                 "value " + quoted(sc.values[v].id) + " is weighed by no role");
     }
     out.packagesText = bigProduct(sp.options);
     out.packages = saturatedProduct(sp.options);
     if (sp.empty()) {
         for (std::size_t i = 0; i < sp.options.size(); ++i)
             if (sp.options[i].empty())
-                out.warnings.push_back(
-                    "issue " + quoted(sc.issues[i].id) +
-                    " has no option available at the start: there is no package");
-        out.warnings.push_back("no gedragen decision exists: there is no package at all");
+                warn(out, "no_option_available",
+                     "issue " + quoted(sc.issues[i].id) +
+                         " has no option available: there is no package");
+        warn(out, "no_gedragen", "no gedragen decision exists: there is no package at all");
+        if (before && beforeResult && beforeResult->exhaustive)
+            out.noLongerFeasible = beforeResult->feasible;
         return out;
     }
     const bool tooLarge = out.packagesText.size() > 20 || out.packages > options.enumerationLimit;
     if (!tooLarge) {
-        enumerate(sp, out);
+        enumerate(sp, out, Reference{before, beforeResult});
         return out;
     }
     out.exhaustive = false;
-    out.warnings.push_back("the space has " + out.packagesText + " packages, more than " +
-                           std::to_string(options.enumerationLimit) +
-                           ": it was not enumerated; maxmin and nash come from a seeded "
-                           "coordinate-ascent search with " +
-                           std::to_string(options.restarts) +
-                           " random restarts and may miss the optimum; feasible, gedragen and "
-                           "pareto_count are unknown");
+    warn(out, "not_enumerated",
+         "the space has " + out.packagesText + " packages, more than " +
+             std::to_string(options.enumerationLimit) +
+             ": it was not enumerated; maxmin, feasible maxmin and nash come from a seeded "
+             "coordinate-ascent search with " +
+             std::to_string(options.restarts) +
+             " random restarts and may miss the optimum; feasible, gedragen and "
+             "pareto_count are unknown");
     search(sp, options, out);
     return out;
-}
-
-std::string analysisJson(const Scenario& sc, const AnalysisResult& r) {
-    JsonWriter j;
-    j.beginObject();
-    j.key("packages").raw(r.packagesText.empty() ? "0" : r.packagesText);
-    const auto count = [&](const char* key, std::uint64_t n) {
-        j.key(key);
-        if (r.exhaustive)
-            j.value(n);
-        else
-            j.null();
-    };
-    count("feasible", r.feasible);
-    count("gedragen", r.gedragen);
-    j.key("maxmin_support");
-    if (r.maxminPackage)
-        j.value(roundSupport(r.maxminSupport), 1);
-    else
-        j.null();
-    j.key("maxmin_package");
-    writePackage(j, sc, r.maxminPackage);
-    j.key("maxmin_support_by_role");
-    if (r.maxminPackage) {
-        j.beginObject();
-        for (std::size_t i = 0; i < sc.roles.size() && i < r.maxminSupportByRole.size(); ++i)
-            j.key(sc.roles[i].id).value(roundSupport(r.maxminSupportByRole[i]), 1);
-        j.endObject();
-    } else {
-        j.null();
-    }
-    j.key("nash_package");
-    writePackage(j, sc, r.nashPackage);
-    count("pareto_count", r.paretoCount);
-    j.key("warnings").beginArray();
-    for (const std::string& w : r.warnings)
-        j.value(w);
-    j.endArray();
-    j.endObject();
-    return j.str() + "\n";
-}
-
-std::string analysisText(const Scenario& sc, const AnalysisResult& r) {
-    std::string s;
-    const auto line = [&](const std::string& text) { s += text + "\n"; };
-    const auto share = [&](std::uint64_t n) {
-        if (r.packages == 0)
-            return std::string();
-        return " (" +
-               formatNumber(100.0 * static_cast<double>(n) / static_cast<double>(r.packages), 1) +
-               "%)";
-    };
-    line(sc.id + ": " + r.packagesText + " packages (" + std::to_string(sc.issues.size()) +
-         " issues, " + std::to_string(sc.roles.size()) + " roles, rule " + decisionRuleId(sc.rule) +
-         ", min_support " + formatNumber(sc.minSupport, 1) + ")" +
-         (r.exhaustive ? "" : " - searched, not enumerated"));
-    if (r.exhaustive) {
-        line("  feasible      " + std::to_string(r.feasible) + share(r.feasible) +
-             "  every role can accept");
-        line("  gedragen      " + std::to_string(r.gedragen) + share(r.gedragen) +
-             "  feasible, passes the rule, everyone >= min_support");
-        line("  pareto        " + std::to_string(r.paretoCount) +
-             " packages on the Pareto frontier");
-    }
-    if (r.maxminPackage) {
-        line("  maxmin        " + formatNumber(roundSupport(r.maxminSupport), 1) +
-             "  the highest lowest support: " + packageText(sc, *r.maxminPackage));
-        std::string roles;
-        for (std::size_t i = 0; i < sc.roles.size() && i < r.maxminSupportByRole.size(); ++i)
-            roles += (i ? ", " : "") + sc.roles[i].id + " " +
-                     formatNumber(roundSupport(r.maxminSupportByRole[i]), 1);
-        line("                support per role: " + roles);
-    }
-    line("  nash          " + (r.nashPackage ? packageText(sc, *r.nashPackage)
-                                             : std::string("none (no feasible package)")));
-    if (r.warnings.empty()) {
-        line("no warnings");
-    } else {
-        line("warnings:");
-        for (const std::string& w : r.warnings)
-            line("  - " + w);
-    }
-    return s;
 }
 
 } // namespace samenspel

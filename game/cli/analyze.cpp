@@ -1,6 +1,7 @@
 // `samenspel analyze FILE [--json]`: the whole decision space of a scenario,
 // for its author (definitions in engine/core/analysis.hpp).
 #include <cstdio>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "core/analysis.hpp"
@@ -9,10 +10,10 @@ namespace samenspel::cli {
 
 namespace {
 
-constexpr const char* kUsage = "usage: samenspel analyze FILE [--json]\n";
+constexpr const char* kUsage = "usage: samenspel analyze FILE [--json] [--after-events]\n";
 
 constexpr const char* kHelp =
-    R"(usage: samenspel analyze FILE [--json]
+    R"(usage: samenspel analyze FILE [--json] [--after-events]
 
 Enumerates every package (one option per issue) of the scenario's starting
 state and reports, with the support formula of DESIGN.md:
@@ -23,20 +24,32 @@ state and reports, with the support formula of DESIGN.md:
                 support >= min_support
   maxmin        the package with the highest lowest support, over all
                 packages (ties: the first in file order), and its support
-                per role, rounded to one decimal
+                per role, rounded to one decimal; it can be a package some
+                role cannot accept, so beside it:
+  feasible max  the same over feasible packages only: the best deal every
+                role can accept (none when no package is feasible)
   nash          among feasible packages, the highest product of (S_r + 100)
   pareto        packages no other package beats for one role without
                 hurting another
   warnings      options in no feasible package, values no role weighs, roles
                 whose preconditions exclude each other, no gedragen decision,
-                almost every package gedragen (90% or more)
-Spaces of more than 50,000,000 packages are not enumerated: maxmin and nash
-then come from a seeded coordinate-ascent search with random restarts, the
-counts are unknown (null), and a warning says so.
+                almost every package gedragen (90% or more), an event that
+                makes the decision trivially gedragen, an option only an
+                event makes feasible; each with an id
+Spaces of more than 50,000,000 packages are not enumerated: maxmin, feasible
+max and nash then come from a seeded coordinate-ascent search with random
+restarts, the counts are unknown (null), and a warning says so.
 
+  --after-events  the same figures after every event has fired (in the
+           order they fire when the clock runs to plan, condition events
+           last), and for each event alone: which packages and options it
+           makes feasible or not
   --json   one JSON object with the keys packages, feasible, gedragen,
            maxmin_support, maxmin_package, maxmin_support_by_role,
-           nash_package, pareto_count, warnings
+           maxmin_feasible_support, maxmin_feasible_package,
+           maxmin_feasible_support_by_role, nash_package, pareto_count,
+           warnings ({id, text}); with --after-events also after_events and
+           per_event
 
 Exit codes: 0 ok, 2 invalid scenario or usage (errors as FILE:LINE:COL: error: ...).
 )";
@@ -45,7 +58,7 @@ Exit codes: 0 ok, 2 invalid scenario or usage (errors as FILE:LINE:COL: error: .
 
 int runAnalyze(const Args& args) {
     std::string file;
-    bool json = false;
+    bool json = false, afterEvents = false;
     for (const std::string& arg : args) {
         if (arg == "--help" || arg == "-h") {
             std::fputs(kHelp, stdout);
@@ -53,6 +66,8 @@ int runAnalyze(const Args& args) {
         }
         if (arg == "--json") {
             json = true;
+        } else if (arg == "--after-events") {
+            afterEvents = true;
         } else if (!arg.empty() && arg[0] == '-') {
             std::fprintf(stderr, "samenspel analyze: unknown option '%s'\n%s", arg.c_str(), kUsage);
             return kExitBadInput;
@@ -77,7 +92,14 @@ int runAnalyze(const Args& args) {
     }
     const Scenario& sc = *loaded.scenario;
     const AnalysisResult result = analyzeScenario(sc);
-    const std::string out = json ? analysisJson(sc, result) : analysisText(sc, result);
+    // The event warnings come with every run; a space too large to enumerate
+    // is searched once per event, so only when asked.
+    std::optional<EventsAnalysis> events;
+    if (afterEvents || result.exhaustive)
+        events = analyzeEvents(sc, result);
+    const EventsAnalysis* ev = events ? &*events : nullptr;
+    const std::string out = json ? analysisJson(sc, result, ev, afterEvents)
+                                 : analysisText(sc, result, ev, afterEvents);
     std::fputs(out.c_str(), stdout);
     std::fflush(stdout);
     return kExitOk;

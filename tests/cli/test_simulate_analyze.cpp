@@ -137,12 +137,32 @@ TEST_CASE("analyze: JSON with the issue's keys, text for people") {
     CHECK(json.out.rfind("{\"packages\":81,\"feasible\":", 0) == 0);
     for (const char* key : {"\"gedragen\":", "\"maxmin_support\":", "\"maxmin_package\":{",
                             "\"maxmin_support_by_role\":{",
+                            "\"maxmin_feasible_support\":", "\"maxmin_feasible_package\":{",
+                            "\"maxmin_feasible_support_by_role\":{",
                             "\"nash_package\":", "\"pareto_count\":", "\"warnings\":["})
         CHECK_MESSAGE(json.out.find(key) != std::string::npos, key);
     const Result text = samenspel({"analyze", "scenarios/skatebaan.yaml"});
     REQUIRE(text.exitCode == 0);
     CHECK(text.out.find("skatebaan: 81 packages") == 0);
     CHECK(text.out.find("maxmin") != std::string::npos);
+    CHECK(text.out.find("feasible max  the same package") != std::string::npos);
+    CHECK(text.out.find("after every event") == std::string::npos);
+
+    // After its events skatebaan has the school yard: 81 + 27 packages.
+    const Result after =
+        samenspel({"analyze", "scenarios/skatebaan.yaml", "--after-events", "--json"});
+    REQUIRE(after.exitCode == 0);
+    CHECK(after.out.find("\"after_events\":{\"events\":[\"klacht_omwonenden\","
+                         "\"school_biedt_plein\"],\"packages\":108,") != std::string::npos);
+    CHECK(after.out.find("{\"event\":\"school_biedt_plein\",\"packages\":108,") !=
+          std::string::npos);
+    CHECK(after.out.find("\"options_opened\":[\"locatie=schoolplein\"]") != std::string::npos);
+    CHECK(after.out.find("{\"id\":\"option_only_by_event\",\"text\":\"option 'schoolplein'") !=
+          std::string::npos);
+    const Result afterText = samenspel({"analyze", "scenarios/skatebaan.yaml", "--after-events"});
+    CHECK(afterText.out.find("school_biedt_plein: feasible 27 -> 39 (12 new, 0 lost), gedragen "
+                             "2 -> 4, feasible max 15.5 -> 16.7; opens locatie=schoolplein") !=
+          std::string::npos);
 }
 
 TEST_CASE("analyze and simulate report a broken scenario as FILE:LINE:COL and exit 2") {

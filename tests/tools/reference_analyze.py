@@ -486,6 +486,32 @@ def compare(binary, path):
         extra = set(their_roles) - {r["id"] for r in sc.roles}
         if extra:
             problems.append(f"maxmin_support_by_role has unknown roles {sorted(extra)}")
+    problems += compare_feasible_maxmin(sc, rows, theirs)
+    return problems
+
+
+def compare_feasible_maxmin(sc, rows, theirs):
+    """maxmin_feasible_*: the best lowest support over feasible packages, all
+    three null when none is feasible."""
+    feasible = [r for r in rows if r["feasible"]]
+    keys = ("maxmin_feasible_support", "maxmin_feasible_package", "maxmin_feasible_support_by_role")
+    if not feasible:
+        return [f"{k}: samenspel says {theirs.get(k)!r}, reference says null (nothing is feasible)"
+                for k in keys if k not in theirs or theirs[k] is not None]
+    best = max(r["min"] for r in feasible)
+    problems = []
+    if not close_to_rounding(theirs.get(keys[0]), best):
+        problems.append(f"{keys[0]}: samenspel says {theirs.get(keys[0])}, reference says {round1(best)}")
+    row = find_row(sc, rows, theirs.get(keys[1]) or {})
+    if row is None or not row["feasible"] or abs(row["min"] - best) > 1e-6:
+        problems.append(f"{keys[1]} {theirs.get(keys[1])} is not a feasible package with the "
+                        f"best lowest support {round1(best)}")
+    else:
+        their_roles = theirs.get(keys[2]) or {}
+        for role, x in zip(sc.roles, row["supports"]):
+            if not close_to_rounding(their_roles.get(role["id"]), x):
+                problems.append(f"{keys[2]}[{role['id']}]: samenspel says "
+                                f"{their_roles.get(role['id'])}, reference says {round1(x)}")
     return problems
 
 
