@@ -81,13 +81,17 @@ void printText(const Game& g, const ReadLog& read, const std::string& logPath) {
                               : p.name;
     };
     if (m.inclusieBasis == InclusieBasis::SpeakingTime) {
-        std::printf("\ninclusie:   %s (basis: speaking time; seconds per person:",
+        std::printf("\ninclusie:   %s (basis: speaking time per person:",
                     twoDecimals(m.inclusie).c_str());
-        for (const PersonMeasure& p : m.people)
-            if (!p.bot)
-                std::printf(" %s %s in %d turn%s", nameOf(p).c_str(),
-                            oneDecimal(static_cast<double>(p.speakingMs) / 1000.0).c_str(), p.turns,
-                            p.turns == 1 ? "" : "s");
+        const char* separator = " ";
+        for (const PersonMeasure& p : m.people) {
+            if (p.bot)
+                continue;
+            std::printf("%s%s %lld s in %d turn%s", separator, nameOf(p).c_str(),
+                        static_cast<long long>((p.speakingMs + 500) / 1000), p.turns,
+                        p.turns == 1 ? "" : "s");
+            separator = ", ";
+        }
         std::printf(")\n");
     } else {
         std::printf("\ninclusie:   %s (basis: game actions; public actions per seat:",
