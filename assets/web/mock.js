@@ -9,6 +9,8 @@
 //   ?mock=1&scene=voorstel        sit at a seat in that phase at once
 //     scenes: kennismaken perspectief waarden randvoorwaarden event voorstel
 //             besluit decision end paused
+//             turn (waarden: Johan speaks, Ria and this phone wait for the floor)
+//             floor (waarden: this phone has the floor)
 //   &role=raadslid_oppositie      which role this phone plays
 //   &fast=1                       "done" moves to the next phase at once
 //
@@ -231,6 +233,10 @@ function freshState(me) {
     publicSupport: new Set(), // "proposal:role"
     decision: null,
     secretsRevealed: false,
+    // The speaking queue: seats waiting, first in line first, and who speaks.
+    queue: [],
+    floor: -1,
+    floorSince: 0,
   };
 }
 
@@ -296,6 +302,12 @@ function buildScene(scene, me) {
   st.questions.push({ question: 1, asker: 3, role: R.skaters, value: V.veiligheid, status: 'open', answerValue: -1, declineReason: '' });
   st.questions.push({ question: 2, asker: 2, role: R.skaters, value: -1, status: 'open', answerValue: -1, declineReason: '' });
   st.questions.push({ question: 3, asker: 6, role: R.raadslid_coalitie, value: V.zuinigheid, status: 'declined', answerValue: -1, declineReason: DECLINE_TEXT });
+  if (scene === 'turn' || scene === 'floor') {
+    st.floor = scene === 'floor' ? me : 3;
+    st.floorSince = performance.now() - 75000;
+    st.queue = scene === 'floor' ? [2] : [2, me];
+    return st;
+  }
   if (scene === 'waarden') return st;
   st.shared[R.skaters].push(V.eigen_regie);
   st.questions[1].status = 'answered';
@@ -362,9 +374,12 @@ function mySeatRole(st) {
 }
 
 function canOf(st) {
-  const none = { shareValue: [], ask: [], answer: [], decline: [], sharePrecondition: [], predict: [], propose: false, amend: [], react: [], vote: -1, done: false };
-  if (st.finished || st.paused) return none;
-  const c = Object.assign({}, none, { done: true });
+  const none = { shareValue: [], ask: [], answer: [], decline: [], sharePrecondition: [], predict: [], propose: false, amend: [], react: [], vote: -1, done: false, requestTurn: false, endTurn: false };
+  if (st.finished) return none;
+  // Talk goes on during a pause.
+  const turns = { requestTurn: st.floor !== st.me, endTurn: st.floor === st.me };
+  if (st.paused) return Object.assign({}, none, turns);
+  const c = Object.assign({}, none, turns, { done: true });
   const role = mySeatRole(st);
   const kind = PHASES[st.phase].kind;
   const others = ROLES.map((r, i) => i).filter((i) => i !== role);
@@ -439,6 +454,13 @@ function viewOf(st, lang) {
     announcements: st.eventsFired.map((e) => ({ event: e, title: EVENTS[e].title[lang], text: EVENTS[e].text[lang], phase: PH[EVENTS[e].phase] })),
     decision: st.decision,
     predictions: st.predictions.map((p) => ({ role: p.role, phase: p.phase, values: p.values.slice() })),
+    turns: {
+      floor: st.floor >= 0 && !st.finished
+        ? { name: SEATS[st.floor].name, you: st.floor === st.me, elapsedMs: Math.round(performance.now() - st.floorSince) }
+        : null,
+      queue: st.finished ? [] : st.queue.map((k) => SEATS[k].name),
+      place: st.finished ? 0 : st.queue.indexOf(st.me) + 1,
+    },
     can: canOf(st),
     debrief: null,
   };
@@ -592,6 +614,25 @@ class MockHost {
           // Everyone else is done too: the next phase starts soon.
           window.setTimeout(() => this.advance(), this.fast ? 300 : 2500);
         }
+        break;
+      case 'request_turn':
+        if (!c.requestTurn) return this.refuse('refuse.turn_already_speaking');
+        if (st.queue.includes(me)) {
+          st.queue = st.queue.filter((k) => k !== me);
+        } else {
+          st.queue.push(me);
+          // The facilitator gives the floor to the first in line a while later.
+          window.setTimeout(() => {
+            if (!st.queue.length || st.finished) return;
+            st.floor = st.queue.shift();
+            st.floorSince = performance.now();
+            this.pushView(0);
+          }, 6000);
+        }
+        break;
+      case 'end_turn':
+        if (!c.endTurn) return this.refuse('refuse.not_your_turn');
+        st.floor = -1;
         break;
       case 'share_value':
         if (!c.shareValue.includes(a.value)) return this.refuse('refuse.value_already_shared', [String(a.value)]);

@@ -31,6 +31,11 @@ enum class ActionType {
     Extend,            // facilitator: phase time += seconds (negative shortens)
     InjectEvent,       // facilitator or system: fire scenario event (event)
     SetEndWhenAllDone, // facilitator only: end a phase early once every seat is done (enabled)
+    // The speaking queue (DESIGN.md "Speaking turns"): talk at the table, not
+    // moves in the game, so allowed in every phase and during a pause.
+    RequestTurn, // seat (+ person) asks for the floor; again while waiting: withdraws
+    GiveTurn,    // facilitator gives the floor to targetSeat (+ targetPerson), ends the turn on
+    EndTurn,     // facilitator, or the speaker's seat, ends the current turn
 };
 const char* actionTypeId(ActionType type); // "share_value", ...
 bool actionTypeFromId(const std::string& id, ActionType& out);
@@ -67,6 +72,10 @@ struct Action {
     int proposal = -1;
     int event = -1;
     int seconds = 0;
+    // GiveTurn: who gets the floor. Not in seat and person, which name who
+    // acts, so the rules can tell the facilitator from a player.
+    int targetSeat = -1;
+    int targetPerson = -1;
     std::vector<int> values; // Predict
     Package package;         // Propose, Amend
     ReactionKind reaction = ReactionKind::Support;

@@ -41,6 +41,9 @@ constexpr ActionTypeName kActionTypeNames[] = {
     {ActionType::Extend, "extend"},
     {ActionType::InjectEvent, "inject_event"},
     {ActionType::SetEndWhenAllDone, "set_end_when_all_done"},
+    {ActionType::RequestTurn, "request_turn"},
+    {ActionType::GiveTurn, "give_turn"},
+    {ActionType::EndTurn, "end_turn"},
 };
 
 } // namespace
@@ -77,6 +80,10 @@ bool isPublicAction(ActionType type) {
     default:
         return false;
     }
+}
+
+const char* inclusieBasisId(InclusieBasis basis) {
+    return basis == InclusieBasis::SpeakingTime ? "speaking_time" : "game_actions";
 }
 
 bool isDialoguePhase(PhaseKind kind) {
@@ -160,6 +167,11 @@ constexpr RefusalText kRefusals[] = {
      "one phase."},
     {"refuse.too_many_reactions",
      "You have reacted {0} times in this phase, the most a seat can react in one phase."},
+    {"refuse.turn_bot", "A bot neither asks for nor gets the floor."},
+    {"refuse.turn_person_required", "Say which member of the team takes the floor."},
+    {"refuse.turn_already_speaking", "This person already has the floor."},
+    {"refuse.no_turn", "Nobody has the floor."},
+    {"refuse.not_your_turn", "Only the facilitator or the speaker can end this turn."},
     {"refuse.too_many_done_toggles",
      "You have switched 'done' on or off {0} times in this phase, the most a seat can in one "
      "phase."},
@@ -236,6 +248,17 @@ std::int64_t GameState::phaseRemainingMs() const {
     if (finished)
         return 0;
     return std::max<std::int64_t>(0, phaseStartMs + phaseDurationMs - nowMs);
+}
+
+int GameState::queuePosition(int seat, int person) const {
+    for (std::size_t i = 0; i < speakingQueue.size(); ++i)
+        if (speakingQueue[i].seat == seat && speakingQueue[i].person == person)
+            return static_cast<int>(i) + 1;
+    return 0;
+}
+
+bool GameState::hasFloor(int seat, int person) const {
+    return floor && floor->seat == seat && floor->person == person;
 }
 
 // [SECTION] Game -----------------------------------------------------------------
@@ -425,6 +448,23 @@ void measureBegrip(const PersonBegrip& people, Measurements& m) {
     m.begripAfter = meanOf(after);
 }
 
+// Each person's speaking turns: their count and total length, a turn still
+// going on up to now. Whether any turn was given at all.
+bool measureSpeaking(const GameState& st, Measurements& m) {
+    auto add = [&](const SpeakingTurn& t, std::int64_t endMs) {
+        for (PersonMeasure& p : m.people)
+            if (p.seat == t.seat && p.person == t.person) {
+                p.speakingMs += std::max<std::int64_t>(0, endMs - t.startMs);
+                ++p.turns;
+            }
+    };
+    for (const SpeakingTurn& t : st.turns)
+        add(t, t.endMs);
+    if (st.floor)
+        add(*st.floor, st.nowMs);
+    return !st.turns.empty() || st.floor.has_value();
+}
+
 // The people, seat by seat, a team's members each on their own; inclusie
 // over them when a team plays or bots are left out.
 void measurePeople(const Game& g, const PersonBegrip& begrip, Measurements& m) {
@@ -443,12 +483,22 @@ void measurePeople(const Game& g, const PersonBegrip& begrip, Measurements& m) {
                                 k < acted.size() ? acted[k] : 0, begrip[s][k + 1].before,
                                 begrip[s][k + 1].after});
     }
+    const bool anyBot =
+        std::any_of(seats.begin(), seats.end(), [](const Seat& seat) { return seat.bot; });
+    if (measureSpeaking(g.state(), m)) {
+        std::vector<std::int64_t> speaking;
+        for (const PersonMeasure& p : m.people)
+            if (!p.bot)
+                speaking.push_back(p.speakingMs);
+        m.inclusieBasis = InclusieBasis::SpeakingTime;
+        m.inclusieOverPeople = !speaking.empty() && anyBot;
+        m.inclusie = oneMinusGiniOfAmounts(speaking);
+        return;
+    }
     std::vector<int> peopleActions;
     for (const PersonMeasure& p : m.people)
         if (!p.bot)
             peopleActions.push_back(p.actions);
-    const bool anyBot =
-        std::any_of(seats.begin(), seats.end(), [](const Seat& seat) { return seat.bot; });
     m.inclusieOverPeople = !peopleActions.empty() && anyBot;
     m.inclusie =
         oneMinusGini(m.inclusieOverPeople || m.hasTeams ? peopleActions : m.actionsPerSeat);

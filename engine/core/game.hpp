@@ -146,6 +146,22 @@ struct Decision {
     std::int64_t timeMs = 0;
 };
 
+// The speaking queue (DESIGN.md "Speaking turns"): a person waiting for the
+// floor, and a turn with the floor. Times are on the session clock, which
+// stands still during a pause.
+struct TurnRequest {
+    int seat = -1;
+    int person = -1; // Action::person: -1 for a seat one person plays
+    std::int64_t requestedMs = 0;
+};
+
+struct SpeakingTurn {
+    int seat = -1;
+    int person = -1;
+    std::int64_t startMs = 0;
+    std::int64_t endMs = -1; // -1 while the turn goes on
+};
+
 // What one seat did in the current phase, counted for the limits in
 // core/limits.hpp; every phase starts from zero.
 struct SeatPhaseCount {
@@ -192,8 +208,15 @@ struct GameState {
     std::vector<SeatPhaseCount> phaseCounts; // per seat, this phase
     Decision decision;
     std::uint64_t actionCount = 0; // accepted actions so far
+    // Who waits for the floor, first in line first; a person is in it once.
+    std::vector<TurnRequest> speakingQueue;
+    std::optional<SpeakingTurn> floor; // the turn going on; a phase change does not end it
+    std::vector<SpeakingTurn> turns;   // ended turns, in the order they ended
 
     std::int64_t phaseRemainingMs() const;
+    // 1 for the first in line, 2 for the second...; 0 when not waiting.
+    int queuePosition(int seat, int person) const;
+    bool hasFloor(int seat, int person) const;
 };
 
 // Summary measurements of a session (DESIGN.md "Measurements").
@@ -211,7 +234,15 @@ struct PersonMeasure {
     int actions = 0; // public actions
     std::optional<double> begripBefore;
     std::optional<double> begripAfter;
+    // Speaking turns: total length (an open turn up to now) and how many.
+    std::int64_t speakingMs = 0;
+    int turns = 0;
 };
+
+// What inclusie is computed over: speaking time once any turn was given,
+// else the game's public actions.
+enum class InclusieBasis { GameActions, SpeakingTime };
+const char* inclusieBasisId(InclusieBasis basis); // "game_actions", "speaking_time"
 
 struct Measurements {
     Decision decision;
@@ -220,12 +251,15 @@ struct Measurements {
     std::vector<SeatBegrip> begrip;
     std::optional<double> begripBefore; // mean over seats that predicted
     std::optional<double> begripAfter;
-    // 1 - Gini of public actions per seat: over the seats people play when
-    // anyone does (a bot's dozens of actions say nothing about who in the
-    // room was heard), else over every seat (simulate compares bots). With a
-    // team at the table, over the people instead: every member and every
-    // single player, bots never.
+    // Once any speaking turn was given: 1 - Gini of speaking time over the
+    // people (every single player and every team member, bots never).
+    // Otherwise 1 - Gini of public actions per seat: over the seats people
+    // play when anyone does (a bot's dozens of actions say nothing about who
+    // in the room was heard), else over every seat (simulate compares bots).
+    // With a team at the table, over the people instead: every member and
+    // every single player, bots never.
     double inclusie = 1.0;
+    InclusieBasis inclusieBasis = InclusieBasis::GameActions;
     bool inclusieOverPeople = false; // whether bot seats were left out of inclusie
     std::vector<double>
         rolesHeardPerPhase; // per scenario phase: share of roles with a public action

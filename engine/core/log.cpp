@@ -145,6 +145,8 @@ void writeAction(JsonWriter& w, const Action& a, const int* phase, const LineCha
     intField("proposal", a.proposal, d.proposal);
     intField("event", a.event, d.event);
     intField("seconds", a.seconds, d.seconds);
+    intField("targetSeat", a.targetSeat, d.targetSeat);
+    intField("targetPerson", a.targetPerson, d.targetPerson);
     if (!a.values.empty())
         writeInts(w.key("values"), a.values);
     if (!a.package.empty())

@@ -156,6 +156,10 @@ bool decodeActionValue(const Json& n, Action& a, int& phase, DecodeError& err,
             ok = read(v, "event", a.event, err);
         } else if (key == "seconds") {
             ok = read(v, "seconds", a.seconds, err);
+        } else if (key == "targetSeat") {
+            ok = read(v, "targetSeat", a.targetSeat, err);
+        } else if (key == "targetPerson") {
+            ok = read(v, "targetPerson", a.targetPerson, err);
         } else if (key == "values") {
             ok = readInts(v, "values", a.values, err);
         } else if (key == "package") {

@@ -92,6 +92,9 @@ void Rules::advancePhase(Game& g) {
         st.phase = static_cast<int>(g.scenario_->phases.size());
         st.finished = true;
         st.finishedMs = st.nowMs;
+        // The end of the session ends the turn going on; a phase change does not.
+        endFloor(st);
+        st.speakingQueue.clear();
         st.phaseStartMs = st.nowMs;
         st.phaseDurationMs = 0;
         std::fill(st.done.begin(), st.done.end(), false);
@@ -452,6 +455,11 @@ struct Executor {
 void Rules::execute(Game& g, const Action& a) {
     GameState& st = g.state_;
     st.nowMs = std::max(st.nowMs, a.timeMs);
+    if (isTurnAction(a.type)) {
+        executeTurn(g, a);
+        ++st.actionCount;
+        return;
+    }
     Executor x{g, st, *g.scenario_, a, roleOf(g, a.seat)};
     if (a.seat == kFacilitator || a.seat == kSystem) {
         x.facilitator();

@@ -442,6 +442,8 @@ ApplyResult Rules::check(const Game& g, const Action& a) {
         return refuse("refuse.finished");
     if (ApplyResult r = checkTexts(a); !r)
         return r;
+    if (isTurnAction(a.type))
+        return checkTurn(g, a);
     Checker c{g, *g.scenario_, st, a};
     if (a.seat == kFacilitator || a.seat == kSystem)
         return c.facilitator();

@@ -21,6 +21,12 @@ struct Rules {
     static void checkConditionEvents(Game& g);
     static void resolveVote(Game& g, int proposal);
 
+    // rules_turns.cpp: the speaking queue, apart from the game's phases.
+    static bool isTurnAction(ActionType type);
+    static ApplyResult checkTurn(const Game& g, const Action& a);
+    static void executeTurn(Game& g, const Action& a);
+    static void endFloor(GameState& st); // ends the turn going on, at st.nowMs
+
     // Shared helpers.
     static int roleOf(const Game& g, int seat);     // -1 for an invalid seat or role
     static int teamSizeOf(const Game& g, int seat); // members of a team seat; 0 otherwise

@@ -267,12 +267,16 @@ double predictionAccuracy(const std::vector<int>& predicted, const std::vector<i
 }
 
 double oneMinusGini(const std::vector<int>& counts) {
-    if (counts.empty())
+    return oneMinusGiniOfAmounts(std::vector<std::int64_t>(counts.begin(), counts.end()));
+}
+
+double oneMinusGiniOfAmounts(const std::vector<std::int64_t>& amounts) {
+    if (amounts.empty())
         return 1.0;
-    std::vector<long> sorted(counts.begin(), counts.end());
+    std::vector<std::int64_t> sorted = amounts;
     std::sort(sorted.begin(), sorted.end());
-    long total = 0;
-    for (long c : sorted)
+    std::int64_t total = 0;
+    for (std::int64_t c : sorted)
         total += c;
     if (total <= 0)
         return 1.0;

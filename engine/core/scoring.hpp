@@ -3,6 +3,7 @@
 // exact and shared by the game, the bots, the analysis and the reports:
 //   E_p(v) = sum over chosen options of effects[v]
 //   S_r(p) = 100 * sum_v w_r(v) E_p(v) / (3 n sum_v w_r(v))   (0 without weights)
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -51,6 +52,9 @@ double predictionAccuracy(const std::vector<int>& predicted, const std::vector<i
 
 // 1 - Gini coefficient of the counts (1 = perfectly even; 1 for all zeros).
 double oneMinusGini(const std::vector<int>& counts);
+// The same over amounts such as milliseconds of speaking time.
+// (Another name: a braced list of ints would fit both.)
+double oneMinusGiniOfAmounts(const std::vector<std::int64_t>& amounts);
 
 // S rounded to one decimal, as reports print it.
 double roundSupport(double s);

@@ -214,6 +214,9 @@ struct Table {
     int freePlacesFor(int role) const; // -1: any role
     int freeSeatFor(int role) const;   // the seat of `role` with the fewest people, or -1
     // [Seat file] host_seats.cpp
+    // Which member of its team seat the connection is (Action::person); -1
+    // for a seat one person plays.
+    int personOf(const Connection& c) const;
     void writeSeatFile();
     void readSeatFile();
     // [Messages] host_broadcast.cpp

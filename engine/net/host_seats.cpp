@@ -16,6 +16,16 @@ namespace samenspel::net {
 // [Seat file] -----------------------------------------------------------------
 
 // "seat <i> <token>" per person; a team's members in Action::person order.
+int Table::personOf(const Connection& c) const {
+    if (c.seat < 0 || c.seat >= static_cast<int>(seats.size()) || setupSeat(c.seat).members.empty())
+        return -1;
+    const SeatSlot& slot = seats[static_cast<std::size_t>(c.seat)];
+    for (std::size_t k = 0; k < slot.people.size(); ++k)
+        if (slot.people[k] == c.person)
+            return static_cast<int>(k);
+    return -1;
+}
+
 void Table::writeSeatFile() {
     if (logPath.empty())
         return;
@@ -282,12 +292,7 @@ void Host::Impl::handleAction(Connection& c, const Message& m) {
     }
     // The host knows which of a team's people sent it: a client that names
     // another member is refused, as one that names another seat is.
-    const SeatSlot& slot = table->seats[static_cast<std::size_t>(c.seat)];
-    int person = -1;
-    if (!table->setupSeat(c.seat).members.empty())
-        for (std::size_t k = 0; k < slot.people.size(); ++k)
-            if (slot.people[k] == c.person)
-                person = static_cast<int>(k);
+    const int person = table->personOf(c);
     if (member(*body, "person") && action->person != person) {
         refuseAction(c, reason::kOtherPerson, {std::to_string(action->person)},
                      "This connection plays for person " + std::to_string(person) +

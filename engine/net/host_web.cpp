@@ -170,6 +170,7 @@ void Table::sendView(Connection& c) {
     context.seats = seatStatus();
     context.nowMs = clockMs();
     context.text = [&catalog](const std::string& key) { return catalog.text(key); };
+    context.person = personOf(c);
     room.send(c, seatViewJson(*game, c.seat, c.lang, context));
 }
 

@@ -167,15 +167,23 @@ struct Candidates {
 
 } // namespace
 
-SeatActions allowedActions(const Game& game, int seat) {
+SeatActions allowedActions(const Game& game, int seat, int person) {
     SeatActions out;
     const GameState& st = game.state();
-    if (seat < 0 || seat >= game.seatCount() || st.finished || st.paused)
+    if (seat < 0 || seat >= game.seatCount() || st.finished)
         return out; // the rules refuse every seat action then
     const int role = game.roleOfSeat(seat);
     if (role < 0 || role >= static_cast<int>(game.scenario().roles.size()))
         return out;
     const Candidates c{game, game.scenario(), st, seat, role};
+    // Talk goes on during a pause: the queue's actions are allowed then.
+    Action turn = c.make(ActionType::RequestTurn);
+    turn.person = person;
+    out.requestTurn = c.accepted(turn);
+    turn.type = ActionType::EndTurn;
+    out.endTurn = st.hasFloor(seat, person) && c.accepted(turn);
+    if (st.paused)
+        return out;
     c.shareValues(out);
     c.ask(out);
     c.answerAndDecline(out);

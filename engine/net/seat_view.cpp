@@ -400,8 +400,40 @@ struct ViewWriter {
         w.endArray();
     }
 
+    // [SECTION] Speaking turns ---------------------------------------------------
+
+    // Who speaks is said aloud in the room: every name is public. A team
+    // member's own name, else the seat's.
+    std::string speakerName(int s, int person) const {
+        const auto& members = game.setup().seats[static_cast<std::size_t>(s)].members;
+        if (inRange(person, members) && !members[static_cast<std::size_t>(person)].empty())
+            return members[static_cast<std::size_t>(person)];
+        const std::string name = seatName(s);
+        return name.empty() ? local(sc.roles[static_cast<std::size_t>(game.roleOfSeat(s))].name,
+                                    lang, sc.roles[static_cast<std::size_t>(game.roleOfSeat(s))].id)
+                            : name;
+    }
+
+    void turns() {
+        const std::int64_t now = std::max(ctx.nowMs, st.nowMs);
+        w.key("turns").beginObject().key("floor");
+        if (st.floor) {
+            w.beginObject().key("name").value(speakerName(st.floor->seat, st.floor->person));
+            w.key("you").value(st.hasFloor(seat, ctx.person));
+            w.key("elapsedMs").value(std::max<std::int64_t>(0, now - st.floor->startMs));
+            w.endObject();
+        } else {
+            w.null();
+        }
+        w.key("queue").beginArray();
+        for (const TurnRequest& t : st.speakingQueue)
+            w.value(speakerName(t.seat, t.person));
+        w.endArray();
+        w.key("place").value(st.queuePosition(seat, ctx.person)).endObject();
+    }
+
     void can() {
-        const SeatActions a = allowedActions(game, seat);
+        const SeatActions a = allowedActions(game, seat, ctx.person);
         w.key("can").beginObject();
         w.key("shareValue");
         writeInts(w, a.shareValue);
@@ -419,7 +451,8 @@ struct ViewWriter {
         writeInts(w, a.amend);
         w.key("react");
         writeInts(w, a.react);
-        w.key("vote").value(a.vote).key("done").value(a.done).endObject();
+        w.key("vote").value(a.vote).key("done").value(a.done);
+        w.key("requestTurn").value(a.requestTurn).key("endTurn").value(a.endTurn).endObject();
     }
 
     void debrief() {
@@ -477,6 +510,7 @@ std::string seatViewJson(const Game& game, int seat, const std::string& lang,
     v.announcements();
     v.decision();
     v.predictions();
+    v.turns();
     v.can();
     v.debrief();
     v.w.endObject();

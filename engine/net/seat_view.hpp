@@ -34,6 +34,9 @@ struct SeatViewContext {
     std::string reportLink;  // the session report once written ("" = none)
     std::int64_t nowMs = -1; // the host's session clock; -1: the game's last action time
     TextLookup text;         // the web catalog of the view's language (phase names, conditions)
+    // Which member of a team seat the phone is (Action::person), -1 for a
+    // seat one person plays: the speaking queue is per person.
+    int person = -1;
 };
 
 // The `view` message for `seat` in `lang`.
@@ -70,7 +73,11 @@ struct SeatActions {
     std::vector<int> react; // proposals
     int vote = -1;          // the proposal to vote on
     bool done = false;
+    // The speaking queue, for `person` of the seat: ask (or, when waiting,
+    // withdraw) and end the own turn. Also while paused.
+    bool requestTurn = false;
+    bool endTurn = false;
 };
-SeatActions allowedActions(const Game& game, int seat);
+SeatActions allowedActions(const Game& game, int seat, int person = -1);
 
 } // namespace samenspel::net

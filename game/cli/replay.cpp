@@ -75,19 +75,37 @@ void printText(const Game& g, const ReadLog& read, const std::string& logPath) {
                 opt(m.begripAfter).c_str());
     if (m.begripBefore && m.begripAfter)
         std::printf(", gain %s", twoDecimals(*m.begripAfter - *m.begripBefore).c_str());
-    std::printf("\ninclusie:   %s (public actions per seat:", twoDecimals(m.inclusie).c_str());
-    for (int n : m.actionsPerSeat)
-        std::printf(" %d", n);
-    std::printf(")\n");
+    // A seat nobody named goes by its role.
+    auto nameOf = [&](const PersonMeasure& p) {
+        return p.name.empty() ? sc.roles[static_cast<std::size_t>(g.roleOfSeat(p.seat))].id
+                              : p.name;
+    };
+    if (m.inclusieBasis == InclusieBasis::SpeakingTime) {
+        std::printf("\ninclusie:   %s (basis: speaking time per person:",
+                    twoDecimals(m.inclusie).c_str());
+        const char* separator = " ";
+        for (const PersonMeasure& p : m.people) {
+            if (p.bot)
+                continue;
+            std::printf("%s%s %lld s in %d turn%s", separator, nameOf(p).c_str(),
+                        static_cast<long long>((p.speakingMs + 500) / 1000), p.turns,
+                        p.turns == 1 ? "" : "s");
+            separator = ", ";
+        }
+        std::printf(")\n");
+    } else {
+        std::printf("\ninclusie:   %s (basis: game actions; public actions per seat:",
+                    twoDecimals(m.inclusie).c_str());
+        for (int n : m.actionsPerSeat)
+            std::printf(" %d", n);
+        std::printf(")\n");
+    }
     if (m.hasTeams) {
         std::printf("people:    ");
         for (std::size_t i = 0; i < m.people.size(); ++i) {
             const PersonMeasure& p = m.people[i];
-            // A seat nobody named goes by its role.
-            const std::string name =
-                p.name.empty() ? sc.roles[static_cast<std::size_t>(g.roleOfSeat(p.seat))].id
-                               : p.name;
-            std::printf(" %s %d%s", name.c_str(), p.actions, i + 1 < m.people.size() ? "," : "");
+            std::printf(" %s %d%s", nameOf(p).c_str(), p.actions,
+                        i + 1 < m.people.size() ? "," : "");
         }
         std::printf(" (public actions)\n");
     }
@@ -167,6 +185,7 @@ void printJson(const Game& g, const ReadLog& read, const std::string& logPath) {
         w.key("gain").null();
     w.endObject();
     w.key("inclusie").value(m.inclusie);
+    w.key("inclusie_basis").value(inclusieBasisId(m.inclusieBasis));
     w.key("actionsPerSeat").beginArray();
     for (int n : m.actionsPerSeat)
         w.value(n);
@@ -187,6 +206,8 @@ void printJson(const Game& g, const ReadLog& read, const std::string& logPath) {
         w.key("actions").value(p.actions);
         opt("begripBefore", p.begripBefore);
         opt("begripAfter", p.begripAfter);
+        w.key("speaking_ms").value(static_cast<std::int64_t>(p.speakingMs));
+        w.key("turns").value(p.turns);
         w.endObject();
     }
     w.endArray();

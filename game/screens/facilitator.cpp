@@ -362,6 +362,12 @@ void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui) {
     const bool stopped = stoppedLine(app, link);
     if (stopped)
         ImGui::BeginDisabled();
+    // Someone waits for the floor or has it: that is what the facilitator
+    // answers first, so it leads the panel; without a queue it is not there.
+    if (speakingStripShown(link.game())) {
+        facilitatorTurnControls(app, link, ui);
+        ImGui::Separator();
+    }
     clockControls(app, link, ui);
     ImGui::Separator();
     eventControls(app, link, ui);

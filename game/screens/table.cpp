@@ -525,6 +525,7 @@ class TableScreen final : public Screen {
         drawBannerWithLateJoin(app, link);
         drawNotices(app, link, ui_);
         drawAnnouncementStrip(app, link.game());
+        drawSpeakingStrip(app, link, ui_);
         ImGui::Spacing();
         drawColumns(app, link);
         // A stopped session's notice takes the announcements' place (one

@@ -320,8 +320,10 @@ void drawSeatPanel(App& app, TableLink& link, TableUi& ui) {
     // and on a shared screen the hand-over to the next seat, at the right of
     // "done" when it fits there.
     seatBand(app, game, seat, bot);
-    if (!bot)
+    if (!bot) {
         doneToggle(app, link, ui, seat);
+        speakButton(app, link, ui, seat);
+    }
     if (shared) {
         const std::string next = app.tr("table.next_seat");
         const float nextW =

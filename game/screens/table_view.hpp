@@ -226,6 +226,20 @@ void drawFacilitatorDrawer(App& app, TableLink& link, TableUi& ui);
 // Under the banner: a stopped session (a notice over the table, then a
 // strip), a lost connection, or a clock checkpoint that was not saved.
 void drawNotices(App& app, TableLink& link, TableUi& ui);
+// [Speaking turns] table_turns.cpp.
+// Who speaks: a team member's own name, else the seat's.
+std::string speakerName(const App& app, const Game& game, int seat, int person);
+// Whether the strip under the banner has anything to show (a turn or a queue).
+bool speakingStripShown(const Game& game);
+// Who has the floor, for how long, and who waits; on a shared screen also
+// the buttons that give and end the floor.
+void drawSpeakingStrip(App& app, TableLink& link, TableUi& ui);
+// The active seat's "I want to say something" (again: withdraw), its place in
+// line, and "Done" while it has the floor; on the line of the previous item
+// when it fits.
+void speakButton(App& app, TableLink& link, TableUi& ui, int seat);
+// The facilitator panel's section: the floor, the queue, and the two buttons.
+void facilitatorTurnControls(App& app, TableLink& link, TableUi& ui);
 // Where actions would be: why none can be taken, when the session stopped.
 // True when it did.
 bool stoppedLine(App& app, const TableLink& link);

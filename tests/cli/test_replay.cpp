@@ -15,7 +15,8 @@
 namespace fs = std::filesystem;
 using namespace samenspel;
 
-TEST_CASE("replay --json lists every member of a team with their own public actions") {
+TEST_CASE("replay --json lists every member of a team with their own public actions and speaking "
+          "time") {
     const fs::path dir = fs::temp_directory_path() / "samenspel_test_replay_people";
     fs::remove_all(dir);
     fs::create_directories(dir);
@@ -49,6 +50,21 @@ TEST_CASE("replay --json lists every member of a team with their own public acti
             REQUIRE(live->submit(share).accepted);
             ++shared;
         }
+        // Anouk speaks 20 s, then Bram 20 s: the facilitator gives the floor.
+        Action give;
+        give.type = ActionType::GiveTurn;
+        give.seat = kFacilitator;
+        give.targetSeat = 0;
+        give.targetPerson = 0;
+        REQUIRE(live->submit(give).accepted);
+        live->advance(20'000);
+        give.targetPerson = 1;
+        REQUIRE(live->submit(give).accepted);
+        live->advance(20'000);
+        Action end;
+        end.type = ActionType::EndTurn;
+        end.seat = kFacilitator;
+        REQUIRE(live->submit(end).accepted);
     }
     const fs::path out = dir / "out.json";
     const std::string command = "'" + std::string(SAMENSPEL_BINARY) + "' replay '" +
@@ -68,5 +84,15 @@ TEST_CASE("replay --json lists every member of a team with their own public acti
     CHECK(people[1].at("actions") == 2);
     CHECK(people[1].at("begripBefore").is_null());
     CHECK(people[2].at("person") == -1);
+    CHECK(people[0].at("speaking_ms") == 20'000);
+    CHECK(people[0].at("turns") == 1);
+    CHECK(people[1].at("speaking_ms") == 20'000);
+    CHECK(people[2].at("speaking_ms") == 0);
+    CHECK(people[2].at("turns") == 0);
+    // Inclusie over speaking time, not over Bram's two actions: two of the n
+    // people spoke x each, sorted 0, ..., 0, x, x: G = 2((n-1)x + nx)/(n 2x)
+    // - (n+1)/n = (n-2)/n, so inclusie = 2/n.
+    CHECK(j.at("inclusie_basis") == "speaking_time");
+    CHECK(j.at("inclusie").get<double>() == doctest::Approx(2.0 / people.size()));
     fs::remove_all(dir);
 }

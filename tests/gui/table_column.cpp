@@ -186,15 +186,22 @@ class Column {
         for (const DrawnLine& l : lines_)
             if (!hit && l.text.rfind(drawn, 0) == 0)
                 hit = &l;
+        // A button beside another reads as the end of its line ("... fase Ik
+        // wil iets zeggen"): found inside the line.
+        std::size_t at = 0;
+        for (const DrawnLine& l : lines_)
+            if (!hit && l.text.find(drawn) != std::string::npos) {
+                hit = &l;
+                at = l.text.find(drawn);
+            }
         REQUIRE_MESSAGE(hit, "nothing to tap reads \"" << label << "\" in:\n" << text());
-        // A row of buttons reads as one line ("?5 min ?1 min +1 min"): a
-        // label that only starts the line is tapped in the middle of its part.
-        const float share = hit->text.empty()
-                                ? 1.0f
-                                : std::min(1.0f, static_cast<float>(drawn.size()) /
-                                                     static_cast<float>(hit->text.size()));
+        // A row of buttons reads as one line ("?5 min ?1 min +1 min"): the
+        // label is tapped in the middle of its part (the font is monospaced).
+        const float chars = static_cast<float>(std::max<std::size_t>(1, hit->text.size()));
+        const float middle = std::min(
+            1.0f, (static_cast<float>(at) + static_cast<float>(drawn.size()) * 0.5f) / chars);
         ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(hit->min.x + (hit->max.x - hit->min.x) * share * 0.5f,
+        io.MousePos = ImVec2(hit->min.x + (hit->max.x - hit->min.x) * middle,
                              (hit->min.y + hit->max.y) * 0.5f);
         frame();
         io.MouseDown[0] = true;
@@ -466,6 +473,29 @@ TEST_CASE("drawer: '-5 min' with five minutes left shortens to a minute, never e
     screen.tap(screen.app().tr("facilitator.minus5"));
     CHECK(game.state().phase == phase);
     CHECK(screen.link().phaseRemainingMs() > table::kShortestRemainingMs - 5000);
+}
+
+TEST_CASE("column and drawer: one tap asks for the floor, one tap in the drawer gives it") {
+    Column screen("turns");
+    const Game& game = screen.game();
+    screen.sit(0, true);
+    screen.tap(screen.app().tr("turns.ask"));
+    CHECK(game.state().queuePosition(0, -1) == 1);
+    screen.frame();
+    CHECK(screen.shows(screen.app().catalog().trCount("turns.place", 1)));
+    CHECK(screen.shows(screen.app().tr("turns.withdraw")));
+
+    screen.drawer = true;
+    screen.tap(screen.app().tr("turns.give_to", table::speakerName(screen.app(), game, 0, -1)));
+    CHECK(game.state().hasFloor(0, -1));
+    CHECK(game.state().speakingQueue.empty());
+    CHECK(screen.shows(screen.app().tr("turns.end")));
+
+    screen.drawer = false;
+    screen.tap(screen.app().tr("turns.done_speaking"));
+    CHECK_FALSE(game.state().floor);
+    CHECK(game.state().turns.size() == 1);
+    CHECK(screen.refusalShown().empty());
 }
 
 TEST_CASE("seats: a narrow seat list breaks names between words, never inside one") {

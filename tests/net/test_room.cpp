@@ -425,3 +425,85 @@ TEST_CASE("a team member acts as themselves: naming another member is refused, a
             persons.push_back(a.person);
     CHECK(persons == std::vector<int>{1});
 }
+
+TEST_CASE("a player asks for the floor over the network and only the facilitator gives it") {
+    auto sc = loadShipped("skatebaan");
+    auto dir = tempDir("turns");
+    std::string error;
+    auto host = net::Host::create(sc, SessionSetup::defaultFor(*sc, false),
+                                  (dir / "t.log").string(), roomConfig(1, 2), error);
+    REQUIRE_MESSAGE(host, error);
+    auto lot = joinAs(*host, "Lot", sc->roles[0].id, 0, false);
+    auto mo = joinAs(*host, "Mo", sc->roles[0].id, 0, false);
+    REQUIRE(runUntil(
+        *host, {lot.get(), mo.get()},
+        [&] {
+            return lot->status() == net::Client::Status::Lobby &&
+                   mo->status() == net::Client::Status::Lobby;
+        },
+        5.0));
+    REQUIRE(host->start(true));
+    REQUIRE(runUntil(
+        *host, {lot.get(), mo.get()},
+        [&] {
+            return lot->status() == net::Client::Status::Playing &&
+                   mo->status() == net::Client::Status::Playing;
+        },
+        5.0));
+    const int seat = lot->seat();
+    auto send = [&](net::Client& who, const Action& a) {
+        REQUIRE(who.sendAction(a));
+        REQUIRE(runUntil(
+            *host, {lot.get(), mo.get()}, [&] { return !who.awaitingReply(); }, 5.0));
+    };
+    // Mo asks first, then Lot: the host knows which of the team each is.
+    Action ask;
+    ask.type = ActionType::RequestTurn;
+    send(*mo, ask);
+    CHECK_FALSE(mo->lastActionRefusal());
+    send(*lot, ask);
+    CHECK_FALSE(lot->lastActionRefusal());
+    CHECK(host->game()->state().queuePosition(seat, 1) == 1);
+    CHECK(host->game()->state().queuePosition(seat, 0) == 2);
+
+    // A player cannot give themselves the floor.
+    Action give;
+    give.type = ActionType::GiveTurn;
+    give.targetSeat = seat;
+    give.targetPerson = 0;
+    send(*lot, give);
+    REQUIRE(lot->lastActionRefusal());
+    CHECK(lot->lastActionRefusal()->key == "refuse.facilitator_only");
+
+    // The facilitator gives it to the first in line; every copy hears it.
+    give.seat = kFacilitator;
+    give.targetPerson = 1;
+    REQUIRE(host->submitFacilitator(give).accepted);
+    REQUIRE(runUntil(
+        *host, {lot.get(), mo.get()},
+        [&] { return lot->game() && lot->game()->state().hasFloor(seat, 1); }, 5.0));
+    CHECK(host->game()->state().queuePosition(seat, 0) == 1);
+
+    // Mo is done: the turn is logged as Mo's.
+    Action end;
+    end.type = ActionType::EndTurn;
+    send(*mo, end);
+    CHECK_FALSE(mo->lastActionRefusal());
+    CHECK_FALSE(host->game()->state().floor);
+    const ReadLog log = readSessionLog(host->logPath());
+    auto who = [](int seat, int person) {
+        return std::to_string(seat) + "/" + std::to_string(person);
+    };
+    std::vector<std::string> turnActions;
+    for (const Action& a : log.actions) {
+        if (a.type == ActionType::RequestTurn || a.type == ActionType::EndTurn)
+            turnActions.push_back(std::string(actionTypeId(a.type)) + " " + who(a.seat, a.person));
+        else if (a.type == ActionType::GiveTurn)
+            turnActions.push_back("give_turn " + who(a.seat, a.person) + " to " +
+                                  who(a.targetSeat, a.targetPerson));
+    }
+    const std::string s = std::to_string(seat);
+    CHECK(turnActions ==
+          std::vector<std::string>{"request_turn " + s + "/1", "request_turn " + s + "/0",
+                                   "give_turn -1/-1 to " + s + "/1", "end_turn " + s + "/1"});
+}

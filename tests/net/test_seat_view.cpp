@@ -671,6 +671,52 @@ TEST_CASE("a paused session offers no phone anything, and a bot's decline reason
     }
 }
 
+TEST_CASE("a phone sees its place in the speaking queue and who has the floor, also while paused") {
+    auto sc = shipped("skatebaan");
+    SessionSetup setup = SessionSetup::defaultFor(*sc, false);
+    const int skater = 0, neighbour = 1;
+    REQUIRE(setup.seats.size() > 2);
+    setup.seats[skater].members = {"Lot", "Mo"};
+    setup.seats[neighbour].name = "Fatima";
+    setup.seats.back().bot = true;
+    Game game(sc, setup);
+    net::SeatViewContext mo = contextFor("nl");
+    mo.person = 1;
+    Json view = viewOf(game, skater, "nl", &mo);
+    CHECK(view["turns"]["floor"].is_null());
+    CHECK(view["turns"]["place"].get<int>() == 0);
+    CHECK(view["can"]["requestTurn"].get<bool>());
+    CHECK_FALSE(view["can"]["endTurn"].get<bool>());
+    // A bot never asks; a team seat's phone that is nobody in particular cannot.
+    CHECK_FALSE(viewOf(game, game.seatCount() - 1)["can"]["requestTurn"].get<bool>());
+    CHECK_FALSE(viewOf(game, skater)["can"]["requestTurn"].get<bool>());
+
+    Action ask = seatAction(ActionType::RequestTurn, neighbour);
+    apply(game, ask);
+    ask.seat = skater;
+    ask.person = 1;
+    apply(game, ask);
+    apply(game, seatAction(ActionType::Pause, kFacilitator));
+    view = viewOf(game, skater, "nl", &mo);
+    CHECK(view["turns"]["place"].get<int>() == 2);
+    CHECK(view["turns"]["queue"][0].get<std::string>() == "Fatima");
+    CHECK(view["turns"]["queue"][1].get<std::string>() == "Mo");
+    CHECK(view["can"]["requestTurn"].get<bool>()); // to withdraw, also while paused
+    CHECK_FALSE(view["can"]["done"].get<bool>());  // the game itself waits
+
+    Action give = seatAction(ActionType::GiveTurn, kFacilitator);
+    give.targetSeat = skater;
+    give.targetPerson = 1;
+    apply(game, give);
+    view = viewOf(game, skater, "nl", &mo);
+    CHECK(view["turns"]["floor"]["name"].get<std::string>() == "Mo");
+    CHECK(view["turns"]["floor"]["you"].get<bool>());
+    CHECK(view["turns"]["place"].get<int>() == 0);
+    CHECK(view["can"]["endTurn"].get<bool>());
+    CHECK_FALSE(viewOf(game, neighbour)["turns"]["floor"]["you"].get<bool>());
+    CHECK(viewOf(game, neighbour)["turns"]["place"].get<int>() == 1);
+}
+
 TEST_CASE("the lobby names the case and every seat by role, with who holds it") {
     auto sc = shipped("skatebaan");
     std::vector<net::SeatStatus> seats;

@@ -11,7 +11,8 @@ would; with --host terminal it starts `samenspel host --headless` instead and
 reads the QR code it prints (drawn into an image). It opens two phone-sized headless
 Chromium windows (390x844 and 360x740) on the scanned address. Each types a
 name, takes a free seat and plays through the page to the debrief: shares a
-value, predicts, proposes, reacts with "ja, mits", votes, says done; bots fill
+value, predicts, proposes, reacts with "ja, mits", votes, says done (phone 0
+also asks for the floor once and withdraws); bots fill
 the other seats. Screenshots of every phase go to OUT_DIR/shots.
 
 Checked: every WebSocket frame a phone received (Chrome's performance log)
@@ -414,6 +415,10 @@ class Phone:
             self.check_page_text()
         c = v.get("can", {})
         tag = lambda k: f"{ph.get('index')}:{k}"
+        if self.idx == 0 and c.get("requestTurn") and "turn" not in self.done_actions:
+            self.done_actions.add("turn")
+            self.ask_for_the_floor()
+            return False
         if isinstance(c.get("vote"), int) and c["vote"] >= 0 and tag("vote") not in self.done_actions:
             self.done_actions.add(tag("vote"))
             self.to_act()
@@ -470,6 +475,26 @@ class Phone:
                 self.click(".done-block .btn", wait=0.5)
                 self.shot(f"{key}-done")
         return False
+
+    def ask_for_the_floor(self):
+        """Once: "Ik wil iets zeggen", the place in line, then "Toch niet"."""
+        self.to_act()
+        self.clear_notice()
+        self.click(".btn-speak", wait=0.3)
+        if self.accepted() is not True or not self.wait_for("document.querySelector('.speak-waiting')", 8):
+            self.fail("asking for the floor did not put the phone in line")
+            return
+        text = self.d.find_element(By.CSS_SELECTOR, ".speak-waiting .speak-title").text
+        if not re.search(r"(eerste|\d+e) in de rij", text):
+            self.fail(f"in line, the phone does not say its place: {text!r}")
+        self.shot("turn-in-line")
+        self.clear_notice()
+        self.click(".speak-waiting .btn", wait=0.3)
+        if self.accepted() is not True or not self.wait_for("document.querySelector('.btn-speak')", 8):
+            self.fail("withdrawing from the speaking queue did not take")
+            return
+        self.accepted_actions.add("requestTurn")
+        log(f"phone {self.idx}: asked for the floor and withdrew")
 
     def quit(self):
         try:
@@ -630,6 +655,8 @@ def main():
                 log(f"phone {p.idx}: not offered or not done: {sorted(missing)}")
             if not p.own_secret_seen:
                 p.fail("the own secret was never found in a frame: the frame check reads nothing")
+            if p.idx == 0 and "requestTurn" not in p.accepted_actions:
+                p.fail("never asked for the floor")
             if not p.accepted_actions & {"vote", "react"}:
                 p.fail("neither reacted nor voted")
             if not p.accepted_actions & {"shareValue", "propose"}:

@@ -150,6 +150,17 @@ class Phone:
         el.clear()
         el.send_keys(text)
 
+    def wait_until(self, condition, seconds=10):
+        """Polls `condition` in the page: a loaded machine draws late."""
+        end = time.time() + seconds
+        while time.time() < end:
+            try:
+                if self.js(f"return Boolean({condition});"):
+                    return
+            except JavascriptException:
+                pass
+            time.sleep(0.2)
+
     def expect(self, condition, what):
         try:
             ok = self.js(f"return Boolean({condition});")
@@ -270,6 +281,20 @@ def run_phone(p):
     # Paused.
     p.open("mock=1&scene=paused")
     p.shot("paused")
+
+    # The speaking queue: in line behind Ria while Johan speaks, then the floor.
+    p.open("mock=1&scene=turn")
+    p.wait_until("document.querySelector('.speak-waiting')")
+    p.expect("/(eerste|2e) in de rij|number 2 in line/.test(document.querySelector('.speak-waiting').textContent)",
+             "the phone says its place in the speaking queue")
+    p.shot("turn-in-line")
+    p.open("mock=1&scene=floor")
+    p.wait_until("document.querySelector('.speak-floor .btn')")
+    p.shot("turn-floor")
+    p.click(".speak-floor .btn", wait=0.8)
+    p.wait_until("document.querySelector('.btn-speak')")
+    p.expect("document.querySelector('.btn-speak') !== null", "after 'Done' the phone can ask for the floor again")
+    p.shot("turn-done")
 
     # Randvoorwaarden: the event, then a red line.
     p.open("mock=1&scene=event")

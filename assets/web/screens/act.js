@@ -2,7 +2,7 @@
 // a short step-by-step form (a "flow", screens/flows.js) that ends in one
 // action for the host.
 import { h, replace, focusHeading, icon, ICONS } from '../dom.js';
-import { t, num } from '../i18n.js';
+import { t, tn, num } from '../i18n.js';
 import { app } from '../state.js';
 import { valueName, seatLabel, proposalOf, proposalRef } from '../format.js';
 import { can, list, questionsForMe, predictionsThisPhase, newFlowId } from './can.js';
@@ -127,11 +127,54 @@ function renderMenu(main) {
   const heading = h('h1', { class: 'screen-title' }, t('web.act.title'));
   replace(main, h('section', { class: 'screen act' },
     heading,
+    speakBlock(view),
     urgent.length ? h('div', { class: 'urgent-list' }, urgent) : null,
     buttons.length
       ? h('div', { class: 'action-list' }, buttons)
       : (urgent.length ? null : h('p', { class: 'lead' }, nothingToDo(view))),
     doneBlock));
+}
+
+// The speaking queue (DESIGN.md "Speaking turns"): ask for the floor, see
+// one's place in line, and say "done" when one has spoken. Talk, not a move
+// in the game: also while the game is paused.
+function turnSignature(v) {
+  const tu = v && v.turns;
+  return tu ? `${tu.place}|${tu.floor ? tu.floor.name + (tu.floor.you ? '*' : '') : ''}` : '';
+}
+
+function speakBlock(view) {
+  const tu = view.turns;
+  const c = can(view);
+  if (!tu) return null;
+  const pending = app.pending && ['request_turn', 'end_turn'].includes(app.pending.action.type);
+  const send = (type, okKey) => app.act({ type }, {
+    check: (v, before) => turnSignature(v) !== turnSignature(before),
+    ok: okKey,
+  });
+  if (tu.floor && tu.floor.you) {
+    const b = h('button', { type: 'button', class: 'btn btn-done btn-block', disabled: app.pending || !c.endTurn ? true : null },
+      pending ? t('web.sending') : t('web.turn.done'));
+    b.addEventListener('click', () => send('end_turn', 'web.ok.turn_done'));
+    return h('div', { class: 'speak speak-floor', role: 'status' },
+      h('p', { class: 'speak-title' }, t('web.turn.you_have_floor')),
+      b);
+  }
+  const speaking = tu.floor ? h('p', { class: 'speak-now' }, t('web.turn.now_speaking', tu.floor.name)) : null;
+  if (tu.place > 0) {
+    const b = h('button', { type: 'button', class: 'btn btn-secondary btn-block', disabled: app.pending || !c.requestTurn ? true : null },
+      pending ? t('web.sending') : t('web.turn.withdraw'));
+    b.addEventListener('click', () => send('request_turn', 'web.ok.turn_withdrawn'));
+    return h('div', { class: 'speak speak-waiting', role: 'status' },
+      h('p', { class: 'speak-title' }, tn('web.turn.place', tu.place)),
+      speaking,
+      b);
+  }
+  if (!c.requestTurn) return speaking ? h('div', { class: 'speak' }, speaking) : null;
+  const b = h('button', { type: 'button', class: 'btn btn-primary btn-block btn-speak', disabled: app.pending ? true : null },
+    pending ? t('web.sending') : t('web.turn.ask'));
+  b.addEventListener('click', () => send('request_turn', 'web.ok.turn_asked'));
+  return h('div', { class: 'speak' }, speaking, b);
 }
 
 function nothingToDo(view) {
