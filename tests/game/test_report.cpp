@@ -31,7 +31,7 @@ title: {nl: De speeltuin, en: The playground}
 summary: {nl: Een speeltuin in de wijk., en: A playground in the neighbourhood.}
 case: {nl: Er is een speeltuin nodig., en: A playground is needed.}
 stage: ontwerpen
-duration_minutes: 30
+duration_minutes: 12
 attributes:
   cost: {name: {nl: Kosten, en: Cost}, unit: "€"}
 values:
