@@ -24,6 +24,9 @@ void sectionHeader(const Ctx& c, const ReportOptions& o, std::ostringstream& out
     // The stage by its name ("Ontwerpen"), never its id.
     if (!c.sc.stage.empty())
         out << c.h("report.stage") << ": " << c.h("ui.stage." + c.sc.stage) << " · ";
+    // Outcomes of two editions of a case are not comparable: name the one played.
+    if (c.sc.version > 0)
+        out << c.h("report.scenario_version", {std::to_string(c.sc.version)}) << " · ";
     out << c.h("report.session_minutes", {c.minutes(c.st.nowMs)}) << "</p>";
     if (!c.text(c.sc.summary).empty())
         out << "<p class=\"lead\">" << htmlEscape(c.text(c.sc.summary)) << "</p>";

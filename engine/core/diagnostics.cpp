@@ -12,7 +12,7 @@ std::string Diagnostic::format() const {
         if (pos.column > 0)
             out += ':' + std::to_string(pos.column);
     }
-    out += (note ? ": note: " : ": error: ") + message;
+    out += (note ? ": note: " : warning ? ": warning: " : ": error: ") + message;
     if (!keyPath.empty())
         out += " (at " + keyPath + ")";
     return out;

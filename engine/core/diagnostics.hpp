@@ -16,9 +16,10 @@ struct SourcePos {
 struct Diagnostic {
     std::string file;
     SourcePos pos;
-    std::string message; // complete sentence a scenario author understands
-    std::string keyPath; // e.g. roles[2].preconditions[0].require (may be empty)
-    bool note = false;   // worth knowing, but nothing is wrong: "note:" instead of "error:"
+    std::string message;  // complete sentence a scenario author understands
+    std::string keyPath;  // e.g. roles[2].preconditions[0].require (may be empty)
+    bool note = false;    // worth knowing, but nothing is wrong: "note:" instead of "error:"
+    bool warning = false; // loads, but may not do what the author meant: "warning:"
 
     // "FILE:LINE:COL: error: MESSAGE (at KEYPATH)"
     std::string format() const;

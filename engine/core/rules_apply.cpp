@@ -79,7 +79,8 @@ void Rules::startPhase(Game& g, int phase) {
     if (sc.phases[static_cast<std::size_t>(phase)].kind == PhaseKind::Reflectie)
         std::fill(st.secretRevealed.begin(), st.secretRevealed.end(), true);
     for (std::size_t e = 0; e < sc.events.size(); ++e)
-        if (sc.events[e].trigger == Event::Trigger::Phase && sc.events[e].phase == phase &&
+        // A minute event with a phase fires here when the phase comes first.
+        if (sc.events[e].trigger != Event::Trigger::Condition && sc.events[e].phase == phase &&
             !st.eventFired[e])
             fireEvent(g, static_cast<int>(e));
     checkConditionEvents(g);

@@ -110,7 +110,8 @@ struct Event {
     enum class Trigger { Phase, Minute, Condition };
     std::string id;
     Trigger trigger = Trigger::Phase;
-    int phase = -1;       // index into Scenario::phases (Trigger::Phase): fires when it starts
+    int phase = -1;       // index into Scenario::phases: Trigger::Phase fires when it starts;
+                          // Trigger::Minute too, when that comes before `minute` (-1: minute only)
     double minute = 0;    // session minute (Trigger::Minute)
     Expression condition; // Trigger::Condition: fires once, when it first holds for the
                           // most recent proposal (or, without proposals, for resources alone)
@@ -135,7 +136,8 @@ struct Scenario {
     LocalizedText summary;
     LocalizedText caseText; // "case:" in the file
     std::string stage; // signaleren | agenderen | ontwerpen | uitwerken | beslissen | evalueren
-    int durationMinutes = 60;
+    int durationMinutes = 60; // the sum of the phases' minutes (the loader checks it)
+    int version = 0;          // the content's own edition (`version:`); 0: the file names none
     std::vector<LocalizedText> learningGoals;
 
     std::vector<Attribute> attributes;
@@ -167,6 +169,7 @@ struct Scenario {
 struct LoadResult {
     std::optional<Scenario> scenario; // set only when there are no errors
     Diagnostics errors;
+    Diagnostics warnings; // the scenario loads, but something in it may not work as meant
     bool ok() const { return scenario.has_value() && errors.empty(); }
 };
 

@@ -3,6 +3,7 @@
 // resolves every reference (value ids, expressions, roles in events, ...)
 // against all definitions, so the order of sections in the file does not
 // matter and every problem of a file is reported in one run.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -214,8 +215,9 @@ std::optional<Scenario> ScenarioLoader::load() {
     readPublicValue(*top);
     checkWhole(*top);
 
-    if (!errors_.empty())
-        return std::nullopt;
+    for (const Diagnostic& d : errors_)
+        if (!d.warning)
+            return std::nullopt;
     return std::move(sc_);
 }
 
@@ -265,6 +267,9 @@ void ScenarioLoader::readHeader(const YamlMap& top) {
             }
         }
     }
+    if (const YamlField* field = top.find("version"))
+        if (auto version = r_.wholeNumber(*field, 1, 1000000))
+            sc_.version = *version;
     if (const YamlField* field = top.find("duration_minutes"))
         if (auto minutes = r_.wholeNumber(*field, 1, 600))
             sc_.durationMinutes = *minutes;
@@ -359,6 +364,33 @@ void ScenarioLoader::checkExpressionNames() {
 }
 
 void ScenarioLoader::checkWhole(const YamlMap& top) {
+    checkDuration(top);
+    checkCouncil(top);
+}
+
+// The advertised length is what a facilitator plans the afternoon by, and the
+// phases are what the clock runs: they must agree.
+void ScenarioLoader::checkDuration(const YamlMap& top) {
+    int planned = 0;
+    for (const Phase& phase : sc_.phases)
+        planned += phase.minutes;
+    const YamlField* field = top.find("duration_minutes");
+    if (!field) {
+        sc_.durationMinutes = planned;
+        return;
+    }
+    if (sc_.phases.empty() || sc_.durationMinutes == planned)
+        return;
+    for (const Diagnostic& d : errors_)
+        if (d.pos.line == field->pos.line && d.pos.column == field->pos.column)
+            return; // the number itself is wrong, and said so already
+    const bool ownPlan = top.find("phases") != nullptr;
+    error(*field, "duration_minutes is " + std::to_string(sc_.durationMinutes) + ", but the " +
+                      (ownPlan ? "phases" : "default phases (the file has no 'phases')") +
+                      " add up to " + std::to_string(planned) + " minutes; make them agree");
+}
+
+void ScenarioLoader::checkCouncil(const YamlMap& top) {
     if (sc_.rule == DecisionRule::Consensus)
         return;
     for (const Role& role : sc_.roles)
@@ -375,12 +407,14 @@ void ScenarioLoader::checkWhole(const YamlMap& top) {
                  " needs at least one role of kind council; add one or use 'rule: consensus'");
 }
 
-LoadResult finish(Diagnostics errors, std::optional<Scenario> scenario) {
+LoadResult finish(Diagnostics diagnostics, std::optional<Scenario> scenario) {
     LoadResult result;
-    std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
-    });
-    result.errors = std::move(errors);
+    std::stable_sort(
+        diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.column < b.pos.column;
+        });
+    for (Diagnostic& d : diagnostics)
+        (d.warning ? result.warnings : result.errors).push_back(std::move(d));
     if (result.errors.empty())
         result.scenario = std::move(scenario);
     return result;
@@ -415,7 +449,9 @@ LoadResult loadScenarioText(const std::string& text, const std::string& name) {
     } catch (const std::exception& e) {
         errors.push_back({name, {}, std::string("could not read the scenario: ") + e.what(), {}});
     }
-    if (scenario && errors.empty()) {
+    const bool anyError =
+        std::any_of(errors.begin(), errors.end(), [](const Diagnostic& d) { return !d.warning; });
+    if (scenario && !anyError) {
         scenario->sourcePath = name;
         scenario->contentHash = contentHashOf(text);
     }

@@ -17,23 +17,12 @@
 
 namespace samenspel::loader {
 
-inline const std::vector<std::string> kTopKeys = {"samenspel",
-                                                  "id",
-                                                  "title",
-                                                  "summary",
-                                                  "case",
-                                                  "stage",
-                                                  "duration_minutes",
-                                                  "learning_goals",
-                                                  "attributes",
-                                                  "values",
-                                                  "issues",
-                                                  "resources",
-                                                  "roles",
-                                                  "events",
-                                                  "phases",
-                                                  "decision",
-                                                  "public_value"};
+inline const std::vector<std::string> kTopKeys = {
+    "samenspel",      "version",     "id",     "title",
+    "summary",        "case",        "stage",  "duration_minutes",
+    "learning_goals", "attributes",  "values", "issues",
+    "resources",      "roles",       "events", "phases",
+    "decision",       "public_value"};
 inline const std::vector<std::string> kStages = {"signaleren", "agenderen", "ontwerpen",
                                                  "uitwerken",  "beslissen", "evalueren"};
 inline const std::vector<std::string> kRoleKinds = {"resident", "official", "council"};
@@ -272,6 +261,9 @@ class ScenarioLoader {
     void readPublicValue(const YamlMap& top);
     void checkExpressionNames();
     void checkWhole(const YamlMap& top);
+    void checkDuration(const YamlMap& top);
+    void checkCouncil(const YamlMap& top);
+    void warnSkippableMinute(const YamlField& minute, const Event& event);
 
     std::vector<int> valueWeights(const YamlField& field, const std::string& what);
 };

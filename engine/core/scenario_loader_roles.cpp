@@ -201,32 +201,70 @@ void ScenarioLoader::readTrigger(const YamlField& field, int eventIndex) {
             error(field, "'when' needs one of phase, minute or condition");
         return;
     }
-    if (body->entries.size() > 1) {
+    const YamlField* minute = body->find("minute");
+    const YamlField* phase = body->find("phase");
+    // {minute, phase}: whichever comes first, so an event meant for a phase
+    // still comes when the phases before it end early.
+    const bool minuteOrPhase = minute && phase && body->entries.size() == 2;
+    if (body->entries.size() > 1 && !minuteOrPhase) {
         const auto& [second, secondField] = body->entries[1];
         r_.error(secondField.keyPos, secondField.path,
-                 "'when' takes exactly one of phase, minute or condition, but has both '" +
+                 "'when' takes one of phase, minute or condition (or minute and phase together: "
+                 "whichever comes first), but has both '" +
                      body->entries[0].first + "' and '" + second + "'");
         return;
     }
-    const auto& [trigger, value] = body->entries[0];
-    if (trigger == "phase") {
+    if (phase) {
         event.trigger = Event::Trigger::Phase;
-        const int kind = resolve(value, "phase", allPhaseIds());
+        const int kind = resolve(*phase, "phase", allPhaseIds());
         if (kind < 0)
             return;
         event.phase = sc_.phaseIndex(static_cast<PhaseKind>(kind));
         if (event.phase < 0)
-            error(value, "phase '" + value.node.Scalar() +
-                             "' is not among this scenario's phases, so the event would never "
-                             "fire");
-    } else if (trigger == "minute") {
-        event.trigger = Event::Trigger::Minute;
-        if (auto minute = r_.number(value, 0, 1440))
-            event.minute = *minute;
-    } else {
-        event.trigger = Event::Trigger::Condition;
-        event.condition = expression(value, true);
+            error(*phase, "phase '" + phase->node.Scalar() +
+                              "' is not among this scenario's phases, so the event would never "
+                              "fire");
     }
+    if (minute) {
+        event.trigger = Event::Trigger::Minute;
+        if (auto m = r_.number(*minute, 0, 1440)) {
+            event.minute = *m;
+            if (!phase)
+                warnSkippableMinute(*minute, event);
+        }
+    }
+    if (!minute && !phase) {
+        event.trigger = Event::Trigger::Condition;
+        event.condition = expression(body->entries[0].second, true);
+    }
+}
+
+// Every phase ends early once every seat is done (the default, see
+// Rules::apply), so a session can be past the phase a minute was meant for,
+// or over, before the minute comes.
+void ScenarioLoader::warnSkippableMinute(const YamlField& minute, const Event& event) {
+    if (event.minute <= 0 || sc_.phases.empty())
+        return;
+    // The phase the minute falls in by the plan (the last one when it lies beyond).
+    std::size_t meant = sc_.phases.size() - 1;
+    int start = 0;
+    for (std::size_t p = 0; p < sc_.phases.size(); ++p) {
+        if (event.minute < start + sc_.phases[p].minutes) {
+            meant = p;
+            break;
+        }
+        start += sc_.phases[p].minutes;
+    }
+    const std::string m = std::to_string(static_cast<int>(event.minute));
+    const std::string phase = phaseId(sc_.phases[meant].kind);
+    Diagnostic d{r_.file(), minute.pos,
+                 "event '" + event.id + "' comes only at minute " + m +
+                     ", but phases end early when everyone is done, so a session can be past "
+                     "that point or over by then; to have it come in phase '" +
+                     phase + "' in any case, write {minute: " + m + ", phase: " + phase + "}",
+                 minute.path};
+    d.warning = true;
+    errors_.push_back(std::move(d));
 }
 
 void ScenarioLoader::readEffect(const YamlField& field, int eventIndex) {

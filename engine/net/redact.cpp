@@ -182,6 +182,8 @@ void emitWeights(YAML::Emitter& out, const Scenario& sc, const std::vector<int>&
 
 void emitHeader(YAML::Emitter& out, const Scenario& sc) {
     out << YAML::Key << "samenspel" << YAML::Value << sc.format;
+    if (sc.version > 0)
+        out << YAML::Key << "version" << YAML::Value << sc.version;
     out << YAML::Key << "id" << YAML::Value << sc.id;
     textField(out, "title", sc.title);
     textField(out, "summary", sc.summary);
@@ -376,6 +378,9 @@ void emitEvents(YAML::Emitter& out, const Scenario& sc, const Visibility& vis) {
         }
         case Event::Trigger::Minute:
             out << YAML::Key << "minute" << YAML::Value << number(ev.minute);
+            if (ev.phase >= 0 && ev.phase < static_cast<int>(sc.phases.size()))
+                out << YAML::Key << "phase" << YAML::Value
+                    << phaseId(sc.phases[static_cast<std::size_t>(ev.phase)].kind);
             break;
         case Event::Trigger::Condition:
             out << YAML::Key << "condition" << YAML::Value << YAML::DoubleQuoted

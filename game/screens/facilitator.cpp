@@ -172,6 +172,9 @@ std::string triggerText(const App& app, const Scenario& sc, const Event& e) {
     case Event::Trigger::Phase:
         return app.tr("facilitator.trigger_phase", phaseName(app, sc, e.phase));
     case Event::Trigger::Minute:
+        if (e.phase >= 0)
+            return app.tr("facilitator.trigger_minute_or_phase", formatNumber(app, e.minute, 0),
+                          phaseName(app, sc, e.phase));
         return app.tr("facilitator.trigger_minute", formatNumber(app, e.minute, 0));
     case Event::Trigger::Condition:
         return app.tr("facilitator.trigger_condition",

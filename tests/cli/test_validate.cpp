@@ -100,6 +100,34 @@ TEST_CASE("validate: all errors of a file come out in one run") {
           "you mean 'council'? (at roles[1].kind)\n");
 }
 
+TEST_CASE("validate: a length that the phases do not add up to, and a minute that can be skipped") {
+    std::string text = slurp(kSource + "/tests/data/valid/design_example.yaml");
+    const auto replace = [&text](const std::string& from, const std::string& to) {
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, from.size(), to);
+    };
+    replace("duration_minutes: 60", "duration_minutes: 75");
+    replace("when: {phase: randvoorwaarden}", "when: {minute: 25}");
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("samenspel_validate_length_" + std::to_string(::getpid()) + ".yaml");
+    std::ofstream(path, std::ios::binary) << text;
+    const Run run = validate({path.string()});
+    std::filesystem::remove(path);
+    CHECK(run.exitCode == 2);
+    CHECK(run.out == "");
+    // The warning alone would not fail the file; the length does.
+    CHECK(run.err == path.string() +
+                         ":9:19: error: duration_minutes is 75, but the phases add up to 60 "
+                         "minutes; make them agree (at duration_minutes)\n" +
+                         path.string() +
+                         ":64:20: warning: event 'klacht_omwonenden' comes only at minute 25, but "
+                         "phases end early when everyone is done, so a session can be past that "
+                         "point or over by then; to have it come in phase 'randvoorwaarden' in "
+                         "any case, write {minute: 25, phase: randvoorwaarden} (at "
+                         "events[0].when.minute)\n");
+}
+
 TEST_CASE("validate: a missing file is an error too") {
     const Run run = validate({"scenarios/skatebaan.yaml", "scenarios/does_not_exist.yaml"});
     CHECK(run.exitCode == 2);
@@ -145,7 +173,8 @@ TEST_CASE("validate: a 50 MB file and 10,000-deep nesting are refused with a mes
     std::filesystem::remove(deep);
     CHECK(run.exitCode == 2);
     CHECK(run.err == big.string() +
-                         ": error: scenario file is too large (50.0 MB); the limit is 256 KB (real scenarios are 15-40 KB)\n" +
+                         ": error: scenario file is too large (50.0 MB); the limit is 256 KB (real "
+                         "scenarios are 15-40 KB)\n" +
                          deep.string() +
                          ":2:257: error: the file nests deeper than 64 levels; a scenario never "
                          "needs that much\n");

@@ -487,6 +487,47 @@ TEST_CASE("minute and condition events fire once and change the world") {
     CHECK(g.state().supportHistory.size() == samples + 2);
 }
 
+TEST_CASE("an event at a minute or a phase start comes at whichever is first") {
+    // plein_vrij: at minute 20, or when voorstel starts (minute 30 by the default plan).
+    auto sc = std::make_shared<Scenario>(*tinyScenario());
+    sc->events[tiny::plein_vrij].phase = sc->phaseIndex(PhaseKind::Voorstel);
+    const int voorstel = sc->phaseIndex(PhaseKind::Voorstel);
+    const auto at = [](Action a, int minute) {
+        a.timeMs = minute * 60000;
+        return a;
+    };
+    SUBCASE("the phases ran short: it comes when voorstel starts, at minute 4") {
+        Game g = newGame(sc);
+        for (int minute = 1; minute <= 3; ++minute)
+            REQUIRE(play(g, at(act::advance(), minute)) == "ok"); // to randvoorwaarden
+        CHECK_FALSE(g.state().eventFired[tiny::plein_vrij]);
+        REQUIRE(play(g, at(act::advance(), 4)) == "ok");
+        CHECK(g.state().phase == voorstel);
+        CHECK(g.state().eventFired[tiny::plein_vrij]);
+        CHECK(g.state().world.optionEnabled[0][tiny::buurtplein]);
+        REQUIRE(g.state().announcements.size() == 2); // klacht, then plein_vrij
+        CHECK(g.state().announcements[1].event == tiny::plein_vrij);
+        CHECK(g.state().announcements[1].timeMs == 4 * 60000);
+        CHECK(g.state().announcements[1].phase == voorstel);
+        // Its minute no longer brings it a second time.
+        for (const Action& a : g.dueActions(20 * 60000))
+            CHECK(a.type != ActionType::InjectEvent);
+    }
+    SUBCASE("the clock came first: it comes at minute 20, before voorstel") {
+        Game g = newGame(sc);
+        for (int minute = 5; minute <= 20; minute += 5)
+            for (const Action& a : g.dueActions(minute * 60000))
+                REQUIRE(play(g, a) == "ok");
+        CHECK(g.currentPhase() == PhaseKind::Randvoorwaarden);
+        CHECK(g.state().eventFired[tiny::plein_vrij]);
+        REQUIRE(g.state().announcements.size() == 2); // plein_vrij, then klacht
+        CHECK(g.state().announcements[0].event == tiny::plein_vrij);
+        CHECK(g.state().announcements[0].timeMs == 20 * 60000);
+        advanceTo(g, PhaseKind::Voorstel);
+        CHECK(g.state().announcements.size() == 2); // voorstel brings no second one
+    }
+}
+
 TEST_CASE("the facilitator can inject an event early") {
     Game g = newGame();
     CHECK(play(g, act::inject(tiny::klacht)) == "ok");

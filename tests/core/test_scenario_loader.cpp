@@ -131,8 +131,9 @@ INVALID_SCENARIO(
 INVALID_SCENARIO(
     "event_two_triggers",
     {30, 36,
-     "'when' takes exactly one of phase, minute or condition, but has both 'phase' and 'minute'",
-     "events[0].when.minute"})
+     "'when' takes one of phase, minute or condition (or minute and phase together: whichever "
+     "comes first), but has both 'phase' and 'condition'",
+     "events[0].when.condition"})
 INVALID_SCENARIO("event_unknown_role", {34, 34, "unknown role 'raadslid'; expected buren or raad",
                                         "events[0].effects[1].add_value_weight.role"})
 INVALID_SCENARIO("expr_and_on_number",
@@ -481,6 +482,78 @@ roles:)";
     CHECK(sc.eventIndex("b") == 1);
 }
 
+TEST_CASE("duration_minutes must be what the phases add up to") {
+    // No phases: the default plan, 5+5+10+10+15+5+10 = 60 minutes.
+    CHECK(firstError(loadWith("title: Mini", "title: Mini\nduration_minutes: 75")) ==
+          "mini.yaml:4:19: error: duration_minutes is 75, but the default phases (the file has no "
+          "'phases') add up to 60 minutes; make them agree (at duration_minutes)");
+    const std::string plan = "title: Mini\nduration_minutes: 30\nphases:\n"
+                             "  - {id: kennismaken, minutes: 5}\n"
+                             "  - {id: voorstel, minutes: 20}\n"
+                             "  - {id: besluit, minutes: 10}";
+    CHECK(firstError(loadWith("title: Mini", plan)) ==
+          "mini.yaml:4:19: error: duration_minutes is 30, but the phases add up to 35 minutes; "
+          "make them agree (at duration_minutes)");
+    std::string agreeing = plan;
+    agreeing.replace(agreeing.find("30"), 2, "35");
+    const LoadResult ok = loadWith("title: Mini", agreeing);
+    REQUIRE_MESSAGE(ok.ok(), firstError(ok));
+    CHECK(ok.scenario->durationMinutes == 35);
+    // Without duration_minutes the plan's sum is the length.
+    std::string unnamed = plan;
+    unnamed.replace(unnamed.find("duration_minutes: 30\n"), 21, "");
+    const LoadResult summed = loadWith("title: Mini", unnamed);
+    REQUIRE_MESSAGE(summed.ok(), firstError(summed));
+    CHECK(summed.scenario->durationMinutes == 35);
+}
+
+TEST_CASE("a scenario names its edition with version") {
+    const LoadResult plain = loadWith("title: Mini", "title: Mini");
+    REQUIRE(plain.ok());
+    CHECK(plain.scenario->version == 0);
+    const LoadResult named = loadWith("samenspel: 1", "samenspel: 1\nversion: 4");
+    REQUIRE_MESSAGE(named.ok(), firstError(named));
+    CHECK(named.scenario->version == 4);
+    CHECK(firstError(loadWith("samenspel: 1", "samenspel: 1\nversion: 2026-12-04")) ==
+          "mini.yaml:2:10: error: expected a whole number for 'version', got '2026-12-04' (at "
+          "version)");
+    CHECK(firstError(loadWith("samenspel: 1", "samenspel: 1\nversion: 0")) ==
+          "mini.yaml:2:10: error: 'version' must be between 1 and 1000000, got 0 (at version)");
+}
+
+TEST_CASE("an event at a minute or a phase start, and the warning for a minute alone") {
+    const std::string event = "events:\n"
+                              "  - id: lek\n"
+                              "    when: {minute: 40}\n"
+                              "    text: Lek\n"
+                              "roles:";
+    // The default plan: voorstel runs from minute 30 to 45, so minute 40 is meant for it.
+    const LoadResult alone = loadWith("roles:", event);
+    REQUIRE_MESSAGE(alone.ok(), firstError(alone));
+    REQUIRE(alone.warnings.size() == 1);
+    CHECK(alone.warnings[0].format() ==
+          "mini.yaml:18:20: warning: event 'lek' comes only at minute 40, but phases end early "
+          "when everyone is done, so a session can be past that point or over by then; to have "
+          "it come in phase 'voorstel' in any case, write {minute: 40, phase: voorstel} (at "
+          "events[0].when.minute)");
+    CHECK(alone.scenario->events[0].phase == -1);
+
+    std::string both = event;
+    both.replace(both.find("{minute: 40}"), 12, "{minute: 40, phase: voorstel}");
+    const LoadResult either = loadWith("roles:", both);
+    REQUIRE_MESSAGE(either.ok(), firstError(either));
+    CHECK(either.warnings.empty());
+    const Event& e = either.scenario->events[0];
+    CHECK(e.trigger == Event::Trigger::Minute);
+    CHECK(e.minute == 40);
+    CHECK(e.phase == either.scenario->phaseIndex(PhaseKind::Voorstel));
+
+    // At minute 0 nothing can come before it: no warning.
+    std::string atStart = event;
+    atStart.replace(atStart.find("{minute: 40}"), 12, "{minute: 0}");
+    CHECK(loadWith("roles:", atStart).warnings.empty());
+}
+
 TEST_CASE("an option may start unavailable when another one is available") {
     const LoadResult result =
         loadWith("{id: daar, name: Daar,", "{id: daar, name: Daar, available: false,");
@@ -712,6 +785,8 @@ TEST_CASE("the all-features example keeps every detail") {
     REQUIRE_MESSAGE(result.ok(), firstError(result));
     const Scenario& sc = *result.scenario;
     CHECK(sc.caseText.get("nl") == "Een lange tekst die over meerdere regels loopt.");
+    CHECK(sc.version == 3);
+    CHECK(sc.durationMinutes == 60);
     CHECK(sc.learningGoals[0].get("en") == "Plain goal");
     CHECK(sc.learningGoals[1].get("en") == "Bilingual goal");
     CHECK(sc.resourceValues == std::vector<double>{40000, 120.5});

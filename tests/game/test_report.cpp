@@ -26,12 +26,13 @@ namespace {
 // A small case with a hostile secret, so escaping is tested on real input.
 const char* kScenario = R"YAML(
 samenspel: 1
+version: 3
 id: speeltuin
 title: {nl: De speeltuin, en: The playground}
 summary: {nl: Een speeltuin in de wijk., en: A playground in the neighbourhood.}
 case: {nl: Er is een speeltuin nodig., en: A playground is needed.}
 stage: ontwerpen
-duration_minutes: 30
+duration_minutes: 12
 attributes:
   cost: {name: {nl: Kosten, en: Cost}, unit: "€"}
 values:
@@ -159,6 +160,8 @@ TEST_CASE("report: the written file names the decision, every role, and has char
 
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(html.find("The playground") != std::string::npos);
+    // Results of two editions of a case are not comparable: the report names its edition.
+    CHECK(html.find("Edition 3 of the case") != std::string::npos);
     // The decision: the package the council voted on.
     CHECK(html.find("On the square") != std::string::npos);
     for (const char* role : {"Parents", "Neighbours", "Alderman"})

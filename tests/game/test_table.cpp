@@ -28,7 +28,7 @@ title: {nl: Het bankje, en: The bench}
 summary: {nl: Een bankje., en: A bench.}
 case: {nl: "Waar komt het bankje?", en: "Where does the bench go?"}
 stage: ontwerpen
-duration_minutes: 20
+duration_minutes: 6
 attributes:
   cost: {name: {nl: Kosten, en: Cost}, unit: "€"}
 values:
