@@ -357,6 +357,9 @@ std::string eventWhen(const Words& w, const Event& e) {
     case Event::Trigger::Phase:
         return w.t("print.when.phase", {e.phase >= 0 ? w.phaseName(e.phase) : "?"});
     case Event::Trigger::Minute:
+        if (e.phase >= 0)
+            return w.count("print.when.minute_or_phase", static_cast<long long>(e.minute),
+                           {w.phaseName(e.phase)});
         return w.count("print.when.minute", static_cast<long long>(e.minute));
     case Event::Trigger::Condition:
         return w.t("print.when.condition", {w.condition(e.condition)});
