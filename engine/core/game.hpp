@@ -11,6 +11,7 @@
 #include "core/action.hpp"
 #include "core/scenario.hpp"
 #include "core/scoring.hpp"
+#include "core/stance.hpp"
 
 namespace samenspel {
 
@@ -87,6 +88,7 @@ struct Reaction {
     ReactionKind kind = ReactionKind::Support;
     Reason reason;
     std::vector<MitsCondition> conditions;
+    std::uint64_t seq = 0; // GameState::actionCount when it was said: what came last
 };
 
 struct CastVote {
@@ -94,6 +96,7 @@ struct CastVote {
     VoteKind kind = VoteKind::Yes;
     Reason reason;
     std::vector<MitsCondition> conditions;
+    std::uint64_t seq = 0; // GameState::actionCount when it was cast
 };
 
 // A condition attached to a version of a proposal by a ja-mits vote on the
@@ -139,7 +142,14 @@ struct SupportSample {
 struct Decision {
     bool taken = false;
     int proposal = -1;
+    // Gedragen volgens de kaarten: feasible, passed, and every role's support
+    // from its card at least min_support (DESIGN.md "Measurements").
     bool gedragen = false;
+    // Gedragen aan tafel: no role's stated stance on it is an objection
+    // (DESIGN.md "Support as stated").
+    bool gedragenAanTafel = false;
+    std::vector<StatedStance> stances; // per role: what it said about it
+    std::vector<bool> accepts;         // per role: whether its card accepts the package
     Draagvlak draagvlak;
     double publicValue = 0.0;
     std::vector<double> support; // per role, with the world of the moment of decision

@@ -211,6 +211,11 @@ void Rules::resolveVote(Game& g, int proposalIndex) {
     d.gedragen = feasible(sc, st.world, p.package) && d.draagvlak.minimum >= sc.minSupport;
     d.publicValue = publicValue(sc, p.package);
     d.support = supportPerRole(g, p.package);
+    d.accepts.clear();
+    for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r)
+        d.accepts.push_back(accepts(sc, st.world, r, p.package));
+    d.stances = statedStances(g, proposalIndex);
+    d.gedragenAanTafel = noObjectionStands(d.stances);
     d.timeMs = st.nowMs;
     advancePhase(g); // a decision ends besluit
 }
@@ -312,7 +317,7 @@ struct Executor {
     }
 
     void react() {
-        Reaction r{a.seat, a.reaction, a.reason, a.conditions};
+        Reaction r{a.seat, a.reaction, a.reason, a.conditions, st.actionCount};
         auto& reactions = st.proposals[static_cast<std::size_t>(a.proposal)].reactions;
         for (Reaction& old : reactions) {
             if (old.seat == a.seat) {
@@ -325,7 +330,7 @@ struct Executor {
 
     void vote() {
         st.proposals[static_cast<std::size_t>(a.proposal)].votes.push_back(
-            {a.seat, a.vote, a.reason, a.conditions});
+            {a.seat, a.vote, a.reason, a.conditions, st.actionCount});
         Rules::resolveVote(g, a.proposal);
     }
 
