@@ -54,6 +54,7 @@ td.member { padding-left: 1.5em; }
 .legend li { display: flex; align-items: center; gap: .4rem; }
 .points li { margin: .3rem 0; }
 .muted { color: #666; }
+td.objection { color: #9b1c1c; font-weight: 600; }
 footer { margin-top: 3rem; color: #666; font-size: .85rem; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {

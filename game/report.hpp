@@ -47,8 +47,31 @@ struct ReflectionPoint {
 };
 std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::string& lang);
 
+// What one role said about the decision beside what its card says (DESIGN.md
+// "Support as stated"). Empty without a decision.
+struct StanceRow {
+    int role = -1;
+    Stance stance = Stance::None;
+    std::string stanceKey;  // "stance.object", ...: the stance in words
+    int earlierVersion = 0; // the version it was said about when not the decided one, else 0
+    bool acceptsByCard = false;
+    StanceGap gap = StanceGap::None;
+};
+std::vector<StanceRow> stanceRows(const Game& game);
+// The learning moments: one point for each role whose stance and card differ.
+std::vector<ReflectionPoint> learningMoments(const Game& game, const std::string& lang);
+// The roles whose objection to the decision stands, by name, comma-separated.
+std::string objectingRoles(const Game& game, const std::string& lang);
+// The questions for any decision with conflicting interests (the seed
+// articles'): which problem it solves, who bears the costs, whom it shuts out.
+std::vector<ReflectionPoint> decisionQuestions(const Game& game);
+// The scenario's learning goals in `lang`, in the order of the file.
+std::vector<std::string> learningGoals(const Scenario& scenario, const std::string& lang);
+
 // Small helpers the screens share with the report.
 std::string htmlEscape(const std::string& text);
+// A length of speaking time as minutes and seconds, rounded: "1:05".
+std::string speakingClock(std::int64_t ms);
 // The proposal a debrief talks about: the decided one, else the most recent.
 int proposalInFocus(const GameState& state);
 // Every role's support for that proposal: as it was at the decision, else now.

@@ -81,13 +81,31 @@ void conditionList(const Ctx& c, const Proposal& p, std::ostringstream& out) {
     out << "</ul>";
 }
 
+void stanceTable(const Ctx& c, std::ostringstream& out);
+
+// The scenario's learning goals open the report: what the session was for.
+void sectionGoals(const Ctx& c, std::ostringstream& out) {
+    const std::vector<std::string> goals = learningGoals(c.sc, c.lang);
+    if (goals.empty())
+        return;
+    out << "<section class=\"goals\"><h2>" << c.h("report.learning_goals") << "</h2><ul>";
+    for (const std::string& goal : goals)
+        out << "<li>" << htmlEscape(goal) << "</li>";
+    out << "</ul></section>";
+}
+
 void sectionDecision(const Ctx& c, std::ostringstream& out) {
     out << "<section><h2>" << c.h("report.decision") << "</h2>";
     const int focus = proposalInFocus(c.st);
     const Decision& d = c.st.decision;
     if (d.taken) {
+        // Both kinds of gedragen, side by side (DESIGN.md "Support as stated").
         out << "<p class=\"lead\">" << c.h("report.decision_taken", {c.proposalRef(d.proposal)})
-            << " " << badge(d.gedragen, c.t(d.gedragen ? "report.gedragen" : "report.not_gedragen"))
+            << "</p><p>"
+            << badge(d.gedragen, c.t(d.gedragen ? "report.gedragen" : "report.not_gedragen")) << " "
+            << badge(d.gedragenAanTafel, d.gedragenAanTafel ? c.t("report.gedragen_aan_tafel")
+                                                            : c.t("report.not_gedragen_aan_tafel",
+                                                                  {objectingRoles(c.game, c.lang)}))
             << "</p>";
     } else {
         out << "<p class=\"lead\">" << c.h("report.no_decision") << "</p>";
@@ -128,7 +146,39 @@ void sectionDecision(const Ctx& c, std::ostringstream& out) {
         }
         out << "</ul>";
     }
+    stanceTable(c, out);
     out << "</section>";
+}
+
+// What each role said beside what its card says, and the learning moments
+// where the two differ.
+void stanceTable(const Ctx& c, std::ostringstream& out) {
+    const std::vector<StanceRow> rows = stanceRows(c.game);
+    if (rows.empty())
+        return;
+    out << "<h3>" << c.h("report.stated") << "</h3><p class=\"muted\">"
+        << c.h("report.stated_explain") << "</p><table class=\"stances\"><tr><th>"
+        << c.h("report.role") << "</th><th>" << c.h("report.said_at_table") << "</th><th>"
+        << c.h("report.by_card") << "</th></tr>";
+    for (const StanceRow& row : rows) {
+        std::string said = c.t(row.stanceKey);
+        if (row.earlierVersion > 0)
+            said += " " + c.t("stance.on_version", {std::to_string(row.earlierVersion)});
+        out << "<tr><td>" << htmlEscape(c.roleName(row.role)) << "</td><td"
+            << (isObjection(row.stance) ? " class=\"objection\"" : "") << ">" << htmlEscape(said)
+            << "</td><td>"
+            << badge(row.acceptsByCard,
+                     c.t(row.acceptsByCard ? "stance.card_accepts" : "stance.card_rejects"))
+            << "</td></tr>";
+    }
+    out << "</table>";
+    const std::vector<ReflectionPoint> moments = learningMoments(c.game, c.lang);
+    if (moments.empty())
+        return;
+    out << "<h3>" << c.h("report.learning_moments") << "</h3><ul class=\"points moments\">";
+    for (const ReflectionPoint& p : moments)
+        out << "<li>" << c.h(p.key, p.args) << "</li>";
+    out << "</ul>";
 }
 
 void sectionReflection(const Ctx& c, std::ostringstream& out) {
@@ -183,9 +233,39 @@ void sectionBegrip(const Ctx& c, std::ostringstream& out) {
         << "</td></tr></table></section>";
 }
 
+// Each person's speaking time and turns, bots left out.
+void speakingTable(const Ctx& c, std::ostringstream& out) {
+    std::int64_t most = 1;
+    for (const PersonMeasure& p : c.m.people)
+        most = std::max(most, p.speakingMs);
+    out << "<h3>" << c.h("report.speaking_per_person") << "</h3><table>";
+    for (const PersonMeasure& p : c.m.people) {
+        if (p.bot)
+            continue;
+        const std::string name = p.person >= 0 ? p.name : c.seatWithRole(p.seat);
+        out << "<tr><td" << (p.person >= 0 ? " class=\"member\"" : "") << ">" << htmlEscape(name)
+            << "</td><td class=\"num\">" << htmlEscape(speakingClock(p.speakingMs))
+            << "</td><td class=\"num\">"
+            << c.h(p.turns == 1 ? "report.turns.one" : "report.turns.other",
+                   {std::to_string(p.turns)})
+            << "</td><td>"
+            << svgInlineBar(static_cast<double>(p.speakingMs) / static_cast<double>(most),
+                            chart::seriesRgb(c.game.roleOfSeat(p.seat)))
+            << "</td></tr>";
+    }
+    out << "</table>";
+}
+
 void sectionInclusie(const Ctx& c, std::ostringstream& out) {
+    const bool speaking = c.m.inclusieBasis == InclusieBasis::SpeakingTime;
     out << "<section><h2>" << c.h("report.inclusie") << "</h2><p>"
-        << c.h("report.inclusie_score", {formatNumber(c.m.inclusie, 2, c.lang)}) << "</p>";
+        << c.h(speaking ? "report.inclusie_score_speaking" : "report.inclusie_score",
+               {formatNumber(c.m.inclusie, 2, c.lang)})
+        << "</p><p>"
+        << c.h(std::string("report.inclusie_basis.") + inclusieBasisId(c.m.inclusieBasis))
+        << "</p>";
+    if (speaking)
+        speakingTable(c, out);
     if (c.m.hasTeams)
         out << "<p class=\"muted\">" << c.h("report.inclusie_teams") << "</p>";
     else if (c.m.inclusieOverPeople)
@@ -470,6 +550,7 @@ void sectionRoleCards(const Ctx& c, std::ostringstream& out) {
 
 void renderSections(const Ctx& c, const ReportOptions& o, std::ostringstream& out) {
     sectionHeader(c, o, out);
+    sectionGoals(c, out);
     sectionDecision(c, out);
     sectionReflection(c, out);
     sectionSupport(c, out);

@@ -1,5 +1,6 @@
 // What the debrief draws from the measurements: the proposal in focus, its
-// support, and the points for reflection.
+// support, what each role said beside its card (with the learning moments
+// where the two differ), the learning goals, and the points for reflection.
 #include <algorithm>
 
 #include "report_internal.hpp"
@@ -39,6 +40,115 @@ std::vector<double> supportInFocus(const Game& game) {
     return support;
 }
 
+// [SECTION] Support as stated -------------------------------------------------------
+
+namespace {
+
+const char* stanceKey(Stance stance) {
+    switch (stance) {
+    case Stance::None:
+        return "stance.none";
+    case Stance::Support:
+        return "stance.support";
+    case Stance::SupportIf:
+        return "stance.support_if";
+    case Stance::Object:
+        return "stance.object";
+    case Stance::Yes:
+        return "stance.yes";
+    case Stance::JaMits:
+        return "stance.ja_mits";
+    case Stance::No:
+        return "stance.no";
+    }
+    return "stance.none";
+}
+
+std::string roleNameIn(const Scenario& sc, int role, const std::string& lang) {
+    const std::string& n = sc.roles[static_cast<std::size_t>(role)].name.get(lang);
+    return n.empty() ? sc.roles[static_cast<std::size_t>(role)].id : n;
+}
+
+} // namespace
+
+std::vector<StanceRow> stanceRows(const Game& game) {
+    const GameState& st = game.state();
+    const Decision& d = st.decision;
+    std::vector<StanceRow> rows;
+    if (!d.taken || d.proposal < 0 || d.proposal >= static_cast<int>(st.proposals.size()))
+        return rows;
+    const int roles = static_cast<int>(game.scenario().roles.size());
+    for (int r = 0; r < roles && r < static_cast<int>(d.stances.size()) &&
+                    r < static_cast<int>(d.accepts.size());
+         ++r) {
+        const StatedStance& s = d.stances[static_cast<std::size_t>(r)];
+        StanceRow row;
+        row.role = r;
+        row.stance = s.stance;
+        row.stanceKey = stanceKey(s.stance);
+        if (s.proposal >= 0 && s.proposal != d.proposal)
+            row.earlierVersion = proposalNumber(st, s.proposal).version;
+        row.acceptsByCard = d.accepts[static_cast<std::size_t>(r)];
+        row.gap = stanceGap(s, row.acceptsByCard);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<ReflectionPoint> learningMoments(const Game& game, const std::string& lang) {
+    std::vector<ReflectionPoint> points;
+    for (const StanceRow& row : stanceRows(game)) {
+        const std::string name = roleNameIn(game.scenario(), row.role, lang);
+        const bool vote = isVoteStance(row.stance);
+        switch (row.gap) {
+        case StanceGap::AgreedAgainstCard:
+            points.push_back({vote ? "report.moment.voted_for" : "report.moment.backed", {name}});
+            break;
+        case StanceGap::ObjectedAgainstCard:
+            points.push_back(
+                {vote ? "report.moment.voted_against" : "report.moment.objected", {name}});
+            break;
+        case StanceGap::SilentAgainstCard:
+            points.push_back({"report.moment.silent", {name}});
+            break;
+        case StanceGap::None:
+            break;
+        }
+    }
+    return points;
+}
+
+std::string objectingRoles(const Game& game, const std::string& lang) {
+    std::string names;
+    for (const StanceRow& row : stanceRows(game))
+        if (isObjection(row.stance))
+            names += (names.empty() ? "" : ", ") + roleNameIn(game.scenario(), row.role, lang);
+    return names;
+}
+
+std::vector<ReflectionPoint> decisionQuestions(const Game& game) {
+    const GameState& st = game.state();
+    if (proposalInFocus(st) < 0)
+        return {};
+    if (st.decision.taken)
+        return {{"report.question.problem", {}},
+                {"report.question.costs", {}},
+                {"report.question.shut_out", {}}};
+    return {{"report.question.problem_latest", {}},
+            {"report.question.costs_latest", {}},
+            {"report.question.shut_out_latest", {}}};
+}
+
+std::vector<std::string> learningGoals(const Scenario& scenario, const std::string& lang) {
+    std::vector<std::string> goals;
+    for (const LocalizedText& goal : scenario.learningGoals)
+        if (!goal.get(lang).empty())
+            goals.push_back(goal.get(lang));
+    return goals;
+}
+
+// [SECTION] Points for reflection ----------------------------------------------------
+
 std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::string& lang) {
     const Scenario& sc = game.scenario();
     const GameState& st = game.state();
@@ -55,14 +165,22 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
     };
     std::vector<ReflectionPoint> points;
 
-    // The decision itself first: whether the group reached a gedragen besluit.
+    // The decision itself first: whether the group reached a gedragen besluit,
+    // by the cards and at the table, then where the two differ.
     const int focus = proposalInFocus(st);
-    if (!st.decision.taken)
+    const Decision& d = st.decision;
+    if (!d.taken)
         points.push_back({"report.reflect.no_decision", {}});
-    else if (!st.decision.gedragen)
-        points.push_back({"report.reflect.not_gedragen", {}});
-    else
+    else if (d.gedragen && d.gedragenAanTafel)
         points.push_back({"report.reflect.gedragen", {}});
+    else if (d.gedragen)
+        points.push_back({"report.reflect.gedragen_cards_only", {objectingRoles(game, lang)}});
+    else if (d.gedragenAanTafel)
+        points.push_back({"report.reflect.gedragen_table_only", {}});
+    else
+        points.push_back({"report.reflect.not_gedragen", {objectingRoles(game, lang)}});
+    for (ReflectionPoint& p : learningMoments(game, lang))
+        points.push_back(std::move(p));
 
     // The role least served by the decision (or the proposal in focus).
     if (focus >= 0 && !sc.roles.empty()) {
@@ -95,20 +213,42 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
     for (int s = 0; s < game.seatCount(); ++s)
         people += person(s) ? 1 : 0;
 
-    // The usual suspects: a few people did most of the talking.
-    int total = 0, busiest = -1;
-    for (int s = 0; s < static_cast<int>(m.actionsPerSeat.size()); ++s) {
-        if (!person(s))
-            continue;
-        total += m.actionsPerSeat[s];
-        if (busiest < 0 || m.actionsPerSeat[s] > m.actionsPerSeat[busiest])
-            busiest = s;
+    // The usual suspects: a few people took most of the game's public
+    // actions, or of the speaking time once speaking turns were given.
+    if (m.inclusieBasis == InclusieBasis::SpeakingTime) {
+        std::int64_t total = 0;
+        int humans = 0;
+        const PersonMeasure* busiest = nullptr;
+        for (const PersonMeasure& p : m.people) {
+            if (p.bot)
+                continue;
+            ++humans;
+            total += p.speakingMs;
+            if (!busiest || p.speakingMs > busiest->speakingMs)
+                busiest = &p;
+        }
+        if (total > 0 && humans > 2 && m.inclusie < 0.7 && busiest)
+            points.push_back({"report.reflect.usual_suspects_speaking",
+                              {busiest->name.empty() ? seatName(busiest->seat) : busiest->name,
+                               formatNumber(100.0 * static_cast<double>(busiest->speakingMs) /
+                                                static_cast<double>(total),
+                                            0, lang),
+                               formatNumber(m.inclusie, 2, lang)}});
+    } else {
+        int total = 0, busiest = -1;
+        for (int s = 0; s < static_cast<int>(m.actionsPerSeat.size()); ++s) {
+            if (!person(s))
+                continue;
+            total += m.actionsPerSeat[s];
+            if (busiest < 0 || m.actionsPerSeat[s] > m.actionsPerSeat[busiest])
+                busiest = s;
+        }
+        if (total > 0 && people > 2 && m.inclusie < 0.7 && busiest >= 0)
+            points.push_back({"report.reflect.usual_suspects",
+                              {seatName(busiest),
+                               formatNumber(100.0 * m.actionsPerSeat[busiest] / total, 0, lang),
+                               formatNumber(m.inclusie, 2, lang)}});
     }
-    if (total > 0 && people > 2 && m.inclusie < 0.7 && busiest >= 0)
-        points.push_back(
-            {"report.reflect.usual_suspects",
-             {seatName(busiest), formatNumber(100.0 * m.actionsPerSeat[busiest] / total, 0, lang),
-              formatNumber(m.inclusie, 2, lang)}});
 
     // Largest begrip gain, and anyone whose understanding went down.
     int bestSeat = -1;
@@ -184,6 +324,9 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
         const Event& e = sc.events[a.event];
         points.push_back({"report.reflect.event", {e.title.empty() ? e.id : name(e.title, e.id)}});
     }
+    // Last, the questions for every decision with conflicting interests.
+    for (ReflectionPoint& p : decisionQuestions(game))
+        points.push_back(std::move(p));
     return points;
 }
 

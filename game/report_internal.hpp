@@ -2,7 +2,7 @@
 // What the parts of the HTML report share and nobody else needs. The parts:
 //   report_text.cpp      escaping, numbers, names, readable expressions
 //   report_svg.cpp       the inline SVG charts
-//   report_insights.cpp  the proposal in focus and the points for reflection
+//   report_insights.cpp  the proposal in focus, stated stances, points for reflection
 //   report_html.cpp      one function per section of the document
 //   report.cpp           the document around the sections; writing it to disk
 #include <cmath>

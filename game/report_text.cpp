@@ -37,6 +37,13 @@ std::string htmlEscape(const std::string& text) {
     return out;
 }
 
+std::string speakingClock(std::int64_t ms) {
+    const long long seconds = static_cast<long long>(std::max<std::int64_t>(0, (ms + 500) / 1000));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", seconds / 60, seconds % 60);
+    return buf;
+}
+
 } // namespace samenspel
 
 namespace samenspel {

@@ -54,7 +54,18 @@ void printText(const Game& g, const ReadLog& read, const std::string& logPath) {
         const ProposalNumber n = proposalNumber(st, p.id);
         std::printf("decision:   proposal %d, version %d: %s\n", n.number, n.version,
                     packageText(sc, p.package).c_str());
-        std::printf("gedragen:   %s\n", m.decision.gedragen ? "yes" : "no");
+        std::printf("gedragen:   %s by the role cards, %s at the table\n",
+                    m.decision.gedragen ? "yes" : "no", m.decision.gedragenAanTafel ? "yes" : "no");
+        // What each role said about it, and whether its card accepts it.
+        std::printf("stances:   ");
+        for (std::size_t r = 0;
+             r < sc.roles.size() && r < m.decision.stances.size() && r < m.decision.accepts.size();
+             ++r)
+            std::printf(" %s %s (card %s)%s", sc.roles[r].id.c_str(),
+                        stanceId(m.decision.stances[r].stance),
+                        m.decision.accepts[r] ? "accepts" : "does not accept",
+                        r + 1 < sc.roles.size() ? "," : "");
+        std::printf("\n");
         std::printf("draagvlak:  min %s, mean %s\n",
                     oneDecimal(m.decision.draagvlak.minimum).c_str(),
                     oneDecimal(m.decision.draagvlak.mean).c_str());
@@ -148,7 +159,21 @@ void printJson(const Game& g, const ReadLog& read, const std::string& logPath) {
             w.key(sc.issues[i].id)
                 .value(sc.issues[i].options[static_cast<std::size_t>(p.package[i])].id);
         w.endObject();
-        w.key("gedragen").value(m.decision.gedragen);
+        w.key("gedragen").value(m.decision.gedragen); // by the role cards
+        w.key("gedragen_aan_tafel").value(m.decision.gedragenAanTafel);
+        // Per role: what it said about the decision, and whether its card accepts it.
+        w.key("roles").beginObject();
+        for (std::size_t r = 0;
+             r < sc.roles.size() && r < m.decision.stances.size() && r < m.decision.accepts.size();
+             ++r)
+            w.key(sc.roles[r].id)
+                .beginObject()
+                .key("stance")
+                .value(stanceId(m.decision.stances[r].stance))
+                .key("accepts_by_card")
+                .value(static_cast<bool>(m.decision.accepts[r]))
+                .endObject();
+        w.endObject();
         w.key("draagvlak").beginObject();
         w.key("min").value(roundSupport(m.decision.draagvlak.minimum), 1);
         w.key("mean").value(roundSupport(m.decision.draagvlak.mean), 1);

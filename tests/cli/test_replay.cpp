@@ -96,3 +96,79 @@ TEST_CASE("replay --json lists every member of a team with their own public acti
     CHECK(j.at("inclusie").get<double>() == doctest::Approx(2.0 / people.size()));
     fs::remove_all(dir);
 }
+
+TEST_CASE("replay --json gives both kinds of gedragen and every role's stated stance beside its "
+          "card") {
+    const fs::path dir = fs::temp_directory_path() / "samenspel_test_replay_stance";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    LoadResult loaded =
+        loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml");
+    REQUIRE(loaded.ok());
+    auto sc = std::make_shared<const Scenario>(std::move(*loaded.scenario));
+    const SessionSetup setup = SessionSetup::defaultFor(*sc, false);
+    const auto seatOf = [&](const std::string& role) {
+        for (int s = 0; s < static_cast<int>(setup.seats.size()); ++s)
+            if (sc->roles[static_cast<std::size_t>(setup.seats[s].role)].id == role)
+                return s;
+        FAIL("no seat for " << role);
+        return -1;
+    };
+    LiveSessionOptions options;
+    options.logPath = (dir / "stance.log").string();
+    std::string error;
+    std::vector<bool> accepts;
+    {
+        auto live = LiveSession::start(sc, setup, options, error);
+        REQUIRE_MESSAGE(live, error);
+        Action advance;
+        advance.type = ActionType::Advance;
+        advance.seat = kFacilitator;
+        while (live->game().currentPhase() != PhaseKind::Voorstel)
+            REQUIRE(live->submit(advance).accepted);
+        Action propose;
+        propose.type = ActionType::Propose;
+        propose.seat = seatOf("skaters");
+        propose.package = live->game().defaultPackage();
+        REQUIRE(live->submit(propose).accepted);
+        // The neighbours object because of quiet, and never react again.
+        Action object;
+        object.type = ActionType::React;
+        object.seat = seatOf("omwonenden");
+        object.proposal = 0;
+        object.reaction = ReactionKind::Object;
+        object.reason = {Reason::Kind::Value, 1}; // rust
+        REQUIRE(live->submit(object).accepted);
+        REQUIRE(live->submit(advance).accepted); // -> besluit
+        for (const char* council : {"raadslid_coalitie", "raadslid_oppositie"}) {
+            Action vote;
+            vote.type = ActionType::Vote;
+            vote.seat = seatOf(council);
+            vote.proposal = 0;
+            vote.vote = VoteKind::Yes;
+            REQUIRE(live->submit(vote).accepted);
+        }
+        REQUIRE(live->game().state().decision.taken);
+        accepts = live->game().state().decision.accepts;
+    }
+    const fs::path out = dir / "out.json";
+    const std::string command = "'" + std::string(SAMENSPEL_BINARY) + "' replay '" +
+                                (dir / "stance.log").string() + "' --json >'" + out.string() + "'";
+    const int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    std::ifstream in(out);
+    const nlohmann::json j = nlohmann::json::parse(in);
+    const nlohmann::json& d = j.at("decision");
+    CHECK(d.at("gedragen").is_boolean()); // by the role cards, as before
+    CHECK(d.at("gedragen_aan_tafel") == false);
+    const nlohmann::json& roles = d.at("roles");
+    REQUIRE(roles.size() == sc->roles.size());
+    CHECK(roles.at("omwonenden").at("stance") == "object");
+    CHECK(roles.at("raadslid_coalitie").at("stance") == "yes");
+    CHECK(roles.at("raadslid_oppositie").at("stance") == "yes");
+    CHECK(roles.at("skaters").at("stance") == "none"); // proposing is no stance
+    for (std::size_t r = 0; r < sc->roles.size(); ++r)
+        CHECK(roles.at(sc->roles[r].id).at("accepts_by_card") == static_cast<bool>(accepts[r]));
+    fs::remove_all(dir);
+}

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <regex>
@@ -33,6 +34,8 @@ summary: {nl: Een speeltuin in de wijk., en: A playground in the neighbourhood.}
 case: {nl: Er is een speeltuin nodig., en: A playground is needed.}
 stage: ontwerpen
 duration_minutes: 12
+learning_goals:
+  - {nl: Ontdekken wat de buren belangrijk vinden., en: Find out what matters to the neighbours.}
 attributes:
   cost: {name: {nl: Kosten, en: Cost}, unit: "€"}
 values:
@@ -96,7 +99,8 @@ void apply(Game& game, const Action& a) {
 }
 
 // Plays a short session: predictions, a shared value, a proposal, a vote.
-Game playShortSession() {
+// `inVoorstel` acts after the proposal (proposal 0) is on the table.
+Game playShortSession(const std::function<void(Game&, std::int64_t&)>& inVoorstel = {}) {
     SessionSetup setup = SessionSetup::defaultFor(*loadTestScenario(), false);
     setup.seats[0].name = "Fatima";
     setup.seats[1].name = "Joost";
@@ -117,6 +121,8 @@ Game playShortSession() {
     propose.package = {0};
     propose.reasonText = "Kids need room <to play>";
     apply(game, propose);
+    if (inVoorstel)
+        inVoorstel(game, t);
     apply(game, act(ActionType::Advance, kFacilitator, t += 1000)); // -> besluit
     Action vote = act(ActionType::Vote, 2, t += 1000);
     vote.proposal = game.proposalOnTable();
@@ -438,4 +444,183 @@ TEST_CASE("report: rules in words, no file paths and amounts as the reader write
     }
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
+}
+
+// [SECTION] Support as stated, learning goals, questions, inclusie basis ------------
+//
+// In the short session the alderman alone votes yes on {plein} (spelen +2,
+// rust -1; one issue, so n = 1):
+//   Parents    (3*2 + 1*-1) / (3*4) * 100 =  41.7  the card accepts
+//   Neighbours (3*-1)       / (3*3) * 100 = -33.3  the card does not accept
+//   Alderman   (1*2)        / (3*3) * 100 =  22.2  accepts (cost 5000 <= budget 8000)
+// So it is not gedragen volgens de kaarten (-33.3 < min_support 0).
+
+namespace {
+
+std::map<std::string, std::string> enCatalog() {
+    return readCatalog("en");
+}
+
+TranslateFn translator(const std::map<std::string, std::string>& texts) {
+    return [&texts](const std::string& k) {
+        const auto it = texts.find(k);
+        return it == texts.end() ? k : it->second;
+    };
+}
+
+bool hasPoint(const std::vector<ReflectionPoint>& points, const std::string& key,
+              const std::vector<std::string>& args = {}) {
+    for (const ReflectionPoint& p : points)
+        if (p.key == key && (args.empty() || p.args == args))
+            return true;
+    return false;
+}
+
+// In voorstel, `seat` objects to proposal 0 because of value `value`.
+std::function<void(Game&, std::int64_t&)> objects(std::vector<std::pair<int, int>> seatValues) {
+    return [seatValues](Game& game, std::int64_t& t) {
+        for (const auto& sv : seatValues) {
+            Action react = act(ActionType::React, sv.first, t += 1000);
+            react.proposal = 0;
+            react.reaction = ReactionKind::Object;
+            react.reason = {Reason::Kind::Value, sv.second};
+            apply(game, react);
+        }
+    };
+}
+
+} // namespace
+
+TEST_CASE("report: carried at the table although not by the cards, with the silent role as a "
+          "learning moment") {
+    const Game game = playShortSession();
+    const Decision& d = game.state().decision;
+    REQUIRE(d.taken);
+    CHECK_FALSE(d.gedragen);
+    CHECK(d.gedragenAanTafel); // nobody objected
+    const auto en = enCatalog();
+    const std::string text =
+        visibleText(renderSessionReport(game, translator(en), {"en", "2026-01-01"}));
+    CHECK(text.find("not carried by the role cards") != std::string::npos);
+    CHECK(text.find("carried at the table: no role kept an objection") != std::string::npos);
+    CHECK(text.find("voted in favour") != std::string::npos); // the alderman
+    CHECK(text.find("Neighbours said nothing about the decision although their card says no") !=
+          std::string::npos);
+    const std::vector<ReflectionPoint> points = reflectionPoints(game, "en");
+    CHECK(hasPoint(points, "report.reflect.gedragen_table_only"));
+    CHECK(hasPoint(points, "report.moment.silent", {"Neighbours"}));
+    CHECK_FALSE(hasPoint(points, "report.moment.silent", {"Parents"})); // their card accepts
+}
+
+TEST_CASE("report: an objection left standing is not carried at the table, and an objection "
+          "against one's own card is a learning moment") {
+    // The neighbours object because of quiet (their card agrees), the parents
+    // because of play (their card gives 41.7): neither reacts again.
+    const Game game = playShortSession(objects({{1, 1}, {0, 0}}));
+    const Decision& d = game.state().decision;
+    REQUIRE(d.taken);
+    CHECK_FALSE(d.gedragenAanTafel);
+    const auto en = enCatalog();
+    const std::string text =
+        visibleText(renderSessionReport(game, translator(en), {"en", "2026-01-01"}));
+    CHECK(text.find("not carried at the table: the objection of Parents, Neighbours still stood") !=
+          std::string::npos);
+    const std::vector<ReflectionPoint> moments = learningMoments(game, "en");
+    REQUIRE(moments.size() == 1);
+    CHECK(moments[0].key == "report.moment.objected");
+    CHECK(moments[0].args == std::vector<std::string>{"Parents"});
+    CHECK(text.find("Parents objected although their card shows support") != std::string::npos);
+    CHECK(hasPoint(reflectionPoints(game, "en"), "report.reflect.not_gedragen",
+                   {"Parents, Neighbours"}));
+    // In Dutch the same, in Dutch.
+    const auto nl = readCatalog("nl");
+    const std::string dutch =
+        visibleText(renderSessionReport(game, translator(nl), {"nl", "2026-01-01"}));
+    CHECK(dutch.find("niet gedragen aan tafel") != std::string::npos);
+    CHECK(dutch.find("niet gedragen volgens de kaarten") != std::string::npos);
+    CHECK(dutch.find("maakt bezwaar") != std::string::npos);
+}
+
+TEST_CASE("report: the scenario's learning goals open it, before the decision") {
+    const Game game = playShortSession();
+    const auto en = enCatalog();
+    const std::string html = renderSessionReport(game, translator(en), {"en", "2026-01-01"});
+    const std::size_t goal = html.find("Find out what matters to the neighbours.");
+    const std::size_t decision = html.find(">" + en.at("report.decision") + "</h2>");
+    REQUIRE(goal != std::string::npos);
+    REQUIRE(decision != std::string::npos);
+    CHECK(goal < decision);
+    CHECK(html.find(">" + en.at("report.learning_goals") + "</h2>") < goal);
+}
+
+TEST_CASE("report: reflection asks which problem it solves, who bears the costs and whom it shuts "
+          "out") {
+    const Game decided = playShortSession();
+    const std::vector<ReflectionPoint> points = reflectionPoints(decided, "en");
+    for (const char* key :
+         {"report.question.problem", "report.question.costs", "report.question.shut_out"})
+        CHECK_MESSAGE(hasPoint(points, key), key);
+    const auto en = enCatalog();
+    const std::string text =
+        visibleText(renderSessionReport(decided, translator(en), {"en", "2026-01-01"}));
+    CHECK(text.find("Who bears the costs of the decision") != std::string::npos);
+
+    // Without a decision the questions are about the latest proposal.
+    Game open(loadTestScenario(), SessionSetup::defaultFor(*loadTestScenario(), false));
+    std::int64_t t = 1000;
+    for (int k = 0; k < 3; ++k)
+        apply(open, act(ActionType::Advance, kFacilitator, t += 1000)); // -> voorstel
+    Action propose = act(ActionType::Propose, 0, t += 1000);
+    propose.package = {1};
+    apply(open, propose);
+    apply(open, act(ActionType::Advance, kFacilitator, t += 1000)); // -> besluit
+    apply(open, act(ActionType::Advance, kFacilitator, t += 1000)); // -> reflectie, no vote
+    REQUIRE_FALSE(open.state().decision.taken);
+    const std::vector<ReflectionPoint> latest = reflectionPoints(open, "en");
+    CHECK(hasPoint(latest, "report.question.shut_out_latest"));
+    CHECK_FALSE(hasPoint(latest, "report.question.shut_out"));
+}
+
+TEST_CASE("report: inclusie names its basis, game actions or speaking time") {
+    const auto en = enCatalog();
+    const std::string actions =
+        visibleText(renderSessionReport(playShortSession(), translator(en), {"en", "2026-01-01"}));
+    CHECK(actions.find(en.at("report.inclusie_basis.game_actions")) != std::string::npos);
+    CHECK(actions.find(en.at("report.speaking_per_person")) == std::string::npos);
+
+    // Fatima gets the floor for 30 s.
+    const Game spoken = playShortSession([](Game& game, std::int64_t& t) {
+        Action give = act(ActionType::GiveTurn, kFacilitator, t += 1000);
+        give.targetSeat = 0;
+        apply(game, give);
+        apply(game, act(ActionType::EndTurn, kFacilitator, t += 30000));
+    });
+    REQUIRE(spoken.measure().inclusieBasis == InclusieBasis::SpeakingTime);
+    const std::string speaking =
+        visibleText(renderSessionReport(spoken, translator(en), {"en", "2026-01-01"}));
+    CHECK(speaking.find(en.at("report.inclusie_basis.speaking_time")) != std::string::npos);
+    CHECK(speaking.find(en.at("report.speaking_per_person")) != std::string::npos);
+    CHECK(speaking.find("0:30") != std::string::npos);
+    CHECK(speaking.find("1 turn") != std::string::npos);
+}
+
+TEST_CASE("catalogs: the report and the debrief speak of talking only about speaking time") {
+    // Inclusie from game actions counts button presses: "did 40% of the
+    // talking" would claim what was never measured.
+    for (const char* lang : {"nl", "en"}) {
+        const std::string language = lang;
+        for (const auto& entry : readCatalog(lang)) {
+            const std::string& key = entry.first;
+            if (key.rfind("report.", 0) != 0 && key.rfind("debrief.", 0) != 0)
+                continue;
+            std::string text = entry.second;
+            std::transform(text.begin(), text.end(), text.begin(),
+                           [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+            const bool talks = text.find("talking") != std::string::npos ||
+                               text.find("het woord") != std::string::npos;
+            const bool aboutSpeaking = key.find("speaking") != std::string::npos;
+            CHECK_MESSAGE((!talks || aboutSpeaking),
+                          language << " " << key << ": " << entry.second);
+        }
+    }
 }
