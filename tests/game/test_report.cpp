@@ -538,7 +538,7 @@ TEST_CASE("report: an objection left standing is not carried at the table, and a
         visibleText(renderSessionReport(game, translator(nl), {"nl", "2026-01-01"}));
     CHECK(dutch.find("niet gedragen aan tafel") != std::string::npos);
     CHECK(dutch.find("niet gedragen volgens de kaarten") != std::string::npos);
-    CHECK(dutch.find("maakt bezwaar") != std::string::npos);
+    CHECK(dutch.find("maakte bezwaar") != std::string::npos);
 }
 
 TEST_CASE("report: the scenario's learning goals open it, before the decision") {
