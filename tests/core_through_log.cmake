@@ -6,7 +6,8 @@ add_executable(test_core_through_log ${CMAKE_CURRENT_SOURCE_DIR}/core/test_rules
                                      ${CMAKE_CURRENT_SOURCE_DIR}/core/test_bots.cpp
                                      ${CMAKE_CURRENT_SOURCE_DIR}/core/test_teams.cpp
                                      ${CMAKE_CURRENT_SOURCE_DIR}/core/test_turns.cpp
-                                     ${CMAKE_CURRENT_SOURCE_DIR}/core/test_stance.cpp)
+                                     ${CMAKE_CURRENT_SOURCE_DIR}/core/test_stance.cpp
+                                     ${CMAKE_CURRENT_SOURCE_DIR}/core/test_begrip_rules.cpp)
 target_link_libraries(test_core_through_log PRIVATE samenspel_core samenspel_doctest_main doctest::doctest)
 target_compile_definitions(test_core_through_log PRIVATE SAMENSPEL_TEST_THROUGH_LOG
                                                          SAMENSPEL_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

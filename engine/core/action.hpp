@@ -36,6 +36,10 @@ enum class ActionType {
     RequestTurn, // seat (+ person) asks for the floor; again while waiting: withdraws
     GiveTurn,    // facilitator gives the floor to targetSeat (+ targetPerson), ends the turn on
     EndTurn,     // facilitator, or the speaker's seat, ends the current turn
+    // Begrip v2 (core/begrip.hpp): seat (+ person) answers the choice item of
+    // kind itemKind about targetRole with option `choice`; at perspectief and
+    // reflectie. The values item is Predict.
+    AnswerItem,
 };
 const char* actionTypeId(ActionType type); // "share_value", ...
 bool actionTypeFromId(const std::string& id, ActionType& out);
@@ -76,6 +80,8 @@ struct Action {
     // acts, so the rules can tell the facilitator from a player.
     int targetSeat = -1;
     int targetPerson = -1;
+    int itemKind = -1;       // AnswerItem: a BegripItemKind (RedLine 1, Interest 2)
+    int choice = -1;         // AnswerItem: index into the item's options
     std::vector<int> values; // Predict
     Package package;         // Propose, Amend
     ReactionKind reaction = ReactionKind::Support;

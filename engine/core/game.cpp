@@ -7,6 +7,7 @@
 #include <array>
 #include <cstring>
 
+#include "core/begrip.hpp"
 #include "core/limits.hpp"
 #include "core/rules_internal.hpp"
 #include "core/safe_text.hpp"
@@ -44,6 +45,7 @@ constexpr ActionTypeName kActionTypeNames[] = {
     {ActionType::RequestTurn, "request_turn"},
     {ActionType::GiveTurn, "give_turn"},
     {ActionType::EndTurn, "end_turn"},
+    {ActionType::AnswerItem, "answer_item"},
 };
 
 } // namespace
@@ -125,6 +127,8 @@ constexpr RefusalText kRefusals[] = {
     {"refuse.precondition_already_shared", "Your role has already shared this precondition."},
     {"refuse.prediction_size", "Pick one to three values."},
     {"refuse.prediction_duplicate", "Pick each value only once."},
+    {"refuse.unknown_item", "There is no question of this kind about the role {0}."},
+    {"refuse.unknown_choice", "Choose one of the answers given."},
     {"refuse.invalid_package", "A proposal picks exactly one existing option for every issue."},
     {"refuse.option_unavailable", "The option {0} is not available."},
     {"refuse.unknown_proposal", "There is no proposal {0}."},
@@ -386,35 +390,47 @@ std::vector<Action> Game::dueActions(std::int64_t nowMs) const {
 
 namespace {
 
-// Begrip per person: [seat][0] for predictions without a person (the seat's
+// Begrip per person: [seat][0] for answers without a person (the seat's
 // single player or a bot), [seat][1 + k] for team member k.
-using PersonBegrip = std::vector<std::vector<SeatBegrip>>;
+struct PersonScores {
+    SeatBegrip begrip;
+    std::array<double, 2> sums{0.0, 0.0}; // before, after
+    std::array<int, 2> counts{0, 0};
+};
+using PersonBegrip = std::vector<std::vector<PersonScores>>;
 
+// Version 2: every scored item (chance-corrected predictions and choice
+// items); version 1: the acc of the value predictions, as logs from before
+// begrip v2 were measured.
 PersonBegrip begripPerPerson(const Game& g) {
     PersonBegrip out(static_cast<std::size_t>(g.seatCount()));
     for (std::size_t s = 0; s < out.size(); ++s)
         out[s].resize(g.setup().seats[s].members.size() + 1);
-    std::vector<std::vector<std::array<double, 2>>> sums(out.size());
-    std::vector<std::vector<std::array<int, 2>>> counts(out.size());
-    for (std::size_t s = 0; s < out.size(); ++s) {
-        sums[s].assign(out[s].size(), {0.0, 0.0});
-        counts[s].assign(out[s].size(), {0, 0});
-    }
+    auto add = [&](int seat, int person, int phase, double score) {
+        const auto s = static_cast<std::size_t>(seat);
+        const auto k = static_cast<std::size_t>(person + 1);
+        if (seat < 0 || s >= out.size() || person < -1 || k >= out[s].size())
+            return;
+        const int slot = g.phaseKindAt(phase) == PhaseKind::Reflectie ? 1 : 0;
+        out[s][k].sums[static_cast<std::size_t>(slot)] += score;
+        ++out[s][k].counts[static_cast<std::size_t>(slot)];
+    };
+    const bool v2 = g.begripVersion() >= 2;
     for (const Prediction& p : g.state().predictions) {
-        const auto s = static_cast<std::size_t>(p.seat);
-        const auto k = static_cast<std::size_t>(p.person + 1);
-        if (p.seat < 0 || s >= out.size() || p.person < -1 || k >= out[s].size())
-            continue;
-        const int slot = g.phaseKindAt(p.phase) == PhaseKind::Reflectie ? 1 : 0;
-        sums[s][k][slot] += p.accuracy;
-        ++counts[s][k][slot];
+        if (!v2)
+            add(p.seat, p.person, p.phase, p.accuracy);
+        else if (p.score)
+            add(p.seat, p.person, p.phase, *p.score);
     }
-    for (std::size_t s = 0; s < out.size(); ++s)
-        for (std::size_t k = 0; k < out[s].size(); ++k) {
-            if (counts[s][k][0] > 0)
-                out[s][k].before = sums[s][k][0] / counts[s][k][0];
-            if (counts[s][k][1] > 0)
-                out[s][k].after = sums[s][k][1] / counts[s][k][1];
+    if (v2)
+        for (const ItemAnswer& a : g.state().itemAnswers)
+            add(a.seat, a.person, a.phase, choiceItemScore(a.right, a.optionCount));
+    for (std::vector<PersonScores>& seat : out)
+        for (PersonScores& person : seat) {
+            if (person.counts[0] > 0)
+                person.begrip.before = person.sums[0] / person.counts[0];
+            if (person.counts[1] > 0)
+                person.begrip.after = person.sums[1] / person.counts[1];
         }
     return out;
 }
@@ -430,15 +446,19 @@ std::optional<double> meanOf(const std::vector<std::optional<double>>& values) {
     return n > 0 ? std::optional<double>(sum / n) : std::nullopt;
 }
 
-// A seat's begrip is the mean over its people who predicted (for a seat one
-// person plays, that person's); the group's the mean over seats.
-void measureBegrip(const PersonBegrip& people, Measurements& m) {
-    std::vector<std::optional<double>> before, after;
-    for (const std::vector<SeatBegrip>& seat : people) {
+// A seat's begrip is the mean over its people who answered (for a seat one
+// person plays, that person's); the group's the mean over seats. The gain is
+// the mean over the people who answered in both phases.
+void measureBegrip(const Game& g, const PersonBegrip& people, Measurements& m) {
+    m.begripVersion = g.begripVersion() >= 2 ? 2 : 1;
+    std::vector<std::optional<double>> before, after, gains;
+    for (const std::vector<PersonScores>& seat : people) {
         std::vector<std::optional<double>> b, a;
-        for (const SeatBegrip& person : seat) {
-            b.push_back(person.before);
-            a.push_back(person.after);
+        for (const PersonScores& person : seat) {
+            b.push_back(person.begrip.before);
+            a.push_back(person.begrip.after);
+            if (person.begrip.before && person.begrip.after)
+                gains.push_back(*person.begrip.after - *person.begrip.before);
         }
         m.begrip.push_back({meanOf(b), meanOf(a)});
         before.push_back(m.begrip.back().before);
@@ -446,6 +466,7 @@ void measureBegrip(const PersonBegrip& people, Measurements& m) {
     }
     m.begripBefore = meanOf(before);
     m.begripAfter = meanOf(after);
+    m.begripGain = meanOf(gains);
 }
 
 // Each person's speaking turns: their count and total length, a turn still
@@ -472,16 +493,19 @@ void measurePeople(const Game& g, const PersonBegrip& begrip, Measurements& m) {
     for (std::size_t s = 0; s < seats.size(); ++s) {
         const Seat& seat = seats[s];
         if (seat.members.empty()) {
+            const PersonScores& own = begrip[s][0];
             m.people.push_back({static_cast<int>(s), -1, seat.name, seat.bot, m.actionsPerSeat[s],
-                                begrip[s][0].before, begrip[s][0].after});
+                                own.begrip.before, own.begrip.after, own.counts[0], own.counts[1]});
             continue;
         }
         m.hasTeams = true;
         const std::vector<int>& acted = g.state().memberActions[s];
-        for (std::size_t k = 0; k < seat.members.size(); ++k)
+        for (std::size_t k = 0; k < seat.members.size(); ++k) {
+            const PersonScores& member = begrip[s][k + 1];
             m.people.push_back({static_cast<int>(s), static_cast<int>(k), seat.members[k], false,
-                                k < acted.size() ? acted[k] : 0, begrip[s][k + 1].before,
-                                begrip[s][k + 1].after});
+                                k < acted.size() ? acted[k] : 0, member.begrip.before,
+                                member.begrip.after, member.counts[0], member.counts[1]});
+        }
     }
     const bool anyBot =
         std::any_of(seats.begin(), seats.end(), [](const Seat& seat) { return seat.bot; });
@@ -514,7 +538,7 @@ Measurements Game::measure() const {
     m.decision = state_.decision;
     m.decisionSupport = state_.decision.support;
     const PersonBegrip begrip = begripPerPerson(*this);
-    measureBegrip(begrip, m);
+    measureBegrip(*this, begrip, m);
 
     // Inclusie: public actions per seat and per role, and who was heard.
     m.actionsPerSeat.assign(seats, 0);

@@ -81,6 +81,21 @@ struct Prediction {
     int phase = -1; // scenario phase index (perspectief or reflectie)
     std::vector<int> values;
     double accuracy = 0.0; // acc against the target's weights at that moment
+    // Begrip v2: (acc - c_r) / (1 - c_r) with c_r of that moment; none when
+    // the item cannot be scored (core/begrip.hpp).
+    std::optional<double> score;
+};
+
+// A person's answer to a begrip v2 choice item (ActionType::AnswerItem).
+struct ItemAnswer {
+    int seat = -1;
+    int person = -1; // Action::person
+    int phase = -1;  // scenario phase index (perspectief or reflectie)
+    int targetRole = -1;
+    int kind = -1;       // BegripItemKind (RedLine or Interest)
+    int choice = -1;     // index into the item's options
+    int optionCount = 0; // m, for the score
+    bool right = false;
 };
 
 struct Reaction {
@@ -207,6 +222,7 @@ struct GameState {
     // reaction replaces the one that gave it: the action still names it.
     std::vector<std::vector<bool>> preconditionCited;
     std::vector<Prediction> predictions;
+    std::vector<ItemAnswer> itemAnswers; // the latest per (seat, person, target, kind, phase)
     std::vector<Proposal> proposals;
     std::vector<Announcement> announcements;
     std::vector<SupportSample> supportHistory;
@@ -230,9 +246,11 @@ struct GameState {
 };
 
 // Summary measurements of a session (DESIGN.md "Measurements").
+// Begrip v2 (version 2): the mean item score at Perspectief and Reflectie;
+// v1 (logs written before begrip v2): the mean acc of the value predictions.
 struct SeatBegrip {
-    std::optional<double> before; // mean acc at Perspectief
-    std::optional<double> after;  // mean acc at Reflectie
+    std::optional<double> before; // at Perspectief
+    std::optional<double> after;  // at Reflectie
 };
 
 // One person at the table: the player of a seat, or one member of a team.
@@ -244,6 +262,8 @@ struct PersonMeasure {
     int actions = 0; // public actions
     std::optional<double> begripBefore;
     std::optional<double> begripAfter;
+    int itemsBefore = 0; // items scored at Perspectief (v2: predictions and choice items)
+    int itemsAfter = 0;
     // Speaking turns: total length (an open turn up to now) and how many.
     std::int64_t speakingMs = 0;
     int turns = 0;
@@ -257,10 +277,18 @@ const char* inclusieBasisId(InclusieBasis basis); // "game_actions", "speaking_t
 struct Measurements {
     Decision decision;
     std::vector<double> decisionSupport; // per role, when a decision was taken
-    // Per seat; for a team, the mean over its members who predicted.
+    // 2: begrip v2, chance-corrected over every item (core/begrip.hpp); 1: a
+    // log written before begrip v2 replays with v1 figures (mean acc of the
+    // value predictions, not corrected for guessing).
+    int begripVersion = 2;
+    // Per seat; for a team, the mean over its members who answered.
     std::vector<SeatBegrip> begrip;
-    std::optional<double> begripBefore; // mean over seats that predicted
+    std::optional<double> begripBefore; // mean over seats with an answer
     std::optional<double> begripAfter;
+    // Mean over the people who answered in both phases of (after - before);
+    // none when nobody did. Not begripAfter - begripBefore: those may cover
+    // different people.
+    std::optional<double> begripGain;
     // Once any speaking turn was given: 1 - Gini of speaking time over the
     // people (every single player and every team member, bots never).
     // Otherwise 1 - Gini of public actions per seat: over the seats people
@@ -326,12 +354,18 @@ class Game {
     bool isVoter(int seat) const;
     // The scenario phase kind at index `phase` (Reflectie past the end).
     PhaseKind phaseKindAt(int phase) const;
+    // Which begrip measure() computes: 2, or 1 for a session replayed from a
+    // log written before begrip v2 (replaySessionLog sets it from the log's
+    // format version).
+    int begripVersion() const { return begripVersion_; }
+    void setBegripVersion(int version) { begripVersion_ = version; }
 
   private:
     friend struct Rules; // the rule implementations in rules_*.cpp
     std::shared_ptr<const Scenario> scenario_;
     SessionSetup setup_;
     GameState state_;
+    int begripVersion_ = 2;
 };
 
 } // namespace samenspel

@@ -147,6 +147,8 @@ void writeAction(JsonWriter& w, const Action& a, const int* phase, const LineCha
     intField("seconds", a.seconds, d.seconds);
     intField("targetSeat", a.targetSeat, d.targetSeat);
     intField("targetPerson", a.targetPerson, d.targetPerson);
+    intField("itemKind", a.itemKind, d.itemKind);
+    intField("choice", a.choice, d.choice);
     if (!a.values.empty())
         writeInts(w.key("values"), a.values);
     if (!a.package.empty())

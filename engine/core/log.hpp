@@ -22,7 +22,13 @@
 
 namespace samenspel {
 
-inline constexpr int kLogFormatVersion = 2;
+// 3: begrip v2 (answer_item actions; predictions scored against chance).
+// A log of format 1 or 2 replays with begrip v1 figures (Game::begripVersion).
+inline constexpr int kLogFormatVersion = 3;
+// The begrip version a log of `format` is measured with.
+inline int begripVersionOfLogFormat(int format) {
+    return format >= 3 ? 2 : 1;
+}
 
 struct LogHeader {
     int format = kLogFormatVersion;

@@ -160,6 +160,10 @@ bool decodeActionValue(const Json& n, Action& a, int& phase, DecodeError& err,
             ok = read(v, "targetSeat", a.targetSeat, err);
         } else if (key == "targetPerson") {
             ok = read(v, "targetPerson", a.targetPerson, err);
+        } else if (key == "itemKind") {
+            ok = read(v, "itemKind", a.itemKind, err);
+        } else if (key == "choice") {
+            ok = read(v, "choice", a.choice, err);
         } else if (key == "values") {
             ok = readInts(v, "values", a.values, err);
         } else if (key == "package") {
@@ -607,6 +611,7 @@ Replay replaySessionLog(const std::string& logPath, const std::string& scenarioO
         }
     }
     out.game.emplace(scenario, h.setup);
+    out.game->setBegripVersion(begripVersionOfLogFormat(h.format));
     for (std::size_t i = 0; i < log.actions.size(); ++i) {
         // The phase written with each action is a check on determinism: a
         // replay that has drifted is stopped where it first differs.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/begrip.hpp"
 #include "core/event_effects.hpp"
 #include "core/rules_internal.hpp"
 
@@ -245,8 +246,9 @@ struct Executor {
         p.targetRole = a.targetRole;
         p.phase = st.phase;
         p.values = a.values;
-        p.accuracy =
-            predictionAccuracy(a.values, st.world.weights[static_cast<std::size_t>(a.targetRole)]);
+        const std::vector<int>& weights = st.world.weights[static_cast<std::size_t>(a.targetRole)];
+        p.accuracy = predictionAccuracy(a.values, weights);
+        p.score = valuesItemScore(a.values, weights, static_cast<int>(sc.values.size()));
         for (Prediction& old : st.predictions) {
             if (old.seat == p.seat && old.person == p.person && old.targetRole == p.targetRole &&
                 old.phase == p.phase) {
@@ -255,6 +257,31 @@ struct Executor {
             }
         }
         st.predictions.push_back(std::move(p));
+    }
+
+    // The item as the asker's role sees it now: check() made sure it exists.
+    void answerItem() {
+        const std::optional<BegripItem> item =
+            begripItem(sc, st.world, role, a.targetRole, static_cast<BegripItemKind>(a.itemKind));
+        if (!item)
+            return;
+        ItemAnswer answer;
+        answer.seat = a.seat;
+        answer.person = a.person;
+        answer.phase = st.phase;
+        answer.targetRole = a.targetRole;
+        answer.kind = a.itemKind;
+        answer.choice = a.choice;
+        answer.optionCount = static_cast<int>(item->options.size());
+        answer.right = a.choice == item->correct;
+        for (ItemAnswer& old : st.itemAnswers)
+            if (old.seat == answer.seat && old.person == answer.person &&
+                old.targetRole == answer.targetRole && old.kind == answer.kind &&
+                old.phase == answer.phase) {
+                old = answer;
+                return;
+            }
+        st.itemAnswers.push_back(answer);
     }
 
     Proposal& newProposal(int parent) {
@@ -416,6 +443,9 @@ struct Executor {
             break;
         case ActionType::Predict:
             predict();
+            break;
+        case ActionType::AnswerItem:
+            answerItem();
             break;
         case ActionType::Propose:
             propose();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/begrip.hpp"
 #include "core/limits.hpp"
 #include "core/rules_internal.hpp"
 #include "core/safe_text.hpp"
@@ -25,6 +26,7 @@ bool allowedInPhase(ActionType type, PhaseKind phase) {
     case ActionType::SharePrecondition:
         return phase == PhaseKind::Randvoorwaarden;
     case ActionType::Predict:
+    case ActionType::AnswerItem:
         return phase == PhaseKind::Perspectief || phase == PhaseKind::Reflectie;
     case ActionType::Propose:
     case ActionType::Amend:
@@ -315,6 +317,24 @@ struct Checker {
         return kAccepted;
     }
 
+    // A choice item of begrip v2: one begripItem builds for this role now.
+    ApplyResult answerItem() const {
+        ApplyResult r = otherRole(a.targetRole);
+        if (!r)
+            return r;
+        const std::string target = sc.roles[static_cast<std::size_t>(a.targetRole)].id;
+        if (a.itemKind != static_cast<int>(BegripItemKind::RedLine) &&
+            a.itemKind != static_cast<int>(BegripItemKind::Interest))
+            return refuse("refuse.unknown_item", {target});
+        const std::optional<BegripItem> item =
+            begripItem(sc, st.world, role, a.targetRole, static_cast<BegripItemKind>(a.itemKind));
+        if (!item)
+            return refuse("refuse.unknown_item", {target});
+        if (!inRange(a.choice, item->options))
+            return refuse("refuse.unknown_choice");
+        return kAccepted;
+    }
+
     ApplyResult propose() const {
         if (ApplyResult r = proposalLimit(); !r)
             return r;
@@ -402,6 +422,8 @@ struct Checker {
             return sharePrecondition();
         case ActionType::Predict:
             return predict();
+        case ActionType::AnswerItem:
+            return answerItem();
         case ActionType::Propose:
             return propose();
         case ActionType::Amend:

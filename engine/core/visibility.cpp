@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/begrip.hpp"
+
 namespace samenspel {
 
 namespace {
@@ -52,6 +54,52 @@ std::vector<int> valuesShownBy(const GameState& state, int role) {
         if (q.targetRole == role && q.status == Question::Status::Answered)
             add(q.answerValue);
     return values;
+}
+
+int unansweredBegripItems(const Game& game, int seat, int person) {
+    const PhaseKind phase = game.currentPhase();
+    const GameState& st = game.state();
+    if (st.finished || seat < 0 || seat >= game.seatCount() ||
+        (phase != PhaseKind::Perspectief && phase != PhaseKind::Reflectie))
+        return 0;
+    int open = 0;
+    for (const BegripItem& item : begripItems(game.scenario(), st.world, game.roleOfSeat(seat))) {
+        bool answered = false;
+        if (item.kind == BegripItemKind::Values) {
+            answered =
+                std::any_of(st.predictions.begin(), st.predictions.end(), [&](const Prediction& p) {
+                    return p.seat == seat && p.person == person && p.phase == st.phase &&
+                           p.targetRole == item.targetRole;
+                });
+        } else {
+            answered =
+                std::any_of(st.itemAnswers.begin(), st.itemAnswers.end(), [&](const ItemAnswer& a) {
+                    return a.seat == seat && a.person == person && a.phase == st.phase &&
+                           a.targetRole == item.targetRole && a.kind == static_cast<int>(item.kind);
+                });
+        }
+        if (!answered)
+            ++open;
+    }
+    return open;
+}
+
+bool boardHidden(const Game& game) {
+    const GameState& st = game.state();
+    for (int s = 0; s < game.seatCount(); ++s) {
+        const Seat& seat = game.setup().seats[static_cast<std::size_t>(s)];
+        if (seat.bot || (static_cast<std::size_t>(s) < st.done.size() && st.done[s]))
+            continue;
+        if (seat.members.empty()) {
+            if (unansweredBegripItems(game, s, -1) > 0)
+                return true;
+            continue;
+        }
+        for (std::size_t k = 0; k < seat.members.size(); ++k)
+            if (unansweredBegripItems(game, s, static_cast<int>(k)) > 0)
+                return true;
+    }
+    return false;
 }
 
 } // namespace samenspel

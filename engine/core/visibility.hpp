@@ -25,4 +25,15 @@ bool preconditionShared(const GameState& state, int role, int precondition);
 // those revealed in answers.
 std::vector<int> valuesShownBy(const GameState& state, int role);
 
+// Begrip v2 (core/begrip.hpp): how many of the items `person` of `seat`
+// (Action::person; -1 for a seat one person plays) has not answered yet in the
+// current phase. 0 outside perspectief and reflectie.
+int unansweredBegripItems(const Game& game, int seat, int person);
+
+// Whether the public board hides the values and preconditions that were
+// shared: at perspectief and reflectie, while a seat played by people still
+// has a person with unanswered items and is not done, so the answers come
+// from what people remember and understood, not from what they can read.
+bool boardHidden(const Game& game);
+
 } // namespace samenspel

@@ -478,7 +478,7 @@ std::vector<int> publicValuesOf(const Action& a) {
 }
 
 bool actionVisibleTo(const Action& action, int viewerSeat, bool sessionEnded) {
-    if (action.type == ActionType::Predict)
+    if (action.type == ActionType::Predict || action.type == ActionType::AnswerItem)
         return sessionEnded || action.seat == viewerSeat;
     return true;
 }

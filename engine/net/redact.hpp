@@ -56,7 +56,7 @@ std::string scenarioToYaml(const Scenario& scenario);
 std::string redactedScenarioYaml(const Scenario& scenario, const RedactionView& view);
 
 // Whether a seat may see `action` as it happened (another seat's prediction
-// may not be seen until the session has ended).
+// or begrip answer may not be seen until the session has ended).
 bool actionVisibleTo(const Action& action, int viewerSeat, bool sessionEnded);
 
 // The values an action shows in public to matter to its actor's role.

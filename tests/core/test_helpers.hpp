@@ -298,6 +298,13 @@ inline Action predict(int seat, int role, std::vector<int> values) {
     a.values = std::move(values);
     return a;
 }
+inline Action answerItem(int seat, int role, int kind, int choice) {
+    Action a = make(ActionType::AnswerItem, seat);
+    a.targetRole = role;
+    a.itemKind = kind;
+    a.choice = choice;
+    return a;
+}
 inline Action propose(int seat, Package p, std::string note = "") {
     Action a = make(ActionType::Propose, seat);
     a.package = std::move(p);

@@ -284,9 +284,9 @@ std::vector<std::string> botSessionLog(const std::string& log) {
 
 // The same log as format 1 wrote it: no "seq" and "prev".
 std::vector<std::string> asFormat1(std::vector<std::string> ls) {
-    const std::string v2 = "{\"samenspel_log\":2,";
-    REQUIRE(ls[0].rfind(v2, 0) == 0);
-    ls[0] = "{\"samenspel_log\":1," + ls[0].substr(v2.size());
+    const std::string current = "{\"samenspel_log\":" + std::to_string(kLogFormatVersion) + ",";
+    REQUIRE(ls[0].rfind(current, 0) == 0);
+    ls[0] = "{\"samenspel_log\":1," + ls[0].substr(current.size());
     for (std::size_t i = 1; i < ls.size(); ++i) {
         const std::size_t type = ls[i].find("\"type\":");
         REQUIRE(type != std::string::npos);

@@ -671,18 +671,20 @@ TEST_CASE("only the facilitator can switch ending the phase when everyone is don
 TEST_CASE("the session ends after reflectie, with begrip before and after") {
     Game g = newGame();
     advanceTo(g, PhaseKind::Perspectief);
-    // buren: top {rust, ontmoeting}; ambtenaar: top {rechtmatigheid, rust}.
-    REQUIRE(play(g, act::predict(kSkaters, tiny::buren, {tiny::eigen_regie})) == "ok"); // 0
-    REQUIRE(play(g, act::predict(kSkaters, tiny::ambtenaar, {tiny::rust})) == "ok");    // 0.5
+    // buren: top {rust, ontmoeting}; ambtenaar: top {rechtmatigheid, rust}:
+    // two of four values each, c_r = 1/2, so a prediction scores 2 acc - 1.
+    REQUIRE(play(g, act::predict(kSkaters, tiny::buren, {tiny::eigen_regie})) == "ok"); // -1
+    REQUIRE(play(g, act::predict(kSkaters, tiny::ambtenaar, {tiny::rust})) == "ok");    // 0
     advanceTo(g, PhaseKind::Reflectie);
     REQUIRE(play(g, act::predict(kSkaters, tiny::buren, {tiny::rust, tiny::ontmoeting})) == "ok");
     const Measurements m = g.measure();
     REQUIRE(m.begrip[kSkaters].before.has_value());
-    CHECK(*m.begrip[kSkaters].before == doctest::Approx(0.25));
+    CHECK(*m.begrip[kSkaters].before == doctest::Approx(-0.5));
     CHECK(*m.begrip[kSkaters].after == doctest::Approx(1.0));
     CHECK_FALSE(m.begrip[kBuren].before.has_value());
-    CHECK(*m.begripBefore == doctest::Approx(0.25));
+    CHECK(*m.begripBefore == doctest::Approx(-0.5));
     CHECK(*m.begripAfter == doctest::Approx(1.0));
+    CHECK(*m.begripGain == doctest::Approx(1.5));
 
     REQUIRE(play(g, act::advance()) == "ok");
     CHECK(g.state().finished);

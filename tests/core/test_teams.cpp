@@ -1,6 +1,6 @@
 // Teams: a seat that several people share (Seat::members). What each member
 // does is theirs in the measurements: inclusie over the people, begrip per
-// person and a seat's begrip as the mean over its members who predicted
+// person and a seat's begrip as the mean over its members who answered
 // (DESIGN.md "Teams"). The tiny scenario seats one player per role: seat 0
 // skaters, 1 buren, 2 ambtenaar, 3 raad_a, 4 raad_b.
 #include <doctest/doctest.h>
@@ -69,34 +69,53 @@ TEST_CASE("a team's members are counted one by one, and inclusie is over the peo
     CHECK_FALSE(m.inclusieOverPeople); // no bots were left out
 }
 
-TEST_CASE("a team's begrip is the mean over its members who predicted") {
+TEST_CASE("a team's begrip is the mean over its members who answered") {
     Game g = teamGame();
     advanceTo(g, PhaseKind::Perspectief);
     // buren: top {rust, ontmoeting}; ambtenaar: top {rechtmatigheid, rust};
-    // skaters: top {ontmoeting, eigen_regie}.
-    play(g, by(act::predict(kSkaters, tiny::buren, {tiny::eigen_regie}), kAnouk));           // 0
-    play(g, by(act::predict(kSkaters, tiny::ambtenaar, {tiny::rust}), kAnouk));              // 0.5
-    play(g, by(act::predict(kSkaters, tiny::buren, {tiny::rust, tiny::ontmoeting}), kBram)); // 1
-    play(g, act::predict(kBuren, tiny::skaters, {tiny::ontmoeting}));                        // 0.5
+    // skaters: top {ontmoeting, eigen_regie}. Each weighs two of four values,
+    // so c_r = 2/4 and a prediction scores (acc - 1/2) / (1/2) = 2 acc - 1.
+    play(g, by(act::predict(kSkaters, tiny::buren, {tiny::eigen_regie}), kAnouk)); // acc 0: -1
+    play(g, by(act::predict(kSkaters, tiny::ambtenaar, {tiny::rust}), kAnouk));    // 0.5: 0
+    play(g, by(act::predict(kSkaters, tiny::buren, {tiny::rust, tiny::ontmoeting}),
+               kBram));                                               // 1: 1
+    play(g, act::predict(kBuren, tiny::skaters, {tiny::ontmoeting})); // 0.5: 0
     advanceTo(g, PhaseKind::Reflectie);
     play(g, by(act::predict(kSkaters, tiny::ambtenaar, {tiny::rechtmatigheid, tiny::rust}),
-               kBram)); // 1
+               kBram));                                                                  // 1: 1
+    play(g, act::predict(kBuren, tiny::skaters, {tiny::ontmoeting, tiny::eigen_regie})); // 1
     const Measurements m = g.measure();
+    CHECK(m.begripVersion == 2);
 
     const PersonMeasure* anouk = personOf(m, kSkaters, kAnouk);
     const PersonMeasure* bram = personOf(m, kSkaters, kBram);
     REQUIRE(anouk);
     REQUIRE(bram);
-    CHECK(*anouk->begripBefore == doctest::Approx(0.25));
+    CHECK(*anouk->begripBefore == doctest::Approx(-0.5));
+    CHECK(anouk->itemsBefore == 2);
     CHECK_FALSE(anouk->begripAfter.has_value());
+    CHECK(anouk->itemsAfter == 0);
     CHECK(*bram->begripBefore == doctest::Approx(1.0));
     CHECK(*bram->begripAfter == doctest::Approx(1.0));
-    // The role's: (0.25 + 1) / 2, not the mean of its three predictions (0.5).
-    CHECK(*m.begrip[kSkaters].before == doctest::Approx(0.625));
+    // The role's: (-0.5 + 1) / 2, not the mean of its three predictions (0).
+    CHECK(*m.begrip[kSkaters].before == doctest::Approx(0.25));
     CHECK(*m.begrip[kSkaters].after == doctest::Approx(1.0));
-    // The group's: the mean over the seats that predicted, each seat once.
-    CHECK(*m.begripBefore == doctest::Approx((0.625 + 0.5) / 2));
+    // The group's: the mean over the seats that answered, each seat once.
+    CHECK(*m.begripBefore == doctest::Approx((0.25 + 0.0) / 2));
     CHECK(*m.begripAfter == doctest::Approx(1.0));
+    // The gain: over the people who answered in both phases only (Bram 0,
+    // buren's player +1), never Anouk's missing "after" counted as 0.
+    CHECK(*m.begripGain == doctest::Approx(0.5));
+
+    // Replayed from a log written before begrip v2: the acc of the
+    // predictions, as they were measured then.
+    g.setBegripVersion(1);
+    const Measurements v1 = g.measure();
+    CHECK(v1.begripVersion == 1);
+    CHECK(*personOf(v1, kSkaters, kAnouk)->begripBefore == doctest::Approx(0.25));
+    CHECK(*v1.begrip[kSkaters].before == doctest::Approx(0.625));
+    CHECK(*v1.begripBefore == doctest::Approx((0.625 + 0.5) / 2));
+    CHECK(*v1.begripAfter == doctest::Approx(1.0));
 }
 
 TEST_CASE("an action of a member the seat does not have is refused and counts for nobody") {

@@ -101,3 +101,18 @@ TEST_CASE("after the session everything is revealed") {
     for (std::size_t r = 0; r < sc->roles.size(); ++r)
         CHECK(loaded.scenario->roles[r].weights == sc->roles[r].weights);
 }
+
+TEST_CASE("another seat's predictions and begrip answers stay hidden until the session ends") {
+    for (ActionType type : {ActionType::Predict, ActionType::AnswerItem}) {
+        Action a;
+        a.type = type;
+        a.seat = 1;
+        CHECK(net::actionVisibleTo(a, 1, false));
+        CHECK_FALSE(net::actionVisibleTo(a, 2, false));
+        CHECK(net::actionVisibleTo(a, 2, true));
+    }
+    Action share;
+    share.type = ActionType::ShareValue;
+    share.seat = 1;
+    CHECK(net::actionVisibleTo(share, 2, false));
+}
