@@ -55,6 +55,7 @@ td.member { padding-left: 1.5em; }
 .points li { margin: .3rem 0; }
 .muted { color: #666; }
 td.objection { color: #9b1c1c; font-weight: 600; }
+.note { background: #fff8e1; border-left: 4px solid #E69F00; padding: .3rem .7rem; }
 footer { margin-top: 3rem; color: #666; font-size: .85rem; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {

@@ -206,31 +206,59 @@ void sectionSupport(const Ctx& c, std::ostringstream& out) {
     out << "<p class=\"muted\">" << c.h("report.support_time_explain") << "</p></section>";
 }
 
+std::optional<double> gainOf(const std::optional<double>& before,
+                             const std::optional<double>& after) {
+    if (!before || !after)
+        return std::nullopt;
+    return *after - *before;
+}
+
+// Before, after and gain per seat (a team's members under it) and for the
+// group; v2 corrected for guessing, v1 (an old log) with a note.
 void sectionBegrip(const Ctx& c, std::ostringstream& out) {
-    out << "<section><h2>" << c.h("report.begrip") << "</h2><p>" << c.h("report.begrip_explain")
-        << "</p>";
+    const bool v2 = c.m.begripVersion >= 2;
+    out << "<section><h2>" << c.h("report.begrip") << "</h2><p>"
+        << c.h(v2 ? "report.begrip_explain_v2" : "report.begrip_explain") << "</p>";
+    if (!v2)
+        out << "<p class=\"note\">" << c.h("report.begrip_v1_note") << "</p>";
     std::vector<std::string> labels;
     std::vector<std::optional<double>> before, after;
+    std::ostringstream rows;
+    const auto row = [&](const std::string& label, bool member, const std::optional<double>& b,
+                         const std::optional<double>& a, const std::optional<double>& gain) {
+        labels.push_back(member ? "  " + label : label);
+        before.push_back(b);
+        after.push_back(a);
+        rows << "<tr><td" << (member ? " class=\"member\"" : "") << ">" << htmlEscape(label)
+             << "</td><td class=\"num\">" << htmlEscape(c.begripText(b))
+             << "</td><td class=\"num\">" << htmlEscape(c.begripText(a))
+             << "</td><td class=\"num\">" << htmlEscape(c.gainText(gain)) << "</td></tr>";
+    };
     for (int s = 0; s < c.game.seatCount() && s < static_cast<int>(c.m.begrip.size()); ++s) {
-        labels.push_back(c.seatWithRole(s));
-        before.push_back(c.m.begrip[s].before);
-        after.push_back(c.m.begrip[s].after);
-        for (const PersonMeasure& p : c.m.people) { // a team's members under their seat
-            if (p.seat != s || p.person < 0)
-                continue;
-            labels.push_back("  " + p.name);
-            before.push_back(p.begripBefore);
-            after.push_back(p.begripAfter);
-        }
+        // The seat's gain: the mean over its people who answered both times.
+        double sum = 0;
+        int n = 0;
+        for (const PersonMeasure& p : c.m.people)
+            if (p.seat == s)
+                if (const std::optional<double> g = gainOf(p.begripBefore, p.begripAfter)) {
+                    sum += *g;
+                    ++n;
+                }
+        row(c.seatWithRole(s), false, c.m.begrip[s].before, c.m.begrip[s].after,
+            n > 0 ? std::optional<double>(sum / n) : std::nullopt);
+        for (const PersonMeasure& p : c.m.people) // a team's members under their seat
+            if (p.seat == s && p.person >= 0)
+                row(p.name, true, p.begripBefore, p.begripAfter,
+                    gainOf(p.begripBefore, p.begripAfter));
     }
     if (!labels.empty())
         out << svgPairedBars(c, labels, before, after);
     out << "<table><tr><th></th><th>" << c.h("report.before") << "</th><th>" << c.h("report.after")
-        << "</th></tr><tr><th>" << c.h("report.begrip_group") << "</th><td class=\"num\">"
-        << (c.m.begripBefore ? htmlEscape(c.percent(*c.m.begripBefore)) : "–")
-        << "</td><td class=\"num\">"
-        << (c.m.begripAfter ? htmlEscape(c.percent(*c.m.begripAfter)) : "–")
-        << "</td></tr></table></section>";
+        << "</th><th>" << c.h("report.gain") << "</th></tr>" << rows.str() << "<tr><th>"
+        << c.h("report.begrip_group") << "</th><td class=\"num\">"
+        << htmlEscape(c.begripText(c.m.begripBefore)) << "</td><td class=\"num\">"
+        << htmlEscape(c.begripText(c.m.begripAfter)) << "</td><td class=\"num\">"
+        << htmlEscape(c.gainText(c.m.begripGain)) << "</td></tr></table></section>";
 }
 
 // Each person's speaking time and turns, bots left out.

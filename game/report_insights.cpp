@@ -265,13 +265,18 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
         if (gain < -1e-9)
             points.push_back({"report.reflect.begrip_down", {seatName(s)}});
     }
+    // Begrip v2 is a score corrected for guessing, v1 (an old log) a share.
+    const bool v2 = m.begripVersion >= 2;
+    const auto begripFigure = [&](double v) {
+        return v2 ? formatNumber(v, 2, lang) : formatNumber(100.0 * v, 0, lang);
+    };
     if (bestSeat >= 0 && bestGain > 1e-9)
-        points.push_back(
-            {"report.reflect.begrip_gain",
-             {seatName(bestSeat), formatNumber(100.0 * *m.begrip[bestSeat].before, 0, lang),
-              formatNumber(100.0 * *m.begrip[bestSeat].after, 0, lang)}});
+        points.push_back({v2 ? "report.reflect.begrip_gain_v2" : "report.reflect.begrip_gain",
+                          {seatName(bestSeat), begripFigure(*m.begrip[bestSeat].before),
+                           begripFigure(*m.begrip[bestSeat].after)}});
     else if (bestSeat < 0 && people > 0)
-        points.push_back({"report.reflect.begrip_unmeasured", {}});
+        points.push_back(
+            {v2 ? "report.reflect.begrip_unmeasured_v2" : "report.reflect.begrip_unmeasured", {}});
 
     // Most important values that stayed hidden: one point per role, so a role
     // with two values on top is not said to have two "most important" ones.

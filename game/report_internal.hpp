@@ -139,6 +139,18 @@ struct Ctx {
     }
     std::string supportText(double s) const { return formatNumber(roundSupport(s), 1, lang); }
     std::string percent(double share) const { return formatNumber(100.0 * share, 0, lang) + "%"; }
+    // A begrip figure: v2 a score from guessing (0) to every answer right (1),
+    // v1 (an old log) the share of top values named; missing is "—", never 0.
+    std::string begripText(const std::optional<double>& v) const {
+        if (!v)
+            return "—";
+        return m.begripVersion >= 2 ? formatNumber(*v, 2, lang) : percent(*v);
+    }
+    std::string gainText(const std::optional<double>& gain) const {
+        if (!gain)
+            return "—";
+        return (*gain > 0.005 ? "+" : "") + begripText(gain);
+    }
     std::string eventTitle(int event) const {
         if (event < 0 || event >= static_cast<int>(sc.events.size()))
             return "?";

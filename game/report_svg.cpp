@@ -344,21 +344,22 @@ std::string svgPairedBars(const Ctx& c, const std::vector<std::string>& labels,
         o << "<line x1=\"" << num(x) << "\" y1=\"" << num(top) << "\" x2=\"" << num(x) << "\" y2=\""
           << num(top + rows * rowH) << "\" stroke=\"#ddd\"/>";
         o << "<text x=\"" << num(x) << "\" y=\"" << num(top + rows * rowH + 18)
-          << "\" text-anchor=\"middle\" class=\"axis\">" << p << "%</text>";
+          << "\" text-anchor=\"middle\" class=\"axis\">" << htmlEscape(c.begripText(p / 100.0))
+          << "</text>";
     }
     const auto bar = [&](double y, const std::optional<double>& v, const char* fill,
                          const std::string& tag) {
-        if (!v) {
+        if (!v) { // missing is missing, never a bar at 0
             o << "<text x=\"" << num(labelW + 4) << "\" y=\"" << num(y + 13)
-              << "\" class=\"value\">" << htmlEscape(tag + ": " + c.t("report.no_prediction"))
-              << "</text>";
+              << "\" class=\"value\">" << htmlEscape(tag + " " + c.begripText(v)) << "</text>";
             return;
         }
+        // v2 below 0 (worse than guessing) draws no bar; its number says it.
         const double w = std::clamp(*v, 0.0, 1.0) * barW;
         o << "<rect x=\"" << num(labelW) << "\" y=\"" << num(y + 2) << "\" width=\""
           << num(std::max(w, 1.5)) << "\" height=\"15\" fill=\"" << fill << "\"/>";
         o << "<text x=\"" << num(labelW + w + 5) << "\" y=\"" << num(y + 14)
-          << "\" class=\"value\">" << htmlEscape(tag + " " + c.percent(*v)) << "</text>";
+          << "\" class=\"value\">" << htmlEscape(tag + " " + c.begripText(v)) << "</text>";
     };
     for (int r = 0; r < rows; ++r) {
         const double y = top + r * rowH;

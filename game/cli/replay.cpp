@@ -82,10 +82,12 @@ void printText(const Game& g, const ReadLog& read, const std::string& logPath) {
     auto opt = [](const std::optional<double>& v) {
         return v ? twoDecimals(*v) : std::string("-");
     };
-    std::printf("begrip:     before %s, after %s", opt(m.begripBefore).c_str(),
-                opt(m.begripAfter).c_str());
-    if (m.begripBefore && m.begripAfter)
-        std::printf(", gain %s", twoDecimals(*m.begripAfter - *m.begripBefore).c_str());
+    // The gain is over the people who answered both times, so it is not
+    // after - before when those cover different people.
+    std::printf("begrip:     before %s, after %s, gain %s (%s)", opt(m.begripBefore).c_str(),
+                opt(m.begripAfter).c_str(), opt(m.begripGain).c_str(),
+                m.begripVersion >= 2 ? "v2, corrected for guessing"
+                                     : "v1: not corrected for guessing");
     // A seat nobody named goes by its role.
     auto nameOf = [&](const PersonMeasure& p) {
         return p.name.empty() ? sc.roles[static_cast<std::size_t>(g.roleOfSeat(p.seat))].id
@@ -202,12 +204,10 @@ void printJson(const Game& g, const ReadLog& read, const std::string& logPath) {
         else
             w.null();
     };
+    w.key("version").value(m.begripVersion); // 1: an old log, not corrected for guessing
     opt("before", m.begripBefore);
     opt("after", m.begripAfter);
-    if (m.begripBefore && m.begripAfter)
-        w.key("gain").value(*m.begripAfter - *m.begripBefore);
-    else
-        w.key("gain").null();
+    opt("gain", m.begripGain);
     w.endObject();
     w.key("inclusie").value(m.inclusie);
     w.key("inclusie_basis").value(inclusieBasisId(m.inclusieBasis));

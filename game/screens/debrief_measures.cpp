@@ -11,65 +11,114 @@ namespace samenspel::debrief {
 
 using namespace table;
 
-// [Begrip] before and after per player.
+namespace {
+
+// A begrip figure as the room reads it: v2 as a score from guessing (0) to
+// all right (1), v1 as the share of top values named; missing is "—", never 0.
+std::string begripText(const App& app, const Measurements& m, const std::optional<double>& v) {
+    if (!v)
+        return "—";
+    return m.begripVersion >= 2 ? formatNumber(app, *v, 2) : formatNumber(app, 100.0 * *v, 0) + "%";
+}
+
+std::string gainText(const App& app, const Measurements& m, const std::optional<double>& gain) {
+    if (!gain)
+        return "—";
+    const std::string sign = *gain > 0.005 ? "+" : "";
+    return m.begripVersion >= 2 ? sign + formatNumber(app, *gain, 2)
+                                : sign + formatNumber(app, 100.0 * *gain, 0) + "%";
+}
+
+std::optional<double> gainOf(const std::optional<double>& before,
+                             const std::optional<double>& after) {
+    if (!before || !after)
+        return std::nullopt;
+    return *after - *before;
+}
+
+// One row of the begrip table: the name cell is drawn by the caller.
+void begripCells(const App& app, const Measurements& m, const std::optional<double>& before,
+                 const std::optional<double>& after, const std::optional<double>& gain) {
+    ImGui::TableNextColumn();
+    ui::shareBar(static_cast<float>(std::max(0.0, before.value_or(0))), begripText(app, m, before),
+                 5, app.theme());
+    ImGui::TableNextColumn();
+    ui::shareBar(static_cast<float>(std::max(0.0, after.value_or(0))), begripText(app, m, after), 0,
+                 app.theme());
+    ImGui::TableNextColumn();
+    wrappedText(gainText(app, m, gain));
+}
+
+} // namespace
+
+// [Begrip] before, after and the gain per person; v2 corrected for guessing,
+// v1 (an old log) with a note.
 void begrip(App& app, const Game& game, const Measurements& m) {
+    const bool v2 = m.begripVersion >= 2;
     heading(app, app.tr("debrief.begrip"));
-    mutedText(app, app.tr("debrief.begrip_explain"));
+    mutedText(app, app.tr(v2 ? "debrief.begrip_explain_v2" : "debrief.begrip_explain"));
+    if (!v2) {
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme().warning);
+        wrappedText(app.tr("debrief.begrip_v1_note"));
+        ImGui::PopStyleColor();
+    }
+    app.traceItem("page.begrip_explain");
     ImGui::Spacing();
-    const auto percent = [&](const std::optional<double>& v) {
-        return v ? formatNumber(app, 100.0 * *v, 0) + "%" : app.tr("debrief.no_prediction");
-    };
     // The group's headline first: with many players the table scrolls.
     ImGui::PushFont(app.fonts().bold);
-    ImGui::TextUnformatted(
-        app.tr("debrief.begrip_group", percent(m.begripBefore), percent(m.begripAfter)).c_str());
+    wrappedText(app.tr("debrief.begrip_group_v2", begripText(app, m, m.begripBefore),
+                       begripText(app, m, m.begripAfter), gainText(app, m, m.begripGain)));
     ImGui::PopFont();
-    // A percentage of "top values named" is abstract; "7 of every 10" is not.
-    if (m.begripBefore && m.begripAfter)
+    // A v1 percentage of "top values named" is abstract; "7 of every 10" is not.
+    if (!v2 && m.begripBefore && m.begripAfter)
         wrappedText(app.tr("debrief.begrip_meaning", formatNumber(app, 10.0 * *m.begripBefore, 0),
                            formatNumber(app, 10.0 * *m.begripAfter, 0)));
     ImGui::Spacing();
-    if (ImGui::BeginTable("begrip", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn(app.tr("debrief.player").c_str(),
-                                ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(app.tr("debrief.before").c_str(),
-                                ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(app.tr("debrief.after").c_str(), ImGuiTableColumnFlags_WidthStretch,
-                                1.2f);
-        ImGui::TableHeadersRow();
-        for (int s = 0; s < static_cast<int>(m.begrip.size()) && s < game.seatCount(); ++s) {
-            const SeatBegrip& b = m.begrip[s];
+    if (!ImGui::BeginTable("begrip", 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg))
+        return;
+    ImGui::TableSetupColumn(app.tr("debrief.player").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            1.0f);
+    ImGui::TableSetupColumn(app.tr("debrief.before").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            1.1f);
+    ImGui::TableSetupColumn(app.tr("debrief.after").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            1.1f);
+    ImGui::TableSetupColumn(app.tr("debrief.gain").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                            0.4f);
+    ImGui::TableHeadersRow();
+    for (int s = 0; s < static_cast<int>(m.begrip.size()) && s < game.seatCount(); ++s) {
+        const SeatBegrip& b = m.begrip[s];
+        // The seat's gain: the mean over its people who answered both times.
+        double sum = 0;
+        int n = 0;
+        for (const PersonMeasure& p : m.people)
+            if (p.seat == s)
+                if (const std::optional<double> g = gainOf(p.begripBefore, p.begripAfter)) {
+                    sum += *g;
+                    ++n;
+                }
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        roleToken(app, game.scenario(), game.roleOfSeat(s));
+        ImGui::SameLine();
+        wrappedText(seatLabel(app, game, s));
+        begripCells(app, m, b.before, b.after,
+                    n > 0 ? std::optional<double>(sum / n) : std::nullopt);
+        // A team's members under their seat, each with their own.
+        for (const PersonMeasure& p : m.people) {
+            if (p.seat != s || p.person < 0)
+                continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            roleToken(app, game.scenario(), game.roleOfSeat(s));
-            ImGui::SameLine();
-            wrappedText(seatLabel(app, game, s));
-            ImGui::TableNextColumn();
-            ui::shareBar(static_cast<float>(b.before.value_or(0)), percent(b.before), 5,
-                         app.theme());
-            ImGui::TableNextColumn();
-            ui::shareBar(static_cast<float>(b.after.value_or(0)), percent(b.after), 0, app.theme());
-            // A team's members under their seat, each with their own.
-            for (const PersonMeasure& p : m.people) {
-                if (p.seat != s || p.person < 0)
-                    continue;
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                // Further in than the seat's name after its token.
-                const float in = 2.0f * ImGui::GetFontSize();
-                ImGui::Indent(in);
-                wrappedText(p.name);
-                ImGui::Unindent(in);
-                ImGui::TableNextColumn();
-                ui::shareBar(static_cast<float>(p.begripBefore.value_or(0)),
-                             percent(p.begripBefore), 5, app.theme());
-                ImGui::TableNextColumn();
-                ui::shareBar(static_cast<float>(p.begripAfter.value_or(0)), percent(p.begripAfter),
-                             0, app.theme());
-            }
+            // Further in than the seat's name after its token.
+            const float in = 2.0f * ImGui::GetFontSize();
+            ImGui::Indent(in);
+            wrappedText(p.name);
+            ImGui::Unindent(in);
+            begripCells(app, m, p.begripBefore, p.begripAfter,
+                        gainOf(p.begripBefore, p.begripAfter));
         }
-        ImGui::EndTable();
     }
+    ImGui::EndTable();
 }
 
 namespace {
