@@ -424,7 +424,8 @@ PersonBegrip begripPerPerson(const Game& g) {
     }
     if (v2)
         for (const ItemAnswer& a : g.state().itemAnswers)
-            add(a.seat, a.person, a.phase, choiceItemScore(a.right, a.optionCount));
+            if (a.optionCount >= 2) // 0: taken on a client's copy, not scored there
+                add(a.seat, a.person, a.phase, choiceItemScore(a.right, a.optionCount));
     for (std::vector<PersonScores>& seat : out)
         for (PersonScores& person : seat) {
             if (person.counts[0] > 0)

@@ -349,6 +349,13 @@ class Game {
     // format version).
     int begripVersion() const { return begripVersion_; }
     void setBegripVersion(int version) { begripVersion_ = version; }
+    // A client's copy of a host's game, with a redacted scenario (net/redact):
+    // the begrip questions about other roles are built from their weights and
+    // preconditions, which the copy does not hold, so an answer_item is taken
+    // as the host accepted it (only its shape is checked) and not scored here.
+    // Bots on such a copy answer no questions.
+    bool partialView() const { return partialView_; }
+    void setPartialView(bool partial) { partialView_ = partial; }
 
   private:
     friend struct Rules; // the rule implementations in rules_*.cpp
@@ -356,6 +363,7 @@ class Game {
     SessionSetup setup_;
     GameState state_;
     int begripVersion_ = 2;
+    bool partialView_ = false;
 };
 
 } // namespace samenspel
