@@ -241,6 +241,9 @@ struct GameState {
 struct SeatBegrip {
     std::optional<double> before; // at Perspectief
     std::optional<double> after;  // at Reflectie
+    // Of a seat: the mean over its people who answered in both phases of
+    // (after - before); none when nobody did.
+    std::optional<double> gain;
 };
 
 // One person at the table: the player of a seat, or one member of a team.
