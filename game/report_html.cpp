@@ -236,16 +236,8 @@ void sectionBegrip(const Ctx& c, std::ostringstream& out) {
     };
     for (int s = 0; s < c.game.seatCount() && s < static_cast<int>(c.m.begrip.size()); ++s) {
         // The seat's gain: the mean over its people who answered both times.
-        double sum = 0;
-        int n = 0;
-        for (const PersonMeasure& p : c.m.people)
-            if (p.seat == s)
-                if (const std::optional<double> g = gainOf(p.begripBefore, p.begripAfter)) {
-                    sum += *g;
-                    ++n;
-                }
         row(c.seatWithRole(s), false, c.m.begrip[s].before, c.m.begrip[s].after,
-            n > 0 ? std::optional<double>(sum / n) : std::nullopt);
+            c.m.begrip[s].gain);
         for (const PersonMeasure& p : c.m.people) // a team's members under their seat
             if (p.seat == s && p.person >= 0)
                 row(p.name, true, p.begripBefore, p.begripAfter,

@@ -255,9 +255,10 @@ std::vector<ReflectionPoint> reflectionPoints(const Game& game, const std::strin
     double bestGain = 0.0;
     for (int s = 0; s < static_cast<int>(m.begrip.size()); ++s) {
         const SeatBegrip& b = m.begrip[s];
-        if (!b.before || !b.after || !person(s))
+        // Over the people who answered both times (SeatBegrip::gain).
+        if (!b.gain || !b.before || !b.after || !person(s))
             continue;
-        const double gain = *b.after - *b.before;
+        const double gain = *b.gain;
         if (bestSeat < 0 || gain > bestGain) {
             bestSeat = s;
             bestGain = gain;

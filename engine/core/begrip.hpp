@@ -22,6 +22,7 @@ namespace samenspel {
 
 enum class BegripItemKind { Values, RedLine, Interest };
 inline constexpr int kBegripItemKindCount = 3;
+inline constexpr int kMaxItemOptions = 4;          // a choice item offers 2 to 4 options
 const char* begripItemKindId(BegripItemKind kind); // "values", "red_line", "interest"
 bool begripItemKindFromId(const std::string& id, BegripItemKind& out);
 

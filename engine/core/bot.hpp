@@ -144,6 +144,8 @@ class Bot {
 
     std::optional<Action> kennismaken(const Game& g, std::int64_t nowMs);
     std::optional<Action> predict(const Game& g, std::int64_t nowMs);
+    // Begrip v2's choice items (bot_begrip.cpp): the next one unanswered.
+    std::optional<Action> answerItem(const Game& g, std::int64_t nowMs);
     std::optional<Action> waarden(const Game& g, std::int64_t nowMs);
     std::optional<Action> randvoorwaarden(const Game& g, std::int64_t nowMs);
     std::optional<Action> voorstel(const Game& g, std::int64_t nowMs);

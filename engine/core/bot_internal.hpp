@@ -29,6 +29,7 @@ enum CoinKind : std::uint64_t {
     kCoinPriorJitter = 5,
     kCoinAskOrder = 6,
     kCoinSample = 7,
+    kCoinItemGuess = 8,
 };
 
 inline std::uint64_t key3(std::uint64_t a, std::uint64_t b, std::uint64_t c) {

@@ -40,7 +40,8 @@ std::optional<Action> Bot::kennismaken(const Game& g, std::int64_t nowMs) {
 }
 
 // Perspectief and Reflectie: predict each other role's top values from the
-// opponent model (at Perspectief that is little more than the prior).
+// opponent model (at Perspectief that is little more than the prior), then
+// answer begrip's choice items (bot_begrip.cpp).
 std::optional<Action> Bot::predict(const Game& g, std::int64_t nowMs) {
     const GameState& s = g.state();
     for (std::size_t r = 0; r < sc_->roles.size(); ++r) {
@@ -60,6 +61,8 @@ std::optional<Action> Bot::predict(const Game& g, std::int64_t nowMs) {
             continue;
         return a;
     }
+    if (std::optional<Action> answer = answerItem(g, nowMs))
+        return answer;
     return done(g, nowMs);
 }
 

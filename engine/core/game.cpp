@@ -424,7 +424,8 @@ PersonBegrip begripPerPerson(const Game& g) {
     }
     if (v2)
         for (const ItemAnswer& a : g.state().itemAnswers)
-            add(a.seat, a.person, a.phase, choiceItemScore(a.right, a.optionCount));
+            if (a.optionCount >= 2) // 0: taken on a client's copy, not scored there
+                add(a.seat, a.person, a.phase, choiceItemScore(a.right, a.optionCount));
     for (std::vector<PersonScores>& seat : out)
         for (PersonScores& person : seat) {
             if (person.counts[0] > 0)
@@ -453,14 +454,15 @@ void measureBegrip(const Game& g, const PersonBegrip& people, Measurements& m) {
     m.begripVersion = g.begripVersion() >= 2 ? 2 : 1;
     std::vector<std::optional<double>> before, after, gains;
     for (const std::vector<PersonScores>& seat : people) {
-        std::vector<std::optional<double>> b, a;
+        std::vector<std::optional<double>> b, a, seatGains;
         for (const PersonScores& person : seat) {
             b.push_back(person.begrip.before);
             a.push_back(person.begrip.after);
             if (person.begrip.before && person.begrip.after)
-                gains.push_back(*person.begrip.after - *person.begrip.before);
+                seatGains.push_back(*person.begrip.after - *person.begrip.before);
         }
-        m.begrip.push_back({meanOf(b), meanOf(a)});
+        gains.insert(gains.end(), seatGains.begin(), seatGains.end());
+        m.begrip.push_back({meanOf(b), meanOf(a), meanOf(seatGains)});
         before.push_back(m.begrip.back().before);
         after.push_back(m.begrip.back().after);
     }

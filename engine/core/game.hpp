@@ -251,6 +251,9 @@ struct GameState {
 struct SeatBegrip {
     std::optional<double> before; // at Perspectief
     std::optional<double> after;  // at Reflectie
+    // Of a seat: the mean over its people who answered in both phases of
+    // (after - before); none when nobody did.
+    std::optional<double> gain;
 };
 
 // One person at the table: the player of a seat, or one member of a team.
@@ -359,6 +362,13 @@ class Game {
     // format version).
     int begripVersion() const { return begripVersion_; }
     void setBegripVersion(int version) { begripVersion_ = version; }
+    // A client's copy of a host's game, with a redacted scenario (net/redact):
+    // the begrip questions about other roles are built from their weights and
+    // preconditions, which the copy does not hold, so an answer_item is taken
+    // as the host accepted it (only its shape is checked) and not scored here.
+    // Bots on such a copy answer no questions.
+    bool partialView() const { return partialView_; }
+    void setPartialView(bool partial) { partialView_ = partial; }
 
   private:
     friend struct Rules; // the rule implementations in rules_*.cpp
@@ -366,6 +376,7 @@ class Game {
     SessionSetup setup_;
     GameState state_;
     int begripVersion_ = 2;
+    bool partialView_ = false;
 };
 
 } // namespace samenspel

@@ -259,12 +259,13 @@ struct Executor {
         st.predictions.push_back(std::move(p));
     }
 
-    // The item as the asker's role sees it now: check() made sure it exists.
+    // The item as the asker's role sees it now: check() made sure it exists,
+    // except on a client's copy (Game::partialView), where it is not scored.
     void answerItem() {
         const std::optional<BegripItem> item =
-            begripItem(sc, st.world, role, a.targetRole, static_cast<BegripItemKind>(a.itemKind));
-        if (!item)
-            return;
+            g.partialView() ? std::nullopt
+                            : begripItem(sc, st.world, role, a.targetRole,
+                                         static_cast<BegripItemKind>(a.itemKind));
         ItemAnswer answer;
         answer.seat = a.seat;
         answer.person = a.person;
@@ -272,8 +273,8 @@ struct Executor {
         answer.targetRole = a.targetRole;
         answer.kind = a.itemKind;
         answer.choice = a.choice;
-        answer.optionCount = static_cast<int>(item->options.size());
-        answer.right = a.choice == item->correct;
+        answer.optionCount = item ? static_cast<int>(item->options.size()) : 0;
+        answer.right = item && a.choice == item->correct;
         for (ItemAnswer& old : st.itemAnswers)
             if (old.seat == answer.seat && old.person == answer.person &&
                 old.targetRole == answer.targetRole && old.kind == answer.kind &&

@@ -326,6 +326,9 @@ struct Checker {
         if (a.itemKind != static_cast<int>(BegripItemKind::RedLine) &&
             a.itemKind != static_cast<int>(BegripItemKind::Interest))
             return refuse("refuse.unknown_item", {target});
+        if (g.partialView()) // a client's copy: the host checked the rest
+            return a.choice >= 0 && a.choice < kMaxItemOptions ? kAccepted
+                                                               : refuse("refuse.unknown_choice");
         const std::optional<BegripItem> item =
             begripItem(sc, st.world, role, a.targetRole, static_cast<BegripItemKind>(a.itemKind));
         if (!item)

@@ -235,8 +235,8 @@ SimulationReport simulate(std::shared_ptr<const Scenario> sc, const SimulationOp
             before.add(*m.begripBefore);
         if (m.begripAfter)
             after.add(*m.begripAfter);
-        if (m.begripBefore && m.begripAfter)
-            gain.add(*m.begripAfter - *m.begripBefore);
+        if (m.begripGain)
+            gain.add(*m.begripGain);
         inclusie.add(m.inclusie);
         if (options.progress)
             options.progress(i + 1, report.games);

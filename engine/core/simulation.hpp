@@ -70,7 +70,7 @@ struct SimulationReport {
     Spread draagvlakMean; // mean support of the decided proposal, decided games
     Spread begripBefore;  // per game: mean over seats at Perspectief
     Spread begripAfter;   // at Reflectie
-    Spread begripGain;    // after - before, games with both
+    Spread begripGain;    // per game: mean over seats that answered in both of after - before
     Spread inclusie;      // 1 - Gini of public actions per seat
     Spread publicValue;   // of the decided proposal, decided games
     Spread actions;       // accepted actions per game

@@ -40,6 +40,7 @@ struct Client::Impl {
     int role = -1;
     std::string token;
     std::string scenarioYaml;
+    bool scenarioRevealed = false; // the whole scenario: the session has ended
     std::shared_ptr<const Scenario> scenario;
     std::optional<SessionSetup> setup;
     bool started = false;
@@ -182,6 +183,9 @@ struct Client::Impl {
         for (const auto& entry : actions)
             learnValues(entry.second);
         mirror = std::make_unique<Game>(scenario, *setup);
+        // Begrip questions are built from what the copy does not hold: it
+        // takes the host's word for them until everything is revealed.
+        mirror->setPartialView(!scenarioRevealed);
         mirrorRefusals = 0;
         for (const auto& [index, a] : actions)
             if (!mirror->apply(a))
@@ -200,6 +204,7 @@ struct Client::Impl {
         if (!revealed)
             standInWeights(sc);
         scenario = std::make_shared<const Scenario>(std::move(sc));
+        scenarioRevealed = revealed;
         scenarioYaml = yaml;
         return true;
     }

@@ -26,6 +26,9 @@ Usage:
                                    rebuild a session from its log, print the measurements
   samenspel simulate FILE --games N --seed S [--json] [--bots SPEC]
                                    play N sessions with bots in every seat
+  samenspel simulate FILE --calibrate [--json] [--games N] [--seed S]
+                                   check begrip v2: random guesses score 0, answers
+                                   from the role cards 1
   samenspel analyze FILE [--json]  the decision space of a scenario, for authors
   samenspel bench                  speed figures of analysis and simulation
   samenspel host FILE --port P [--code C] [--headless] [--bots-fill] [--log PATH]

@@ -82,12 +82,13 @@ void printText(const Game& g, const ReadLog& read, const std::string& logPath) {
     auto opt = [](const std::optional<double>& v) {
         return v ? twoDecimals(*v) : std::string("-");
     };
-    // The gain is over the people who answered both times, so it is not
-    // after - before when those cover different people.
-    std::printf("begrip:     before %s, after %s, gain %s (%s)", opt(m.begripBefore).c_str(),
-                opt(m.begripAfter).c_str(), opt(m.begripGain).c_str(),
-                m.begripVersion >= 2 ? "v2, corrected for guessing"
-                                     : "v1: not corrected for guessing");
+    std::printf("begrip:     before %s, after %s, gain %s", opt(m.begripBefore).c_str(),
+                opt(m.begripAfter).c_str(), opt(m.begripGain).c_str());
+    if (m.begripVersion >= 2)
+        std::printf(" (begrip v2: 0 = guessing, 1 = every answer right)");
+    else
+        std::printf("\nnote:       begrip v1: not corrected for guessing (a log from before "
+                    "begrip v2: the accuracy of the value predictions)");
     // A seat nobody named goes by its role.
     auto nameOf = [&](const PersonMeasure& p) {
         return p.name.empty() ? sc.roles[static_cast<std::size_t>(g.roleOfSeat(p.seat))].id
@@ -122,6 +123,18 @@ void printText(const Game& g, const ReadLog& read, const std::string& logPath) {
         }
         std::printf(" (public actions)\n");
     }
+    // Begrip per person who answered: before -> after, with how many items.
+    bool anyAnswer = false;
+    for (const PersonMeasure& p : m.people) {
+        if (!p.begripBefore && !p.begripAfter)
+            continue;
+        std::printf(
+            "%s %s %s (%d) -> %s (%d)", anyAnswer ? "," : "begrip per person:", nameOf(p).c_str(),
+            opt(p.begripBefore).c_str(), p.itemsBefore, opt(p.begripAfter).c_str(), p.itemsAfter);
+        anyAnswer = true;
+    }
+    if (anyAnswer)
+        std::printf(" (items answered)\n");
     std::printf("roles heard: %s overall;", twoDecimals(m.rolesHeard).c_str());
     for (std::size_t ph = 0; ph < sc.phases.size(); ++ph)
         if (isDialoguePhase(sc.phases[ph].kind))
@@ -204,11 +217,16 @@ void printJson(const Game& g, const ReadLog& read, const std::string& logPath) {
         else
             w.null();
     };
-    w.key("version").value(m.begripVersion); // 1: an old log, not corrected for guessing
+    w.key("version").value(m.begripVersion);
     opt("before", m.begripBefore);
     opt("after", m.begripAfter);
     opt("gain", m.begripGain);
     w.endObject();
+    // Begrip v2 (1 for a log from before it: not corrected for guessing).
+    w.key("begrip_version").value(m.begripVersion);
+    opt("begrip_before", m.begripBefore);
+    opt("begrip_after", m.begripAfter);
+    opt("begrip_gain", m.begripGain);
     w.key("inclusie").value(m.inclusie);
     w.key("inclusie_basis").value(inclusieBasisId(m.inclusieBasis));
     w.key("actionsPerSeat").beginArray();
@@ -231,6 +249,10 @@ void printJson(const Game& g, const ReadLog& read, const std::string& logPath) {
         w.key("actions").value(p.actions);
         opt("begripBefore", p.begripBefore);
         opt("begripAfter", p.begripAfter);
+        opt("begrip_before", p.begripBefore);
+        opt("begrip_after", p.begripAfter);
+        w.key("begrip_items_before").value(p.itemsBefore);
+        w.key("begrip_items_after").value(p.itemsAfter);
         w.key("speaking_ms").value(static_cast<std::int64_t>(p.speakingMs));
         w.key("turns").value(p.turns);
         w.endObject();

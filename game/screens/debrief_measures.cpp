@@ -87,22 +87,13 @@ void begrip(App& app, const Game& game, const Measurements& m) {
     ImGui::TableHeadersRow();
     for (int s = 0; s < static_cast<int>(m.begrip.size()) && s < game.seatCount(); ++s) {
         const SeatBegrip& b = m.begrip[s];
-        // The seat's gain: the mean over its people who answered both times.
-        double sum = 0;
-        int n = 0;
-        for (const PersonMeasure& p : m.people)
-            if (p.seat == s)
-                if (const std::optional<double> g = gainOf(p.begripBefore, p.begripAfter)) {
-                    sum += *g;
-                    ++n;
-                }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         roleToken(app, game.scenario(), game.roleOfSeat(s));
         ImGui::SameLine();
         wrappedText(seatLabel(app, game, s));
-        begripCells(app, m, b.before, b.after,
-                    n > 0 ? std::optional<double>(sum / n) : std::nullopt);
+        // The seat's gain: the mean over its people who answered both times.
+        begripCells(app, m, b.before, b.after, b.gain);
         // A team's members under their seat, each with their own.
         for (const PersonMeasure& p : m.people) {
             if (p.seat != s || p.person < 0)

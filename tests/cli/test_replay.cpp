@@ -10,7 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/begrip.hpp"
 #include "core/live_session.hpp"
+#include "core/log.hpp"
 
 namespace fs = std::filesystem;
 using namespace samenspel;
@@ -94,6 +96,116 @@ TEST_CASE("replay --json lists every member of a team with their own public acti
     // - (n+1)/n = (n-2)/n, so inclusie = 2/n.
     CHECK(j.at("inclusie_basis") == "speaking_time");
     CHECK(j.at("inclusie").get<double>() == doctest::Approx(2.0 / people.size()));
+    fs::remove_all(dir);
+}
+
+namespace {
+
+std::string runToText(const std::string& command) {
+    std::string out;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char buffer[4096];
+    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+        out.append(buffer, n);
+    pclose(pipe);
+    return out;
+}
+
+// The log as a format 2 writer (before begrip v2) would have chained it.
+void rewriteAsFormat2(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    in.close();
+    const std::string current = "{\"samenspel_log\":" + std::to_string(kLogFormatVersion) + ",";
+    REQUIRE(lines.at(0).rfind(current, 0) == 0);
+    lines[0] = "{\"samenspel_log\":2," + lines[0].substr(current.size());
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const std::size_t prev = lines[i].find("\"prev\":\"");
+        REQUIRE(prev != std::string::npos);
+        lines[i].replace(prev + 8, 16, logLineHash(lines[i - 1]));
+    }
+    std::ofstream out(path, std::ios::trunc);
+    for (const std::string& line : lines)
+        out << line << "\n";
+}
+
+} // namespace
+
+TEST_CASE("replay shows begrip v2 with its gain, and an old log's begrip as v1 with a note") {
+    const fs::path dir = fs::temp_directory_path() / "samenspel_test_replay_begrip";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    LoadResult loaded =
+        loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml");
+    REQUIRE(loaded.ok());
+    auto sc = std::make_shared<const Scenario>(std::move(*loaded.scenario));
+    SessionSetup setup = SessionSetup::defaultFor(*sc, false);
+    const std::string log = (dir / "begrip.log").string();
+    LiveSessionOptions options;
+    options.logPath = log;
+    std::string error;
+    const int target = setup.seats[1].role;
+    double wrongScore = 0.0; // -1/(m-1) of the red-line item
+    {
+        auto live = LiveSession::start(sc, setup, options, error);
+        REQUIRE_MESSAGE(live, error);
+        Action advance;
+        advance.type = ActionType::Advance;
+        advance.seat = kFacilitator;
+        auto toPhase = [&](PhaseKind phase) {
+            while (live->game().currentPhase() != phase)
+                REQUIRE(live->submit(advance).accepted);
+        };
+        toPhase(PhaseKind::Perspectief);
+        // Seat 0 names target's top values exactly (score 1) and misses its red line.
+        Action predict;
+        predict.type = ActionType::Predict;
+        predict.seat = 0;
+        predict.targetRole = target;
+        predict.values = topValues(live->game().state().world.weights[target]);
+        predict.values.resize(std::min<std::size_t>(3, predict.values.size()));
+        REQUIRE(live->submit(predict).accepted);
+        const auto red = begripItem(*sc, live->game().state().world, setup.seats[0].role, target,
+                                    BegripItemKind::RedLine);
+        REQUIRE(red);
+        Action answer;
+        answer.type = ActionType::AnswerItem;
+        answer.seat = 0;
+        answer.targetRole = target;
+        answer.itemKind = static_cast<int>(BegripItemKind::RedLine);
+        answer.choice = red->correct == 0 ? 1 : 0;
+        REQUIRE(live->submit(answer).accepted);
+        wrongScore = -1.0 / static_cast<double>(red->options.size() - 1);
+        toPhase(PhaseKind::Reflectie);
+        answer.choice = red->correct;
+        REQUIRE(live->submit(answer).accepted);
+    }
+    const std::string bin = "'" + std::string(SAMENSPEL_BINARY) + "' replay '" + log + "'";
+    nlohmann::json j = nlohmann::json::parse(runToText(bin + " --json"));
+    CHECK(j.at("begrip_version") == 2);
+    // Before: (1 + wrong) / 2; after: the red line right, 1; gain over seat 0 alone.
+    CHECK(j.at("begrip_before").get<double>() == doctest::Approx((1.0 + wrongScore) / 2));
+    CHECK(j.at("begrip_after").get<double>() == doctest::Approx(1.0));
+    CHECK(j.at("begrip_gain").get<double>() == doctest::Approx(1.0 - (1.0 + wrongScore) / 2));
+    CHECK(j.at("begrip").at("version") == 2);
+    CHECK(j.at("people")[0].at("begrip_items_before") == 2);
+    CHECK(j.at("people")[0].at("begrip_items_after") == 1);
+    CHECK(j.at("people")[1].at("begrip_before").is_null());
+    CHECK(runToText(bin).find("(begrip v2: 0 = guessing") != std::string::npos);
+
+    // The same session as a log from before begrip v2: the acc of the one
+    // prediction, and no gain (nobody predicted at reflectie).
+    rewriteAsFormat2(log);
+    j = nlohmann::json::parse(runToText(bin + " --json 2>/dev/null"));
+    CHECK(j.at("begrip_version") == 1);
+    CHECK(j.at("begrip_before").get<double>() == doctest::Approx(1.0));
+    CHECK(j.at("begrip_after").is_null());
+    CHECK(j.at("begrip_gain").is_null());
+    CHECK(runToText(bin + " 2>/dev/null").find("begrip v1: not corrected for guessing") !=
+          std::string::npos);
     fs::remove_all(dir);
 }
 

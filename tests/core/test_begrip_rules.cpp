@@ -209,3 +209,18 @@ TEST_CASE("an answer_item action survives the log") {
     CHECK(begripVersionOfLogFormat(2) == 1);
     CHECK(begripVersionOfLogFormat(1) == 1);
 }
+
+TEST_CASE("a client's copy takes an answer as the host accepted it, and scores it not") {
+    auto sc = tinyScenario();
+    Game g(sc, SessionSetup::defaultFor(*sc, false));
+    g.setPartialView(true);
+    advanceTo(g, PhaseKind::Perspectief);
+    // The red line about skaters has two options on the host; the copy cannot
+    // tell, so it takes any of the four places an item can have.
+    CHECK(play(g, act::answerItem(kBuren, tiny::skaters, kRedLine, 3)) == "ok");
+    CHECK(play(g, act::answerItem(kBuren, tiny::skaters, kRedLine, 4)) == "refuse.unknown_choice");
+    CHECK(play(g, act::answerItem(kBuren, tiny::skaters, 0, 0)) == "refuse.unknown_item");
+    REQUIRE(g.state().itemAnswers.size() == 1);
+    CHECK(g.state().itemAnswers[0].optionCount == 0);
+    CHECK_FALSE(g.measure().begrip[kBuren].before.has_value());
+}

@@ -256,6 +256,7 @@ TEST_CASE("a bot decides the same on a copy of the game without the other roles'
         const SessionSetup setup = SessionSetup::defaultFor(*sc, true, seed);
         Game real(sc, setup);
         Game redacted(redactedScenario, setup);
+        redacted.setPartialView(true);
         std::vector<Bot> bots;
         for (int s = 0; s < real.seatCount(); ++s)
             bots.emplace_back(sc, s, setup.seats[static_cast<std::size_t>(s)].role, BotCharacter{},
@@ -268,7 +269,9 @@ TEST_CASE("a bot decides the same on a copy of the game without the other roles'
                 for (int k = 0; k < 64; ++k) {
                     std::optional<Action> a =
                         bots[static_cast<std::size_t>(s)].nextAction(real, now);
-                    if (s == 0) {
+                    // Begrip questions are built from the other roles' cards: a
+                    // copy cannot ask them, and its bot answers none.
+                    if (s == 0 && !(a && a->type == ActionType::AnswerItem)) {
                         std::optional<Action> b = shadow.nextAction(redacted, now);
                         REQUIRE(a.has_value() == b.has_value());
                         if (a) {

@@ -195,6 +195,7 @@ struct ScriptedSession {
         play(act::predict(kSkaters, tiny::buren, {tiny::ontmoeting, tiny::eigen_regie}), 6 * min);
         play(act::predict(kBuren, tiny::skaters, {tiny::ontmoeting}), 6 * min + 500);
         play(act::predict(kRaadA, tiny::ambtenaar, {tiny::rechtmatigheid, tiny::rust}), 7 * min);
+        play(act::answerItem(kBuren, tiny::skaters, 1, 0), 7 * min); // a red line: begrip v2
         play(act::pause(), 7 * min);
         play(act::done(kRaadA), 7 * min); // refused: paused
         play(act::resume(), 7 * min);
@@ -271,6 +272,9 @@ void compareStates(const GameState& a, const GameState& b) {
         CHECK(a.predictions[i].values == b.predictions[i].values);
         CHECK(a.predictions[i].accuracy == b.predictions[i].accuracy);
     }
+    REQUIRE(a.itemAnswers.size() == b.itemAnswers.size());
+    for (std::size_t i = 0; i < a.itemAnswers.size(); ++i)
+        CHECK(a.itemAnswers[i].right == b.itemAnswers[i].right);
     REQUIRE(a.proposals.size() == b.proposals.size());
     for (std::size_t i = 0; i < a.proposals.size(); ++i) {
         const Proposal& p = a.proposals[i];
@@ -326,6 +330,7 @@ TEST_CASE("a scripted session replays from its log to the identical state") {
     CHECK(played.announcements[1].timeMs == 20 * 60000);
     CHECK(s.refused == 5);
     CHECK(played.endPhaseWhenAllDone);
+    CHECK(played.itemAnswers.size() == 1);
 
     s.log.reset(); // closes the file
     const std::string logPath = (dir.path / "session.log").string();
@@ -345,6 +350,8 @@ TEST_CASE("a scripted session replays from its log to the identical state") {
     CHECK(m1.inclusie == m2.inclusie);
     CHECK(m1.begripBefore == m2.begripBefore);
     CHECK(m1.begripAfter == m2.begripAfter);
+    CHECK(m1.begripGain == m2.begripGain);
+    CHECK(m2.begripVersion == 2);
     CHECK(m1.actionsPerSeat == m2.actionsPerSeat);
     CHECK(m1.rolesHeardPerPhase == m2.rolesHeardPerPhase);
 

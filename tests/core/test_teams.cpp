@@ -106,6 +106,10 @@ TEST_CASE("a team's begrip is the mean over its members who answered") {
     // The gain: over the people who answered in both phases only (Bram 0,
     // buren's player +1), never Anouk's missing "after" counted as 0.
     CHECK(*m.begripGain == doctest::Approx(0.5));
+    // The skaters' seat: Bram's 0 (Anouk answered only before).
+    CHECK(*m.begrip[kSkaters].gain == doctest::Approx(0.0));
+    CHECK(*m.begrip[kBuren].gain == doctest::Approx(1.0));
+    CHECK_FALSE(m.begrip[kAmbtenaar].gain.has_value());
 
     // Replayed from a log written before begrip v2: the acc of the
     // predictions, as they were measured then.
