@@ -58,3 +58,12 @@ set_tests_properties(scenarios_schema_and_validate_agree scenarios_balance scena
                      scenarios_analyze_matches_reference_generated scenarios_reference_self_test
                      scenarios_bots_reach_gedragen_sometimes
                      PROPERTIES LABELS scenarios TIMEOUT 300)
+
+# docs/scenarios/README.md is what scripts/scenario-table gives with the
+# current binary and scenarios; when not, the message says to run the script.
+add_test(NAME scenarios_table_up_to_date
+         COMMAND ${SAMENSPEL_PYTHON} ${PROJECT_SOURCE_DIR}/scripts/scenario-table --check
+                 --samenspel $<TARGET_FILE:samenspel>
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(scenarios_table_up_to_date
+                     PROPERTIES LABELS scenarios TIMEOUT 300)
