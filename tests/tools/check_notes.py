@@ -1,0 +1,111 @@
+#!/usr/bin/python3
+"""Every shipped scenario has a teaching note with both parts and every heading.
+
+Usage: check_notes.py SCENARIOS_DIR NOTES_DIR
+
+For every SCENARIOS_DIR/*.yaml, NOTES_DIR/<id>.md (id: the scenario's `id`)
+must exist and hold, in this order (prompts' notes format, docs/scenarios):
+    # Titel NL / Title EN
+    ## Nederlands   with the seven ### headings below, each with some text
+    ## English      with the seven ### headings below, each with some text
+The game shows the part of its language and `samenspel print` prints it, so a
+missing part or heading is a hole a facilitator would meet. A note without a
+scenario is reported too (a renamed or removed case). Exit 1 on any problem.
+"""
+import os
+import re
+import sys
+
+import yaml
+
+PARTS = {
+    "Nederlands": ["Waar gaat het over", "Leerdoelen", "Inleiden in twee minuten",
+                   "De spanning", "Wat er meestal gebeurt", "Vragen voor de nabespreking",
+                   "Varianten"],
+    "English": ["What it is about", "Learning goals", "Introducing it in two minutes",
+                "The tension", "What usually happens", "Debrief questions", "Variations"],
+}
+
+
+def check_note(path):
+    """The problems of one note, as sentences."""
+    problems = []
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    if not re.match(r"^# \S.* / \S.*$", first):
+        problems.append(f"the first line must be '# Titel NL / Title EN', not {first!r}")
+    parts = []  # [(name, [(heading, text lines)])]
+    for line in lines:
+        if line.startswith("## "):
+            parts.append((line[3:].strip(), []))
+        elif line.startswith("### "):
+            if parts:
+                parts[-1][1].append((line[4:].strip(), []))
+            else:
+                problems.append(f"heading {line!r} comes before '## Nederlands'")
+        elif parts and parts[-1][1] and line.strip():
+            parts[-1][1][-1][1].append(line)
+    names = [name for name, _ in parts]
+    if names != list(PARTS):
+        problems.append(f"the parts must be '## Nederlands' then '## English', found {names}")
+    for name, sections in parts:
+        if name not in PARTS:
+            continue
+        headings = [h for h, _ in sections]
+        if headings != PARTS[name]:
+            missing = [h for h in PARTS[name] if h not in headings]
+            extra = [h for h in headings if h not in PARTS[name]]
+            detail = []
+            if missing:
+                detail.append("missing " + ", ".join(f"'### {h}'" for h in missing))
+            if extra:
+                detail.append("unexpected " + ", ".join(f"'### {h}'" for h in extra))
+            if not detail:
+                detail.append("out of order: " + ", ".join(headings))
+            problems.append(f"part '{name}': " + "; ".join(detail))
+        for heading, text in sections:
+            if not text:
+                problems.append(f"part '{name}': '### {heading}' has no text")
+    return problems
+
+
+def main(argv):
+    if len(argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    scenarios, notes = argv[1], argv[2]
+    failed = False
+    ids = []
+    for name in sorted(os.listdir(scenarios)):
+        if not name.endswith((".yaml", ".yml")) or name.startswith("."):
+            continue
+        with open(os.path.join(scenarios, name), encoding="utf-8") as f:
+            sid = (yaml.safe_load(f) or {}).get("id")
+        if not sid:
+            print(f"FAIL {name}: no id")
+            failed = True
+            continue
+        ids.append(sid)
+        note = os.path.join(notes, sid + ".md")
+        if not os.path.isfile(note):
+            print(f"FAIL {name}: no teaching note {os.path.relpath(note)} "
+                  "(both parts, every heading: see docs/scenarios/README.md)")
+            failed = True
+            continue
+        problems = check_note(note)
+        for p in problems:
+            print(f"FAIL {os.path.relpath(note)}: {p}")
+        failed |= bool(problems)
+        if not problems:
+            print(f"ok   {os.path.relpath(note)}")
+    for name in sorted(os.listdir(notes)):
+        if name.endswith(".md") and name != "README.md" and name[:-3] not in ids:
+            print(f"FAIL {os.path.join(os.path.relpath(notes), name)}: no scenario has id "
+                  f"'{name[:-3]}'")
+            failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
