@@ -184,7 +184,8 @@ TEST_CASE("print: the teaching note follows the facilitator's sheet, in the prin
     fs::remove_all(dir);
 }
 
-TEST_CASE("print: an author's note beside the scenario is printed, and without a note there is none") {
+TEST_CASE(
+    "print: an author's note beside the scenario is printed, and without a note there is none") {
     const fs::path dir = freshFolder("own_note");
     fs::copy_file(kSource + "/tests/data/valid/minimal.yaml", dir / "minimaal.yaml");
     const Run without = print(dir, {"minimaal.yaml", "--out", "zonder.html"});
