@@ -3,7 +3,9 @@
 # -> the first scenario's "Lesbrief" / "Teaching note" button opens the note
 # in the game's language; End scrolls to its last line, Esc goes back to the
 # picker. Clicked by the items' names (play --trace-ui); F12 pictures of the
-# note's top and end in RUN_DIR/shots for a person to look at.
+# note's top and end in RUN_DIR/shots for a person to look at. Then a case
+# without a note (given with --scenario, so the picker opens on it) shows no
+# button.
 #   note.sh SAMENSPEL LANG WxH RUN_DIR
 set -u
 source "$(dirname "$0")/xvfb.sh"
@@ -49,6 +51,25 @@ wait "$game" 2>/dev/null
 game=""
 shots=$(ls "$dir/shots"/*.png 2>/dev/null | wc -l)
 [ "$shots" -ge 2 ] || fail "no pictures of the note ($shots)"
+
+# A copy of a shipped case under an id no note has.
+sed 's/^id: skatebaan$/id: zonder_lesbrief/' "$(dirname "$0")/../../scenarios/skatebaan.yaml" \
+  >"$dir/zonder_lesbrief.yaml"
+trace="$dir/trace-without"
+"$bin" play --lang "$lang" --size "$size" --trace-ui --scenario "$dir/zonder_lesbrief.yaml" \
+  --max-seconds 60 >"$trace" 2>&1 &
+game=$!
+await '^item: title.new_session '
+window=$(xdotool search --sync --name "Samenspel" 2>/dev/null | head -n 1)
+[ -n "$window" ] || fail "no window"
+xdotool windowmove --sync "$window" 0 0
+click title.new_session
+await '^item: picker.choose '
+sleep 1
+! grep -q '^item: picker.note ' "$trace" || fail "a case without a teaching note has the button"
+kill "$game" 2>/dev/null
+wait "$game" 2>/dev/null
+game=""
 echo "ok: the note opened in $lang at $size, its end went from y=$before to y=$after with End," \
-  "Esc went back; pictures in $dir/shots"
+  "Esc went back; a case without a note has no button; pictures in $dir/shots"
 exit 0
