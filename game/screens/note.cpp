@@ -4,6 +4,8 @@
 #include <SFML/Window/Keyboard.hpp>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "screens/screens.hpp"
 #include "teaching_note.hpp"
@@ -104,6 +106,44 @@ class NoteScreen final : public Screen {
         app.requestRedraw();
     }
 
+    // Wrapped at spaces only, so "41,5%" stays whole; a bold lead
+    // ("**Moeilijker:** ...") in the bold face, the text after it on its line.
+    static void drawText(App& app, const std::string& raw) {
+        // Lines drawn one by one sit as close as wrapped text would.
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                            ImVec2(ImGui::GetStyle().ItemSpacing.x, ImGui::GetFontSize() * 0.15f));
+        drawLines(app, raw);
+        ImGui::PopStyleVar();
+    }
+
+    static void drawLines(App& app, const std::string& raw) {
+        std::string lead;
+        std::string rest = noteInlinePlain(raw);
+        const std::size_t close = raw.rfind("**", 0) == 0 ? raw.find("**", 2) : std::string::npos;
+        if (close != std::string::npos) {
+            lead = noteInlinePlain(raw.substr(2, close - 2));
+            rest = noteInlinePlain(raw.substr(close + 2));
+            const std::size_t start = rest.find_first_not_of(' ');
+            rest = start == std::string::npos ? std::string() : rest.substr(start);
+        }
+        if (lead.empty()) {
+            ui::textWrappedAtSpaces(rest);
+            return;
+        }
+        const float x = ImGui::GetCursorPosX();
+        ui::textInFont(app.fonts().bold, lead);
+        if (rest.empty())
+            return;
+        ImGui::SameLine(0.0f, ImGui::CalcTextSize(" ").x);
+        const std::vector<std::string> first =
+            ui::wrapWords(rest, ImGui::GetContentRegionAvail().x);
+        ui::text(first.front());
+        if (first.front().size() + 1 < rest.size()) {
+            ImGui::SetCursorPosX(x);
+            ui::textWrappedAtSpaces(rest.substr(first.front().size() + 1));
+        }
+    }
+
     void drawBlock(App& app, const NoteBlock& b) {
         const ui::Theme& theme = app.theme();
         const float s = app.uiScale();
@@ -114,15 +154,15 @@ class NoteScreen final : public Screen {
             ImGui::PushFont(b.level <= 3 ? app.fonts().heading : app.fonts().bold);
             ui::textWrappedColored(b.level <= 3 ? theme.accent : theme.text, text);
             ImGui::PopFont();
-            ui::gap(0.5f, s);
             break;
         case NoteBlock::Kind::Paragraph:
-            ui::textWrapped(text);
-            ui::gap(0.75f, s);
+            ui::gap(1.0f, s); // gaps go before a block, so the note ends on its last line
+            drawText(app, b.text);
             break;
         case NoteBlock::Kind::Bullet:
         case NoteBlock::Kind::Numbered: {
             const float indent = ImGui::GetFontSize() * (1.4f + 1.4f * static_cast<float>(b.level));
+            ui::gap(0.5f, s);
             ImGui::Indent(indent);
             const ImVec2 at = ImGui::GetCursorScreenPos();
             const std::string mark = b.kind == NoteBlock::Kind::Numbered
@@ -132,9 +172,8 @@ class NoteScreen final : public Screen {
             ImGui::GetWindowDrawList()->AddText(
                 ImVec2(at.x - markWidth - ImGui::GetFontSize() * 0.4f, at.y),
                 ImGui::GetColorU32(theme.textMuted), mark.c_str());
-            ui::textWrapped(text);
+            drawText(app, b.text);
             ImGui::Unindent(indent);
-            ui::gap(0.25f, s);
             break;
         }
         }
