@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Every shipped scenario has a teaching note with both parts and every heading.
 
-Usage: check_notes.py SCENARIOS_DIR NOTES_DIR
+Usage: check_notes.py [--samenspel BINARY] SCENARIOS_DIR NOTES_DIR
 
 For every SCENARIOS_DIR/*.yaml, NOTES_DIR/<id>.md (id: the scenario's `id`)
 must exist and hold, in this order (prompts' notes format, docs/scenarios):
@@ -10,10 +10,20 @@ must exist and hold, in this order (prompts' notes format, docs/scenarios):
     ## English      with the seven ### headings below, each with some text
 The game shows the part of its language and `samenspel print` prints it, so a
 missing part or heading is a hole a facilitator would meet. A note without a
-scenario is reported too (a renamed or removed case). Exit 1 on any problem.
+scenario is reported too (a renamed or removed case).
+
+With --samenspel, the figures a facilitator leans on must be the current
+binary's: the number of feasible packages at the start
+(`analyze --json`) in "De spanning" / "The tension", and the share of
+gedragen decisions with balanced bots (`simulate --games 200 --seed 1 --json`,
+as the tools round it: "41,5%" in Dutch, "41.5%" in English) in "Wat er
+meestal gebeurt" / "What usually happens". A rebalanced case whose note still
+tells the old figures fails here. Exit 1 on any problem.
 """
+import json
 import os
 import re
+import subprocess
 import sys
 
 import yaml
@@ -27,8 +37,47 @@ PARTS = {
 }
 
 
-def check_note(path):
-    """The problems of one note, as sentences."""
+TENSION = {"Nederlands": "De spanning", "English": "The tension"}
+OUTCOME = {"Nederlands": "Wat er meestal gebeurt", "English": "What usually happens"}
+
+
+def percent(share, part):
+    """A share as the tools print it, with the part's decimal mark."""
+    text = f"{100.0 * share:.1f}".rstrip("0").rstrip(".") + "%"
+    return text.replace(".", ",") if part == "Nederlands" else text
+
+
+def mentions(text, figure):
+    """`figure` as a number of its own (not 127 for 27, not 41,5 for 1,5)."""
+    return re.search(r"(?<![\d.,])" + re.escape(figure) + r"(?![\d]|[.,]\d)", text) is not None
+
+
+def figures(binary, scenario):
+    def run(*args):
+        done = subprocess.run([binary, *args], capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)
+    analysis = run("analyze", scenario, "--json")
+    sim = run("simulate", scenario, "--games", "200", "--seed", "1", "--json", "--bots",
+              "balanced")
+    return analysis["feasible"], sim["gedragen_share"]
+
+
+def check_figures(sections, feasible, share):
+    problems = []
+    for part, headings in sections.items():
+        tension = headings.get(TENSION[part], "")
+        outcome = headings.get(OUTCOME[part], "")
+        if feasible is not None and not mentions(tension, str(feasible)):
+            problems.append(f"part '{part}': '### {TENSION[part]}' does not give the {feasible} "
+                            "feasible packages of `analyze`")
+        if not mentions(outcome, percent(share, part)):
+            problems.append(f"part '{part}': '### {OUTCOME[part]}' does not give the "
+                            f"{percent(share, part)} gedragen with balanced bots of `simulate`")
+    return problems
+
+
+def check_note(path, figures_of=None):
+    """The problems of one note, as sentences. `figures_of`: (feasible, share)."""
     problems = []
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
@@ -67,10 +116,18 @@ def check_note(path):
         for heading, text in sections:
             if not text:
                 problems.append(f"part '{name}': '### {heading}' has no text")
+    if figures_of is not None:
+        texts = {name: {h: " ".join(t) for h, t in sections}
+                 for name, sections in parts if name in PARTS}
+        problems += check_figures(texts, *figures_of)
     return problems
 
 
 def main(argv):
+    binary = None
+    if len(argv) > 2 and argv[1] == "--samenspel":
+        binary = argv[2]
+        argv = argv[:1] + argv[3:]
     if len(argv) != 3:
         print(__doc__, file=sys.stderr)
         return 2
@@ -93,7 +150,8 @@ def main(argv):
                   "(both parts, every heading: see docs/scenarios/README.md)")
             failed = True
             continue
-        problems = check_note(note)
+        problems = check_note(note, figures(binary, os.path.join(scenarios, name))
+                              if binary else None)
         for p in problems:
             print(f"FAIL {os.path.relpath(note)}: {p}")
         failed |= bool(problems)
