@@ -5,8 +5,9 @@
 //   [SECTION] Words       names, amounts and weights as the page writes them
 //   [SECTION] Role cards  one page per role
 //   [SECTION] Case sheet  what every player may read
-//   [SECTION] Facilitator what only the person running the session reads,
-//                         and the form that records the decision
+//   [SECTION] Facilitator what only the person running the session reads
+//                         (their sheet and the teaching note), and the form
+//                         that records the decision
 //   [SECTION] Document    the page around them; writing it to disk
 #include "printout.hpp"
 
@@ -500,6 +501,15 @@ void facilitatorSheet(const Words& w, std::ostringstream& out) {
     out << "</section>\n";
 }
 
+// The teaching note: its own pages after the facilitator's sheet, as long as
+// the note needs.
+void notePages(const Words& w, const TeachingNote& note, std::ostringstream& out) {
+    out << "<section class=\"page sheet note\" id=\"note\"><p class=\"label\">"
+        << w.h("print.note.label") << "</p><h1>"
+        << htmlEscape(note.title.empty() ? w.orId(w.sc.title, w.sc.id) : note.title) << "</h1>"
+        << noteBlocksHtml(note) << "</section>\n";
+}
+
 // [SECTION] Document ----------------------------------------------------------
 
 // Black on white, large type: a card is read at arm's length, and a
@@ -560,6 +570,8 @@ th.num, td.num { text-align: right; white-space: nowrap; padding-left: 3mm; }
 .box { display: inline-block; width: 3.2mm; height: 3.2mm; border: .9pt solid #000;
   margin-right: 2mm; vertical-align: -0.3mm; }
 .outcome { margin-top: 5mm; font-size: 12.5pt; white-space: pre-wrap; }
+.note li.sub { margin-left: 6mm; }
+.note code { font-size: 10pt; }
 @media screen {
   body { background: #ddd; padding: 8mm 0; }
   .page { background: #fff; padding: 14mm 15mm; margin-bottom: 8mm; max-width: 210mm;
@@ -569,7 +581,8 @@ th.num, td.num { text-align: right; white-space: nowrap; padding-left: 3mm; }
 
 } // namespace
 
-std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang) {
+std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
+                           const TeachingNote* note) {
     const Words w{sc, tr, lang};
     std::ostringstream out;
     const std::string title = w.orId(sc.title, sc.id);
@@ -580,6 +593,8 @@ std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std:
         roleCard(w, r, out);
     caseSheet(w, out);
     facilitatorSheet(w, out);
+    if (note && !note->empty())
+        notePages(w, *note, out);
     decisionForm(w, out);
     out << "</body></html>\n";
     return out.str();
@@ -590,10 +605,10 @@ std::string defaultPrintoutName(const Scenario& sc, const std::string& lang) {
 }
 
 bool writePrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
-                   const std::string& path, std::string& error) {
+                   const std::string& path, std::string& error, const TeachingNote* note) {
     std::string html;
     try {
-        html = renderPrintout(sc, tr, lang);
+        html = renderPrintout(sc, tr, lang, note);
     } catch (const std::exception& e) {
         error = std::string("could not render the printout: ") + e.what();
         return false;

@@ -9,6 +9,8 @@
 //     how the decision is made;
 //   - the facilitator's sheet: roles, learning goals, how to run the
 //     session on paper, the events;
+//   - the scenario's teaching note (lesbrief) in the printout's language,
+//     when it has one: pages for the facilitator after their sheet;
 //   - the decision form, on a page of its own to copy for every table.
 // Every page is A4 portrait (docs/printing.md says why); each card fits its
 // page, each sheet starts on a new one.
@@ -16,12 +18,15 @@
 
 #include "core/scenario.hpp"
 #include "report.hpp" // TranslateFn, htmlEscape
+#include "teaching_note.hpp"
 
 namespace samenspel {
 
 // The whole printout as one HTML document, texts in `lang` ("nl", "en"),
-// numbers written the language's way.
-std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang);
+// numbers written the language's way; `note` (may be null or empty) is the
+// teaching note's part in `lang`.
+std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
+                           const TeachingNote* note = nullptr);
 
 // Where the printout goes without --out: "<id>-kaarten.html" (nl),
 // "<id>-cards.html" (any other language), in the working directory.
@@ -31,6 +36,6 @@ std::string defaultPrintoutName(const Scenario& sc, const std::string& lang);
 // so a full disk never leaves half a printout). False with `error` naming the
 // problem; never throws.
 bool writePrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
-                   const std::string& path, std::string& error);
+                   const std::string& path, std::string& error, const TeachingNote* note = nullptr);
 
 } // namespace samenspel

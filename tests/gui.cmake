@@ -159,3 +159,16 @@ add_test(NAME gui_hosted_room
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/hosted_room.sh $<TARGET_FILE:samenspel>
                  ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml ${CMAKE_CURRENT_BINARY_DIR}/gui/hosted_room)
 set_tests_properties(gui_hosted_room PROPERTIES TIMEOUT 150 LABELS gui)
+
+# The teaching note from the picker (issue 15): the button opens the first
+# scenario's note in the game's language, End scrolls to its end, Esc goes
+# back; pictures at a projector's 1280x720 (nl) and 1600x900 (en).
+foreach(note_view nl_1280x720 en_1600x900)
+  string(REPLACE "_" ";" note_view_parts ${note_view})
+  list(GET note_view_parts 0 note_view_lang)
+  list(GET note_view_parts 1 note_view_size)
+  add_test(NAME gui_picker_note_${note_view}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/note.sh $<TARGET_FILE:samenspel> ${note_view_lang}
+                   ${note_view_size} ${CMAKE_CURRENT_BINARY_DIR}/gui/note_${note_view})
+  set_tests_properties(gui_picker_note_${note_view} PROPERTIES TIMEOUT 120 LABELS gui)
+endforeach()

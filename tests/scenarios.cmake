@@ -58,3 +58,21 @@ set_tests_properties(scenarios_schema_and_validate_agree scenarios_balance scena
                      scenarios_analyze_matches_reference_generated scenarios_reference_self_test
                      scenarios_bots_reach_gedragen_sometimes
                      PROPERTIES LABELS scenarios TIMEOUT 300)
+
+# Teaching notes (issue 15): every shipped scenario has docs/scenarios/<id>.md
+# with a Dutch and an English part and every heading of the notes' format,
+# and tells the current figures: the feasible packages of `analyze` and the
+# gedragen share of balanced bots in `simulate --games 200 --seed 1`.
+add_test(NAME scenarios_teaching_notes
+         COMMAND ${SAMENSPEL_PYTHON} ${SAMENSPEL_TOOLS}/check_notes.py --samenspel $<TARGET_FILE:samenspel>
+                 ${PROJECT_SOURCE_DIR}/scenarios ${PROJECT_SOURCE_DIR}/docs/scenarios
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# docs/scenarios/README.md is what scripts/scenario-table gives with the
+# current binary and scenarios; when not, the message says to run the script.
+add_test(NAME scenarios_table_up_to_date
+         COMMAND ${SAMENSPEL_PYTHON} ${PROJECT_SOURCE_DIR}/scripts/scenario-table --check
+                 --samenspel $<TARGET_FILE:samenspel>
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(scenarios_teaching_notes scenarios_table_up_to_date
+                     PROPERTIES LABELS scenarios TIMEOUT 300)

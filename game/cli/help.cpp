@@ -47,9 +47,10 @@ Usage:
                                    one HTML report, with each table's own report
   samenspel print FILE [--lang nl|en] [--out PATH]
                                    the scenario on paper: one role card per page, the
-                                   case sheet, the facilitator's sheet and a decision
-                                   form as one HTML file to print (default
-                                   ID-kaarten.html / ID-cards.html)
+                                   case sheet, the facilitator's sheet, the teaching
+                                   note (docs/scenarios/ID.md) and a decision form as
+                                   one HTML file to print (default ID-kaarten.html /
+                                   ID-cards.html)
   samenspel --help | --version
 
 Exit codes: 0 ok, 1 failure, 2 invalid input or usage, 3 time limit reached.

@@ -1,7 +1,7 @@
 // `samenspel print FILE [--lang nl|en] [--out PATH]`: the scenario as paper
 // (game/printout.hpp): one role card per page, the case sheet, the
-// facilitator's sheet and a decision form in one HTML file to print from a
-// browser. A scenario
+// facilitator's sheet, the teaching note (docs/scenarios/ID.md) and a
+// decision form in one HTML file to print from a browser. A scenario
 // with errors is reported as `validate` reports it (exit 2); a file that
 // cannot be written says so (exit 1).
 #include <cstdio>
@@ -24,7 +24,8 @@ const char* kHelp =
     "external) that a browser prints as one role card per A4 page (who you are,\n"
     "what matters to you, red lines, the secret), the case sheet for everyone,\n"
     "the facilitator's sheet (roles, learning goals, how to play on paper, the\n"
-    "events) and a form to record the decision.\n"
+    "events), the case's teaching note when it has one (docs/scenarios/ID.md,\n"
+    "the part in the chosen language) and a form to record the decision.\n"
     "  --lang nl|en  language of the texts and numbers (default nl)\n"
     "  --out PATH    where to write it (default: ID-kaarten.html for nl,\n"
     "                ID-cards.html for en, in the working directory)\n"
@@ -89,12 +90,22 @@ int runPrint(const Args& args) {
         std::fprintf(stderr, "samenspel print: no texts for language %s\n", lang.c_str());
         return kExitFailure;
     }
+    // The teaching note beside the scenario or among the game's own; a note
+    // without a part in this language is left out, and said so.
+    TeachingNote note;
+    const std::string notePath = findTeachingNote(file, sc.id, SAMENSPEL_SOURCE_DIR);
+    const bool withNote = !notePath.empty() && loadTeachingNote(notePath, lang, note);
     std::string error;
-    if (!writePrintout(sc, translateWith(catalog), lang, out, error)) {
+    if (!writePrintout(sc, translateWith(catalog), lang, out, error, withNote ? &note : nullptr)) {
         std::fprintf(stderr, "samenspel print: %s\n", error.c_str());
         return kExitFailure;
     }
     std::printf("Printout: %s\n", out.c_str());
+    if (withNote)
+        std::printf("Teaching note: %s\n", notePath.c_str());
+    else if (!notePath.empty())
+        std::printf("Teaching note: %s has no %s part; left out\n", notePath.c_str(),
+                    lang == "nl" ? "Nederlands" : "English");
     return kExitOk;
 }
 

@@ -2,6 +2,8 @@
 // scenario folder and given with --scenario PATH. A scenario with errors is
 // listed with its errors (file:line:col), never hidden and never fatal.
 // While the picker is open, files are watched and reloaded when they change.
+// A scenario with a teaching note (teaching_note.hpp) has a button that opens
+// it; one without has none.
 #include <SFML/Window/Keyboard.hpp>
 
 #include <algorithm>
@@ -14,6 +16,7 @@
 
 #include "open_folder.hpp"
 #include "screens/screens.hpp"
+#include "teaching_note.hpp"
 #include "ui/widgets.hpp"
 
 namespace samenspel {
@@ -31,6 +34,7 @@ struct Entry {
     std::uintmax_t size = 0;
     LoadResult loaded;
     std::shared_ptr<const Scenario> scenario; // when loaded.ok()
+    std::string notePath;                     // its teaching note, "" when none
 };
 
 bool isScenarioFile(const fs::path& p) {
@@ -184,7 +188,8 @@ class PickerScreen final : public Screen {
             const auto size = fs::file_size(path, ec);
             auto it = old.find(path);
             if (!force && it != old.end() && it->second.mtime == mtime && it->second.size == size) {
-                entries_.push_back(std::move(it->second));
+                Entry& kept = entries_.emplace_back(std::move(it->second));
+                findNote(app, kept); // a note written while the picker is open shows up
                 continue;
             }
             changed = true; // new or edited: the list shows it now
@@ -196,6 +201,7 @@ class PickerScreen final : public Screen {
             e.loaded = loadScenarioFile(path);
             if (e.loaded.ok())
                 e.scenario = std::make_shared<const Scenario>(*e.loaded.scenario);
+            findNote(app, e);
             entries_.push_back(std::move(e));
         }
         selected_ = entries_.empty() ? -1 : 0;
@@ -204,6 +210,15 @@ class PickerScreen final : public Screen {
                 selected_ = static_cast<int>(i);
         if (changed || entries_.size() != before)
             app.requestRedraw();
+    }
+
+    static void findNote(App& app, Entry& e) {
+        const std::string found =
+            e.scenario ? findTeachingNote(e.path, e.scenario->id, app.sourceDir()) : "";
+        if (found != e.notePath) {
+            e.notePath = found;
+            app.requestRedraw();
+        }
     }
 
     std::string titleOf(const App& app, const Entry& e) const {
@@ -298,6 +313,16 @@ class PickerScreen final : public Screen {
             if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right)
                 ImGui::SameLine();
             ui::chip(chips[i].first, chips[i].second, theme);
+        }
+        if (!e.notePath.empty()) {
+            ui::gap(1, s);
+            if (ImGui::Button(app.tr("ui.picker.note").c_str()))
+                app.push(makeNoteScreen(app, e.notePath, titleOf(app, e)));
+            app.traceItem("picker.note");
+            ImGui::SameLine();
+            ImGui::PushFont(app.fonts().small);
+            ui::textWrappedColored(theme.textMuted, app.tr("ui.picker.note_hint"));
+            ImGui::PopFont();
         }
         ui::gap(1, s);
         ui::textWrapped(app.text(sc.summary));

@@ -21,6 +21,10 @@ std::unique_ptr<Screen> makePickerScreen(App& app);
 // replaces itself with the table screen.
 std::unique_ptr<Screen> makeSetupScreen(App& app, std::shared_ptr<const Scenario> scenario);
 std::unique_ptr<Screen> makeSettingsScreen(App& app);
+// A scenario's teaching note (teaching_note.hpp) in the interface language;
+// `scenarioTitle` heads it when the note has no title.
+std::unique_ptr<Screen> makeNoteScreen(App& app, const std::string& notePath,
+                                       const std::string& scenarioTitle);
 
 // The table of app.link() (must be set). Reaches the facilitator panel and,
 // once the session is finished, the debrief itself.

@@ -74,11 +74,12 @@ TEST_CASE("print: without --out the cards land in the working folder, named for 
     const std::string scenario = kSource + "/scenarios/skatebaan.yaml";
     const Run nl = print(dir, {scenario});
     CHECK(nl.exitCode == 0);
-    CHECK(nl.out == "Printout: skatebaan-kaarten.html\n");
+    CHECK(nl.out == "Printout: skatebaan-kaarten.html\nTeaching note: " + kSource +
+                        "/docs/scenarios/skatebaan.md\n");
     CHECK(contains(slurp(dir / "skatebaan-kaarten.html"), "Rolkaart"));
     const Run en = print(dir, {scenario, "--lang", "en"});
     CHECK(en.exitCode == 0);
-    CHECK(en.out == "Printout: skatebaan-cards.html\n");
+    CHECK(contains(en.out, "Printout: skatebaan-cards.html\n"));
     const std::string html = slurp(dir / "skatebaan-cards.html");
     CHECK(contains(html, "Role card"));
     CHECK(contains(html, "<html lang=\"en\">"));
@@ -97,7 +98,7 @@ TEST_CASE("print: --out writes where it is told") {
     const Run again =
         print(dir, {kSource + "/scenarios/leefstraat.yaml", "--out", "map/kaarten.html"});
     CHECK(again.exitCode == 0);
-    CHECK(again.out == "Printout: map/kaarten.html\n");
+    CHECK(contains(again.out, "Printout: map/kaarten.html\n"));
     CHECK(fs::file_size(dir / "map" / "kaarten.html") > 1000);
     fs::remove_all(dir);
 }
@@ -140,5 +141,68 @@ TEST_CASE("print: wrong use says how to use it, exit code 2") {
     const Run help = print(dir, {"--help"});
     CHECK(help.exitCode == 0);
     CHECK(contains(help.out, "one role card per A4 page"));
+    fs::remove_all(dir);
+}
+
+// The page of the printout with this id, "" when there is none.
+static std::string section(const std::string& html, const std::string& id) {
+    const std::size_t at = html.find("<section class=\"page sheet note\" id=\"" + id + "\"");
+    if (at == std::string::npos)
+        return "";
+    return html.substr(at, html.find("</section>", at) - at);
+}
+
+TEST_CASE("print: the teaching note follows the facilitator's sheet, in the printout's language") {
+    const fs::path dir = freshFolder("note");
+    const std::string scenario = kSource + "/scenarios/voetbalveld.yaml";
+    REQUIRE(print(dir, {scenario, "--out", "nl.html"}).exitCode == 0);
+    REQUIRE(print(dir, {scenario, "--lang", "en", "--out", "en.html"}).exitCode == 0);
+    const std::string nl = slurp(dir / "nl.html");
+    const std::string en = slurp(dir / "en.html");
+    const std::string nlNote = section(nl, "note");
+    const std::string enNote = section(en, "note");
+    // Every heading of the note's Dutch part, and none of the English.
+    for (const char* heading :
+         {"Waar gaat het over", "Leerdoelen", "Inleiden in twee minuten", "De spanning",
+          "Wat er meestal gebeurt", "Vragen voor de nabespreking", "Varianten"})
+        CHECK(contains(nlNote, std::string("<h2>") + heading + "</h2>"));
+    CHECK(contains(nlNote, "<h1>Het voetbalveldje</h1>"));
+    CHECK(contains(nlNote, "Lesbrief voor de spelleider"));
+    CHECK_FALSE(contains(nlNote, "What it is about"));
+    for (const char* heading :
+         {"What it is about", "Learning goals", "Introducing it in two minutes", "The tension",
+          "What usually happens", "Debrief questions", "Variations"})
+        CHECK(contains(enNote, std::string("<h2>") + heading + "</h2>"));
+    CHECK(contains(enNote, "<h1>The football pitch</h1>"));
+    CHECK_FALSE(contains(enNote, "Waar gaat het over"));
+    // After the facilitator's sheet, before the decision form to copy.
+    CHECK(nl.find("id=\"facilitator\"") < nl.find("id=\"note\""));
+    CHECK(nl.find("id=\"note\"") < nl.find("id=\"form\""));
+    // Lists are lists, markup is markup.
+    CHECK(contains(nlNote, "<ol><li value=\"1\">"));
+    CHECK(contains(enNote, "<b>Harder:</b>"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE(
+    "print: an author's note beside the scenario is printed, and without a note there is none") {
+    const fs::path dir = freshFolder("own_note");
+    fs::copy_file(kSource + "/tests/data/valid/minimal.yaml", dir / "minimaal.yaml");
+    const Run without = print(dir, {"minimaal.yaml", "--out", "zonder.html"});
+    CHECK(without.exitCode == 0);
+    CHECK(without.out == "Printout: zonder.html\n");
+    CHECK(section(slurp(dir / "zonder.html"), "note").empty());
+    {
+        std::ofstream note(dir / "minimaal.md");
+        note << "# Minimaal / Minimal\n\n## Nederlands\n\n### Waar gaat het over\n\n"
+                "Een <klein> geval.\n\n## English\n\n### What it is about\n\nA small case.\n";
+    }
+    const Run with = print(dir, {"minimaal.yaml", "--out", "met.html"});
+    CHECK(with.exitCode == 0);
+    CHECK(contains(with.out, "Teaching note: "));
+    const std::string note = section(slurp(dir / "met.html"), "note");
+    CHECK(contains(note, "<h1>Minimaal</h1>"));
+    CHECK(contains(note, "<p>Een &lt;klein&gt; geval.</p>"));
+    CHECK_FALSE(contains(note, "A small case."));
     fs::remove_all(dir);
 }

@@ -11,8 +11,10 @@ poppler's pdfinfo and pdftotext. Checked, as docs/printing.md promises:
    pages, and no other role's secret;
  - then the case sheet and the facilitator's sheet, each starting on a page
    of its own and each at most two pages (one sheet printed on both sides),
-   and the decision form on the last page, alone; no role's secret on them;
- - so the PDF has between roles + 3 and roles + 5 pages.
+   the teaching note when the scenario has one (docs/scenarios/ID.md), from a
+   page of its own, with every heading of its part in LANG, and the decision
+   form on the last page, alone; no role's secret on them;
+ - so the PDF has between roles + 3 and roles + 5 pages, plus the note's.
 The PDF stays in OUT_DIR. Exit 77 (skipped) when chromium or poppler-utils
 is missing (scripts/setup.sh installs both).
 """
@@ -29,9 +31,16 @@ PDFINFO = shutil.which("pdfinfo")
 PDFTOTEXT = shutil.which("pdftotext")
 LABELS = {
     "nl": {"notes": "Aantekeningen", "case": "DE CASUS", "facilitator": "VOOR DE SPELLEIDER",
-           "form": "BESLUITFORMULIER"},
+           "note": "LESBRIEF VOOR DE SPELLEIDER", "form": "BESLUITFORMULIER"},
     "en": {"notes": "Notes", "case": "THE CASE", "facilitator": "FOR THE FACILITATOR",
-           "form": "DECISION FORM"},
+           "note": "TEACHING NOTE FOR THE FACILITATOR", "form": "DECISION FORM"},
+}
+# The headings of a teaching note's part (tests/tools/check_notes.py).
+NOTE_HEADINGS = {
+    "nl": ["Waar gaat het over", "Leerdoelen", "Inleiden in twee minuten", "De spanning",
+           "Wat er meestal gebeurt", "Vragen voor de nabespreking", "Varianten"],
+    "en": ["What it is about", "Learning goals", "Introducing it in two minutes",
+           "The tension", "What usually happens", "Debrief questions", "Variations"],
 }
 
 failures = []
@@ -92,14 +101,33 @@ def main():
     roles = [(words(localized(r.get("name"), lang) or r["id"]),
               words(localized(r.get("secret"), lang)))
              for r in sc["roles"]]
-    labels = LABELS[lang]
     # Each page as text in reading order.
     plain = [words(subprocess.run([PDFTOTEXT, "-f", str(n), "-l", str(n), pdf, "-"], check=True,
                                   capture_output=True, text=True).stdout)
              for n in range(1, pages + 1)]
     print(f"{len(roles)} roles, {pages} pages", flush=True)
-    check(len(roles) + 3 <= pages <= len(roles) + 5,
-          f"{pages} pages for {len(roles)} roles: cards, case sheet, facilitator's sheet, form")
+    labels = LABELS[lang]
+    rest = plain[len(roles):]
+
+    def first_page(label):
+        return next((i for i, t in enumerate(rest) if t.upper().startswith(label)), None)
+
+    note_at = first_page(labels["note"])
+    note_path = os.path.join(os.path.dirname(os.path.abspath(scenario)), "..", "docs",
+                             "scenarios", sc["id"] + ".md")
+    check((note_at is not None) == os.path.isfile(note_path),
+          f"the teaching note is printed exactly when {note_path} exists")
+    note_pages = 0
+    form_at = first_page(labels["form"])
+    if note_at is not None and form_at is not None:
+        note_pages = form_at - note_at
+        note_text = " ".join(rest[note_at:form_at])
+        for heading in NOTE_HEADINGS[lang]:
+            check(heading in note_text, f"the teaching note has its heading '{heading}'")
+        print(f"the teaching note: {note_pages} page(s)", flush=True)
+    check(len(roles) + 3 + note_pages <= pages <= len(roles) + 5 + note_pages,
+          f"{pages} pages for {len(roles)} roles: cards, case sheet, facilitator's sheet, "
+          f"{note_pages} of the teaching note, form")
     for r, (name, secret) in enumerate(roles):
         if r >= pages:
             break
@@ -111,18 +139,14 @@ def main():
             if other != r and other_secret:
                 check(other_secret not in text, f"page {r + 1}: {other_name}'s secret")
     # Each sheet begins with its label (the line above its title).
-    rest = plain[len(roles):]
-    def first_page(label):
-        return next((i for i, t in enumerate(rest) if t.upper().startswith(label)), None)
-
     case_at = first_page(labels["case"])
     fac_at = first_page(labels["facilitator"])
-    form_at = first_page(labels["form"])
     check(case_at == 0, "the case sheet starts right after the cards")
     check(fac_at is not None and 1 <= fac_at <= 2, "the case sheet takes one or two pages")
     check(form_at == len(rest) - 1, "the decision form is the last page, on one page")
-    if fac_at is not None and form_at is not None:
-        check(1 <= form_at - fac_at <= 2, "the facilitator's sheet takes one or two pages")
+    fac_end = note_at if note_at is not None else form_at
+    if fac_at is not None and fac_end is not None:
+        check(1 <= fac_end - fac_at <= 2, "the facilitator's sheet takes one or two pages")
     for i, text in enumerate(rest):
         for name, secret in roles:
             if secret:
