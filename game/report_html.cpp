@@ -86,7 +86,10 @@ void sectionDecision(const Ctx& c, std::ostringstream& out) {
     const int focus = proposalInFocus(c.st);
     const Decision& d = c.st.decision;
     if (d.taken) {
-        out << "<p class=\"lead\">" << c.h("report.decision_taken", {c.proposalRef(d.proposal)})
+        const bool everyone = c.sc.rule == DecisionRule::Consensus;
+        out << "<p class=\"lead\">"
+            << c.h(everyone ? "report.decision_taken_everyone" : "report.decision_taken",
+                   {c.proposalRef(d.proposal)})
             << " " << badge(d.gedragen, c.t(d.gedragen ? "report.gedragen" : "report.not_gedragen"))
             << "</p>";
     } else {

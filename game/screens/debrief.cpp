@@ -250,8 +250,10 @@ class DebriefScreen final : public Screen {
         heading(app, app.tr("debrief.decision"));
         app.traceItem("page.decision");
         if (st.decision.taken) {
-            wrappedText(app.tr("debrief.decision_taken",
-                               proposalRef(app.catalog(), st, st.decision.proposal)));
+            const bool everyone = game.scenario().rule == DecisionRule::Consensus;
+            wrappedText(
+                app.tr(everyone ? "debrief.decision_taken_everyone" : "debrief.decision_taken",
+                       proposalRef(app.catalog(), st, st.decision.proposal)));
             badge(app,
                   st.decision.gedragen ? "✓ " + app.tr("table.decision_gedragen")
                                        : "✗ " + app.tr("table.decision_not_gedragen"),
