@@ -100,7 +100,10 @@ void sectionDecision(const Ctx& c, std::ostringstream& out) {
     const Decision& d = c.st.decision;
     if (d.taken) {
         // Both kinds of gedragen, side by side (DESIGN.md "Support as stated").
-        out << "<p class=\"lead\">" << c.h("report.decision_taken", {c.proposalRef(d.proposal)})
+        const bool everyone = c.sc.rule == DecisionRule::Consensus;
+        out << "<p class=\"lead\">"
+            << c.h(everyone ? "report.decision_taken_everyone" : "report.decision_taken",
+                   {c.proposalRef(d.proposal)})
             << "</p><p>"
             << badge(d.gedragen, c.t(d.gedragen ? "report.gedragen" : "report.not_gedragen")) << " "
             << badge(d.gedragenAanTafel, d.gedragenAanTafel ? c.t("report.gedragen_aan_tafel")

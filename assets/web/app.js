@@ -7,7 +7,7 @@ import { t, tn } from './i18n.js';
 import { Connection, loadSeat, saveSeat, forgetSeat } from './net.js';
 import { app } from './state.js';
 import { h, replace, focusHeading, icon, ICONS } from './dom.js';
-import { minutesLeft } from './format.js';
+import { minutesLeft, everyoneVotes } from './format.js';
 import { stopSpeaking } from './speech.js';
 import { renderCodeScreen, renderLobby, renderWaiting, renderStopped } from './screens/join.js';
 import { renderCard } from './screens/card.js';
@@ -561,6 +561,7 @@ function phaseSentence(view) {
   if ((can.answer && can.answer.length) || (can.decline && can.decline.length)) return t('web.now.question');
   if (typeof can.vote === 'number' && can.vote >= 0) return t('web.now.vote');
   if (ph.done) return t('web.now.done');
+  if (ph.kind === 'besluit' && everyoneVotes(view)) return t('web.now.besluit_everyone');
   const key = `web.now.${ph.kind}`;
   return i18n.has(key) ? t(key) : t('web.now.default');
 }

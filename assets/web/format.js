@@ -169,3 +169,8 @@ export function minutesLeft(ms) {
   const minutes = Math.ceil(ms / 60000);
   return tn('web.timer.minutes_left', minutes);
 }
+
+// Under consensus everyone votes in besluit and the table decides, not the council.
+export function everyoneVotes(view) {
+  return !!(view && view.case && view.case.rule === 'consensus');
+}

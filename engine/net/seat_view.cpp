@@ -127,7 +127,8 @@ struct ViewWriter {
         w.key("v").value(kProtocolVersion).key("type").value("view").key("lang").value(lang);
         w.key("case").beginObject().key("title").value(local(sc.title, lang, sc.id));
         w.key("summary").value(local(sc.summary, lang)).key("text").value(local(sc.caseText, lang));
-        w.endObject();
+        // Who votes in besluit: the council, or everyone (consensus).
+        w.key("rule").value(decisionRuleId(sc.rule)).endObject();
         w.key("you").beginObject().key("seat").value(seat).key("role").value(role);
         w.key("name").value(seatName(seat)).endObject();
     }

@@ -101,8 +101,9 @@ void decision(App& app, const Game& game) {
     heading(app, app.tr("debrief.decision"));
     app.traceItem("page.decision");
     if (st.decision.taken) {
-        wrappedText(
-            app.tr("debrief.decision_taken", proposalRef(app.catalog(), st, st.decision.proposal)));
+        const bool everyone = sc.rule == DecisionRule::Consensus;
+        wrappedText(app.tr(everyone ? "debrief.decision_taken_everyone" : "debrief.decision_taken",
+                           proposalRef(app.catalog(), st, st.decision.proposal)));
         // Both kinds of gedragen (DESIGN.md "Support as stated").
         const Decision& d = st.decision;
         badge(app,

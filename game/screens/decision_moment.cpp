@@ -321,13 +321,15 @@ class DecisionMomentScreen final : public Screen {
         const char* titleKey = "moment.title.none";
         const char* lead = "moment.lead.none";
         ImVec4 colour = theme.textMuted;
+        // Under consensus the table decides, not the council.
+        const bool everyone = link_->game().scenario().rule == DecisionRule::Consensus;
         if (facts_.outcome == DecisionFacts::Outcome::Gedragen) {
             titleKey = "moment.title.gedragen";
-            lead = "moment.lead.gedragen";
+            lead = everyone ? "moment.lead.gedragen_everyone" : "moment.lead.gedragen";
             colour = theme.good;
         } else if (facts_.outcome == DecisionFacts::Outcome::NotGedragen) {
             titleKey = "moment.title.not_gedragen";
-            lead = "moment.lead.not_gedragen";
+            lead = everyone ? "moment.lead.not_gedragen_everyone" : "moment.lead.not_gedragen";
             colour = theme.warning;
         }
         ImGui::Dummy(ImVec2(0, app.unit() * 1.5f));
@@ -362,11 +364,12 @@ class DecisionMomentScreen final : public Screen {
         sectionTitle(app, app.tr("moment.why"));
         ImGui::PushFont(app.fonts().bold);
         if (facts_.outcome == DecisionFacts::Outcome::None) {
+            const bool everyone = sc.rule == DecisionRule::Consensus;
             const char* key = "moment.none.no_proposal";
             if (facts_.noneReason == DecisionFacts::NoneReason::Rejected)
-                key = "moment.none.rejected";
+                key = everyone ? "moment.none.rejected_everyone" : "moment.none.rejected";
             else if (facts_.noneReason == DecisionFacts::NoneReason::TimeRanOut)
-                key = "moment.none.time";
+                key = everyone ? "moment.none.time_everyone" : "moment.none.time";
             wrappedText(app.tr(key));
             ImGui::PopFont();
             ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);

@@ -107,8 +107,7 @@ void drawBanner(App& app, TableLink& link, TableUi& ui) {
     ImGui::EndGroup();
     // Under the title and the clock, so a narrow window wraps it wide.
     if (!over) {
-        const std::string what =
-            app.tr(std::string("table.phase.") + phaseId(game.currentPhase()) + ".what");
+        const std::string what = phaseWhat(app, sc, game.currentPhase());
         ImGui::PushStyleColor(ImGuiCol_Text, theme.textMuted);
         ImGui::TextUnformatted(
             app.tr("table.phase_of", st.phase + 1, static_cast<int>(sc.phases.size())).c_str());

@@ -280,10 +280,12 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
             ImGui::Unindent(app.unit() * 3);
         }
     }
-    if (r.kind == RoleKind::Council || r.reservation != 0.0) {
+    // Under consensus every seat has one vote, so a council seat's weight says nothing.
+    const bool councilVotes = r.kind == RoleKind::Council && sc.rule != DecisionRule::Consensus;
+    if (councilVotes || r.reservation != 0.0) {
         ImGui::Spacing();
         std::string extra;
-        if (r.kind == RoleKind::Council)
+        if (councilVotes)
             extra = app.catalog().trCount("table.your_votes", r.votes);
         if (r.reservation != 0.0)
             extra += (extra.empty() ? "" : " · ") +

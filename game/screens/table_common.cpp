@@ -90,6 +90,12 @@ std::string phaseName(const App& app, const Scenario& sc, int phase) {
     return app.tr(std::string("table.phase.") + phaseId(sc.phases[phase].kind));
 }
 
+std::string phaseWhat(const App& app, const Scenario& sc, PhaseKind kind) {
+    if (kind == PhaseKind::Besluit && sc.rule == DecisionRule::Consensus)
+        return app.tr("table.phase.besluit.what_everyone");
+    return app.tr(std::string("table.phase.") + phaseId(kind) + ".what");
+}
+
 std::string kindName(const App& app, RoleKind kind) {
     return app.tr(std::string("table.kind.") + roleKindId(kind));
 }

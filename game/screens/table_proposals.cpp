@@ -399,7 +399,8 @@ void voteSection(const Ctx& c) {
         ImGui::PopFont();
         for (const MitsCondition& m : v->conditions)
             wrappedText("• " + readableCondition(c.app, c.sc, m.expression));
-        mutedText(c.app, c.app.tr("table.voted_wait"));
+        mutedText(c.app, c.app.tr(c.sc.rule == DecisionRule::Consensus ? "table.voted_wait_everyone"
+                                                                       : "table.voted_wait"));
         endFramed(c.app, c.app.theme().good);
         ImGui::PopID();
         return;

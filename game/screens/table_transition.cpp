@@ -71,8 +71,7 @@ bool drawPhaseTransition(App& app, const Game& game, int phase, double seconds) 
     ImGui::PopFont();
     ImGui::Spacing();
     ImGui::PushFont(app.fonts().heading);
-    wrappedText(app.tr(std::string("table.phase.") +
-                       phaseId(sc.phases[static_cast<std::size_t>(phase)].kind) + ".what"));
+    wrappedText(phaseWhat(app, sc, sc.phases[static_cast<std::size_t>(phase)].kind));
     ImGui::PopFont();
     ImGui::End();
     ImGui::PopStyleColor(2);

@@ -120,6 +120,8 @@ std::string preconditionName(const App& app, const Scenario& sc, int role, int p
 std::string seatName(const App& app, const Game& game, int seat);
 std::string seatWithRole(const App& app, const Game& game, int seat);
 std::string phaseName(const App& app, const Scenario& sc, int phase);
+// What to do in a phase. Under consensus everyone votes in besluit, not the council.
+std::string phaseWhat(const App& app, const Scenario& sc, PhaseKind kind);
 std::string kindName(const App& app, RoleKind kind);
 std::string reasonText(const App& app, const Game& game, int seat, const Reason& reason);
 std::string refusalText(const App& app, const Refusal& refusal);

@@ -382,9 +382,9 @@ TEST_CASE("report: rules in words, no file paths and amounts as the reader write
     const std::filesystem::path dir =
         std::filesystem::temp_directory_path() / "samenspel_test_report_words";
     std::filesystem::create_directories(dir);
-    for (const char* scenario :
-         {"skatebaan", "buurthuis", "groenbudget", "klas_grasveld", "leefstraat", "stadslandbouw",
-          "statushouders", "tangconstructie", "voetbalveld"}) {
+    for (const char* scenario : {"skatebaan", "buurthuis", "groenbudget", "klas_grasveld",
+                                 "leefstraat", "stadslandbouw", "statushouders", "tangconstructie",
+                                 "voetbalveld", "convenant", "lagerhuisdebat", "wijktafel"}) {
         const std::string log = (dir / (std::string(scenario) + ".log")).string();
         const Game game = botSession(scenario, log);
         for (const std::string lang : {"nl", "en"}) {
@@ -646,4 +646,36 @@ TEST_CASE("report: begrip v2 before, after and gain, with a missing answer as a 
     const std::string v1 = renderSessionReport(game, translator(en), {"en", "2026-01-01"});
     CHECK(v1.find(en.at("report.begrip_v1_note")) != std::string::npos);
     CHECK(v1.find("<td>Fatima (Parents)</td><td class=\"num\">100%</td>") != std::string::npos);
+}
+
+TEST_CASE("report: under consensus the table takes the decision, otherwise the council") {
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / "samenspel_test_report_who_decides";
+    std::filesystem::create_directories(dir);
+    // Seed 1 reaches a decision in both: the covenant (consensus) and the
+    // community centre (council majority).
+    const Game covenant = botSession("convenant", (dir / "convenant.log").string());
+    const Game centre = botSession("buurthuis", (dir / "buurthuis.log").string());
+    REQUIRE(covenant.state().decision.taken);
+    REQUIRE(centre.state().decision.taken);
+    for (const std::string lang : {"nl", "en"}) {
+        CAPTURE(lang);
+        const auto texts = readCatalog(lang);
+        const TranslateFn tr = [&texts](const std::string& k) {
+            const auto it = texts.find(k);
+            return it == texts.end() ? k : it->second;
+        };
+        const std::string table =
+            visibleText(renderSessionReport(covenant, tr, {lang, "2026-01-01"}));
+        const std::string council =
+            visibleText(renderSessionReport(centre, tr, {lang, "2026-01-01"}));
+        const std::string byTable = lang == "nl" ? "De tafel heeft een besluit genomen over"
+                                                 : "The table took a decision on";
+        const std::string byCouncil = lang == "nl" ? "De raad heeft een besluit genomen over"
+                                                   : "The council took a decision on";
+        CHECK(table.find(byTable) != std::string::npos);
+        CHECK(table.find(byCouncil) == std::string::npos);
+        CHECK(council.find(byCouncil) != std::string::npos);
+        CHECK(council.find(byTable) == std::string::npos);
+    }
 }

@@ -615,6 +615,8 @@ TEST_CASE("the view speaks the connection's language and shows who is at the tab
     CHECK(en["phase"]["kind"].get<std::string>() == "waarden");
     CHECK(en["phase"]["remainingMs"].get<std::int64_t>() == game.state().phaseDurationMs - 60'000);
     CHECK(en["case"]["title"].get<std::string>() == "The skate park");
+    // The council votes here; the page says so only from the rule it is sent.
+    CHECK(en["case"]["rule"].get<std::string>() == "council_majority");
     CHECK(en["you"]["name"].get<std::string>() == "Sam");
     const Json& seat0 = en["roles"][game.roleOfSeat(0)]["seats"][0];
     CHECK(seat0["present"].get<bool>());
@@ -760,4 +762,11 @@ TEST_CASE("the lobby names the case and every seat by role, with who holds it") 
         parseJson(net::lobbyJson(*sc, seats, false, "en", "nl"), error);
     REQUIRE(told);
     CHECK((*told)["sessionLang"].get<std::string>() == "nl");
+}
+
+TEST_CASE("a phone learns that everyone votes when the scenario decides by consensus") {
+    auto sc = shipped("wijktafel");
+    Game game(sc, SessionSetup::defaultFor(*sc, false));
+    const Json view = viewOf(game, 0, "en");
+    CHECK(view["case"]["rule"].get<std::string>() == "consensus");
 }

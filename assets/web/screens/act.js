@@ -4,7 +4,7 @@
 import { h, replace, focusHeading, icon, ICONS } from '../dom.js';
 import { t, tn, num } from '../i18n.js';
 import { app } from '../state.js';
-import { valueName, seatLabel, proposalOf, proposalRef } from '../format.js';
+import { valueName, seatLabel, proposalOf, proposalRef, everyoneVotes } from '../format.js';
 import { can, list, questionsForMe, predictionsThisPhase, newFlowId } from './can.js';
 
 export { actBadge } from './can.js';
@@ -67,7 +67,8 @@ function renderMenu(main) {
   if (typeof c.vote === 'number' && c.vote >= 0) {
     const p = proposalOf(view, c.vote);
     urgent.push(h('div', { class: 'urgent' },
-      h('p', { class: 'urgent-text' }, t('web.act.vote_now_text', p ? proposalRef(p) : String(c.vote))),
+      h('p', { class: 'urgent-text' }, t(everyoneVotes(view) ? 'web.act.vote_now_text_everyone' : 'web.act.vote_now_text',
+        p ? proposalRef(p) : String(c.vote))),
       h('button', { type: 'button', class: 'btn btn-primary btn-block', onclick: () => startFlow('vote', { proposal: c.vote }) },
         t('web.act.vote_now'))));
   }
@@ -181,7 +182,7 @@ function nothingToDo(view) {
   const kind = view.phase ? view.phase.kind : '';
   if (view.phase && view.phase.paused) return t('web.paused_explain');
   if (kind === 'kennismaken') return t('web.act.nothing_kennismaken');
-  if (kind === 'besluit') return t('web.act.nothing_besluit');
+  if (kind === 'besluit') return t(everyoneVotes(view) ? 'web.act.nothing_besluit_everyone' : 'web.act.nothing_besluit');
   return t('web.act.nothing');
 }
 

@@ -3,7 +3,7 @@
 // button; focus stays inside while it is open and returns afterwards.
 import { h, replace, focusHeading } from '../dom.js';
 import { t } from '../i18n.js';
-import { roleName, proposalOf, proposalRef, packageLines } from '../format.js';
+import { roleName, proposalOf, proposalRef, packageLines, everyoneVotes } from '../format.js';
 import { supportBar } from './board.js';
 import { speakButton, stopSpeaking } from '../speech.js';
 
@@ -91,11 +91,12 @@ export function showMoment(moment, onClosed) {
       h('p', { class: 'moment-text' }, a.text || ''),
     ];
   } else if (moment.kind === 'no_decision') {
-    speakTexts = () => [t('web.moment.no_decision'), t('web.moment.no_decision_explain')];
+    const explain = t(everyoneVotes(moment.view) ? 'web.moment.no_decision_explain_everyone' : 'web.moment.no_decision_explain');
+    speakTexts = () => [t('web.moment.no_decision'), explain];
     content = [
       h('p', { class: 'moment-eyebrow' }, t('web.moment.decision')),
       h('h1', { class: 'moment-title', id: 'moment-title' }, t('web.moment.no_decision')),
-      h('p', { class: 'moment-text' }, t('web.moment.no_decision_explain')),
+      h('p', { class: 'moment-text' }, explain),
     ];
   } else {
     const d = moment.data;
