@@ -32,6 +32,7 @@ struct Words {
     const Scenario& sc;
     const TranslateFn& tr;
     const std::string& lang;
+    bool plainLanguage = false; // scenario texts in plain language where written
 
     std::string t(const std::string& key) const {
         std::string s = tr ? tr(key) : key;
@@ -52,7 +53,7 @@ struct Words {
     std::string h(const std::string& key, const std::vector<std::string>& args) const {
         return htmlEscape(t(key, args));
     }
-    std::string text(const LocalizedText& lt) const { return lt.get(lang); }
+    std::string text(const LocalizedText& lt) const { return lt.get(lang, plainLanguage); }
     std::string orId(const LocalizedText& lt, const std::string& id) const {
         const std::string& s = lt.get(lang);
         return s.empty() ? id : s;
@@ -569,8 +570,9 @@ th.num, td.num { text-align: right; white-space: nowrap; padding-left: 3mm; }
 
 } // namespace
 
-std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang) {
-    const Words w{sc, tr, lang};
+std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
+                           bool plainLanguage) {
+    const Words w{sc, tr, lang, plainLanguage};
     std::ostringstream out;
     const std::string title = w.orId(sc.title, sc.id);
     out << "<!DOCTYPE html>\n<html lang=\"" << htmlEscape(lang)
@@ -590,10 +592,10 @@ std::string defaultPrintoutName(const Scenario& sc, const std::string& lang) {
 }
 
 bool writePrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
-                   const std::string& path, std::string& error) {
+                   const std::string& path, std::string& error, bool plainLanguage) {
     std::string html;
     try {
-        html = renderPrintout(sc, tr, lang);
+        html = renderPrintout(sc, tr, lang, plainLanguage);
     } catch (const std::exception& e) {
         error = std::string("could not render the printout: ") + e.what();
         return false;

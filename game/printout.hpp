@@ -20,8 +20,10 @@
 namespace samenspel {
 
 // The whole printout as one HTML document, texts in `lang` ("nl", "en"),
-// numbers written the language's way.
-std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang);
+// numbers written the language's way; with `plainLanguage` the scenario's
+// plain-language texts where it has them (the others as written).
+std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
+                           bool plainLanguage = false);
 
 // Where the printout goes without --out: "<id>-kaarten.html" (nl),
 // "<id>-cards.html" (any other language), in the working directory.
@@ -31,6 +33,6 @@ std::string defaultPrintoutName(const Scenario& sc, const std::string& lang);
 // so a full disk never leaves half a printout). False with `error` naming the
 // problem; never throws.
 bool writePrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
-                   const std::string& path, std::string& error);
+                   const std::string& path, std::string& error, bool plainLanguage = false);
 
 } // namespace samenspel

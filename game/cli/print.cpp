@@ -1,4 +1,4 @@
-// `samenspel print FILE [--lang nl|en] [--out PATH]`: the scenario as paper
+// `samenspel print FILE [--lang nl|en] [--plain] [--out PATH]`: the scenario as paper
 // (game/printout.hpp): one role card per page, the case sheet, the
 // facilitator's sheet and a decision form in one HTML file to print from a
 // browser. A scenario
@@ -17,7 +17,7 @@ namespace samenspel::cli {
 
 namespace {
 
-const char* kUsage = "usage: samenspel print FILE [--lang nl|en] [--out PATH]\n";
+const char* kUsage = "usage: samenspel print FILE [--lang nl|en] [--plain] [--out PATH]\n";
 
 const char* kHelp =
     "Writes the scenario as printed material: one HTML file (no scripts, nothing\n"
@@ -26,6 +26,7 @@ const char* kHelp =
     "the facilitator's sheet (roles, learning goals, how to play on paper, the\n"
     "events) and a form to record the decision.\n"
     "  --lang nl|en  language of the texts and numbers (default nl)\n"
+    "  --plain       the scenario's texts in plain language (B1) where it has them\n"
     "  --out PATH    where to write it (default: ID-kaarten.html for nl,\n"
     "                ID-cards.html for en, in the working directory)\n"
     "Exit codes: 0 written, 1 the file could not be written, 2 invalid scenario or\n"
@@ -42,6 +43,7 @@ int runPrint(const Args& args) {
     std::string file;
     std::string out;
     std::string lang = "nl";
+    bool plainLanguage = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") {
@@ -55,6 +57,8 @@ int runPrint(const Args& args) {
         } else if (a == "--lang") {
             if (!takeValue(args, i, lang) || (lang != "nl" && lang != "en"))
                 return usageError("--lang takes nl or en");
+        } else if (a == "--plain") {
+            plainLanguage = true;
         } else if (!a.empty() && a[0] == '-') {
             return usageError("unknown option " + a);
         } else if (file.empty()) {
@@ -90,7 +94,7 @@ int runPrint(const Args& args) {
         return kExitFailure;
     }
     std::string error;
-    if (!writePrintout(sc, translateWith(catalog), lang, out, error)) {
+    if (!writePrintout(sc, translateWith(catalog), lang, out, error, plainLanguage)) {
         std::fprintf(stderr, "samenspel print: %s\n", error.c_str());
         return kExitFailure;
     }
