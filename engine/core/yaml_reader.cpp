@@ -331,7 +331,6 @@ std::optional<LocalizedText> YamlReader::text(const YamlField& field) {
                          describe(field.node));
         return std::nullopt;
     }
-    static const std::vector<std::string> kLanguages = {"nl", "en"};
     static const std::vector<std::string> kTextKeys = {"nl", "en", "plain"};
     auto languages = freeMap(field, "a text");
     if (!languages)
