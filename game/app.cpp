@@ -21,6 +21,7 @@
 #include "app_hooks.hpp"
 #include "autoplay.hpp"
 #include "frame_pacing.hpp"
+#include "read_aloud.hpp"
 #include "screens/screens.hpp"
 #include "session.hpp"
 #include "session_archive.hpp"
@@ -39,6 +40,8 @@ struct App::Impl {
     ui::ImGuiSfml imgui;
     ui::FontFiles fontFiles;
     SoundCues cues{&makeChimeSpeaker}; // the speaker is made at the first cue
+    ReadAloud voice;
+    std::string voiceProblem; // why the last text could not be read aloud
     std::vector<std::unique_ptr<Screen>> stack;
     std::vector<std::function<void()>> pending; // screen changes, after the frame
     std::vector<std::string> screenshotRequests;
@@ -87,6 +90,8 @@ App::App(LaunchOptions options) : impl_(std::make_unique<Impl>()), options_(std:
         settings_.uiScale = std::clamp(options_.scale, 0.6f, 3.0f);
     if (options_.fullscreen)
         settings_.fullscreen = true;
+    if (options_.plainLanguage)
+        settings_.plainLanguage = true;
     if (options_.autoplay)
         settings_.mute = true; // a test run in CI makes no noise
     std::vector<std::string> problems;
@@ -194,6 +199,10 @@ void App::updateSettings(const Settings& changed) {
     if (before.language != settings_.language && catalog_.lang() != settings_.language)
         setLanguage(settings_.language);
     impl_->cues.setMuted(settings_.mute);
+    if (before.plainLanguage != settings_.plainLanguage)
+        shareReadingSettings();
+    if (before.readAloud != settings_.readAloud && !settings_.readAloud)
+        impl_->voice.stop();
     if (before.fullscreen != settings_.fullscreen && impl_->window.isOpen() &&
         impl_->fullscreen != settings_.fullscreen)
         impl_->pending.push_back([this] { toggleFullscreen(); });
@@ -210,6 +219,23 @@ void App::setUiScale(float scale) {
     updateSettings(changed);
 }
 
+// [SECTION] read-aloud
+bool App::readAloud(const std::string& text) {
+    std::string error;
+    if (impl_->voice.say(text, lang(), error)) {
+        impl_->voiceProblem.clear();
+        return true;
+    }
+    impl_->voiceProblem =
+        impl_->voice.available() ? tr("read_aloud.failed") : tr("read_aloud.missing");
+    std::fprintf(stderr, "samenspel: read aloud: %s\n", error.c_str());
+    return false;
+}
+
+const std::string& App::readAloudProblem() const {
+    return impl_->voiceProblem;
+}
+
 // [SECTION] sounds
 void App::playPhaseEnd() {
     impl_->cues.phaseEnd();
@@ -223,6 +249,13 @@ void App::playEvent() {
 void App::setLink(std::shared_ptr<TableLink> link) {
     link_ = std::move(link);
     impl_->finishedAtFrame = 0;
+    shareReadingSettings();
+}
+
+// The phones of a hosted session read the case as the projector does.
+void App::shareReadingSettings() {
+    if (net::Host* host = link_ ? hostOf(*link_) : nullptr)
+        host->setPlainLanguage(settings_.plainLanguage);
 }
 
 void App::setSession(std::unique_ptr<Session> session) {
@@ -230,6 +263,7 @@ void App::setSession(std::unique_ptr<Session> session) {
 }
 
 void App::endSession() {
+    impl_->voice.stop();
     setLink(nullptr); // a local session checkpoints its clock as it closes
 }
 

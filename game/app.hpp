@@ -70,12 +70,13 @@ struct LaunchOptions {
     bool autoplay = false;                   // --autoplay: bots everywhere, play at speed
     std::uint64_t seed = 1;                  // --seed
     bool seedGiven = false;
-    std::string screenshotDir; // --screenshots DIR; empty = none
-    bool fullscreen = false;   // --fullscreen
-    float scale = 0.0f;        // --scale; 0 = from settings
-    bool continueLast = false; // --continue: resume the last session at once
-    std::string logPath;       // --log PATH: where the session log goes
-    double maxSeconds = 0.0;   // --max-seconds: give up (exit 3) after this
+    std::string screenshotDir;  // --screenshots DIR; empty = none
+    bool fullscreen = false;    // --fullscreen
+    bool plainLanguage = false; // --plain: the plain-language setting on
+    float scale = 0.0f;         // --scale; 0 = from settings
+    bool continueLast = false;  // --continue: resume the last session at once
+    std::string logPath;        // --log PATH: where the session log goes
+    double maxSeconds = 0.0;    // --max-seconds: give up (exit 3) after this
     // --size WxH: the window's first size as given; 0 = fit the screen
     // (the size the user left it at when it fits, else up to 1600x900).
     int width = 0, height = 0;
@@ -127,8 +128,11 @@ class App {
     template <class... Args> std::string tr(std::string_view key, const Args&... args) const {
         return catalog_.tr(key, args...);
     }
-    // Scenario text in the interface language.
-    const std::string& text(const LocalizedText& t) const { return t.get(lang()); }
+    // Scenario text in the interface language, in plain language when that
+    // setting is on and the scenario has it.
+    const std::string& text(const LocalizedText& t) const {
+        return t.get(lang(), settings_.plainLanguage);
+    }
 
     // [Settings] ------------------------------------------------------------
     const Settings& settings() const { return settings_; }
@@ -152,6 +156,15 @@ class App {
     // of the session's link); screens do not need to call them for those.
     void playPhaseEnd();
     void playEvent();
+
+    // [Read-aloud] (read_aloud.hpp) --------------------------------------------
+    // The read-aloud buttons show when the setting is on.
+    bool readAloudOn() const { return settings_.readAloud; }
+    // Speaks `text` in the interface language, in a process of its own, and
+    // stops what was being spoken. False when it cannot (no espeak-ng):
+    // readAloudProblem() then says why, in the interface language.
+    bool readAloud(const std::string& text);
+    const std::string& readAloudProblem() const;
 
     // [Session] -------------------------------------------------------------
     // The running session, of any kind: local, hosted or a player's seat. The
@@ -203,6 +216,7 @@ class App {
     void requestRedraw();
 
   private:
+    void shareReadingSettings();
     struct Impl;
     std::unique_ptr<Impl> impl_;
     LaunchOptions options_;

@@ -33,6 +33,7 @@ struct Words {
     const Scenario& sc;
     const TranslateFn& tr;
     const std::string& lang;
+    bool plainLanguage = false; // scenario texts in plain language where written
 
     std::string t(const std::string& key) const {
         std::string s = tr ? tr(key) : key;
@@ -53,7 +54,7 @@ struct Words {
     std::string h(const std::string& key, const std::vector<std::string>& args) const {
         return htmlEscape(t(key, args));
     }
-    std::string text(const LocalizedText& lt) const { return lt.get(lang); }
+    std::string text(const LocalizedText& lt) const { return lt.get(lang, plainLanguage); }
     std::string orId(const LocalizedText& lt, const std::string& id) const {
         const std::string& s = lt.get(lang);
         return s.empty() ? id : s;
@@ -582,8 +583,8 @@ th.num, td.num { text-align: right; white-space: nowrap; padding-left: 3mm; }
 } // namespace
 
 std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
-                           const TeachingNote* note) {
-    const Words w{sc, tr, lang};
+                           const TeachingNote* note, bool plainLanguage) {
+    const Words w{sc, tr, lang, plainLanguage};
     std::ostringstream out;
     const std::string title = w.orId(sc.title, sc.id);
     out << "<!DOCTYPE html>\n<html lang=\"" << htmlEscape(lang)
@@ -605,10 +606,11 @@ std::string defaultPrintoutName(const Scenario& sc, const std::string& lang) {
 }
 
 bool writePrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
-                   const std::string& path, std::string& error, const TeachingNote* note) {
+                   const std::string& path, std::string& error, const TeachingNote* note,
+                   bool plainLanguage) {
     std::string html;
     try {
-        html = renderPrintout(sc, tr, lang, note);
+        html = renderPrintout(sc, tr, lang, note, plainLanguage);
     } catch (const std::exception& e) {
         error = std::string("could not render the printout: ") + e.what();
         return false;

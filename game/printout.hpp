@@ -24,9 +24,10 @@ namespace samenspel {
 
 // The whole printout as one HTML document, texts in `lang` ("nl", "en"),
 // numbers written the language's way; `note` (may be null or empty) is the
-// teaching note's part in `lang`.
+// teaching note's part in `lang`; with `plainLanguage` the scenario's
+// plain-language texts where it has them (the others as written).
 std::string renderPrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
-                           const TeachingNote* note = nullptr);
+                           const TeachingNote* note = nullptr, bool plainLanguage = false);
 
 // Where the printout goes without --out: "<id>-kaarten.html" (nl),
 // "<id>-cards.html" (any other language), in the working directory.
@@ -36,6 +37,7 @@ std::string defaultPrintoutName(const Scenario& sc, const std::string& lang);
 // so a full disk never leaves half a printout). False with `error` naming the
 // problem; never throws.
 bool writePrintout(const Scenario& sc, const TranslateFn& tr, const std::string& lang,
-                   const std::string& path, std::string& error, const TeachingNote* note = nullptr);
+                   const std::string& path, std::string& error, const TeachingNote* note = nullptr,
+                   bool plainLanguage = false);
 
 } // namespace samenspel

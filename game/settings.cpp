@@ -62,6 +62,8 @@ Settings loadSettings(const std::string& path) {
     read(root, "ui_scale", s.uiScale);
     read(root, "high_contrast", s.highContrast);
     read(root, "mute", s.mute);
+    read(root, "plain_language", s.plainLanguage);
+    read(root, "read_aloud", s.readAloud);
     read(root, "fullscreen", s.fullscreen);
     read(root, "user_scenario_folder", s.userScenarioDir);
     read(root, "window_width", s.windowWidth);
@@ -86,6 +88,8 @@ bool saveSettings(const Settings& s, const std::string& path, std::string& error
     out << YAML::Key << "ui_scale" << YAML::Value << s.uiScale;
     out << YAML::Key << "high_contrast" << YAML::Value << s.highContrast;
     out << YAML::Key << "mute" << YAML::Value << s.mute;
+    out << YAML::Key << "plain_language" << YAML::Value << s.plainLanguage;
+    out << YAML::Key << "read_aloud" << YAML::Value << s.readAloud;
     out << YAML::Key << "fullscreen" << YAML::Value << s.fullscreen;
     out << YAML::Key << "user_scenario_folder" << YAML::Value << s.userScenarioDir;
     if (s.windowWidth > 0 && s.windowHeight > 0) {

@@ -11,6 +11,12 @@ struct Settings {
     float uiScale = 1.0f; // 1 = 22 px body text
     bool highContrast = false;
     bool mute = false;
+    // Scenario texts in plain language (B1) where the scenario has them; the
+    // facilitator turns it on for a group (settings, set-up, facilitator panel).
+    bool plainLanguage = false;
+    // A button beside the role card and announcements reads them aloud
+    // (espeak-ng); off by default.
+    bool readAloud = false;
     bool fullscreen = false;
     std::string userScenarioDir; // empty = <data folder>/scenarios
     // The window's size as the user left it (0: never resized); used again

@@ -4,8 +4,9 @@
 set -euo pipefail
 export XDG_CONFIG_HOME="$SHOT_DIR/config" XDG_DATA_HOME="$SHOT_DIR/data"
 trace="$SHOT_DIR/trace"
+# shellcheck disable=SC2086 # SHOT_ARGS: more options, word by word (--plain)
 "$SHOT_BIN" play --lang "$SHOT_LANG" --size "$SHOT_SIZE" --trace-ui --screenshots "$SHOT_DIR" \
-  --max-seconds 40 >"$trace" 2>&1 &
+  --max-seconds 40 ${SHOT_ARGS:-} >"$trace" 2>&1 &
 game=$!
 await() {
   for _ in $(seq 1 200); do

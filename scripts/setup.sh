@@ -4,12 +4,14 @@
 SAMENSPEL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SAMENSPEL_BUILD="${SAMENSPEL_BUILD:-$SAMENSPEL_ROOT/build}"
 
-# Debian 12 packages the build, the game and the tests need.
+# Debian 12 packages the build, the game and the tests need (espeak-ng reads
+# the role card and announcements aloud, and its test writes a WAV with it).
 SAMENSPEL_PACKAGES=(
   build-essential cmake pkg-config
   libsfml-dev libimgui-dev libstb-dev libyaml-cpp-dev nlohmann-json3-dev doctest-dev libgl-dev
   libboost-dev libqrencode-dev libsqlite3-dev
   fonts-dejavu-core fonts-font-awesome
+  espeak-ng
   xvfb xauth xdotool
   python3 python3-jsonschema python3-yaml
 )

@@ -172,3 +172,17 @@ foreach(note_view nl_1280x720 en_1600x900)
                    ${note_view_size} ${CMAKE_CURRENT_BINARY_DIR}/gui/note_${note_view})
   set_tests_properties(gui_picker_note_${note_view} PROPERTIES TIMEOUT 120 LABELS gui)
 endforeach()
+# Plain language and read-aloud in the window (issue 15): the skate park's
+# plain texts and the read-aloud button with the settings on, the usual
+# texts and no button without them.
+add_test(NAME gui_plain_language_nl
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/plain_language.sh $<TARGET_FILE:samenspel>
+                 ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml nl 1280x720
+                 ${CMAKE_CURRENT_BINARY_DIR}/gui/plain_language_nl
+                 "Op een dinsdagmiddag" "Vier jongens van veertien" "Lees voor")
+add_test(NAME gui_plain_language_en
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/plain_language.sh $<TARGET_FILE:samenspel>
+                 ${PROJECT_SOURCE_DIR}/scenarios/skatebaan.yaml en 1280x720
+                 ${CMAKE_CURRENT_BINARY_DIR}/gui/plain_language_en
+                 "One Tuesday afternoon" "Four boys of fourteen" "Read aloud")
+set_tests_properties(gui_plain_language_nl gui_plain_language_en PROPERTIES TIMEOUT 150 LABELS gui)

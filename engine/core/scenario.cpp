@@ -130,4 +130,13 @@ std::string contentHashOf(const std::string& bytes) {
     return out;
 }
 
+bool Scenario::hasPlainLanguage(const std::string& lang) const {
+    if (caseText.hasPlainLanguage(lang) || summary.hasPlainLanguage(lang))
+        return true;
+    for (const Role& role : roles)
+        if (role.briefing.hasPlainLanguage(lang) || role.secret.hasPlainLanguage(lang))
+            return true;
+    return false;
+}
+
 } // namespace samenspel

@@ -164,6 +164,9 @@ struct Scenario {
     int phaseIndex(PhaseKind kind) const; // -1 when the scenario skips it
     int eventIndex(const std::string& id) const;
     int resourceIndex(const std::string& id) const;
+    // The case or a role's briefing has a plain-language text in `lang`:
+    // turning plain language on changes what the table reads.
+    bool hasPlainLanguage(const std::string& lang) const;
 };
 
 struct LoadResult {

@@ -16,6 +16,13 @@ const std::string& LocalizedText::get(const std::string& lang) const {
     return byLang.empty() ? kEmpty : byLang.begin()->second;
 }
 
+const std::string& LocalizedText::get(const std::string& lang, bool plain) const {
+    if (plain)
+        if (auto it = plainLanguage.find(lang); it != plainLanguage.end())
+            return it->second;
+    return get(lang);
+}
+
 LocalizedText LocalizedText::plain(std::string s) {
     LocalizedText text;
     text.byLang.emplace("", std::move(s));

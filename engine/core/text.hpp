@@ -13,10 +13,18 @@ namespace samenspel {
 
 struct LocalizedText {
     std::map<std::string, std::string> byLang; // "" holds a plain, unlocalized string
+    // The same text in plain language (B1: short sentences, common words),
+    // per language, where the author wrote one (`plain: {nl: ..., en: ...}`).
+    std::map<std::string, std::string> plainLanguage;
 
     bool empty() const { return byLang.empty(); }
     // Text in `lang`, else English, else Dutch, else the plain string, else any.
     const std::string& get(const std::string& lang) const;
+    // With `plain`: the plain-language text in `lang` when there is one, else
+    // get(lang). A plain text in another language never stands in: the
+    // reader's language matters more than the register.
+    const std::string& get(const std::string& lang, bool plain) const;
+    bool hasPlainLanguage(const std::string& lang) const { return plainLanguage.count(lang) > 0; }
     static LocalizedText plain(std::string s);
 };
 

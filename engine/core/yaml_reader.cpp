@@ -331,14 +331,20 @@ std::optional<LocalizedText> YamlReader::text(const YamlField& field) {
                          describe(field.node));
         return std::nullopt;
     }
-    static const std::vector<std::string> kLanguages = {"nl", "en"};
+    static const std::vector<std::string> kTextKeys = {"nl", "en", "plain"};
     auto languages = freeMap(field, "a text");
     if (!languages)
         return std::nullopt;
+    std::optional<YamlField> plainField;
     for (auto it = languages->entries.begin(); it != languages->entries.end();) {
         const auto& [lang, value] = *it;
         if (lang == "nl" || lang == "en") {
             ++it;
+            continue;
+        }
+        if (lang == "plain") {
+            plainField = value;
+            it = languages->entries.erase(it);
             continue;
         }
         const std::string previous =
@@ -351,7 +357,7 @@ std::optional<LocalizedText> YamlReader::text(const YamlField& field) {
                       previous + ": \"...\"");
         } else {
             std::string message = "unknown language '" + lang + "' in '" + field.label + "'";
-            const std::string suggestion = closestMatch(lang, kLanguages);
+            const std::string suggestion = closestMatch(lang, kTextKeys);
             message += suggestion.empty() ? "; a text has only nl and en"
                                           : "; did you mean '" + suggestion + "'?";
             error(value.keyPos, value.path, message);
@@ -372,7 +378,43 @@ std::optional<LocalizedText> YamlReader::text(const YamlField& field) {
             error(field, "'" + field.label + "' holds no text; give nl and/or en");
         return std::nullopt;
     }
+    if (plainField)
+        plainLanguageText(*plainField, field.label, result);
     return result;
+}
+
+// `plain: {nl: ..., en: ...}` inside a text: the same text in plain language,
+// for a language the text itself has.
+void YamlReader::plainLanguageText(const YamlField& field, const std::string& label,
+                                   LocalizedText& into) {
+    if (!field.node.IsMap()) {
+        error(field, "expected the plain-language text of '" + label +
+                         "' as a map like plain: {nl: ..., en: ...}, got " + describe(field.node));
+        return;
+    }
+    static const std::vector<std::string> kLanguages = {"nl", "en"};
+    auto languages = freeMap(field, "a plain-language text");
+    if (!languages)
+        return;
+    for (const auto& [lang, value] : languages->entries) {
+        if (lang != "nl" && lang != "en") {
+            std::string message =
+                "unknown language '" + lang + "' in the plain-language text of '" + label + "'";
+            const std::string suggestion = closestMatch(lang, kLanguages);
+            message += suggestion.empty() ? "; a text has only nl and en"
+                                          : "; did you mean '" + suggestion + "'?";
+            error(value.keyPos, value.path, message);
+        } else if (!value.node.IsScalar() || value.node.Scalar().empty()) {
+            error(value, "expected the plain-language " + lang + " text for '" + label + "', got " +
+                             describe(value.node));
+        } else if (!into.byLang.count(lang)) {
+            error(value.keyPos, value.path,
+                  "'" + label + "' has a plain-language " + lang + " text but no " + lang +
+                      " text; write the " + lang + " text beside it");
+        } else {
+            into.plainLanguage[lang] = value.node.Scalar();
+        }
+    }
 }
 
 } // namespace samenspel

@@ -91,13 +91,15 @@ class YamlReader {
     std::optional<std::string> scalar(const YamlField& field, const std::string& what);
     // A lower_snake_case id.
     std::optional<std::string> id(const YamlField& field);
-    // Plain string or {nl: ..., en: ...}.
+    // Plain string or {nl: ..., en: ...}, the map optionally with
+    // plain: {nl: ..., en: ...} (the same text in plain language).
     std::optional<LocalizedText> text(const YamlField& field);
 
     // True after so many errors that more would only bury the first ones.
     bool full() const;
 
   private:
+    void plainLanguageText(const YamlField& field, const std::string& label, LocalizedText& into);
     void countEntry();
     std::size_t entries_ = 0;
     std::string file_;

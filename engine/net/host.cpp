@@ -176,6 +176,17 @@ Diagnostics Host::resumeNotes() const {
 const Game* Host::game() const {
     return impl_->tables.empty() ? nullptr : impl_->tables.front()->game;
 }
+void Host::setPlainLanguage(bool on) {
+    if (impl_->config.plainLanguage == on)
+        return;
+    impl_->config.plainLanguage = on;
+    for (const auto& t : impl_->tables)
+        t->markViewsChanged();
+}
+bool Host::plainLanguage() const {
+    return impl_->config.plainLanguage;
+}
+
 const Scenario& Host::scenario() const {
     return *impl_->scenario;
 }

@@ -74,6 +74,9 @@ struct HostConfig {
     // the assets/ beside the source, as the game finds them.
     std::string assetsDir;
     RoomConfig room;
+    // Phones get the scenario's plain-language texts (Host::setPlainLanguage
+    // changes it during the session).
+    bool plainLanguage = false;
 };
 
 // One person as the facilitator's screen shows them.
@@ -180,6 +183,10 @@ class Host {
     std::vector<SeatStatus> seats() const;
     const HostStats& stats() const;
     std::int64_t clockMs() const;
+    // The facilitator turned plain language on or off: every phone's view
+    // is sent again with the scenario's texts in plain language (or not).
+    void setPlainLanguage(bool on);
+    bool plainLanguage() const;
     // Bytes queued for clients that the kernel has not taken yet.
     std::size_t pendingOutgoingBytes() const;
     // The same for one table's connections (the room benchmark's host part).

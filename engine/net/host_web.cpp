@@ -171,6 +171,7 @@ void Table::sendView(Connection& c) {
     context.nowMs = clockMs();
     context.text = [&catalog](const std::string& key) { return catalog.text(key); };
     context.person = personOf(c);
+    context.plainLanguage = room.config.plainLanguage;
     room.send(c, seatViewJson(*game, c.seat, c.lang, context));
 }
 

@@ -158,6 +158,13 @@ void emitText(YAML::Emitter& out, const LocalizedText& text) {
             continue;
         out << YAML::Key << lang << YAML::Value << YAML::DoubleQuoted << s;
     }
+    // A player's laptop shows the plain-language texts when its player asks.
+    if (!text.plainLanguage.empty()) {
+        out << YAML::Key << "plain" << YAML::Value << YAML::BeginMap;
+        for (const auto& [lang, s] : text.plainLanguage)
+            out << YAML::Key << lang << YAML::Value << YAML::DoubleQuoted << s;
+        out << YAML::EndMap;
+    }
     out << YAML::EndMap;
 }
 

@@ -25,9 +25,9 @@ template <class T> bool inRange(int i, const std::vector<T>& v) {
     return i >= 0 && i < static_cast<int>(v.size());
 }
 
-std::string local(const LocalizedText& text, const std::string& lang,
+std::string local(const LocalizedText& text, const std::string& lang, bool plainLanguage,
                   const std::string& fallback = "") {
-    return text.empty() ? fallback : text.get(lang);
+    return text.empty() ? fallback : text.get(lang, plainLanguage);
 }
 
 const char* proposalStatusId(Proposal::Status status) {
@@ -125,8 +125,13 @@ struct ViewWriter {
 
     void header() {
         w.key("v").value(kProtocolVersion).key("type").value("view").key("lang").value(lang);
-        w.key("case").beginObject().key("title").value(local(sc.title, lang, sc.id));
-        w.key("summary").value(local(sc.summary, lang)).key("text").value(local(sc.caseText, lang));
+        w.key("plainLanguage").value(ctx.plainLanguage);
+        w.key("case").beginObject().key("title").value(
+            local(sc.title, lang, ctx.plainLanguage, sc.id));
+        w.key("summary")
+            .value(local(sc.summary, lang, ctx.plainLanguage))
+            .key("text")
+            .value(local(sc.caseText, lang, ctx.plainLanguage));
         // Who votes in besluit: the council, or everyone (consensus).
         w.key("rule").value(decisionRuleId(sc.rule)).endObject();
         w.key("you").beginObject().key("seat").value(seat).key("role").value(role);
@@ -162,7 +167,7 @@ struct ViewWriter {
             return weights[static_cast<std::size_t>(a)] > weights[static_cast<std::size_t>(b)];
         });
         w.key("card").beginObject().key("kind").value(roleKindId(r.kind));
-        w.key("brief").value(local(r.briefing, lang)).key("values").beginArray();
+        w.key("brief").value(local(r.briefing, lang, ctx.plainLanguage)).key("values").beginArray();
         for (int v : order) {
             w.beginObject().key("value").value(v);
             w.key("weight").value(weights[static_cast<std::size_t>(v)]);
@@ -176,12 +181,12 @@ struct ViewWriter {
                 .key("precondition")
                 .value(k)
                 .key("name")
-                .value(local(p.name, lang, p.id));
+                .value(local(p.name, lang, ctx.plainLanguage, p.id));
             w.key("text").value(redLine(p));
             w.key("shared").value(preconditionShared(st, role, k)).endObject();
         }
         w.endArray();
-        const std::string secret = local(r.secret, lang);
+        const std::string secret = local(r.secret, lang, ctx.plainLanguage);
         if (secret.empty())
             w.key("secret").null();
         else
@@ -196,17 +201,20 @@ struct ViewWriter {
         for (int v = 0; v < static_cast<int>(sc.values.size()); ++v) {
             const Value& value = sc.values[static_cast<std::size_t>(v)];
             w.beginObject().key("value").value(v).key("id").value(value.id);
-            w.key("name").value(local(value.name, lang, value.id)).endObject();
+            w.key("name").value(local(value.name, lang, ctx.plainLanguage, value.id)).endObject();
         }
         w.endArray().key("issues").beginArray();
         for (int i = 0; i < static_cast<int>(sc.issues.size()); ++i) {
             const Issue& issue = sc.issues[static_cast<std::size_t>(i)];
             w.beginObject().key("issue").value(i).key("id").value(issue.id);
-            w.key("name").value(local(issue.name, lang, issue.id)).key("options").beginArray();
+            w.key("name")
+                .value(local(issue.name, lang, ctx.plainLanguage, issue.id))
+                .key("options")
+                .beginArray();
             for (int o = 0; o < static_cast<int>(issue.options.size()); ++o) {
                 const Option& option = issue.options[static_cast<std::size_t>(o)];
                 w.beginObject().key("option").value(o).key("id").value(option.id);
-                w.key("name").value(local(option.name, lang, option.id));
+                w.key("name").value(local(option.name, lang, ctx.plainLanguage, option.id));
                 w.key("enabled").value(static_cast<bool>(
                     st.world
                         .optionEnabled[static_cast<std::size_t>(i)][static_cast<std::size_t>(o)]));
@@ -221,7 +229,7 @@ struct ViewWriter {
         for (int a = 0; a < static_cast<int>(sc.attributes.size()); ++a) {
             const Attribute& attribute = sc.attributes[static_cast<std::size_t>(a)];
             w.beginObject().key("attribute").value(a).key("id").value(attribute.id);
-            w.key("name").value(local(attribute.name, lang, attribute.id));
+            w.key("name").value(local(attribute.name, lang, ctx.plainLanguage, attribute.id));
             w.key("unit").value(attribute.unit).endObject();
         }
         w.endArray();
@@ -234,8 +242,11 @@ struct ViewWriter {
         for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r) {
             const Role& ro = sc.roles[static_cast<std::size_t>(r)];
             w.beginObject().key("role").value(r).key("id").value(ro.id);
-            w.key("name").value(local(ro.name, lang, ro.id)).key("kind").value(roleKindId(ro.kind));
-            w.key("brief").value(local(ro.briefing, lang)).key("sharedValues");
+            w.key("name")
+                .value(local(ro.name, lang, ctx.plainLanguage, ro.id))
+                .key("kind")
+                .value(roleKindId(ro.kind));
+            w.key("brief").value(local(ro.briefing, lang, ctx.plainLanguage)).key("sharedValues");
             writeInts(w, valuesShownBy(st, r));
             w.key("sharedPreconditions").beginArray();
             for (int k = 0; k < static_cast<int>(ro.preconditions.size()); ++k) {
@@ -243,11 +254,11 @@ struct ViewWriter {
                     continue;
                 const Precondition& p = ro.preconditions[static_cast<std::size_t>(k)];
                 w.beginObject().key("precondition").value(k);
-                w.key("name").value(local(p.name, lang, p.id));
+                w.key("name").value(local(p.name, lang, ctx.plainLanguage, p.id));
                 w.key("text").value(redLine(p)).endObject();
             }
             w.endArray();
-            const std::string secret = local(ro.secret, lang);
+            const std::string secret = local(ro.secret, lang, ctx.plainLanguage);
             if (secretIsPublic(game, r) && !secret.empty())
                 w.key("secret").value(secret);
             else
@@ -365,8 +376,13 @@ struct ViewWriter {
             if (!inRange(a.event, sc.events))
                 continue;
             const Event& e = sc.events[static_cast<std::size_t>(a.event)];
-            w.beginObject().key("event").value(a.event).key("title").value(local(e.title, lang));
-            w.key("text").value(local(e.text, lang)).key("phase").value(a.phase).endObject();
+            w.beginObject().key("event").value(a.event).key("title").value(
+                local(e.title, lang, ctx.plainLanguage));
+            w.key("text")
+                .value(local(e.text, lang, ctx.plainLanguage))
+                .key("phase")
+                .value(a.phase)
+                .endObject();
         }
         w.endArray();
     }
@@ -410,9 +426,10 @@ struct ViewWriter {
         if (inRange(person, members) && !members[static_cast<std::size_t>(person)].empty())
             return members[static_cast<std::size_t>(person)];
         const std::string name = seatName(s);
-        return name.empty() ? local(sc.roles[static_cast<std::size_t>(game.roleOfSeat(s))].name,
-                                    lang, sc.roles[static_cast<std::size_t>(game.roleOfSeat(s))].id)
-                            : name;
+        return name.empty()
+                   ? local(sc.roles[static_cast<std::size_t>(game.roleOfSeat(s))].name, lang, false,
+                           sc.roles[static_cast<std::size_t>(game.roleOfSeat(s))].id)
+                   : name;
     }
 
     void turns() {
@@ -527,14 +544,14 @@ std::string lobbyJson(const Scenario& sc, const std::vector<SeatStatus>& seats, 
     w.beginObject().key("v").value(kProtocolVersion).key("type").value("lobby");
     if (!sessionLang.empty())
         w.key("sessionLang").value(sessionLang);
-    w.key("case").beginObject().key("title").value(local(sc.title, lang, sc.id));
-    w.key("summary").value(local(sc.summary, lang)).endObject();
+    w.key("case").beginObject().key("title").value(local(sc.title, lang, false, sc.id));
+    w.key("summary").value(local(sc.summary, lang, false)).endObject();
     w.key("started").value(started).key("seats").beginArray();
     for (const SeatStatus& s : seats) {
         const bool known = inRange(s.role, sc.roles);
         const Role* role = known ? &sc.roles[static_cast<std::size_t>(s.role)] : nullptr;
         w.beginObject().key("seat").value(s.seat).key("role").value(role ? role->id : "");
-        w.key("roleName").value(role ? local(role->name, lang, role->id) : "");
+        w.key("roleName").value(role ? local(role->name, lang, false, role->id) : "");
         w.key("taken").value(s.taken).key("bot").value(s.bot).key("name").value(s.name);
         if (room && room->teamSize > 1) {
             w.key("people").beginArray();
@@ -554,7 +571,7 @@ std::string lobbyJson(const Scenario& sc, const std::vector<SeatStatus>& seats, 
                 .key("role")
                 .value(r.id)
                 .key("roleName")
-                .value(local(r.name, lang, r.id))
+                .value(local(r.name, lang, false, r.id))
                 .endObject();
         w.endArray().key("free").beginArray();
         for (const std::vector<int>& perRole : room->freeByRole) {

@@ -37,6 +37,9 @@ struct SeatViewContext {
     // Which member of a team seat the phone is (Action::person), -1 for a
     // seat one person plays: the speaking queue is per person.
     int person = -1;
+    // The facilitator turned plain language on: scenario texts in plain
+    // language where the scenario has them (the others as written).
+    bool plainLanguage = false;
 };
 
 // The `view` message for `seat` in `lang`.

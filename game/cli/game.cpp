@@ -18,6 +18,7 @@ const char* kUsage = "usage: samenspel [play] [options]\n"
                      "  --scenario PATH     list this scenario file (or folder) in the picker;\n"
                      "                      with --autoplay: the scenario to play\n"
                      "  --lang nl|en        interface and scenario language\n"
+                     "  --plain             scenario texts in plain language where written\n"
                      "  --autoplay          bots in every seat, play the whole session at speed\n"
                      "  --seed N            seed of the session (autoplay)\n"
                      "  --screenshots DIR   save a PNG of every phase and of the debrief here\n"
@@ -268,6 +269,8 @@ bool parseOptions(const Args& args, LaunchOptions& o) {
                 return false;
             }
             o.lang = v;
+        } else if (a == "--plain") {
+            o.plainLanguage = true;
         } else if (a == "--autoplay") {
             o.autoplay = true;
         } else if (a == "--seed") {

@@ -42,7 +42,7 @@ constexpr unsigned short kDefaultPort = 7531;
 const char* kUsage =
     "usage: samenspel host FILE [--port P] [--code C] [--headless] [--bots-fill]\n"
     "                      [--log PATH] [--max-seconds T] [--players N] [--bind ADDR]\n"
-    "                      [--seed S] [--lang nl|en] [--mute] [--no-qr]\n"
+    "                      [--seed S] [--lang nl|en] [--plain] [--mute] [--no-qr]\n"
     "                      [--bots-after N] [--clock-speed X] [--group LABEL]\n"
     "                      [--tables N] [--team-size K] [--in-step]\n"
     "Hosts a session of scenario FILE on this machine (TCP port P, default 7531),\n"
@@ -67,6 +67,8 @@ const char* kUsage =
     "  --in-step       all tables move to the next phase together\n"
     "  --bind ADDR     listen on this address only (default: all)\n"
     "  --group LABEL   who plays, for the archive (\"Raad Vianen, 12 maart\")\n"
+    "  --plain         phones show the scenario's texts in plain language (B1)\n"
+    "                  where it has them\n"
     "  --mute          no chime when a phase ends or an event is announced\n"
     "  --no-qr         do not print the join QR code (it is printed black on\n"
     "                  white; set NO_COLOR for the characters alone)\n"
@@ -128,6 +130,8 @@ int parseArgs(const Args& args, HostArgs& h) {
             h.config.room.teamSize = static_cast<int>(n);
         } else if (a == "--in-step") {
             h.config.room.inStep = true;
+        } else if (a == "--plain") {
+            h.config.plainLanguage = true;
         } else if (a == "--bots-after" && next(v) && parseNumber(v, n) && n >= 1 && n <= 1000) {
             h.botsAfter = static_cast<int>(n);
         } else if (a == "--clock-speed" && next(v) && parseNumber(v, n) && n > 0 && n <= 1000) {

@@ -1,4 +1,4 @@
-// `samenspel print FILE [--lang nl|en] [--out PATH]`: the scenario as paper
+// `samenspel print FILE [--lang nl|en] [--plain] [--out PATH]`: the scenario as paper
 // (game/printout.hpp): one role card per page, the case sheet, the
 // facilitator's sheet, the teaching note (docs/scenarios/ID.md) and a
 // decision form in one HTML file to print from a browser. A scenario
@@ -17,7 +17,7 @@ namespace samenspel::cli {
 
 namespace {
 
-const char* kUsage = "usage: samenspel print FILE [--lang nl|en] [--out PATH]\n";
+const char* kUsage = "usage: samenspel print FILE [--lang nl|en] [--plain] [--out PATH]\n";
 
 const char* kHelp =
     "Writes the scenario as printed material: one HTML file (no scripts, nothing\n"
@@ -27,6 +27,7 @@ const char* kHelp =
     "events), the case's teaching note when it has one (docs/scenarios/ID.md,\n"
     "the part in the chosen language) and a form to record the decision.\n"
     "  --lang nl|en  language of the texts and numbers (default nl)\n"
+    "  --plain       the scenario's texts in plain language (B1) where it has them\n"
     "  --out PATH    where to write it (default: ID-kaarten.html for nl,\n"
     "                ID-cards.html for en, in the working directory)\n"
     "Exit codes: 0 written, 1 the file could not be written, 2 invalid scenario or\n"
@@ -43,6 +44,7 @@ int runPrint(const Args& args) {
     std::string file;
     std::string out;
     std::string lang = "nl";
+    bool plainLanguage = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") {
@@ -56,6 +58,8 @@ int runPrint(const Args& args) {
         } else if (a == "--lang") {
             if (!takeValue(args, i, lang) || (lang != "nl" && lang != "en"))
                 return usageError("--lang takes nl or en");
+        } else if (a == "--plain") {
+            plainLanguage = true;
         } else if (!a.empty() && a[0] == '-') {
             return usageError("unknown option " + a);
         } else if (file.empty()) {
@@ -96,7 +100,8 @@ int runPrint(const Args& args) {
     const std::string notePath = findTeachingNote(file, sc.id, SAMENSPEL_SOURCE_DIR);
     const bool withNote = !notePath.empty() && loadTeachingNote(notePath, lang, note);
     std::string error;
-    if (!writePrintout(sc, translateWith(catalog), lang, out, error, withNote ? &note : nullptr)) {
+    if (!writePrintout(sc, translateWith(catalog), lang, out, error, withNote ? &note : nullptr,
+                       plainLanguage)) {
         std::fprintf(stderr, "samenspel print: %s\n", error.c_str());
         return kExitFailure;
     }

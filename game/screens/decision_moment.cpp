@@ -349,6 +349,21 @@ class DecisionMomentScreen final : public Screen {
             ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + app.unit() * 0.9f),
             ui::toU32(ui::withAlpha(colour, 0.8f)), app.unit() * 0.2f);
         ImGui::Dummy(ImVec2(0, app.unit() * 1.2f));
+        readAloudButton(app, "read_aloud.decision", [&] { return speech(app, titleKey, lead); });
+    }
+
+    // What the read-aloud button says: the outcome, and the package decided on.
+    std::string speech(const App& app, const char* titleKey, const char* lead) const {
+        std::string text = spokenSentence(app.tr(titleKey)) + spokenSentence(app.tr(lead));
+        const Proposal* p = proposal();
+        if (!p)
+            return text;
+        const Scenario& sc = link_->game().scenario();
+        for (int i = 0;
+             i < static_cast<int>(p->package.size()) && i < static_cast<int>(sc.issues.size()); ++i)
+            text += spokenSentence(issueName(app, sc, i) + ": " +
+                                   optionName(app, sc, i, p->package[static_cast<std::size_t>(i)]));
+        return text;
     }
 
     void sectionTitle(App& app, const std::string& text) {

@@ -351,6 +351,21 @@ void revealControls(App& app, TableLink& link, TableUi& ui) {
     }
 }
 
+// How the room reads the case: plain language (also for the phones of a
+// hosted session) and the read-aloud buttons. The same settings as on the
+// settings screen, here so the facilitator need not leave the table.
+void readingControls(App& app) {
+    heading(app, app.tr("facilitator.reading"));
+    Settings changed = app.settings();
+    if (wrappedCheckbox("##plain_language", app.tr("ui.settings.plain_language"),
+                        changed.plainLanguage))
+        app.updateSettings(changed);
+    app.traceItem("drawer.plain_language");
+    if (wrappedCheckbox("##read_aloud", app.tr("ui.settings.read_aloud"), changed.readAloud))
+        app.updateSettings(changed);
+    app.traceItem("drawer.read_aloud");
+}
+
 } // namespace
 
 void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui) {
@@ -384,6 +399,8 @@ void drawFacilitatorPanel(App& app, TableLink& link, TableUi& ui) {
     endWhenDoneControl(app, link, ui);
     if (stopped)
         ImGui::EndDisabled();
+    ImGui::Separator();
+    readingControls(app);
 }
 
 void drawFacilitatorDrawer(App& app, TableLink& link, TableUi& ui) {

@@ -300,12 +300,15 @@ class PickerScreen final : public Screen {
             maxPlayers += r.maxPlayers;
         }
         // The chips flow onto a next line when the pane is narrow.
-        const std::pair<std::string, ImVec4> chips[] = {
+        std::vector<std::pair<std::string, ImVec4>> chips = {
             {app.tr("ui.stage." + sc.stage), theme.accent},
             {app.tr("ui.picker.minutes", sc.durationMinutes), theme.good},
             {minPlayers == maxPlayers ? app.tr("ui.picker.players_exact", minPlayers)
                                       : app.tr("ui.picker.players", minPlayers, maxPlayers),
              theme.warning}};
+        // For a group that reads less easily: this case can be played in plain language.
+        if (sc.hasPlainLanguage(app.lang()))
+            chips.push_back({app.tr("ui.picker.plain_language"), theme.accent});
         const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
         for (std::size_t i = 0; i < std::size(chips); ++i) {
             const float w =

@@ -1,5 +1,6 @@
 // Settings: language, UI scale (with a live preview: the whole interface
-// follows), high contrast, sound, fullscreen and the user's scenario folder.
+// follows), high contrast, sound, plain language, read-aloud, fullscreen and
+// the user's scenario folder.
 // Every change applies at once and is saved to the config folder.
 #include <SFML/Window/Keyboard.hpp>
 
@@ -62,6 +63,12 @@ class SettingsScreen final : public Screen {
         if (ImGui::Button(app.tr("ui.settings.test_sound").c_str())) {
             app.playPhaseEnd();
         }
+        if (ImGui::Checkbox(app.tr("ui.settings.plain_language").c_str(), &changed.plainLanguage))
+            app.updateSettings(changed);
+        hint(app, "ui.settings.plain_language_hint");
+        if (ImGui::Checkbox(app.tr("ui.settings.read_aloud").c_str(), &changed.readAloud))
+            app.updateSettings(changed);
+        hint(app, "ui.settings.read_aloud_hint");
         if (ImGui::Checkbox(app.tr("ui.settings.fullscreen").c_str(), &changed.fullscreen))
             app.toggleFullscreen();
         hint(app, "ui.settings.fullscreen_hint");

@@ -386,6 +386,7 @@ class SetupScreen final : public Screen {
             if (ImGui::RadioButton(label.c_str(), app.lang() == lang))
                 app.setLanguage(lang);
         }
+        drawPlainLanguage(app);
         ui::gap(1, s);
         drawPhaseTimes(app);
         ui::gap(1, s);
@@ -394,6 +395,20 @@ class SetupScreen final : public Screen {
         drawGroup(app);
         ui::gap(1, s);
         drawAdvanced(app);
+    }
+
+    // Plain language for this group (the same setting as in the settings and
+    // the facilitator's panel); says so when this case has no plain texts.
+    void drawPlainLanguage(App& app) {
+        Settings changed = app.settings();
+        if (ImGui::Checkbox(app.tr("ui.settings.plain_language").c_str(), &changed.plainLanguage))
+            app.updateSettings(changed);
+        app.traceItem("setup.plain_language");
+        if (changed.plainLanguage && !scenario_->hasPlainLanguage(app.lang())) {
+            ImGui::PushFont(app.fonts().small);
+            ui::textWrappedColored(app.theme().textMuted, app.tr("ui.setup.no_plain_language"));
+            ImGui::PopFont();
+        }
     }
 
     // Every phase's name with its - minutes + stepper, and the total.

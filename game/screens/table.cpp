@@ -397,6 +397,11 @@ void drawAnnouncements(App& app, TableLink& link, TableUi& ui) {
                 ImGui::PopFont();
                 ImGui::Spacing();
                 wrappedText(app.text(ev.text));
+                ImGui::Spacing();
+                readAloudButton(app, "read_aloud.announcement", [&] {
+                    return spokenSentence(ev.title.empty() ? std::string() : app.text(ev.title)) +
+                           app.text(ev.text);
+                });
             }
         }
         ImGui::Spacing();

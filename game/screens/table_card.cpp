@@ -201,6 +201,29 @@ void columnSwitch(App& app, SeatColumn& column) {
     ImGui::Spacing();
 }
 
+// What the read-aloud button says for a card: the role, its secret, what
+// matters to it, its red lines and who it is, each as a sentence.
+std::string cardSpeech(const App& app, const Scenario& sc, const GameState& st, int role) {
+    const Role& r = sc.roles[role];
+    std::string speech = spokenSentence(roleName(app, sc, role));
+    if (!app.text(r.secret).empty())
+        speech += spokenSentence(app.tr("table.secret_only_you") + " " + app.text(r.secret));
+    std::string values;
+    for (int v = 0; v < static_cast<int>(sc.values.size()); ++v)
+        if (st.world.weights[role][v] > 0)
+            values += (values.empty() ? "" : ", ") + valueName(app, sc, v);
+    if (!values.empty())
+        speech += spokenSentence(app.tr("table.your_values") + ": " + values);
+    if (!r.preconditions.empty()) {
+        speech += spokenSentence(app.tr("table.your_preconditions") + ":");
+        for (int k = 0; k < static_cast<int>(r.preconditions.size()); ++k)
+            speech += spokenSentence(preconditionName(app, sc, role, k));
+    }
+    if (!app.text(r.briefing).empty())
+        speech += spokenSentence(app.tr("table.your_briefing") + ": " + app.text(r.briefing));
+    return speech;
+}
+
 } // namespace
 
 void drawCard(App& app, TableLink& link, TableUi& ui) {
@@ -217,6 +240,7 @@ void drawCard(App& app, TableLink& link, TableUi& ui) {
     // small screen under an event; the briefing, which the board shows to
     // everyone as well, comes last.
     cardFace(app, role);
+    readAloudButton(app, "read_aloud.card", [&] { return cardSpeech(app, sc, st, role); });
     if (!app.text(r.secret).empty()) {
         beginFramed(app);
         ImGui::PushStyleColor(ImGuiCol_Text, theme.warning);

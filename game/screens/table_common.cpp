@@ -300,6 +300,24 @@ void wrappedText(const std::string& text) {
     ImGui::PopTextWrapPos();
 }
 
+std::string spokenSentence(const std::string& text) {
+    if (text.empty())
+        return text;
+    const char last = text.back();
+    const bool ended = last == '.' || last == '!' || last == '?' || last == ':';
+    return text + (ended ? " " : ". ");
+}
+
+void readAloudButton(App& app, const char* id, const std::function<std::string()>& text) {
+    if (!app.readAloudOn())
+        return;
+    if (ImGui::Button((app.tr("read_aloud.button") + "##" + id).c_str()))
+        app.readAloud(text());
+    app.traceItem(id);
+    if (!app.readAloudProblem().empty())
+        mutedText(app, app.readAloudProblem());
+}
+
 void badge(const App& app, const std::string& text, const ImVec4& colour) {
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 pad(app.unit() * 0.8f, app.unit() * 0.15f);

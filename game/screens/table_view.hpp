@@ -6,6 +6,7 @@
 // Every window only reads the game and submits actions through a TableLink
 // (a local session, the host's projector, or a player's seat over the network).
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -185,6 +186,12 @@ int wordWrapped(const std::string& text, float width, int maxLines = 0);
 void heading(const App& app, const std::string& text);
 void mutedText(const App& app, const std::string& text);
 void wrappedText(const std::string& text);
+// With the read-aloud setting on: a button that reads `text()` aloud (made
+// only when pressed), and below it why it could not when it could not.
+void readAloudButton(App& app, const char* id, const std::function<std::string()>& text);
+// `text` as a spoken sentence: a full stop where it has none (a reader pauses
+// there), and a space before the next.
+std::string spokenSentence(const std::string& text);
 // A coloured pill with text; colour conveys, the text says it too.
 void badge(const App& app, const std::string& text, const ImVec4& colour);
 // A badge right after the previous item when it fits there, else on the next

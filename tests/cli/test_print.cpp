@@ -86,6 +86,29 @@ TEST_CASE("print: without --out the cards land in the working folder, named for 
     fs::remove_all(dir);
 }
 
+TEST_CASE("print: --plain prints the plain-language texts where the scenario has them") {
+    const fs::path dir = freshFolder("plain");
+    const std::string scenario = kSource + "/scenarios/skatebaan.yaml";
+    // The skaters' briefing, usual and plain, and a title without a plain text.
+    const std::string usual = "Jullie zijn de jongens en meiden die aan de balie stonden.";
+    const std::string plain = "Jullie zijn de jongeren die naar het gemeentehuis gingen.";
+    REQUIRE(print(dir, {scenario, "--out", "gewoon.html"}).exitCode == 0);
+    const Run run = print(dir, {scenario, "--plain", "--out", "eenvoudig.html"});
+    CHECK(run.exitCode == 0);
+    const std::string normalHtml = slurp(dir / "gewoon.html");
+    const std::string plainHtml = slurp(dir / "eenvoudig.html");
+    CHECK(contains(normalHtml, usual));
+    CHECK_FALSE(contains(normalHtml, plain));
+    CHECK(contains(plainHtml, plain));
+    CHECK_FALSE(contains(plainHtml, usual));
+    CHECK(contains(plainHtml, "De skatebaan"));
+    const Run en = print(dir, {scenario, "--plain", "--lang", "en", "--out", "plain.html"});
+    CHECK(en.exitCode == 0);
+    CHECK(
+        contains(slurp(dir / "plain.html"), "You are the young people who went to the town hall."));
+    fs::remove_all(dir);
+}
+
 TEST_CASE("print: --out writes where it is told") {
     const fs::path dir = freshFolder("out");
     const Run run =
@@ -134,7 +157,7 @@ TEST_CASE("print: wrong use says how to use it, exit code 2") {
     const fs::path dir = freshFolder("usage");
     const Run none = print(dir, {});
     CHECK(none.exitCode == 2);
-    CHECK(contains(none.err, "usage: samenspel print FILE [--lang nl|en] [--out PATH]"));
+    CHECK(contains(none.err, "usage: samenspel print FILE [--lang nl|en] [--plain] [--out PATH]"));
     const Run lang = print(dir, {kSource + "/scenarios/skatebaan.yaml", "--lang", "de"});
     CHECK(lang.exitCode == 2);
     CHECK(contains(lang.err, "--lang takes nl or en"));

@@ -26,6 +26,8 @@ TEST_CASE("settings written by the game come back the same after a restart") {
     s.uiScale = 1.6f;
     s.highContrast = true;
     s.mute = true;
+    s.plainLanguage = true;
+    s.readAloud = true;
     s.fullscreen = true;
     s.userScenarioDir = "/tmp/mijn scenario's";
     s.windowWidth = 1400;

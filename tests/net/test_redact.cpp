@@ -36,9 +36,14 @@ TEST_CASE("the full scenario written as YAML loads back the same") {
         CHECK(b.roles[r].id == sc->roles[r].id);
         CHECK(b.roles[r].weights == sc->roles[r].weights);
         CHECK(b.roles[r].secret.get("nl") == sc->roles[r].secret.get("nl"));
+        // A player's laptop shows the plain-language card when asked.
+        CHECK(b.roles[r].briefing.get("nl", true) == sc->roles[r].briefing.get("nl", true));
+        CHECK(b.roles[r].secret.get("en", true) == sc->roles[r].secret.get("en", true));
         CHECK(b.roles[r].preconditions.size() == sc->roles[r].preconditions.size());
         CHECK(b.roles[r].reservation == sc->roles[r].reservation);
     }
+    CHECK(b.caseText.get("nl", true) == sc->caseText.get("nl", true));
+    CHECK(b.caseText.get("nl", true) != b.caseText.get("nl"));
     CHECK(b.issues.size() == sc->issues.size());
     CHECK(b.events.size() == sc->events.size());
     CHECK(b.resourceValues == sc->resourceValues);
@@ -66,6 +71,8 @@ TEST_CASE("a client's scenario holds its own role but no other role's secret or 
             continue;
         const Role& other = sc->roles[r];
         for (const auto& [lang, text] : other.secret.byLang)
+            CHECK_MESSAGE(!contains(yaml, text.substr(0, 30)), other.id);
+        for (const auto& [lang, text] : other.secret.plainLanguage)
             CHECK_MESSAGE(!contains(yaml, text.substr(0, 30)), other.id);
         for (const Precondition& p : other.preconditions) {
             CHECK_MESSAGE(!contains(yaml, p.id), p.id);
