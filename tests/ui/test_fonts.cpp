@@ -152,7 +152,8 @@ std::string codeName(char32_t c) {
 
 } // namespace
 
-TEST_CASE("every character of the catalogs, scenarios, teaching notes and screens is in the font's glyph ranges") {
+TEST_CASE("every character of the catalogs, scenarios, teaching notes and screens is in the font's "
+          "glyph ranges") {
     const auto seen = shownCharacters();
     // Characters known to be shown, so the scan itself is known to work.
     CHECK(seen.count(U'€') == 1);
