@@ -8,6 +8,7 @@
 
 #include "core/log.hpp"
 #include "core/session_files.hpp"
+#include "core/visibility.hpp"
 #include "net/client.hpp"
 #include "net/protocol.hpp"
 #include "session.hpp"
@@ -33,6 +34,19 @@ bool TableLink::mayActFor(int seat) const {
         break;
     }
     return false;
+}
+
+std::vector<BegripItem> TableLink::begripItems(int seat) const {
+    const Game& g = game();
+    const PhaseKind phase = g.currentPhase();
+    if (g.state().finished || seat < 0 || seat >= g.seatCount() ||
+        (phase != PhaseKind::Perspectief && phase != PhaseKind::Reflectie))
+        return {};
+    return samenspel::begripItems(g.scenario(), g.state().world, g.roleOfSeat(seat));
+}
+
+bool TableLink::boardHidden() const {
+    return samenspel::boardHidden(game());
 }
 
 std::vector<LinkEvent> TableLink::takeEvents() {
@@ -314,6 +328,21 @@ class ClientLink final : public TableLink {
             if (s.proposal == proposal && s.role == role)
                 return HostSupport{s.support, s.accepts};
         return std::nullopt;
+    }
+    // The host's questions, once they belong to the phase this copy is in
+    // (an action arrives just before the questions it brings).
+    std::vector<BegripItem> begripItems(int seat) const override {
+        const net::HostQuestions& q = client_->hostQuestions();
+        if (seat != client_->seat() || q.phase != game().state().phase || game().state().finished)
+            return {};
+        return q.items;
+    }
+    int answeringPerson(int seat) const override {
+        return seat == client_->seat() ? client_->hostQuestions().person : -1;
+    }
+    bool boardHidden() const override {
+        const net::HostQuestions& q = client_->hostQuestions();
+        return q.boardHidden && q.phase == game().state().phase && !game().state().finished;
     }
     std::vector<net::SeatStatus> presence() const override { return client_->presence(); }
     bool connectionLost() const override {

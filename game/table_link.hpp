@@ -18,6 +18,7 @@
 #include <system_error>
 #include <vector>
 
+#include "core/begrip.hpp"
 #include "core/game.hpp"
 #include "net/host.hpp"
 
@@ -106,6 +107,17 @@ class TableLink {
     virtual std::optional<HostSupport> hostSupport(int proposal, int role) const {
         return std::nullopt;
     }
+
+    // Begrip v2 (core/begrip.hpp): the items `seat` answers now (none outside
+    // perspectief and reflectie). A player's copy of the game lacks the other
+    // roles' cards they are built from: there they are the host's.
+    virtual std::vector<BegripItem> begripItems(int seat) const;
+    // Who of `seat` answers at this screen (Action::person): a member of a
+    // team seat on a player's laptop, else -1 (a seat one person plays).
+    virtual int answeringPerson(int seat) const { return -1; }
+    // Whether the public board hides what the roles put on the table, so the
+    // answers come from what people remember (core/visibility.hpp).
+    virtual bool boardHidden() const;
 
     // Network only: who holds which seat and who is away; empty locally.
     virtual std::vector<net::SeatStatus> presence() const { return {}; }

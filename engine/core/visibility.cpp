@@ -56,32 +56,33 @@ std::vector<int> valuesShownBy(const GameState& state, int role) {
     return values;
 }
 
+bool begripItemAnswered(const GameState& st, const BegripItem& item, int seat, int person) {
+    if (item.kind == BegripItemKind::Values)
+        return std::any_of(st.predictions.begin(), st.predictions.end(), [&](const Prediction& p) {
+            return p.seat == seat && p.person == person && p.phase == st.phase &&
+                   p.targetRole == item.targetRole;
+        });
+    return std::any_of(st.itemAnswers.begin(), st.itemAnswers.end(), [&](const ItemAnswer& a) {
+        return a.seat == seat && a.person == person && a.phase == st.phase &&
+               a.targetRole == item.targetRole && a.kind == static_cast<int>(item.kind);
+    });
+}
+
+int unansweredAmong(const GameState& st, const std::vector<BegripItem>& items, int seat,
+                    int person) {
+    return static_cast<int>(std::count_if(items.begin(), items.end(), [&](const BegripItem& item) {
+        return !begripItemAnswered(st, item, seat, person);
+    }));
+}
+
 int unansweredBegripItems(const Game& game, int seat, int person) {
     const PhaseKind phase = game.currentPhase();
     const GameState& st = game.state();
     if (st.finished || seat < 0 || seat >= game.seatCount() ||
         (phase != PhaseKind::Perspectief && phase != PhaseKind::Reflectie))
         return 0;
-    int open = 0;
-    for (const BegripItem& item : begripItems(game.scenario(), st.world, game.roleOfSeat(seat))) {
-        bool answered = false;
-        if (item.kind == BegripItemKind::Values) {
-            answered =
-                std::any_of(st.predictions.begin(), st.predictions.end(), [&](const Prediction& p) {
-                    return p.seat == seat && p.person == person && p.phase == st.phase &&
-                           p.targetRole == item.targetRole;
-                });
-        } else {
-            answered =
-                std::any_of(st.itemAnswers.begin(), st.itemAnswers.end(), [&](const ItemAnswer& a) {
-                    return a.seat == seat && a.person == person && a.phase == st.phase &&
-                           a.targetRole == item.targetRole && a.kind == static_cast<int>(item.kind);
-                });
-        }
-        if (!answered)
-            ++open;
-    }
-    return open;
+    return unansweredAmong(st, begripItems(game.scenario(), st.world, game.roleOfSeat(seat)), seat,
+                           person);
 }
 
 bool boardHidden(const Game& game) {

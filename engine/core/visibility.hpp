@@ -3,6 +3,7 @@
 // rules say it. One place for the rules that the desktop table, the network
 // host and the phone's seat view all follow, so no screen shows more than
 // another.
+#include "core/begrip.hpp"
 #include "core/game.hpp"
 
 namespace samenspel {
@@ -29,6 +30,13 @@ std::vector<int> valuesShownBy(const GameState& state, int role);
 // (Action::person; -1 for a seat one person plays) has not answered yet in the
 // current phase. 0 outside perspectief and reflectie.
 int unansweredBegripItems(const Game& game, int seat, int person);
+// Whether `person` of `seat` answered `item` in the current phase (a
+// prediction for a values item, an ItemAnswer for a choice item), and how
+// many of `items` are still open. For a copy of the game that holds the
+// host's items instead of building them (a player's laptop).
+bool begripItemAnswered(const GameState& state, const BegripItem& item, int seat, int person);
+int unansweredAmong(const GameState& state, const std::vector<BegripItem>& items, int seat,
+                    int person);
 
 // Whether the public board hides the values and preconditions that were
 // shared: at perspectief and reflectie, while a seat played by people still

@@ -52,6 +52,7 @@ struct Client::Impl {
     int mirrorRefusals = 0;
     std::vector<SeatStatus> presence;
     std::vector<PublicSupport> support;
+    HostQuestions questions;
     bool awaiting = false;
     std::optional<Refusal> lastRefusal;
     // The host's session clock as last heard (a welcome's "clock", an
@@ -257,6 +258,51 @@ struct Client::Impl {
         }
     }
 
+    static LocalizedText readText(const Json* text) {
+        LocalizedText out;
+        if (!text || !text->is_object())
+            return out;
+        for (const auto& [lang, s] : text->items()) {
+            if (s.is_string())
+                out.byLang[lang] = s.get<std::string>();
+            else if (lang == "plain" && s.is_object())
+                for (const auto& [plainLang, p] : s.items())
+                    if (p.is_string())
+                        out.plainLanguage[plainLang] = p.get<std::string>();
+        }
+        return out;
+    }
+
+    // A `questions` message (host_broadcast.cpp). An item this copy cannot
+    // place (an unknown role or kind) is left out rather than shown wrong.
+    void readQuestions(const JsonValue& b) {
+        HostQuestions q;
+        q.phase = static_cast<int>(b.intOr("phase", -1));
+        q.person = static_cast<int>(b.intOr("person", -1));
+        q.boardHidden = b.boolOr("board_hidden", false);
+        const Json* list = b.find("items");
+        if (list && list->is_array())
+            for (const Json& entry : *list) {
+                BegripItem item;
+                if (!begripItemKindFromId(stringOr(entry, "kind"), item.kind))
+                    continue;
+                item.targetRole = scenario ? scenario->roleIndex(stringOr(entry, "role")) : -1;
+                item.issue = static_cast<int>(intOr(entry, "issue", -1));
+                if (item.targetRole < 0)
+                    continue;
+                if (const Json* options = member(entry, "options"); options && options->is_array())
+                    for (const Json& o : *options) {
+                        ItemOption option;
+                        option.text = readText(member(o, "text"));
+                        item.options.push_back(std::move(option));
+                    }
+                if (item.kind != BegripItemKind::Values && item.options.size() < 2)
+                    continue;
+                q.items.push_back(std::move(item));
+            }
+        questions = std::move(q);
+    }
+
     void heardClock(std::int64_t ms) {
         clockBaseMs = ms;
         clockBaseAt = Clock::now();
@@ -305,6 +351,8 @@ struct Client::Impl {
             actionSlice(*m);
         else if (m->type == "support")
             readSupport(b.find("support"));
+        else if (m->type == "questions")
+            readQuestions(b);
         else if (m->type == "presence")
             readPresence(b.find("presence") ? b.find("presence") : b.find("seats"));
         else if (m->type == "refused") {
@@ -542,6 +590,9 @@ const std::string& Client::scenarioText() const {
 }
 const std::vector<PublicSupport>& Client::publicSupport() const {
     return impl_->support;
+}
+const HostQuestions& Client::hostQuestions() const {
+    return impl_->questions;
 }
 int Client::mirrorRefusals() const {
     return impl_->mirrorRefusals;

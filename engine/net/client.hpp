@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/begrip.hpp"
 #include "core/game.hpp"
 #include "net/host.hpp"
 
@@ -37,6 +38,16 @@ struct PublicSupport {
     int role = -1;
     double support = 0.0;
     bool accepts = true;
+};
+
+// The begrip questions of this client's seat as the host built them
+// (core/begrip.hpp): a copy of the game lacks the other roles' cards they come
+// from. The right answers are not among them.
+struct HostQuestions {
+    int phase = -1;  // the phase they belong to (-1: none heard yet)
+    int person = -1; // which member of a team seat this client is (Action::person)
+    bool boardHidden = false;
+    std::vector<BegripItem> items; // `correct` is -1
 };
 
 class Client {
@@ -83,6 +94,8 @@ class Client {
     const std::string& scenarioText() const;
     // Public support values from the host (see PublicSupport), newest list.
     const std::vector<PublicSupport>& publicSupport() const;
+    // The begrip questions from the host, newest (see HostQuestions).
+    const HostQuestions& hostQuestions() const;
     // Actions the mirror refused (should stay 0; counted to find bugs).
     int mirrorRefusals() const;
 

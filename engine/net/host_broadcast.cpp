@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/begrip.hpp"
 #include "core/json.hpp"
 #include "core/scoring.hpp"
 #include "core/visibility.hpp"
@@ -183,6 +184,8 @@ void Table::sendWelcome(Connection& c) {
     startCatchUp(c);
     if (game && sentSupport != "[]")
         room.send(c, supportMessage());
+    c.sentQuestions.clear();
+    sendQuestions(c);
 }
 
 // [Public support] ------------------------------------------------------------
@@ -227,6 +230,73 @@ void Table::broadcastSupport() {
     for (auto& c : connections)
         if (c->helloDone && !c->closing && !c->dead && c->seat >= 0 && !c->web)
             room.send(*c, message);
+}
+
+// [Begrip questions] ----------------------------------------------------------
+
+namespace {
+
+// {"nl": ..., "en": ..., "plain": {"nl": ...}}: a player's laptop shows it in
+// its own language and register.
+void writeText(JsonWriter& w, const LocalizedText& text) {
+    w.beginObject();
+    for (const auto& [lang, s] : text.byLang)
+        w.key(lang).value(s);
+    if (!text.plainLanguage.empty()) {
+        w.key("plain").beginObject();
+        for (const auto& [lang, s] : text.plainLanguage)
+            w.key(lang).value(s);
+        w.endObject();
+    }
+    w.endObject();
+}
+
+} // namespace
+
+// The items a player answers at perspectief and reflectie (core/begrip.hpp)
+// are built from every role's card, which a player's copy of the scenario
+// lacks, so the host sends them: {"type":"questions", "phase", "person",
+// "board_hidden", "items": [{kind, role, issue, options: [{text}]}]}, without
+// the right answers. Empty items outside those phases.
+std::string Table::questionsMessage(const Connection& c) const {
+    JsonWriter w;
+    w.beginObject().key("v").value(kProtocolVersion).key("type").value("questions");
+    const GameState* st = game ? &game->state() : nullptr;
+    w.key("phase").value(st ? st->phase : -1).key("person").value(personOf(c));
+    w.key("board_hidden").value(game != nullptr && boardHidden(*game));
+    w.key("items").beginArray();
+    const PhaseKind phase = game ? game->currentPhase() : PhaseKind::Kennismaken;
+    if (st && !st->finished && (phase == PhaseKind::Perspectief || phase == PhaseKind::Reflectie))
+        for (const BegripItem& item : begripItems(scenario(), st->world, roleOfSeat(c.seat))) {
+            w.beginObject().key("kind").value(begripItemKindId(item.kind));
+            w.key("role").value(roleIdOf(scenario(), item.targetRole));
+            w.key("issue").value(item.issue).key("options").beginArray();
+            for (const ItemOption& o : item.options) {
+                w.beginObject().key("text");
+                writeText(w, o.text);
+                w.endObject();
+            }
+            w.endArray().endObject();
+        }
+    w.endArray().endObject();
+    return w.str();
+}
+
+void Table::sendQuestions(Connection& c) {
+    if (c.web || c.seat < 0 || !c.helloDone || c.closing || c.dead)
+        return;
+    std::string message = questionsMessage(c);
+    if (message == c.sentQuestions)
+        return;
+    room.send(c, message);
+    c.sentQuestions = std::move(message);
+}
+
+// After an action: to each player whose questions or board changed (a new
+// phase, an event that moved a role's weights, the last answer at the table).
+void Table::broadcastQuestions() {
+    for (auto& c : connections)
+        sendQuestions(*c);
 }
 
 // After an action: new scenario texts first (so the client's copy of the

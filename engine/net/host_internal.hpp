@@ -116,6 +116,7 @@ struct Connection {
     Clock::time_point closingSince;
     bool dead = false;
     std::string viewFingerprint; // of the scenario text this client has
+    std::string sentQuestions;   // the last `questions` message this client got
     bool revealed = false;       // got the full scenario and every action
     // After a welcome (and again after the reveal at the end) the client gets
     // the session's actions in slices, each sent when it has read most of the
@@ -234,6 +235,9 @@ struct Table {
     std::string supportMessage() const;
     void broadcastSupport();
     void broadcastAction(std::size_t index);
+    std::string questionsMessage(const Connection& c) const;
+    void sendQuestions(Connection& c);
+    void broadcastQuestions();
     // [Phones] host_web.cpp
     void sendWebWelcome(Connection& c);
     void sendView(Connection& c);

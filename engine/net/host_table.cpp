@@ -47,6 +47,7 @@ void Table::onApplied(const Action& a) {
     lastActionAt = Clock::now();
     broadcastAction(actions.size() - 1);
     broadcastSupport();
+    broadcastQuestions();
     if (room.owner && room.owner->onActionApplied)
         room.owner->onActionApplied(actions.size() - 1, a);
     if (room.owner && room.owner->onTableActionApplied)

@@ -6,7 +6,8 @@
 // is not complete yet says what comes next, never a red refusal. Index:
 //   [SECTION] Widgets     steps, choices, the send button
 //   [SECTION] Reasons     what a seat may give as its reason
-//   [SECTION] Sections    predict, share, answer, ask, precondition
+//   [SECTION] Sections    share, answer, ask, precondition
+//                         (the begrip questions: table_questions.cpp)
 //                         (propose, react, vote: table_proposals.cpp)
 //   [SECTION] Entry       the main action per phase, drawActions
 #include <algorithm>
@@ -168,50 +169,6 @@ void packagePreview(const Ctx& c, const Package& p) {
 // [SECTION] Sections -------------------------------------------------------------
 
 namespace {
-
-// One tap per value: each tap saves the prediction for that role at once. A
-// fourth value takes the place of the first one chosen (at most three).
-void predictSection(const Ctx& c) {
-    mutedText(c.app, c.app.tr("table.act.predict_help"));
-    for (int r = 0; r < static_cast<int>(c.sc.roles.size()); ++r) {
-        if (r == c.role)
-            continue;
-        ImGui::PushID(r);
-        std::vector<int>& chosen = c.ui.drafts.predictions[r];
-        bool saved = false;
-        for (const Prediction& p : c.st.predictions)
-            saved = saved || (p.seat == c.seat && p.targetRole == r && p.phase == c.st.phase &&
-                              p.values == chosen);
-        ImGui::Spacing();
-        ImGui::PushFont(c.app.fonts().bold);
-        wrappedText(roleName(c.app, c.sc, r));
-        ImGui::PopFont();
-        if (saved && !chosen.empty())
-            badgeAfter(c.app, "✓ " + c.app.tr("table.prediction_saved"), c.app.theme().good);
-        for (int v = 0; v < static_cast<int>(c.sc.values.size()); ++v) {
-            ImGui::PushID(v);
-            const bool on = std::find(chosen.begin(), chosen.end(), v) != chosen.end();
-            if (choice(c, valueName(c.app, c.sc, v), on, true, v == 0)) {
-                std::vector<int> next = chosen;
-                if (on)
-                    next.erase(std::find(next.begin(), next.end(), v));
-                else
-                    next.push_back(v);
-                if (next.size() > 3)
-                    next.erase(next.begin());
-                chosen = next;
-                if (!next.empty()) {
-                    Action a = c.action(ActionType::Predict);
-                    a.targetRole = r;
-                    a.values = next;
-                    submit(c.app, c.link, c.ui, a, c.app.tr("table.ok.predict"));
-                }
-            }
-            ImGui::PopID();
-        }
-        ImGui::PopID();
-    }
-}
 
 void shareValueSection(const Ctx& c) {
     mutedText(c.app, c.app.tr("table.act.share_value_help"));
@@ -400,7 +357,7 @@ std::vector<Section> sectionsInOrder(const Ctx& c) {
     std::vector<Section> all = {
         {ActionType::Vote, "table.act.vote", voteSection},
         {ActionType::Answer, "table.act.answer", answerSection},
-        {ActionType::Predict, "table.act.predict", predictSection},
+        {ActionType::Predict, "table.act.questions", questionsSection},
         {ActionType::ShareValue, "table.act.share_value", shareValueSection},
         {ActionType::SharePrecondition, "table.act.share_precondition", sharePreconditionSection},
         {ActionType::React, "table.act.react", reactSection},

@@ -55,6 +55,9 @@ void reasonStep(const Ctx& c, int& current, const std::vector<Reason>& reasons);
 // What the package means for this seat: its own support and red lines.
 void packagePreview(const Ctx& c, const Package& p);
 
+// [table_questions.cpp] The begrip questions about the other roles.
+void questionsSection(const Ctx& c);
+
 // [table_proposals.cpp]
 void proposeSection(const Ctx& c);
 void reactSection(const Ctx& c);

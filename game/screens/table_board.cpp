@@ -67,7 +67,9 @@ void caseTab(App& app, const Game& game) {
     }
 }
 
-void roleOnTable(App& app, const Game& game, int role, bool revealAll) {
+// `hidden`: the begrip questions are open (TableLink::boardHidden), so what
+// the role put on the table stays out of sight; its briefing stays.
+void roleOnTable(App& app, const Game& game, int role, bool revealAll, bool hidden) {
     const Scenario& sc = game.scenario();
     const GameState& st = game.state();
     const Role& r = sc.roles[role];
@@ -80,6 +82,11 @@ void roleOnTable(App& app, const Game& game, int role, bool revealAll) {
     ImGui::Indent(app.unit() * 3);
     if (!app.text(r.briefing).empty())
         mutedText(app, app.text(r.briefing));
+    if (hidden) {
+        ImGui::Unindent(app.unit() * 3);
+        ImGui::Spacing();
+        return;
+    }
     // Values: shared ones, and those revealed in answers.
     const std::vector<int> values = valuesShownBy(st, role);
     std::string line;
@@ -154,13 +161,29 @@ void questionsList(App& app, const Game& game) {
     }
 }
 
-void onTableTab(App& app, const Game& game, const TableUi& ui) {
+// While the begrip questions are open, a line says why the roles' values,
+// red lines and answers are not shown (the facilitator's "show everything"
+// shows them anyway).
+void onTableTab(App& app, const TableLink& link, const TableUi& ui) {
+    const Game& game = link.game();
     const Scenario& sc = game.scenario();
+    const bool hidden = link.boardHidden() && !ui.revealAll;
     heading(app, app.tr("table.on_the_table"));
-    mutedText(app, app.tr("table.on_the_table_explain"));
+    if (hidden) {
+        beginFramed(app);
+        ImGui::PushFont(app.fonts().bold);
+        wrappedText(app.tr("table.board_hidden"));
+        ImGui::PopFont();
+        wrappedText(app.tr("table.board_hidden_why"));
+        endFramed(app, app.theme().accent);
+    } else {
+        mutedText(app, app.tr("table.on_the_table_explain"));
+    }
     ImGui::Spacing();
     for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r)
-        roleOnTable(app, game, r, ui.revealAll);
+        roleOnTable(app, game, r, ui.revealAll, hidden);
+    if (hidden)
+        return;
     ImGui::Separator();
     questionsList(app, game);
 }
@@ -562,7 +585,7 @@ void drawBoard(App& app, TableLink& link, TableUi& ui) {
                 caseTab(app, game);
                 break;
             case 1:
-                onTableTab(app, game, ui);
+                onTableTab(app, link, ui);
                 break;
             case 2:
                 proposalsTab(app, link, ui);

@@ -14,6 +14,7 @@
 #include <imgui.h>
 
 #include "app.hpp"
+#include "core/begrip.hpp"
 #include "i18n.hpp"
 #include "screens/table_view.hpp"
 #include "session.hpp"
@@ -368,6 +369,77 @@ TEST_CASE("column: every tap on a value saves the prediction for that role at on
     CHECK(saved[0].values.size() == 2);
 }
 
+TEST_CASE("column and board: a red-line question is one tap; the board hides what was shared "
+          "until the questions are answered") {
+    Column screen("quiz", true);
+    const Game& game = screen.game();
+    screen.advanceTo(PhaseKind::Waarden);
+    Action share;
+    share.type = ActionType::ShareValue;
+    share.seat = 1;  // the neighbours' bot puts a value on the table
+    share.value = 1; // Rust in de buurt
+    screen.apply(share);
+    screen.board = true;
+    screen.ui.boardTabWanted = 1; // what the roles put on the table
+    screen.frame();
+    screen.frame();
+    CHECK(screen.shows("Gedeelde waarden: Rust in de buurt"));
+    screen.advanceTo(PhaseKind::Reflectie);
+    screen.ui.boardTabWanted = 1;
+    screen.frame();
+    screen.frame();
+    CHECK(screen.shows("Het bord is verborgen zolang er vragen openstaan"));
+    CHECK_FALSE(screen.shows("Gedeelde waarden: Rust in de buurt"));
+
+    const std::vector<BegripItem> items =
+        begripItems(game.scenario(), game.state().world, game.roleOfSeat(0));
+    const auto redLine = std::find_if(items.begin(), items.end(), [](const BegripItem& i) {
+        return i.kind == BegripItemKind::RedLine;
+    });
+    REQUIRE(redLine != items.end());
+    screen.board = false;
+    screen.sit(0);
+    screen.frame();
+    const std::string total = std::to_string(items.size());
+    CHECK(screen.shows("0 van " + total + " vragen beantwoord"));
+    CHECK(screen.shows("Welke randvoorwaarde hoort bij " +
+                       screen.app().text(game.scenario().roles[redLine->targetRole].name) + "?"));
+    // The first words of the second option: a long one wraps over lines.
+    const std::string option = redLine->options[1].text.get("nl");
+    screen.tap(option.substr(0, option.find(' ', 8)));
+    REQUIRE(game.state().itemAnswers.size() == 1);
+    CHECK(game.state().itemAnswers[0].targetRole == redLine->targetRole);
+    CHECK(game.state().itemAnswers[0].choice == 1);
+    CHECK(screen.taps == 1);
+    screen.frame();
+    CHECK(screen.shows("1 van " + total + " vragen beantwoord"));
+    CHECK(screen.refusalShown() == "");
+
+    // Every other question answered: the board shows what was shared again.
+    for (const BegripItem& item : items) {
+        if (&item == &*redLine)
+            continue;
+        Action a;
+        a.seat = 0;
+        a.targetRole = item.targetRole;
+        if (item.kind == BegripItemKind::Values) {
+            a.type = ActionType::Predict;
+            a.values = {0};
+        } else {
+            a.type = ActionType::AnswerItem;
+            a.itemKind = static_cast<int>(item.kind);
+            a.choice = 0;
+        }
+        screen.apply(a);
+    }
+    screen.frame();
+    CHECK(screen.shows(total + " van " + total + " vragen beantwoord"));
+    screen.board = true;
+    screen.frame();
+    CHECK_FALSE(screen.shows("Het bord is verborgen zolang er vragen openstaan"));
+    CHECK(screen.shows("Gedeelde waarden: Rust in de buurt"));
+}
+
 TEST_CASE("column: a reaction follows the newest version of the proposal on the table") {
     Column screen("follow");
     screen.advanceTo(PhaseKind::Voorstel);
@@ -396,18 +468,18 @@ TEST_CASE("column: each seat keeps its own view; the next player starts with the
     screen.advanceTo(PhaseKind::Perspectief);
     screen.sit(0);
     screen.frame();
-    CHECK(screen.shows("Voorspel de andere rollen"));
+    CHECK(screen.shows("Vragen over de andere rollen"));
     // The next seat: behind the privacy screen, then its card.
     screen.ui.activeSeat = 1;
     screen.ui.cardShownFor = -1;
     screen.tap("Geef door aan Omwonenden");
     CHECK(screen.shows("Alleen jij weet dit:"));
-    CHECK_FALSE(screen.shows("Voorspel de andere rollen"));
+    CHECK_FALSE(screen.shows("Vragen over de andere rollen"));
     // Back to the first seat: still on its actions.
     screen.ui.activeSeat = 0;
     screen.ui.cardShownFor = 0;
     screen.frame();
-    CHECK(screen.shows("Voorspel de andere rollen"));
+    CHECK(screen.shows("Vragen over de andere rollen"));
 }
 
 TEST_CASE("board: a person's proposal stays open near the top while bots add theirs") {
