@@ -132,10 +132,12 @@ void questionsSection(const Ctx& c) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::Spacing();
         const bool answered = begripItemAnswered(c.st, item, c.seat, person);
+        ImGui::PushFont(c.app.fonts().bold);
         ImGui::PushStyleColor(ImGuiCol_Text,
                               answered ? c.app.theme().textMuted : c.app.theme().text);
         wrappedText((answered ? "✓ " : "") + questionText(c, item));
         ImGui::PopStyleColor();
+        ImGui::PopFont();
         if (item.kind == BegripItemKind::Values)
             valuesItem(c, item, person);
         else
