@@ -43,7 +43,7 @@ TEST_CASE("a rule reads as a sentence with names, amounts and no symbols, in eit
     const WordLookup nl = words("nl"), en = words("en");
     CHECK(conditionSentence(sc, "months <= 7", "nl", nl) == "Doorlooptijd (maanden) ten hoogste 7");
     CHECK(conditionSentence(sc, "tijden != dicht_om_20", "en", en) ==
-          "Lighting and opening hours: not Gate closed at 8 pm");
+          "Lighting and opening hours: not “Gate closed at 8 pm”");
     CHECK(conditionSentence(sc, "locatie == huidige_plek", "nl", nl) ==
           "Locatie: Op de huidige plek achter de sporthal");
     // A resource counts in the unit of what it is compared with.
@@ -69,7 +69,7 @@ TEST_CASE("negations read the way round a person would say them") {
           "Lighting and opening hours: Always open, no lighting");
     CHECK(conditionSentence(sc, "not (months <= 7)", "en", en) == "Lead time (months) above 7");
     CHECK(conditionSentence(sc, "not (locatie == huidige_plek or months > 7)", "nl", nl) ==
-          "Locatie: niet Op de huidige plek achter de sporthal en Doorlooptijd (maanden) ten "
+          "Locatie: niet “Op de huidige plek achter de sporthal” en Doorlooptijd (maanden) ten "
           "hoogste 7");
     CHECK(conditionSentence(sc, "months > 7 or (cost < 100 and upkeep < 10)", "nl", nl) ==
           "Doorlooptijd (maanden) hoger dan 7 of (Aanlegkosten lager dan € 100 en Beheerkosten "

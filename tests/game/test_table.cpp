@@ -162,7 +162,7 @@ TEST_CASE("table: conditions read as sentences with names, not ids or rules") {
     const WordLookup words = [&en](const std::string& key) { return en.word(key); };
     CHECK(conditionSentence(game.scenario(), "plek == park", "en", words) == "Place: In the park");
     CHECK(conditionSentence(game.scenario(), "plek != plein", "en", words) ==
-          "Place: not On the square");
+          "Place: not “On the square”");
     CHECK(table::clockText(61000) == "1:01");
     CHECK(table::clockText(-5) == "0:00");
 }
