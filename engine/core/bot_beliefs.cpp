@@ -365,8 +365,9 @@ int Bot::warmestProposal(const GameState& s) const {
     return best;
 }
 
-// Yes when the proposal reaches the bot's final aspiration (hard-liners
-// want a share of their surplus); otherwise ja-mits with a condition that
+// Yes when the proposal keeps the bot's red lines and reaches its final
+// aspiration (hard-liners want a share of their surplus) or meets the bot's
+// own ja-mits; otherwise ja-mits with a condition that
 // protects a precondition or value, when one helps and the bot is
 // cooperative enough; else no.
 std::optional<Action> Bot::vote(const Game& g, const Proposal& p, std::int64_t nowMs) {
@@ -384,8 +385,10 @@ std::optional<Action> Bot::vote(const Game& g, const Proposal& p, std::int64_t n
         promised = true;
         promiseKept = promiseKept && c.met;
     }
-    if ((promised && promiseKept) ||
-        (violated < 0 && ownSupport(w, p.package) >= threshold - 1e-9)) {
+    // Never a yes on a version that breaks one of the bot's own red lines,
+    // not even one that met its ja-mits: an amendment elsewhere can break it.
+    if (violated < 0 &&
+        ((promised && promiseKept) || ownSupport(w, p.package) >= threshold - 1e-9)) {
         a.vote = VoteKind::Yes;
         a.reason = bestValueReason(p.package, true);
         return a;

@@ -45,6 +45,8 @@ struct Played {
     std::vector<Action> actions; // every accepted action, in order
     std::string log;             // the same, encoded
     Measurements measurements;
+    // Yes votes on a version that broke one of the voter's own red lines.
+    std::vector<std::string> yesAgainstOwnRedLine;
 };
 
 Played play(std::shared_ptr<const Scenario> sc, std::uint64_t seed, BotCharacter character = {}) {
@@ -54,9 +56,17 @@ Played play(std::shared_ptr<const Scenario> sc, std::uint64_t seed, BotCharacter
     struct Recorder final : SessionSink {
         Played& out;
         explicit Recorder(Played& p) : out(p) {}
-        void applied(const Action& a, int, const Game&) override {
+        void applied(const Action& a, int, const Game& g) override {
             out.actions.push_back(a);
             out.log += encodeAction(a) + "\n";
+            if (a.type != ActionType::Vote || a.vote != VoteKind::Yes || a.proposal < 0)
+                return;
+            const Proposal& p = g.state().proposals[static_cast<std::size_t>(a.proposal)];
+            const int role = g.roleOfSeat(a.seat);
+            const Role& card = g.scenario().roles[static_cast<std::size_t>(role)];
+            for (int k = 0; k < static_cast<int>(card.preconditions.size()); ++k)
+                if (!preconditionHolds(g.scenario(), g.state().world, role, k, p.package))
+                    out.yesAgainstOwnRedLine.push_back(encodeAction(a));
         }
     };
     Played out;
@@ -86,7 +96,8 @@ int count(const Played& p, ActionType type) {
 
 } // namespace
 
-TEST_CASE("bots finish a session of every shipped scenario under every decision rule") {
+TEST_CASE("bots finish a session of every shipped scenario under every decision rule, and never "
+          "vote yes against their own red line") {
     const std::vector<std::string> names = shippedScenarios();
     REQUIRE(!names.empty());
     const DecisionRule rules[] = {DecisionRule::CouncilMajority, DecisionRule::UnanimousCouncil,
@@ -106,6 +117,10 @@ TEST_CASE("bots finish a session of every shipped scenario under every decision 
                 // Every seat said or did something in the dialogue phases.
                 for (int n : p.measurements.actionsPerSeat)
                     CHECK_MESSAGE(n > 0, what);
+                // A bot never says yes to a version that breaks its own red
+                // line, also not one that met the condition of its ja-mits.
+                for (const std::string& vote : p.yesAgainstOwnRedLine)
+                    FAIL_CHECK(what << ": yes against its own red line: " << vote);
             }
         }
     }
