@@ -18,56 +18,16 @@
 
 namespace fs = std::filesystem;
 
-namespace {
+#include "cli_run.hpp"
 
-struct Result {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string readAll(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::string quoted(const std::string& s) {
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-// `samenspel ARGS` from the source directory.
-Result samenspel(const std::vector<std::string>& args) {
-    static int counter = 0;
-    const std::string tag =
-        "samenspel_calibrate_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
-    const fs::path out = fs::temp_directory_path() / (tag + ".out");
-    const fs::path err = fs::temp_directory_path() / (tag + ".err");
-    std::string command = "cd " + quoted(SAMENSPEL_SOURCE_DIR) + " && " + quoted(SAMENSPEL_BINARY);
-    for (const std::string& arg : args)
-        command += " " + quoted(arg);
-    command += " >" + quoted(out.string()) + " 2>" + quoted(err.string());
-    const int status = std::system(command.c_str());
-    Result r;
-    if (status != -1 && WIFEXITED(status))
-        r.exitCode = WEXITSTATUS(status);
-    r.out = readAll(out);
-    r.err = readAll(err);
-    fs::remove(out);
-    fs::remove(err);
-    return r;
-}
-
-} // namespace
+using namespace samenspel::clitest;
 
 TEST_CASE("simulate --calibrate: JSON with the chance and perfect figures, the same for a seed") {
     const std::vector<std::string> args = {
         "simulate", "scenarios/skatebaan.yaml", "--calibrate", "--json", "--games", "20"};
-    const Result a = samenspel(args);
+    const Run a = runSamenspel(args);
     REQUIRE(a.exitCode == 0);
-    CHECK(a.out == samenspel(args).out);
+    CHECK(a.out == runSamenspel(args).out);
     const nlohmann::json j = nlohmann::json::parse(a.out);
     CHECK(j.at("scenario") == "skatebaan");
     CHECK(j.at("games") == 20);
@@ -85,12 +45,12 @@ TEST_CASE("simulate --calibrate: JSON with the chance and perfect figures, the s
     // The old measure gave random guessing about half marks.
     CHECK(j.at("begrip_v1_chance").get<double>() > 0.4);
 
-    const Result text =
-        samenspel({"simulate", "scenarios/skatebaan.yaml", "--calibrate", "--games", "5"});
+    const Run text =
+        runSamenspel({"simulate", "scenarios/skatebaan.yaml", "--calibrate", "--games", "5"});
     REQUIRE(text.exitCode == 0);
     CHECK(text.out.find("random guessing") != std::string::npos);
     CHECK(text.out.find("from the cards") != std::string::npos);
-    const Result other = samenspel(
+    const Run other = runSamenspel(
         {"simulate", "scenarios/skatebaan.yaml", "--calibrate", "--games", "5", "--seed", "2"});
     REQUIRE(other.exitCode == 0);
     CHECK(other.out != text.out);
@@ -103,14 +63,14 @@ TEST_CASE("simulate --calibrate: bad arguments are a message and exit code 2") {
              {"simulate", "scenarios/skatebaan.yaml", "--calibrate", "--games", "0"},
              {"simulate", "--calibrate"},
              {"simulate", "no-such-file.yaml", "--calibrate"}}) {
-        const Result r = samenspel(bad);
+        const Run r = runSamenspel(bad);
         CHECK(r.exitCode == 2);
         CHECK_FALSE(r.err.empty());
         CHECK(r.out.empty());
     }
-    const Result help = samenspel({"simulate", "--help"});
+    const Run help = runSamenspel({"simulate", "--help"});
     CHECK(help.out.find("--calibrate") != std::string::npos);
-    CHECK(samenspel({"--help"}).out.find("--calibrate") != std::string::npos);
+    CHECK(runSamenspel({"--help"}).out.find("--calibrate") != std::string::npos);
 }
 
 TEST_CASE("begrip v2 is calibrated on every shipped scenario: guessing 0, the cards 1") {
@@ -122,8 +82,8 @@ TEST_CASE("begrip v2 is calibrated on every shipped scenario: guessing 0, the ca
     REQUIRE(files.size() >= 9);
     for (const fs::path& file : files) {
         CAPTURE(file.filename().string());
-        const Result r =
-            samenspel({"simulate", file.string(), "--calibrate", "--json", "--games", "60"});
+        const Run r =
+            runSamenspel({"simulate", file.string(), "--calibrate", "--json", "--games", "60"});
         REQUIRE(r.exitCode == 0);
         const nlohmann::json j = nlohmann::json::parse(r.out);
         const double chance = j.at("begrip_chance").get<double>();

@@ -10,29 +10,15 @@
 #include <unistd.h>
 #include <vector>
 
+#include "cli_run.hpp"
+
+using namespace samenspel::clitest;
+
 namespace {
 
 namespace fs = std::filesystem;
 
 const std::string kSource = SAMENSPEL_SOURCE_DIR;
-
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::string quoted(const std::string& s) {
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
 
 // A fresh, empty folder of its own for each test.
 fs::path freshFolder(const std::string& name) {
@@ -45,26 +31,9 @@ fs::path freshFolder(const std::string& name) {
 
 // Runs `samenspel print ARGS` in `workDir`.
 Run print(const fs::path& workDir, const std::vector<std::string>& args) {
-    const fs::path outPath = workDir / ".stdout";
-    const fs::path errPath = workDir / ".stderr";
-    std::string command =
-        "cd " + quoted(workDir.string()) + " && " + quoted(SAMENSPEL_BINARY) + " print";
-    for (const std::string& arg : args)
-        command += " " + quoted(arg);
-    command += " >" + quoted(outPath.string()) + " 2>" + quoted(errPath.string());
-    const int status = std::system(command.c_str());
-    Run run;
-    if (status != -1 && WIFEXITED(status))
-        run.exitCode = WEXITSTATUS(status);
-    run.out = slurp(outPath);
-    run.err = slurp(errPath);
-    fs::remove(outPath);
-    fs::remove(errPath);
-    return run;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
+    std::vector<std::string> all = {"print"};
+    all.insert(all.end(), args.begin(), args.end());
+    return runSamenspel(all, workDir);
 }
 
 } // namespace
@@ -76,11 +45,11 @@ TEST_CASE("print: without --out the cards land in the working folder, named for 
     CHECK(nl.exitCode == 0);
     CHECK(nl.out == "Printout: skatebaan-kaarten.html\nTeaching note: " + kSource +
                         "/docs/scenarios/skatebaan.md\n");
-    CHECK(contains(slurp(dir / "skatebaan-kaarten.html"), "Rolkaart"));
+    CHECK(contains(readFile(dir / "skatebaan-kaarten.html"), "Rolkaart"));
     const Run en = print(dir, {scenario, "--lang", "en"});
     CHECK(en.exitCode == 0);
     CHECK(contains(en.out, "Printout: skatebaan-cards.html\n"));
-    const std::string html = slurp(dir / "skatebaan-cards.html");
+    const std::string html = readFile(dir / "skatebaan-cards.html");
     CHECK(contains(html, "Role card"));
     CHECK(contains(html, "<html lang=\"en\">"));
     fs::remove_all(dir);
@@ -95,8 +64,8 @@ TEST_CASE("print: --plain prints the plain-language texts where the scenario has
     REQUIRE(print(dir, {scenario, "--out", "gewoon.html"}).exitCode == 0);
     const Run run = print(dir, {scenario, "--plain", "--out", "eenvoudig.html"});
     CHECK(run.exitCode == 0);
-    const std::string normalHtml = slurp(dir / "gewoon.html");
-    const std::string plainHtml = slurp(dir / "eenvoudig.html");
+    const std::string normalHtml = readFile(dir / "gewoon.html");
+    const std::string plainHtml = readFile(dir / "eenvoudig.html");
     CHECK(contains(normalHtml, usual));
     CHECK_FALSE(contains(normalHtml, plain));
     CHECK(contains(plainHtml, plain));
@@ -104,8 +73,8 @@ TEST_CASE("print: --plain prints the plain-language texts where the scenario has
     CHECK(contains(plainHtml, "De skatebaan"));
     const Run en = print(dir, {scenario, "--plain", "--lang", "en", "--out", "plain.html"});
     CHECK(en.exitCode == 0);
-    CHECK(
-        contains(slurp(dir / "plain.html"), "You are the young people who went to the town hall."));
+    CHECK(contains(readFile(dir / "plain.html"),
+                   "You are the young people who went to the town hall."));
     fs::remove_all(dir);
 }
 
@@ -180,8 +149,8 @@ TEST_CASE("print: the teaching note follows the facilitator's sheet, in the prin
     const std::string scenario = kSource + "/scenarios/voetbalveld.yaml";
     REQUIRE(print(dir, {scenario, "--out", "nl.html"}).exitCode == 0);
     REQUIRE(print(dir, {scenario, "--lang", "en", "--out", "en.html"}).exitCode == 0);
-    const std::string nl = slurp(dir / "nl.html");
-    const std::string en = slurp(dir / "en.html");
+    const std::string nl = readFile(dir / "nl.html");
+    const std::string en = readFile(dir / "en.html");
     const std::string nlNote = section(nl, "note");
     const std::string enNote = section(en, "note");
     // Every heading of the note's Dutch part, and none of the English.
@@ -214,7 +183,7 @@ TEST_CASE(
     const Run without = print(dir, {"minimaal.yaml", "--out", "zonder.html"});
     CHECK(without.exitCode == 0);
     CHECK(without.out == "Printout: zonder.html\n");
-    CHECK(section(slurp(dir / "zonder.html"), "note").empty());
+    CHECK(section(readFile(dir / "zonder.html"), "note").empty());
     {
         std::ofstream note(dir / "minimaal.md");
         note << "# Minimaal / Minimal\n\n## Nederlands\n\n### Waar gaat het over\n\n"
@@ -223,7 +192,7 @@ TEST_CASE(
     const Run with = print(dir, {"minimaal.yaml", "--out", "met.html"});
     CHECK(with.exitCode == 0);
     CHECK(contains(with.out, "Teaching note: "));
-    const std::string note = section(slurp(dir / "met.html"), "note");
+    const std::string note = section(readFile(dir / "met.html"), "note");
     CHECK(contains(note, "<h1>Minimaal</h1>"));
     CHECK(contains(note, "<p>Een &lt;klein&gt; geval.</p>"));
     CHECK_FALSE(contains(note, "A small case."));

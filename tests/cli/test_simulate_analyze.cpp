@@ -10,53 +10,11 @@
 #include <unistd.h>
 #include <vector>
 
+#include "cli_run.hpp"
+
+using namespace samenspel::clitest;
+
 namespace {
-
-struct Result {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string readAll(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::string shellQuoted(const std::string& s) {
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-// Runs `samenspel ARGS` from the source directory, stderr not a terminal.
-Result samenspel(const std::vector<std::string>& args) {
-    static int counter = 0;
-    const auto dir = std::filesystem::temp_directory_path();
-    std::string tag = "samenspel_sa_";
-    tag += std::to_string(::getpid());
-    tag += '_';
-    tag += std::to_string(counter++);
-    const auto outPath = dir / (tag + ".out");
-    const auto errPath = dir / (tag + ".err");
-    std::string command =
-        "cd " + shellQuoted(SAMENSPEL_SOURCE_DIR) + " && " + shellQuoted(SAMENSPEL_BINARY);
-    for (const std::string& arg : args) {
-        command += ' ';
-        command += shellQuoted(arg);
-    }
-    command += " >" + shellQuoted(outPath.string()) + " 2>" + shellQuoted(errPath.string());
-    const int status = std::system(command.c_str());
-    Result r;
-    if (status != -1 && WIFEXITED(status))
-        r.exitCode = WEXITSTATUS(status);
-    r.out = readAll(outPath);
-    r.err = readAll(errPath);
-    std::filesystem::remove(outPath);
-    std::filesystem::remove(errPath);
-    return r;
-}
 
 std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
     std::string file = std::to_string(::getpid());
@@ -72,8 +30,8 @@ std::filesystem::path writeTemp(const std::string& name, const std::string& text
 TEST_CASE("simulate: the same seed prints byte-identical JSON, another seed may differ") {
     const std::vector<std::string> args = {
         "simulate", "scenarios/skatebaan.yaml", "--games", "30", "--seed", "1", "--json"};
-    const Result a = samenspel(args);
-    const Result b = samenspel(args);
+    const Run a = runSamenspel(args);
+    const Run b = runSamenspel(args);
     REQUIRE(a.exitCode == 0);
     CHECK(a.out == b.out);
     CHECK(a.err.empty()); // no progress bar when stderr is not a terminal
@@ -87,12 +45,12 @@ TEST_CASE("simulate: the same seed prints byte-identical JSON, another seed may 
 }
 
 TEST_CASE("simulate: text report for people, and characters change the outcome") {
-    const Result text =
-        samenspel({"simulate", "scenarios/skatebaan.yaml", "--games", "20", "--seed", "3"});
+    const Run text =
+        runSamenspel({"simulate", "scenarios/skatebaan.yaml", "--games", "20", "--seed", "3"});
     REQUIRE(text.exitCode == 0);
     CHECK(text.out.find("gedragen besluit") != std::string::npos);
     CHECK(text.out.find("begrip") != std::string::npos);
-    const Result hard = samenspel({"simulate", "scenarios/skatebaan.yaml", "--games", "20",
+    const Run hard = runSamenspel({"simulate", "scenarios/skatebaan.yaml", "--games", "20",
                                    "--seed", "3", "--bots", "hardline"});
     REQUIRE(hard.exitCode == 0);
     CHECK(hard.out.find("skaters 0.15/0.3") != std::string::npos);
@@ -113,7 +71,7 @@ TEST_CASE("simulate: bad arguments are a message and exit code 2") {
         {"simulate", "does/not/exist.yaml", "--games", "10", "--seed", "1"},
     };
     for (const auto& args : bad) {
-        const Result r = samenspel(args);
+        const Run r = runSamenspel(args);
         std::string joined;
         for (const auto& a : args)
             joined += a + " ";
@@ -124,7 +82,7 @@ TEST_CASE("simulate: bad arguments are a message and exit code 2") {
 }
 
 TEST_CASE("simulate --help documents the bot SPEC") {
-    const Result r = samenspel({"simulate", "--help"});
+    const Run r = runSamenspel({"simulate", "--help"});
     CHECK(r.exitCode == 0);
     CHECK(r.out.find("--bots SPEC") != std::string::npos);
     CHECK(r.out.find("coop:X,open:X") != std::string::npos);
@@ -132,7 +90,7 @@ TEST_CASE("simulate --help documents the bot SPEC") {
 }
 
 TEST_CASE("analyze: JSON with the issue's keys, text for people") {
-    const Result json = samenspel({"analyze", "scenarios/skatebaan.yaml", "--json"});
+    const Run json = runSamenspel({"analyze", "scenarios/skatebaan.yaml", "--json"});
     REQUIRE(json.exitCode == 0);
     CHECK(json.out.rfind("{\"packages\":81,\"feasible\":", 0) == 0);
     for (const char* key : {"\"gedragen\":", "\"maxmin_support\":", "\"maxmin_package\":{",
@@ -141,7 +99,7 @@ TEST_CASE("analyze: JSON with the issue's keys, text for people") {
                             "\"maxmin_feasible_support_by_role\":{",
                             "\"nash_package\":", "\"pareto_count\":", "\"warnings\":["})
         CHECK_MESSAGE(json.out.find(key) != std::string::npos, key);
-    const Result text = samenspel({"analyze", "scenarios/skatebaan.yaml"});
+    const Run text = runSamenspel({"analyze", "scenarios/skatebaan.yaml"});
     REQUIRE(text.exitCode == 0);
     CHECK(text.out.find("skatebaan: 81 packages") == 0);
     CHECK(text.out.find("maxmin") != std::string::npos);
@@ -149,8 +107,8 @@ TEST_CASE("analyze: JSON with the issue's keys, text for people") {
     CHECK(text.out.find("after every event") == std::string::npos);
 
     // After its events skatebaan has the school yard: 81 + 27 packages.
-    const Result after =
-        samenspel({"analyze", "scenarios/skatebaan.yaml", "--after-events", "--json"});
+    const Run after =
+        runSamenspel({"analyze", "scenarios/skatebaan.yaml", "--after-events", "--json"});
     REQUIRE(after.exitCode == 0);
     CHECK(after.out.find("\"after_events\":{\"events\":[\"klacht_omwonenden\","
                          "\"school_biedt_plein\"],\"packages\":108,") != std::string::npos);
@@ -159,7 +117,7 @@ TEST_CASE("analyze: JSON with the issue's keys, text for people") {
     CHECK(after.out.find("\"options_opened\":[\"locatie=schoolplein\"]") != std::string::npos);
     CHECK(after.out.find("{\"id\":\"option_only_by_event\",\"text\":\"option 'schoolplein'") !=
           std::string::npos);
-    const Result afterText = samenspel({"analyze", "scenarios/skatebaan.yaml", "--after-events"});
+    const Run afterText = runSamenspel({"analyze", "scenarios/skatebaan.yaml", "--after-events"});
     CHECK(afterText.out.find("school_biedt_plein: feasible 27 -> 39 (12 new, 0 lost), gedragen "
                              "1 -> 3, feasible max 15.5 -> 16.7; opens locatie=schoolplein") !=
           std::string::npos);
@@ -173,15 +131,15 @@ TEST_CASE("analyze and simulate report a broken scenario as FILE:LINE:COL and ex
     for (const std::vector<std::string>& args :
          {std::vector<std::string>{"analyze", path.string()},
           std::vector<std::string>{"simulate", path.string(), "--games", "1", "--seed", "1"}}) {
-        const Result r = samenspel(args);
+        const Run r = runSamenspel(args);
         CHECK(r.exitCode == 2);
         CHECK(r.out.empty());
         CHECK(r.err.rfind(path.string() + ":", 0) == 0);
         CHECK(r.err.find(": error: ") != std::string::npos);
     }
     std::filesystem::remove(path);
-    const Result usage = samenspel({"analyze"});
+    const Run usage = runSamenspel({"analyze"});
     CHECK(usage.exitCode == 2);
-    const Result option = samenspel({"analyze", "scenarios/skatebaan.yaml", "--fast"});
+    const Run option = runSamenspel({"analyze", "scenarios/skatebaan.yaml", "--fast"});
     CHECK(option.exitCode == 2);
 }

@@ -10,49 +10,19 @@
 #include <sys/wait.h>
 #include <vector>
 
+#include "cli_run.hpp"
+
+using namespace samenspel::clitest;
+
 namespace {
 
 const std::string kSource = SAMENSPEL_SOURCE_DIR;
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::string quoted(const std::string& s) {
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 // Runs `samenspel validate ARGS` from the source directory.
 Run validate(const std::vector<std::string>& args) {
-    static int counter = 0;
-    const auto dir = std::filesystem::temp_directory_path();
-    const auto tag = std::to_string(::getpid()) + "_" + std::to_string(counter++);
-    const auto outPath = dir / ("samenspel_validate_out_" + tag);
-    const auto errPath = dir / ("samenspel_validate_err_" + tag);
-    std::string command = "cd " + quoted(kSource) + " && " + quoted(SAMENSPEL_BINARY) + " validate";
-    for (const std::string& arg : args)
-        command += " " + quoted(arg);
-    command += " >" + quoted(outPath.string()) + " 2>" + quoted(errPath.string());
-    const int status = std::system(command.c_str());
-    Run run;
-    // A signal (a crash) leaves exitCode at -1, which no test accepts.
-    if (status != -1 && WIFEXITED(status))
-        run.exitCode = WEXITSTATUS(status);
-    run.out = slurp(outPath);
-    run.err = slurp(errPath);
-    std::filesystem::remove(outPath);
-    std::filesystem::remove(errPath);
-    return run;
+    std::vector<std::string> all = {"validate"};
+    all.insert(all.end(), args.begin(), args.end());
+    return runSamenspel(all);
 }
 
 } // namespace
@@ -101,7 +71,7 @@ TEST_CASE("validate: all errors of a file come out in one run") {
 }
 
 TEST_CASE("validate: a length that the phases do not add up to, and a minute that can be skipped") {
-    std::string text = slurp(kSource + "/tests/data/valid/design_example.yaml");
+    std::string text = readFile(kSource + "/tests/data/valid/design_example.yaml");
     const auto replace = [&text](const std::string& from, const std::string& to) {
         const auto at = text.find(from);
         REQUIRE(at != std::string::npos);
