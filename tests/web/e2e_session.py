@@ -465,15 +465,18 @@ class Phone:
             # Everyone at the table answered (or the phase moved on): the board is back.
             self.click("#tabs [data-tab=board]", wait=0)
             if self.wait_for("document.querySelector('.board-hidden') === null && "
-                             "document.querySelectorAll('.role-list .kv').length > 0", 5):
+                             "document.querySelectorAll('.role-list .kv-shared').length > 0", 5):
                 self.board_shown = True
                 self.shot("board-after-questions")
             else:
                 self.fail("the board stays hidden after the questions were answered")
             self.click("#tabs [data-tab=act]", wait=0)
-        if (v.get("begrip") or {}).get("open") and tag("begrip") not in self.done_actions and not ph.get("last"):
-            self.done_actions.add(tag("begrip"))
+        tries = self.tries.get(tag("begrip"), 0)
+        if (v.get("begrip") or {}).get("open") and tag("begrip") not in self.done_actions \
+                and not ph.get("last") and tries < 3:
+            self.tries[tag("begrip")] = tries + 1  # a form pulled from under the test: again
             self.answer_questions()
+            self.done_actions.add(tag("begrip"))
             return False
         # The reaction first: the proposal phase runs on a fast clock, and a
         # reaction is the one thing a resident must get done in it. A form
@@ -515,39 +518,67 @@ class Phone:
             self.drain()
         if hidden:
             self.board_hidden_seen = True
-            if self.js("return document.querySelectorAll('.role-list .kv').length") != 0:
+            if self.js("return document.querySelectorAll('.role-list .kv-shared').length") != 0:
                 self.fail("the hidden board still shows what roles shared")
 
+    # Taps through the begrip questions in the page itself, as fast as the
+    # host answers (the perspectief phase is short on the test's clock): the
+    # values item with one value, a choice item with its first option; each
+    # goes on to the next question once the host took the answer. Stops
+    # after the first choice item when arguments[0] is true.
+    ANSWER_JS = r"""
+    const [stopAfterChoice, finish] = [arguments[0], arguments[arguments.length - 1]];
+    const until = (cond, ms) => new Promise((res) => {
+      const t0 = performance.now();
+      const tick = () => (cond() ? res(true) : performance.now() - t0 > ms ? res(false) : setTimeout(tick, 25));
+      tick();
+    });
+    const error = () => document.querySelector('.notice-error');
+    (async () => {
+      let n = 0;
+      for (let i = 0; i < 40; i++) {
+        const flow = document.querySelector('.flow');
+        if (!flow || !flow.querySelector('.choice')) return finish({ n, end: true });
+        const key = flow.dataset.flow;
+        const multi = flow.querySelector('.choice-multi');
+        if (multi && !flow.querySelector('.choice.is-selected')) {
+          multi.click();
+          await until(() => document.querySelector('.flow .choice.is-selected'), 2000);
+        }
+        (multi ? document.querySelector('.sticky-actions .btn') : document.querySelector('.flow .choice')).click();
+        const moved = await until(() => error() || !document.querySelector('.flow') ||
+          document.querySelector('.flow').dataset.flow !== key, 8000);
+        if (!moved || error()) return finish({ n, error: error() ? error().innerText.split('\n')[0] : 'no answer' });
+        n += 1;
+        if (!multi && stopAfterChoice) return finish({ n, choice: true });
+      }
+      return finish({ n });
+    })();
+    """
+
     def answer_questions(self):
-        """The begrip questions, one per screen, from the first open one: the
-        values item with one value, a choice item with its first option."""
+        """The begrip questions from the first open one; after the first
+        choice answer the board must be hidden (the view says so)."""
         if self.action_index("begrip") < 0:
             return
         self.to_act()
         self.clear_notice()
-        self.click(".action-btn", self.action_index("begrip"))
-        first = True
-        for _ in range(40):
-            if not self.wait_for("document.querySelector('.flow .choice') || !document.querySelector('.flow')", 5) \
-                    or not self.visible(".flow .choice"):
-                break
-            values = bool(self.visible(".flow .choice-multi"))
-            if values and not self.visible(".flow .choice.is-selected"):
-                self.click(".choice", 0, wait=0)
-            self.click(".sticky-actions .btn" if values else ".choice", 0, wait=0)
-            ok = self.accepted()
+        self.click(".action-btn", self.action_index("begrip"), wait=0)
+        self.wait_for("document.querySelector('.flow .choice')", 5)
+        self.d.set_script_timeout(30)
+        first = self.d.execute_async_script(self.ANSWER_JS, True)
+        if first.get("choice"):
             self.drain()
-            if ok is not True:
-                log(f"phone {self.idx}: begrip answer {ok}")
-                break
-            self.clear_notice()
-            if first and not values:
-                first = False
-                self.accepted_actions.add("begrip")
-                self.shot("begrip-answered")
-                if not (self.view.get("begrip") or {}).get("boardHidden"):
-                    self.fail("the board is not hidden while questions are open")
-        self.drain()
+            self.accepted_actions.add("begrip")
+            self.shot("begrip-answered")
+            if not (self.view.get("begrip") or {}).get("boardHidden"):
+                self.fail("the board is not hidden while questions are open")
+            rest = self.d.execute_async_script(self.ANSWER_JS, False)
+        else:
+            rest = first
+        if rest.get("error"):
+            log(f"phone {self.idx}: begrip: {rest['error']}")
+        self.wait_for("!document.querySelector('.flow')", 3)
         b = self.view.get("begrip") or {}
         log(f"phone {self.idx}: begrip {b.get('total', 0) - b.get('open', 0)} of {b.get('total', 0)} answered")
         if b and not b.get("open"):

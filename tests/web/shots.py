@@ -246,7 +246,8 @@ def run_phone(p):
     p.expect("document.querySelector('.begrip-progress') !== null", "the questions show how many are answered")
     p.shot("begrip-red-line")
     p.click(s, 1, wait=0.8)
-    p.expect("document.querySelector('.notice-ok') !== null", "a tapped answer is saved and the next question follows")
+    p.expect("/(2 van 12|2 of 12)/.test(document.querySelector('.begrip-progress').textContent)",
+             "a tapped answer is saved and the next question follows")
     p.shot("begrip-interest")
     p.click(".btn-back", wait=0.3)
     p.expect("document.querySelectorAll('.choice.is-selected').length === 1", "the own answer is marked when one goes back")
@@ -261,7 +262,7 @@ def run_phone(p):
     p.open("mock=1&scene=reflectie")
     p.click(board, wait=0.3)
     p.click(".section-summary", 2, wait=0.3)
-    p.expect("document.querySelector('.board-hidden') !== null && document.querySelectorAll('.role-list .kv').length === 0",
+    p.expect("document.querySelector('.board-hidden') !== null && document.querySelectorAll('.role-list .kv-shared').length === 0",
              "in reflectie the board leaves out the shared values while questions are open")
     p.shot("reflectie-board-hidden")
 

@@ -133,9 +133,9 @@ function roleBlock(view, r) {
     seats.length ? h('p', { class: 'hint' }, seats.join(', ')) : null,
     r.brief ? h('p', { class: 'body' }, r.brief) : null,
     boardHidden(view) ? null : [
-      h('p', { class: 'kv' }, h('strong', null, t('web.board.values')), ' ',
+      h('p', { class: 'kv kv-shared' }, h('strong', null, t('web.board.values')), ' ',
         values.length ? values.join(', ') : t('web.board.nothing_yet')),
-      h('p', { class: 'kv' }, h('strong', null, t('web.board.red_lines')), ' ',
+      h('p', { class: 'kv kv-shared' }, h('strong', null, t('web.board.red_lines')), ' ',
         lines.length ? lines.join('; ') : t('web.board.nothing_yet'))],
     r.secret ? h('p', { class: 'kv secret-revealed' }, h('strong', null, t('table.secret')), ' ', r.secret) : null);
 }

@@ -266,8 +266,12 @@ export const FLOWS = {
       const item = items[i] || { options: [] };
       const find = (v) => list(v.begrip && v.begrip.items).find((x) => x.kind === item.kind && x.role === item.role);
       const next = (v) => {
-        if (i + 1 < items.length) app.flow = { id: newFlowId(), kind: 'begrip', data, step: i + 1 };
-        else app.flow = null;
+        if (i + 1 < items.length) {
+          app.flow = { id: newFlowId(), kind: 'begrip', data, step: i + 1 };
+          // The next question and its progress line say the answer is in;
+          // a notice each time would push the options off a small screen.
+          if (v && v.begrip && v.begrip.open) app.notice = null;
+        } else app.flow = null;
         if (!v) {
           app.render(true);
           window.scrollTo(0, 0);
