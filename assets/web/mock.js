@@ -230,6 +230,7 @@ function freshState(me) {
     questions: [],
     proposals: [],
     predictions: [],
+    answers: [], // begrip choice items: { role, kind, phase, choice }
     publicSupport: new Set(), // "proposal:role"
     decision: null,
     secretsRevealed: false,
@@ -367,6 +368,42 @@ function decide(st, proposal) {
   st.decision = { taken: true, proposal, gedragen, support: support.map((s) => ({ role: s.role, support: s.support, accepts: s.accepts })) };
 }
 
+// ---- begrip: the questions about the other roles ------------------------------
+
+// Per other role: the values item, a red-line item (its first red line among
+// those of other roles) and an interest item (an issue's options).
+function begripItems(st, lang) {
+  const mine = mySeatRole(st);
+  const items = [];
+  ROLES.forEach((r, i) => {
+    if (i === mine) return;
+    const p = st.predictions.find((x) => x.role === i && x.phase === st.phase);
+    items.push({ kind: 'values', role: i, roleName: r.name[lang], values: p ? p.values.slice() : null });
+    const choice = (kind) => {
+      const a = st.answers.find((x) => x.role === i && x.kind === kind && x.phase === st.phase);
+      return a ? a.choice : -1;
+    };
+    if (r.redLines.length) {
+      const others = ROLES.filter((o, k) => k !== i && o.redLines.length).slice(0, 2).map((o) => o.redLines[0].name[lang]);
+      const options = [r.redLines[0].name[lang], ...others];
+      for (let k = 0; k < i % options.length; k++) options.push(options.shift());
+      items.push({ kind: 'red_line', role: i, roleName: r.name[lang], options, choice: choice('red_line') });
+    }
+    const issue = ISSUES[i % ISSUES.length];
+    items.push({ kind: 'interest', role: i, roleName: r.name[lang], issue: i % ISSUES.length, issueName: issue.name[lang],
+      options: issue.options.filter((o) => !o.hidden).slice(0, 4).map((o) => o.name[lang]), choice: choice('interest') });
+  });
+  return items;
+}
+
+function begripOf(st, lang) {
+  const kind = PHASES[st.phase].kind;
+  if (st.finished || (kind !== 'perspectief' && kind !== 'reflectie')) return null;
+  const items = begripItems(st, lang);
+  const open = items.filter((it) => (it.kind === 'values' ? !it.values : it.choice < 0)).length;
+  return { boardHidden: open > 0, open, total: items.length, items };
+}
+
 // ---- the view of one seat ----------------------------------------------------
 
 function mySeatRole(st) {
@@ -374,7 +411,7 @@ function mySeatRole(st) {
 }
 
 function canOf(st) {
-  const none = { shareValue: [], ask: [], answer: [], decline: [], sharePrecondition: [], predict: [], propose: false, amend: [], react: [], vote: -1, done: false, requestTurn: false, endTurn: false };
+  const none = { shareValue: [], ask: [], answer: [], decline: [], sharePrecondition: [], predict: [], answerItem: [], propose: false, amend: [], react: [], vote: -1, done: false, requestTurn: false, endTurn: false };
   if (st.finished) return none;
   // Talk goes on during a pause.
   const turns = { requestTurn: st.floor !== st.me, endTurn: st.floor === st.me };
@@ -383,7 +420,10 @@ function canOf(st) {
   const role = mySeatRole(st);
   const kind = PHASES[st.phase].kind;
   const others = ROLES.map((r, i) => i).filter((i) => i !== role);
-  if (kind === 'perspectief' || kind === 'reflectie') c.predict = others;
+  if (kind === 'perspectief' || kind === 'reflectie') {
+    c.predict = others;
+    c.answerItem = begripItems(st, 'en').filter((it) => it.kind !== 'values').map((it) => ({ role: it.role, kind: it.kind }));
+  }
   if (kind === 'waarden' || kind === 'randvoorwaarden') {
     c.shareValue = Object.keys(ROLES[role].values).map((v) => V[v]).filter((v) => !st.shared[role].includes(v));
     c.ask = others;
@@ -454,6 +494,7 @@ function viewOf(st, lang) {
     announcements: st.eventsFired.map((e) => ({ event: e, title: EVENTS[e].title[lang], text: EVENTS[e].text[lang], phase: PH[EVENTS[e].phase] })),
     decision: st.decision,
     predictions: st.predictions.map((p) => ({ role: p.role, phase: p.phase, values: p.values.slice() })),
+    begrip: begripOf(st, lang),
     turns: {
       floor: st.floor >= 0 && !st.finished
         ? { name: SEATS[st.floor].name, you: st.floor === st.me, elapsedMs: Math.round(performance.now() - st.floorSince) }
@@ -464,6 +505,14 @@ function viewOf(st, lang) {
     can: canOf(st),
     debrief: null,
   };
+  // While questions are open the host leaves out what was shared.
+  if (view.begrip && view.begrip.boardHidden) {
+    for (const r of view.roles) {
+      delete r.sharedValues;
+      delete r.sharedPreconditions;
+    }
+    for (const q of view.questions) if (q.status === 'answered') q.answerValue = -1;
+  }
   if (st.finished) {
     const d = st.decision ? supportOf(st, role, st.proposals[st.decision.proposal].package) : null;
     view.debrief = { support: d ? d.support : null, accepts: d ? d.accepts : null, begripBefore: 0.44, begripAfter: 0.78, report: '/report.html' };
@@ -685,6 +734,16 @@ class MockHost {
         st.predictions = st.predictions.filter((p) => !(p.role === a.targetRole && p.phase === st.phase));
         st.predictions.push({ role: a.targetRole, phase: st.phase, values: a.values.slice() });
         break;
+      case 'answer_item': {
+        const kindId = a.itemKind === 1 ? 'red_line' : 'interest';
+        const item = c.answerItem.some((x) => x.role === a.targetRole && x.kind === kindId)
+          ? begripItems(st, 'en').find((x) => x.role === a.targetRole && x.kind === kindId) : null;
+        if (!item) return wrongPhase();
+        if (!(a.choice >= 0 && a.choice < item.options.length)) return this.refuse('refuse.unknown_choice');
+        st.answers = st.answers.filter((x) => !(x.role === a.targetRole && x.kind === kindId && x.phase === st.phase));
+        st.answers.push({ role: a.targetRole, kind: kindId, phase: st.phase, choice: a.choice });
+        break;
+      }
       case 'propose': {
         if (!c.propose) return this.refuse('refuse.proposal_on_table');
         if (!Array.isArray(a.package) || a.package.length !== ISSUES.length) return this.refuse('refuse.invalid_package');

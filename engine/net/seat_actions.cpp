@@ -4,6 +4,8 @@
 // rules stay in one place.
 #include "net/seat_view.hpp"
 
+#include "core/begrip.hpp"
+
 namespace samenspel::net {
 
 namespace {
@@ -111,6 +113,22 @@ struct Candidates {
         }
     }
 
+    // Every begrip choice item this person may answer now (any option will
+    // do as the candidate: the rules check the item, not the answer).
+    void answerItems(SeatActions& out, int person) const {
+        for (const BegripItem& item : begripItems(sc, st.world, role)) {
+            if (item.kind == BegripItemKind::Values)
+                continue;
+            Action a = make(ActionType::AnswerItem);
+            a.person = person;
+            a.targetRole = item.targetRole;
+            a.itemKind = static_cast<int>(item.kind);
+            a.choice = 0;
+            if (accepted(a))
+                out.answerItem.emplace_back(item.targetRole, a.itemKind);
+        }
+    }
+
     // The proposal as it is (allowed when it came back for amendment), else
     // the first version with one other available option.
     bool amendable(const Proposal& p) const {
@@ -189,6 +207,7 @@ SeatActions allowedActions(const Game& game, int seat, int person) {
     c.answerAndDecline(out);
     c.sharePreconditions(out);
     c.predict(out);
+    c.answerItems(out, person);
     c.proposals(out);
     out.done = c.accepted(c.make(ActionType::Done));
     return out;

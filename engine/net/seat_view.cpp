@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "core/begrip.hpp"
 #include "core/json.hpp"
 #include "core/log.hpp"
 #include "core/scoring.hpp"
@@ -83,6 +84,7 @@ struct ViewWriter {
     const std::string& lang;
     const SeatViewContext& ctx;
     ExprNames names;
+    bool hidden; // boardHidden(game)
     JsonWriter w;
 
     std::string text(const std::string& key) const { return ctx.text ? ctx.text(key) : ""; }
@@ -237,6 +239,22 @@ struct ViewWriter {
 
     // [SECTION] Roles -----------------------------------------------------------
 
+    void sharedOf(int r) {
+        const Role& ro = sc.roles[static_cast<std::size_t>(r)];
+        w.key("sharedValues");
+        writeInts(w, valuesShownBy(st, r));
+        w.key("sharedPreconditions").beginArray();
+        for (int k = 0; k < static_cast<int>(ro.preconditions.size()); ++k) {
+            if (!preconditionShared(st, r, k))
+                continue;
+            const Precondition& p = ro.preconditions[static_cast<std::size_t>(k)];
+            w.beginObject().key("precondition").value(k);
+            w.key("name").value(local(p.name, lang, ctx.plainLanguage, p.id));
+            w.key("text").value(redLine(p)).endObject();
+        }
+        w.endArray();
+    }
+
     void roles() {
         w.key("roles").beginArray();
         for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r) {
@@ -246,18 +264,11 @@ struct ViewWriter {
                 .value(local(ro.name, lang, ctx.plainLanguage, ro.id))
                 .key("kind")
                 .value(roleKindId(ro.kind));
-            w.key("brief").value(local(ro.briefing, lang, ctx.plainLanguage)).key("sharedValues");
-            writeInts(w, valuesShownBy(st, r));
-            w.key("sharedPreconditions").beginArray();
-            for (int k = 0; k < static_cast<int>(ro.preconditions.size()); ++k) {
-                if (!preconditionShared(st, r, k))
-                    continue;
-                const Precondition& p = ro.preconditions[static_cast<std::size_t>(k)];
-                w.beginObject().key("precondition").value(k);
-                w.key("name").value(local(p.name, lang, ctx.plainLanguage, p.id));
-                w.key("text").value(redLine(p)).endObject();
-            }
-            w.endArray();
+            w.key("brief").value(local(ro.briefing, lang, ctx.plainLanguage));
+            // While people answer the begrip questions the board is hidden:
+            // what was shared stays out of the JSON, not only off the page.
+            if (!hidden)
+                sharedOf(r);
             const std::string secret = local(ro.secret, lang, ctx.plainLanguage);
             if (secretIsPublic(game, r) && !secret.empty())
                 w.key("secret").value(secret);
@@ -295,7 +306,8 @@ struct ViewWriter {
             w.beginObject().key("question").value(q.id).key("asker").value(q.askerSeat);
             w.key("role").value(q.targetRole).key("value").value(q.value);
             w.key("status").value(questionStatusId(q.status)).key("answeredBy").value(q.answeredBy);
-            w.key("answerValue").value(q.answerValue);
+            // An answer names a value the role shared: hidden with the board.
+            w.key("answerValue").value(hidden ? -1 : q.answerValue);
             w.key("declineReason").value(declineReason(q.declineReason)).endObject();
         }
         w.endArray();
@@ -417,6 +429,59 @@ struct ViewWriter {
         w.endArray();
     }
 
+    // The begrip questions this person answers now (core/begrip.hpp): what
+    // the page needs to ask them and the own answers, never which option is
+    // right. Null outside perspectief and reflectie.
+    void begrip() {
+        const PhaseKind kind = game.currentPhase();
+        w.key("begrip");
+        if (st.finished || (kind != PhaseKind::Perspectief && kind != PhaseKind::Reflectie)) {
+            w.null();
+            return;
+        }
+        const std::vector<BegripItem> items = begripItems(sc, st.world, role);
+        w.beginObject().key("boardHidden").value(hidden);
+        w.key("open").value(unansweredBegripItems(game, seat, ctx.person));
+        w.key("total").value(static_cast<int>(items.size())).key("items").beginArray();
+        for (const BegripItem& item : items) {
+            const Role& target = sc.roles[static_cast<std::size_t>(item.targetRole)];
+            w.beginObject().key("kind").value(begripItemKindId(item.kind));
+            w.key("role").value(item.targetRole);
+            w.key("roleName").value(local(target.name, lang, ctx.plainLanguage, target.id));
+            if (item.kind == BegripItemKind::Values) {
+                w.key("values");
+                const Prediction* own = nullptr;
+                for (const Prediction& p : st.predictions)
+                    if (p.seat == seat && p.person == ctx.person && p.phase == st.phase &&
+                        p.targetRole == item.targetRole)
+                        own = &p;
+                if (own)
+                    writeInts(w, own->values);
+                else
+                    w.null();
+                w.endObject();
+                continue;
+            }
+            if (item.kind == BegripItemKind::Interest && inRange(item.issue, sc.issues)) {
+                const Issue& issue = sc.issues[static_cast<std::size_t>(item.issue)];
+                w.key("issue").value(item.issue);
+                w.key("issueName").value(local(issue.name, lang, ctx.plainLanguage, issue.id));
+            }
+            // Only the texts: an option's role or index would tell the key.
+            w.key("options").beginArray();
+            for (const ItemOption& o : item.options)
+                w.value(local(o.text, lang, ctx.plainLanguage));
+            w.endArray().key("choice");
+            int choice = -1;
+            for (const ItemAnswer& a : st.itemAnswers)
+                if (a.seat == seat && a.person == ctx.person && a.phase == st.phase &&
+                    a.targetRole == item.targetRole && a.kind == static_cast<int>(item.kind))
+                    choice = a.choice;
+            w.value(choice).endObject();
+        }
+        w.endArray().endObject();
+    }
+
     // [SECTION] Speaking turns ---------------------------------------------------
 
     // Who speaks is said aloud in the room: every name is public. A team
@@ -465,6 +530,15 @@ struct ViewWriter {
         writeInts(w, a.sharePrecondition);
         w.key("predict");
         writeInts(w, a.predict);
+        w.key("answerItem").beginArray();
+        for (const auto& [target, kind] : a.answerItem)
+            w.beginObject()
+                .key("role")
+                .value(target)
+                .key("kind")
+                .value(begripItemKindId(static_cast<BegripItemKind>(kind)))
+                .endObject();
+        w.endArray();
         w.key("propose").value(a.propose).key("amend");
         writeInts(w, a.amend);
         w.key("react");
@@ -514,9 +588,16 @@ std::string seatViewJson(const Game& game, int seat, const std::string& lang,
     const int role = game.roleOfSeat(seat);
     if (!inRange(role, game.scenario().roles))
         return {};
-    ViewWriter v{
-        game, game.scenario(), game.state(), seat, role, lang, ctx, game.scenario().exprNames(),
-        {}};
+    ViewWriter v{game,
+                 game.scenario(),
+                 game.state(),
+                 seat,
+                 role,
+                 lang,
+                 ctx,
+                 game.scenario().exprNames(),
+                 boardHidden(game),
+                 {}};
     v.w.beginObject();
     v.header();
     v.phase();
@@ -528,6 +609,7 @@ std::string seatViewJson(const Game& game, int seat, const std::string& lang,
     v.announcements();
     v.decision();
     v.predictions();
+    v.begrip();
     v.turns();
     v.can();
     v.debrief();

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/game.hpp"
@@ -71,6 +72,8 @@ struct SeatActions {
     std::vector<int> decline;           // questions
     std::vector<int> sharePrecondition; // own preconditions
     std::vector<int> predict;           // roles
+    // Begrip v2 choice items (AnswerItem): (target role, BegripItemKind).
+    std::vector<std::pair<int, int>> answerItem;
     bool propose = false;
     std::vector<int> amend; // proposals
     std::vector<int> react; // proposals
@@ -81,6 +84,7 @@ struct SeatActions {
     bool requestTurn = false;
     bool endTurn = false;
 };
+// `person`: the team member (Action::person), -1 for a seat one person plays.
 SeatActions allowedActions(const Game& game, int seat, int person = -1);
 
 } // namespace samenspel::net

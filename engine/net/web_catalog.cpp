@@ -18,11 +18,34 @@ std::string WebCatalog::text(const std::string& key) const {
     return it == texts.end() ? std::string() : it->second;
 }
 
+namespace {
+
+// The groups of the desktop's texts that the phone page never shows: the
+// report, the printout, the facilitator's and the plenary's screens, the
+// archive, the projector's moments and the desktop's own menus (but for the
+// language names). Every phone loads the catalog first, so they stay out of
+// `/i18n/<lang>.json` (tests/web/check_catalog.py reads this list).
+constexpr const char* kDesktopOnly[] = {"report.", "print.",  "facilitator.", "plenary.",
+                                        "past.",   "moment.", "ui."};
+constexpr const char* kPageAlso = "ui.language.";
+
+bool forThePage(const std::string& key) {
+    if (key.rfind(kPageAlso, 0) == 0)
+        return true;
+    for (const char* group : kDesktopOnly)
+        if (key.rfind(group, 0) == 0)
+            return false;
+    return true;
+}
+
+} // namespace
+
 std::string WebCatalog::json() const {
     JsonWriter w;
     w.beginObject();
     for (const auto& [key, value] : texts)
-        w.key(key).value(value);
+        if (forThePage(key))
+            w.key(key).value(value);
     w.endObject();
     return w.str();
 }

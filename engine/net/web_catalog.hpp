@@ -24,7 +24,9 @@ struct WebCatalog {
     bool ok() const;
     // The text of `key`, or "" when the catalog does not have it.
     std::string text(const std::string& key) const;
-    // {key: text, ...}, keys sorted, for `/i18n/<lang>.json`.
+    // {key: text, ...}, keys sorted, for `/i18n/<lang>.json`: the texts the
+    // phone page can show (the desktop's report, printout, facilitator,
+    // plenary, archive and menu texts left out; `text` still has them).
     std::string json() const;
 };
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/begrip.hpp"
 #include "core/json_read.hpp"
 #include "core/limits.hpp"
 #include "core/live_session.hpp"
@@ -112,6 +113,14 @@ std::set<std::string> publicNames(const Game& game, int ownRole) {
             if (static_cast<int>(r) == ownRole ||
                 shared(game.state(), static_cast<int>(r), static_cast<int>(k)))
                 for (const auto& [lang, text] : sc.roles[r].preconditions[k].name.byLang)
+                    names.insert(text);
+    // A red-line question offers names of other roles' red lines, whose they
+    // are is what the seat has to know (test_seat_view_begrip.cpp).
+    if (game.currentPhase() == PhaseKind::Perspectief ||
+        game.currentPhase() == PhaseKind::Reflectie)
+        for (const BegripItem& item : begripItems(sc, game.state().world, ownRole))
+            for (const ItemOption& o : item.options)
+                for (const auto& [lang, text] : o.text.byLang)
                     names.insert(text);
     return names;
 }
@@ -255,6 +264,15 @@ void checkCan(const Game& game, int seat, const Json& view) {
         a.values = {0};
         CHECK(page.ok(a));
     }
+    for (const Json& e : can["answerItem"]) {
+        Action a = page.make(ActionType::AnswerItem);
+        a.targetRole = e["role"].get<int>();
+        BegripItemKind kind = BegripItemKind::Values;
+        REQUIRE(begripItemKindFromId(e["kind"].get<std::string>(), kind));
+        a.itemKind = static_cast<int>(kind);
+        a.choice = 0;
+        CHECK(page.ok(a));
+    }
     if (can["propose"].get<bool>()) {
         Action a = page.make(ActionType::Propose);
         a.package = game.defaultPackage();
@@ -309,10 +327,17 @@ void checkCan(const Game& game, int seat, const Json& view) {
     for (int r = 0; r < static_cast<int>(sc.roles.size()); ++r)
         if (r != role)
             others.push_back(r);
-    if (phase == PhaseKind::Perspectief || phase == PhaseKind::Reflectie)
+    if (phase == PhaseKind::Perspectief || phase == PhaseKind::Reflectie) {
         CHECK(ints(can["predict"]) == others);
-    else
+        std::size_t choiceItems = 0;
+        for (const Json& item : view["begrip"]["items"])
+            choiceItems += item["kind"].get<std::string>() != "values";
+        CHECK(can["answerItem"].size() == choiceItems);
+    } else {
         CHECK(can["predict"].empty());
+        CHECK(can["answerItem"].empty());
+        CHECK(view["begrip"].is_null());
+    }
     if (phase == PhaseKind::Besluit && game.isVoter(seat) && can["vote"].get<int>() < 0) {
         // Not offered: then the rules really refuse a yes on the proposal on the table.
         Action a = page.make(ActionType::Vote);

@@ -4,7 +4,9 @@
     tests/web/check_catalog.py [REPO]
 
 - every key the page asks for (t('key'), tn('key', n) -> key.one/key.other,
-  and the keys it builds at run time, listed below) is in nl and in en;
+  and the keys it builds at run time, listed below) is in nl and in en, as
+  the host serves them (without the desktop-only groups of
+  engine/net/web_catalog.cpp);
 - the web.* keys are the same in nl and en, every plural has .one and .other;
 - a text and its translation use the same placeholders ({0}, {1}, ...);
 - the page's first load (index.html, style.css and every module app.js
@@ -36,12 +38,24 @@ DYNAMIC = (
 )
 
 
+def desktop_only():
+    """The groups engine/net/web_catalog.cpp leaves out of what phones load."""
+    with open(os.path.join(ROOT, "engine", "net", "web_catalog.cpp"), encoding="utf-8") as f:
+        src = f.read()
+    groups = re.search(r"kDesktopOnly\[\]\s*=\s*\{([^}]*)\}", src)
+    also = re.search(r'kPageAlso\s*=\s*"([^"]*)"', src)
+    return re.findall(r'"([^"]*)"', groups.group(1)) if groups else [], also.group(1) if also else None
+
+
 def catalog(lang):
+    """The catalog as the host serves it to the page (/i18n/<lang>.json)."""
     texts = {}
     for path in sorted(glob.glob(os.path.join(ROOT, "assets", "i18n", lang, "*.yaml"))):
         with open(path, encoding="utf-8") as f:
             texts.update({str(k): str(v) for k, v in (yaml.safe_load(f) or {}).items()})
-    return texts
+    groups, also = desktop_only()
+    return {k: v for k, v in texts.items()
+            if (also and k.startswith(also)) or not any(k.startswith(g) for g in groups)}
 
 
 def web_yaml(lang):

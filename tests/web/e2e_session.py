@@ -11,7 +11,8 @@ would; with --host terminal it starts `samenspel host --headless` instead and
 reads the QR code it prints (drawn into an image). It opens two phone-sized headless
 Chromium windows (390x844 and 360x740) on the scanned address. Each types a
 name, takes a free seat and plays through the page to the debrief: shares a
-value, predicts, proposes, reacts with "ja, mits", votes, says done (phone 0
+value, answers the begrip questions (the board hidden meanwhile, back once
+they are answered), proposes, reacts with "ja, mits", votes, says done (phone 0
 also asks for the floor once and withdraws); bots fill
 the other seats. Screenshots of every phase go to OUT_DIR/shots.
 
@@ -107,6 +108,9 @@ class Phone:
         self.welcomes = []
         self.own_secret_seen = False
         self.shot_phases = set()
+        self.begrip_answered = False  # every begrip question of a phase answered
+        self.board_hidden_seen = False
+        self.board_shown = False
         self.lock = threading.Lock()
         opts = webdriver.ChromeOptions()
         for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
@@ -177,6 +181,13 @@ class Phone:
                     walk(v)
         walk(view)
         text = "\n".join(strings)
+        begrip = view.get("begrip") or {}
+        hidden = bool(begrip.get("boardHidden"))
+        offered = {norm(o) for item in begrip.get("items", []) for o in item.get("options", [])}
+        for item in begrip.get("items", []):
+            for key in ("correct", "right", "score"):
+                if key in item:
+                    self.fail(f"frame: a begrip question carries '{key}' (the answer key)")
         mine = view["you"]["role"]
         roles = view.get("roles", [])
         own = roles[mine]["id"] if mine < len(roles) else None
@@ -196,8 +207,11 @@ class Phone:
                 if any(n in shared for n in names):
                     continue
                 for n in names:
-                    if n and n in text:
+                    # A red-line question offers it among others, not as this role's.
+                    if n and n in text and n not in offered:
                         self.fail(f"frame: red line '{n}' of {r['id']} not put on the table")
+            if hidden and ("sharedValues" in r or "sharedPreconditions" in r):
+                self.fail(f"frame: the hidden board carries what {r['id']} shared")
         card = view.get("card") or {}
         # The check reads the frames right: the own secret is found in them.
         if own in self.hidden and card.get("secret") and \
@@ -330,7 +344,8 @@ class Phone:
     def action_index(self, kind):
         c = self.view.get("can", {})
         order = [("shareValue", bool(c.get("shareValue"))), ("ask", bool(c.get("ask"))),
-                 ("sharePrecondition", bool(c.get("sharePrecondition"))), ("predict", bool(c.get("predict"))),
+                 ("sharePrecondition", bool(c.get("sharePrecondition"))),
+                 ("begrip", bool((self.view.get("begrip") or {}).get("total")) and bool(c.get("predict") or c.get("answerItem"))),
                  ("propose", bool(c.get("propose"))), ("amend", bool(c.get("amend"))), ("react", bool(c.get("react")))]
         shown = [k for k, on in order if on]
         return shown.index(kind) if kind in shown else -1
@@ -410,6 +425,7 @@ class Phone:
             self.shot(f"{key}-card")
             self.click("#tabs [data-tab=board]", wait=0.3)
             self.shot(f"{key}-board")
+            self.check_board()
             self.click("#tabs [data-tab=act]", wait=0.3)
             self.shot(f"{key}-act")
             self.check_page_text()
@@ -445,9 +461,22 @@ class Phone:
             self.done_actions.add(tag("share"))
             self.do("shareValue", [("choice", 0), ("shot", "share-confirm"), ("primary",)])
             return False
-        if c.get("predict") and tag("predict") not in self.done_actions and not ph.get("last"):
-            self.done_actions.add(tag("predict"))
-            self.do("predict", [("choice", 0), ("choice", 0), ("shot", "predict-values"), ("primary",)])
+        if self.begrip_answered and not self.board_shown and not (v.get("begrip") or {}).get("boardHidden"):
+            # Everyone at the table answered (or the phase moved on): the board is back.
+            self.click("#tabs [data-tab=board]", wait=0)
+            if self.wait_for("document.querySelector('.board-hidden') === null && "
+                             "document.querySelectorAll('.role-list .kv-shared').length > 0", 5):
+                self.board_shown = True
+                self.shot("board-after-questions")
+            else:
+                self.fail("the board stays hidden after the questions were answered")
+            self.click("#tabs [data-tab=act]", wait=0)
+        tries = self.tries.get(tag("begrip"), 0)
+        if (v.get("begrip") or {}).get("open") and tag("begrip") not in self.done_actions \
+                and not ph.get("last") and tries < 3:
+            self.tries[tag("begrip")] = tries + 1  # a form pulled from under the test: again
+            self.answer_questions()
+            self.done_actions.add(tag("begrip"))
             return False
         # The reaction first: the proposal phase runs on a fast clock, and a
         # reaction is the one thing a resident must get done in it. A form
@@ -475,6 +504,87 @@ class Phone:
                 self.click(".done-block .btn", wait=0.5)
                 self.shot(f"{key}-done")
         return False
+
+    def check_board(self):
+        """While people answer the begrip questions the Tafel tab says the board is hidden."""
+        end = time.time() + 3
+        while True:  # the page draws the newest view a moment after its frame
+            hidden = bool((self.view.get("begrip") or {}).get("boardHidden"))
+            if hidden == self.js("return document.querySelector('.board-hidden') !== null"):
+                break
+            if time.time() > end:
+                self.fail(f"the board {'does not say' if hidden else 'says'} it is hidden (view: boardHidden {hidden})")
+                return
+            self.drain()
+        if hidden:
+            self.board_hidden_seen = True
+            if self.js("return document.querySelectorAll('.role-list .kv-shared').length") != 0:
+                self.fail("the hidden board still shows what roles shared")
+
+    # Taps through the begrip questions in the page itself, as fast as the
+    # host answers (the perspectief phase is short on the test's clock): the
+    # values item with one value, a choice item with its first option; each
+    # goes on to the next question once the host took the answer. Stops
+    # after the first choice item when arguments[0] is true.
+    ANSWER_JS = r"""
+    const [stopAfterChoice, finish] = [arguments[0], arguments[arguments.length - 1]];
+    const until = (cond, ms) => new Promise((res) => {
+      const t0 = performance.now();
+      const tick = () => (cond() ? res(true) : performance.now() - t0 > ms ? res(false) : setTimeout(tick, 25));
+      tick();
+    });
+    const error = () => document.querySelector('.notice-error');
+    (async () => {
+      let n = 0;
+      for (let i = 0; i < 40; i++) {
+        const flow = document.querySelector('.flow');
+        if (!flow || !flow.querySelector('.choice')) return finish({ n, end: true });
+        const key = flow.dataset.flow;
+        const multi = flow.querySelector('.choice-multi');
+        if (multi && !flow.querySelector('.choice.is-selected')) {
+          multi.click();
+          await until(() => document.querySelector('.flow .choice.is-selected'), 2000);
+        }
+        (multi ? document.querySelector('.sticky-actions .btn') : document.querySelector('.flow .choice')).click();
+        const moved = await until(() => error() || !document.querySelector('.flow') ||
+          document.querySelector('.flow').dataset.flow !== key, 8000);
+        if (!moved || error()) return finish({ n, error: error() ? error().innerText.split('\n')[0] : 'no answer' });
+        n += 1;
+        if (!multi && stopAfterChoice) return finish({ n, choice: true });
+      }
+      return finish({ n });
+    })();
+    """
+
+    def answer_questions(self):
+        """The begrip questions from the first open one; after the first
+        choice answer the board must be hidden (the view says so)."""
+        if self.action_index("begrip") < 0:
+            return
+        self.to_act()
+        self.clear_notice()
+        self.click(".action-btn", self.action_index("begrip"), wait=0)
+        self.wait_for("document.querySelector('.flow .choice')", 5)
+        self.d.set_script_timeout(30)
+        first = self.d.execute_async_script(self.ANSWER_JS, True)
+        if first.get("choice"):
+            self.drain()
+            self.accepted_actions.add("begrip")
+            self.shot("begrip-answered")
+            if not (self.view.get("begrip") or {}).get("boardHidden"):
+                self.fail("the board is not hidden while questions are open")
+            rest = self.d.execute_async_script(self.ANSWER_JS, False)
+        else:
+            rest = first
+        if rest.get("error"):
+            log(f"phone {self.idx}: begrip: {rest['error']}")
+        self.wait_for("!document.querySelector('.flow')", 3)
+        b = self.view.get("begrip") or {}
+        log(f"phone {self.idx}: begrip {b.get('total', 0) - b.get('open', 0)} of {b.get('total', 0)} answered")
+        if b and not b.get("open"):
+            self.begrip_answered = True
+        if self.visible(".flow"):
+            self.to_act()
 
     def ask_for_the_floor(self):
         """Once: "Ik wil iets zeggen", the place in line, then "Toch niet"."""
@@ -648,7 +758,7 @@ def main():
         for p in phones:
             if plans[p.idx]:
                 p.fail(f"never tried: {', '.join(plans[p.idx])}")
-            need = {"shareValue", "predict", "propose", "react", "vote"}
+            need = {"shareValue", "begrip", "propose", "react", "vote"}
             missing = need - p.accepted_actions
             log(f"phone {p.idx}: {p.frames} frames checked; accepted {sorted(p.accepted_actions)}")
             if missing:
@@ -657,6 +767,12 @@ def main():
                 p.fail("the own secret was never found in a frame: the frame check reads nothing")
             if p.idx == 0 and "requestTurn" not in p.accepted_actions:
                 p.fail("never asked for the floor")
+            if "begrip" not in p.accepted_actions:
+                p.fail("never answered a begrip question")
+            if not p.board_hidden_seen:
+                p.fail("never saw the board hidden while questions were open")
+            if p.begrip_answered and not p.board_shown:
+                p.fail("answered every question but never saw the board again")
             if not p.accepted_actions & {"vote", "react"}:
                 p.fail("neither reacted nor voted")
             if not p.accepted_actions & {"shareValue", "propose"}:

@@ -6,7 +6,8 @@
   /                      assets/web/index.html
   /<file>                assets/web/<file> (only files in that folder)
   /i18n/<lang>.json      assets/i18n/<lang>/*.yaml merged into one flat JSON
-                         object, read again on every request
+                         object, read again on every request, without the
+                         desktop-only groups (engine/net/web_catalog.cpp)
 
 Open http://127.0.0.1:8765/?mock=1 to play against the built-in mock host
 (assets/web/mock.js); there is no WebSocket here. The headers are the ones the
@@ -18,6 +19,7 @@ import glob
 import http.server
 import json
 import os
+import re
 import socketserver
 import sys
 
@@ -44,7 +46,14 @@ def catalog(root, lang):
             data = yaml.safe_load(f) or {}
         for key, text in data.items():
             texts[str(key)] = str(text)
-    return texts
+    # As the host: without the groups the page never shows (web_catalog.cpp).
+    with open(os.path.join(root, "engine", "net", "web_catalog.cpp"), encoding="utf-8") as f:
+        src = f.read()
+    groups = re.search(r"kDesktopOnly\[\]\s*=\s*\{([^}]*)\}", src)
+    also = re.search(r'kPageAlso\s*=\s*"([^"]*)"', src)
+    drop = re.findall(r'"([^"]*)"', groups.group(1)) if groups else []
+    keep = also.group(1) if also else None
+    return {k: v for k, v in texts.items() if (keep and k.startswith(keep)) or not any(k.startswith(g) for g in drop)}
 
 
 def make_handler(root):

@@ -234,17 +234,37 @@ def run_phone(p):
     p.expect("localStorage.getItem('samenspel.seat.piano-zebra-tango') === null", "the unknown token is forgotten")
     p.shot("bad-token-lobby")
 
-    # Perspectief: predicting.
+    # Perspectief: the begrip questions, one per screen, the board hidden meanwhile.
     p.open("mock=1&scene=perspectief")
     p.shot("perspectief-act")
+    p.click(board, wait=0.3)
+    p.expect("document.querySelector('.board-hidden') !== null", "the board says it is hidden while questions are open")
+    p.shot("perspectief-board-hidden")
+    p.click(act, wait=0.3)
     p.click(".action-btn", 0)
-    p.shot("predict-roles")
-    p.click(s, 1)
-    p.click(s, 0, wait=0.2)
+    # It opens at the first open question: a red line (the values of that role were predicted).
+    p.expect("document.querySelector('.begrip-progress') !== null", "the questions show how many are answered")
+    p.shot("begrip-red-line")
+    p.click(s, 1, wait=0.8)
+    p.expect("/(2 van 12|2 of 12)/.test(document.querySelector('.begrip-progress').textContent)",
+             "a tapped answer is saved and the next question follows")
+    p.shot("begrip-interest")
+    p.click(".btn-back", wait=0.3)
+    p.expect("document.querySelectorAll('.choice.is-selected').length === 1", "the own answer is marked when one goes back")
+    p.shot("begrip-answer-marked")
+    p.click(".btn-back", wait=0.3)
+    p.shot("begrip-values")
     p.click(s, 4, wait=0.2)
-    p.shot("predict-values")
     p.click(primary, wait=0.8)
-    p.shot("predict-saved-next")
+    p.expect("document.querySelectorAll('.choice.is-selected').length === 1", "after the values, the red line again with its answer")
+
+    # Reflectie: what was shared stays off the board until the questions are answered.
+    p.open("mock=1&scene=reflectie")
+    p.click(board, wait=0.3)
+    p.click(".section-summary", 2, wait=0.3)
+    p.expect("document.querySelector('.board-hidden') !== null && document.querySelectorAll('.role-list .kv-shared').length === 0",
+             "in reflectie the board leaves out the shared values while questions are open")
+    p.shot("reflectie-board-hidden")
 
     # Waarden: a question for me, asking, sharing.
     p.open("mock=1&scene=waarden")

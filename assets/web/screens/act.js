@@ -5,7 +5,7 @@ import { h, replace, focusHeading, icon, ICONS } from '../dom.js';
 import { t, tn, num } from '../i18n.js';
 import { app } from '../state.js';
 import { valueName, seatLabel, proposalOf, proposalRef, everyoneVotes } from '../format.js';
-import { can, list, questionsForMe, predictionsThisPhase, newFlowId } from './can.js';
+import { can, list, questionsForMe, newFlowId } from './can.js';
 
 export { actBadge } from './can.js';
 
@@ -83,12 +83,13 @@ function renderMenu(main) {
   if (list(c.sharePrecondition).length) {
     buttons.push(menuButton(t('web.act.share_red_line'), t('web.act.share_red_line_sub'), () => startFlow('share_precondition')));
   }
-  if (list(c.predict).length) {
-    const done = new Set(predictionsThisPhase(view).map((p) => p.role));
-    const total = list(c.predict).length;
-    const made = list(c.predict).filter((r) => done.has(r)).length;
-    buttons.push(menuButton(t('web.act.predict'), t('web.act.predict_sub'), () => startFlow('predict'),
-      h('span', { class: `tag${made === total ? ' tag-ok' : ''}` }, t('web.act.predict_progress', num(made), num(total)))));
+  const b = view.begrip;
+  if (b && b.total && (list(c.predict).length || list(c.answerItem).length)) {
+    // The begrip questions: on at the first one still open.
+    const first = Math.max(0, list(b.items).findIndex((it) => (it.kind === 'values' ? !it.values : it.choice < 0)));
+    buttons.push(menuButton(t('web.act.begrip'), [
+      h('span', { class: `action-progress${b.open ? '' : ' is-complete'}` }, tn('web.begrip.progress', b.total, num(b.total - b.open))),
+      b.boardHidden ? t('web.begrip.board_hidden') : t('web.act.begrip_sub')], () => startFlow('begrip', {}, first)));
   }
   if (c.propose) {
     buttons.push(menuButton(t('web.act.propose'), t('web.act.propose_sub'), () => startFlow('propose')));
@@ -245,9 +246,9 @@ function renderFlow(main) {
     }
     if (newStep && app.notice && app.notice.kind === 'error') app.setNotice(null);
   }
-  let step;
-  if (stepId.startsWith('issue:')) step = def.issue(ctx, Number(stepId.slice(6)));
-  else step = def[stepId](ctx);
+  // 'issue:2', 'item:3': a step of a kind, for one issue or item.
+  const [stepName, stepArg] = stepId.split(':');
+  const step = def[stepName](ctx, Number(stepArg));
 
   const back = () => {
     if (backOverride) {

@@ -101,10 +101,20 @@ function questionLine(view, q) {
   const about = q.value >= 0 ? t('web.question.about', valueName(view, q.value)) : t('web.question.what_matters');
   const head = t('web.question.line', seatLabel(view, q.asker), roleName(view, q.role), about);
   let status;
-  if (q.status === 'answered') status = t('web.question.answered', valueName(view, q.answerValue));
+  if (q.status === 'answered') status = q.answerValue >= 0 ? t('web.question.answered', valueName(view, q.answerValue)) : t('web.question.answered_hidden');
   else if (q.status === 'declined') status = t('web.question.declined', q.declineReason || '');
   else status = t('table.question_waiting');
   return h('li', { class: `question q-${q.status}` }, h('span', null, head), h('span', { class: 'q-status' }, status));
+}
+
+// While people answer the begrip questions the host leaves out what was
+// shared (docs/web_client.md `begrip.boardHidden`); the page says why.
+function boardHidden(view) {
+  return Boolean(view.begrip && view.begrip.boardHidden);
+}
+
+function hiddenLine(view) {
+  return boardHidden(view) ? h('p', { class: 'board-hidden' }, t('web.begrip.board_hidden')) : null;
 }
 
 function roleBlock(view, r) {
@@ -122,10 +132,11 @@ function roleBlock(view, r) {
     h('h3', { class: 'role-name' }, r.name, me ? h('span', { class: 'tag' }, t('table.you')) : null),
     seats.length ? h('p', { class: 'hint' }, seats.join(', ')) : null,
     r.brief ? h('p', { class: 'body' }, r.brief) : null,
-    h('p', { class: 'kv' }, h('strong', null, t('web.board.values')), ' ',
-      values.length ? values.join(', ') : t('web.board.nothing_yet')),
-    h('p', { class: 'kv' }, h('strong', null, t('web.board.red_lines')), ' ',
-      lines.length ? lines.join('; ') : t('web.board.nothing_yet')),
+    boardHidden(view) ? null : [
+      h('p', { class: 'kv kv-shared' }, h('strong', null, t('web.board.values')), ' ',
+        values.length ? values.join(', ') : t('web.board.nothing_yet')),
+      h('p', { class: 'kv kv-shared' }, h('strong', null, t('web.board.red_lines')), ' ',
+        lines.length ? lines.join('; ') : t('web.board.nothing_yet'))],
     r.secret ? h('p', { class: 'kv secret-revealed' }, h('strong', null, t('table.secret')), ' ', r.secret) : null);
 }
 
@@ -155,6 +166,7 @@ export function renderBoard(main) {
   const heading = h('h1', { class: 'screen-title' }, t('web.board.title'));
   replace(main, h('section', { class: 'screen board' },
     heading,
+    hiddenLine(view),
     decisionBlock(view),
     section('case', view.case ? view.case.title : t('web.board.case'), null, [
       view.case && view.case.summary ? h('p', { class: 'lead' }, view.case.summary) : null,
@@ -166,8 +178,9 @@ export function renderBoard(main) {
         h('summary', { class: 'older-summary' }, tn('web.board.older', older.length)),
         older.map((p) => proposalCard(view, p))) : null,
     ], proposals.length > 0),
-    section('roles', t('web.board.roles'), null,
-      h('ul', { class: 'role-list' }, (view.roles || []).map((r) => roleBlock(view, r))),
+    section('roles', t('web.board.roles'), null, [
+      hiddenLine(view),
+      h('ul', { class: 'role-list' }, (view.roles || []).map((r) => roleBlock(view, r)))],
       kind === 'waarden' || kind === 'randvoorwaarden'),
     section('questions', t('table.questions'), questions.length,
       questions.length

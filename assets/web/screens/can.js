@@ -28,11 +28,6 @@ export function myWeight(view, value) {
   return v ? v.weight : 0;
 }
 
-export function predictionsThisPhase(view) {
-  const index = view.phase ? view.phase.index : -1;
-  return list(view.predictions).filter((p) => p.phase === index);
-}
-
 // How many things wait for this player (a question to answer, a vote).
 export function actBadge(view) {
   const c = can(view);

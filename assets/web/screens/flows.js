@@ -3,12 +3,12 @@
 // action for the host. Loaded when a player first opens one (act.js), so it
 // is not part of the first page load.
 import { h } from '../dom.js';
-import { t, num } from '../i18n.js';
+import { t, tn, num } from '../i18n.js';
 import { app } from '../state.js';
 import { roleOf, roleName, valueOf, valueName, issueOf, seatLabel, redLineName, proposalOf, proposalTitle, proposalRef, packageLines, formatAttribute, weightWords, byIndex } from '../format.js';
 import { proposalCard } from './board.js';
 import { sortedValues } from './card.js';
-import { can, list, questionsForMe, myRole, mySeat, myWeight, predictionsThisPhase, newFlowId } from './can.js';
+import { can, list, questionsForMe, myRole, mySeat, myWeight, newFlowId } from './can.js';
 import { PREDICT_MAX, choices, textArea, summaryRows, conditionText, encodeConditions, conditionsStep, reasonStep, reasonWords, proposalPickStep } from './flow_steps.js';
 
 export const FLOWS = {
@@ -249,69 +249,87 @@ export const FLOWS = {
     },
   },
 
-  predict: {
-    title: () => t('web.act.predict'),
-    possible: (view, d) => list(can(view).predict).length > 0 && (d.role === undefined || list(can(view).predict).includes(d.role)),
-    steps: () => ['role', 'values'],
-    role(ctx) {
-      const { view, data } = ctx;
-      const made = new Map(predictionsThisPhase(view).map((p) => [p.role, p.values]));
-      return {
-        title: t('web.predict.role_title'),
-        help: t('web.predict.role_help'),
-        body: choices(list(can(view).predict).map((r) => ({
-          key: r,
-          title: roleName(view, r),
-          sub: made.has(r) ? t('web.predict.made', list(made.get(r)).map((v) => valueName(view, v)).join(', ')) : t('web.predict.not_yet'),
-        })), data.role, (k) => {
-          data.role = k;
-          data.values = list(made.get(k)).slice();
-          ctx.next();
-        }),
-      };
+  // Begrip (DESIGN.md "Begrip v2"): one question per screen, in the order
+  // of `view.begrip.items`. A choice is sent at the tap and the next question
+  // follows; going back shows the own answer marked and lets one change it.
+  begrip: {
+    title: () => t('web.act.begrip'),
+    possible: (view) => Boolean(view.begrip) && (list(can(view).predict).length + list(can(view).answerItem).length > 0),
+    steps: (d, view) => {
+      const n = list(view.begrip && view.begrip.items).length;
+      return n ? Array.from({ length: n }, (x, i) => `item:${i}`) : ['item:0'];
     },
-    values(ctx) {
+    item(ctx, i) {
       const { view, data } = ctx;
-      data.values = data.values || [];
-      const toggle = (k) => {
-        const i = data.values.indexOf(k);
-        if (i >= 0) data.values.splice(i, 1);
-        else if (data.values.length < PREDICT_MAX) data.values.push(k);
-        else {
-          app.setNotice({ kind: 'error', text: t('web.predict.max') });
+      const b = view.begrip || {};
+      const items = list(b.items);
+      const item = items[i] || { options: [] };
+      const find = (v) => list(v.begrip && v.begrip.items).find((x) => x.kind === item.kind && x.role === item.role);
+      const next = (v) => {
+        if (i + 1 < items.length) {
+          app.flow = { id: newFlowId(), kind: 'begrip', data, step: i + 1 };
+          // The next question and its progress line say the answer is in;
+          // a notice each time would push the options off a small screen.
+          if (v && v.begrip && v.begrip.open) app.notice = null;
+        } else app.flow = null;
+        if (!v) {
+          app.render(true);
+          window.scrollTo(0, 0);
+        }
+      };
+      const okText = (v) => (v.begrip && !v.begrip.open ? t('web.ok.begrip_all') : t('web.ok.answer_item'));
+      const progress = h('p', { class: 'begrip-progress', 'aria-live': 'polite' },
+        tn('web.begrip.progress', b.total || 0, num((b.total || 0) - (b.open || 0))));
+      const onward = { secondary: true, label: i + 1 < items.length ? t('web.begrip.next') : t('web.flow.to_menu'), onClick: () => next() };
+      if (item.kind === 'values') {
+        data.values = data.values || {};
+        const picked = data.values[i] || (data.values[i] = list(item.values).slice());
+        const toggle = (k) => {
+          const at = picked.indexOf(k);
+          if (at >= 0) picked.splice(at, 1);
+          else if (picked.length < PREDICT_MAX) picked.push(k);
+          else {
+            app.setNotice({ kind: 'error', text: t('web.predict.max') });
+            return;
+          }
+          ctx.rerender(true);
+        };
+        const same = (v) => {
+          const it = find(v);
+          return Boolean(it) && list(it.values).length === picked.length && picked.every((x) => list(it.values).includes(x));
+        };
+        return {
+          title: t('web.predict.values_title', item.roleName),
+          help: t('web.predict.values_help'),
+          body: [
+            progress,
+            h('p', { class: 'counter-big', 'aria-live': 'polite' }, t('web.predict.count', num(picked.length), num(PREDICT_MAX))),
+            choices(list(view.values).map((v) => ({ key: v.value, title: v.name, sub: v.description || '' })), picked, toggle, { multi: true, label: t('web.predict.values_title', item.roleName) }),
+          ],
+          primary: picked.length ? {
+            label: t('web.predict.send', num(picked.length), num(PREDICT_MAX)),
+            disabled: !picked.length,
+            onClick: () => ctx.send({ type: 'predict', targetRole: item.role, values: picked.slice() }, { okText, check: same, onAccepted: next }),
+          } : onward,
+        };
+      }
+      const question = item.kind === 'red_line' ? t('web.begrip.red_line', item.roleName) : t('web.begrip.interest', item.roleName, item.issueName);
+      const pick = (k) => {
+        if (k === item.choice) {
+          next();
           return;
         }
-        ctx.rerender(true);
+        ctx.send({ type: 'answer_item', targetRole: item.role, itemKind: item.kind === 'red_line' ? 1 : 2, choice: k }, {
+          okText,
+          check: (v) => (find(v) || {}).choice === k,
+          onAccepted: next,
+        });
       };
       return {
-        title: t('web.predict.values_title', roleName(view, data.role)),
-        help: t('web.predict.values_help'),
-        body: [
-          h('p', { class: 'counter-big', 'aria-live': 'polite' }, t('web.predict.count', num(data.values.length), num(PREDICT_MAX))),
-          choices(list(view.values).map((v) => ({ key: v.value, title: v.name, sub: v.description || '' })), data.values, toggle, { multi: true, label: t('web.predict.values_title', roleName(view, data.role)) }),
-        ],
-        primary: {
-          label: t('web.predict.send', num(data.values.length), num(PREDICT_MAX)),
-          disabled: data.values.length < 1,
-          onClick: () => {
-            const role = data.role;
-            const values = data.values.slice();
-            const same = (v) => predictionsThisPhase(v).some((p) => p.role === role &&
-              list(p.values).length === values.length && values.every((x) => list(p.values).includes(x)));
-            ctx.send({ type: 'predict', targetRole: role, values }, {
-              ok: 'table.ok.predict',
-              check: same,
-              onAccepted: (v) => {
-                const made = new Set(predictionsThisPhase(v).map((p) => p.role));
-                const next = list(can(v).predict).find((r) => !made.has(r));
-                if (next !== undefined) {
-                  app.flow = { id: newFlowId(), kind: 'predict', data: { role: next, values: [] }, step: 1 };
-                  app.notice = { kind: 'ok', text: t('web.ok.predict_next', roleName(v, role), roleName(v, next)) };
-                } else app.flow = null;
-              },
-            });
-          },
-        },
+        title: question,
+        help: t('web.begrip.help'),
+        body: [progress, choices(list(item.options).map((text, k) => ({ key: k, title: text })), item.choice, pick, { label: question })],
+        primary: onward,
       };
     },
   },
