@@ -170,11 +170,11 @@ void onTableTab(App& app, const TableLink& link, const TableUi& ui) {
     const bool hidden = link.boardHidden() && !ui.revealAll;
     heading(app, app.tr("table.on_the_table"));
     if (hidden) {
-        beginFramed(app);
+        beginFramed(app); // its wrap width keeps the text inside the frame
         ImGui::PushFont(app.fonts().bold);
-        wrappedText(app.tr("table.board_hidden"));
+        ImGui::TextWrapped("%s", app.tr("table.board_hidden").c_str());
         ImGui::PopFont();
-        wrappedText(app.tr("table.board_hidden_why"));
+        ImGui::TextWrapped("%s", app.tr("table.board_hidden_why").c_str());
         endFramed(app, app.theme().accent);
     } else {
         mutedText(app, app.tr("table.on_the_table_explain"));

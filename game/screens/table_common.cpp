@@ -280,10 +280,13 @@ int wordWrapped(const std::string& text, float width, int maxLines) {
     return static_cast<int>(lines.size());
 }
 
+// Wrapped between words: a column at 1280x720 is narrower than many a title.
+// Then the usual gap below it (wordWrapped sets its lines closer).
 void heading(const App& app, const std::string& text) {
     ImGui::PushFont(app.fonts().heading);
-    ImGui::TextUnformatted(text.c_str());
+    wordWrapped(text, ImGui::GetContentRegionAvail().x);
     ImGui::PopFont();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().ItemSpacing.y);
 }
 
 void mutedText(const App& app, const std::string& text) {

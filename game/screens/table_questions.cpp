@@ -118,7 +118,8 @@ void questionsSection(const Ctx& c) {
                 c.app.catalog().trCount("table.q.progress", total, total - open));
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    mutedText(c.app, c.app.tr("table.q.help"));
+    if (open == total) // once they have begun, the column is for the questions
+        mutedText(c.app, c.app.tr("table.q.help"));
     for (std::size_t i = 0; i < items.size(); ++i) {
         const BegripItem& item = items[i];
         if (i == 0 || items[i - 1].targetRole != item.targetRole) {
