@@ -108,9 +108,8 @@ class Phone:
         self.welcomes = []
         self.own_secret_seen = False
         self.shot_phases = set()
-        self.begrip_answered = False  # every begrip question of a phase answered
-        self.board_hidden_seen = False
-        self.board_shown = False
+        # Every begrip question of a phase answered; the board seen hidden, then back.
+        self.begrip_answered = self.board_hidden_seen = self.board_shown = False
         self.lock = threading.Lock()
         opts = webdriver.ChromeOptions()
         for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
@@ -431,8 +430,9 @@ class Phone:
             self.check_page_text()
         c = v.get("can", {})
         tag = lambda k: f"{ph.get('index')}:{k}"
-        if self.idx == 0 and c.get("requestTurn") and "turn" not in self.done_actions:
-            self.done_actions.add("turn")
+        if self.idx == 0 and c.get("requestTurn") and "requestTurn" not in self.accepted_actions \
+                and self.tries.get("turn", 0) < 3:
+            self.tries["turn"] = self.tries.get("turn", 0) + 1  # again when a new view cut it short
             self.ask_for_the_floor()
             return False
         if isinstance(c.get("vote"), int) and c["vote"] >= 0 and tag("vote") not in self.done_actions:
@@ -521,11 +521,9 @@ class Phone:
             if self.js("return document.querySelectorAll('.role-list .kv-shared').length") != 0:
                 self.fail("the hidden board still shows what roles shared")
 
-    # Taps through the begrip questions in the page itself, as fast as the
-    # host answers (the perspectief phase is short on the test's clock): the
-    # values item with one value, a choice item with its first option; each
-    # goes on to the next question once the host took the answer. Stops
-    # after the first choice item when arguments[0] is true.
+    # Taps through the begrip questions in the page, as fast as the host takes
+    # them (perspectief is short on the test's clock): a value, a first option;
+    # stops after the first choice item when arguments[0] is true.
     ANSWER_JS = r"""
     const [stopAfterChoice, finish] = [arguments[0], arguments[arguments.length - 1]];
     const until = (cond, ms) => new Promise((res) => {
@@ -566,23 +564,19 @@ class Phone:
         self.click(".action-btn", self.action_index("begrip"), wait=0)
         self.wait_for("document.querySelector('.flow .choice')", 5)
         self.d.set_script_timeout(30)
-        first = self.d.execute_async_script(self.ANSWER_JS, True)
-        if first.get("choice"):
+        rest = self.d.execute_async_script(self.ANSWER_JS, True)
+        if rest.get("choice"):
             self.drain()
             self.accepted_actions.add("begrip")
             self.shot("begrip-answered")
             if not (self.view.get("begrip") or {}).get("boardHidden"):
                 self.fail("the board is not hidden while questions are open")
             rest = self.d.execute_async_script(self.ANSWER_JS, False)
-        else:
-            rest = first
-        if rest.get("error"):
-            log(f"phone {self.idx}: begrip: {rest['error']}")
         self.wait_for("!document.querySelector('.flow')", 3)
         b = self.view.get("begrip") or {}
-        log(f"phone {self.idx}: begrip {b.get('total', 0) - b.get('open', 0)} of {b.get('total', 0)} answered")
-        if b and not b.get("open"):
-            self.begrip_answered = True
+        log(f"phone {self.idx}: begrip {b.get('total', 0) - b.get('open', 0)} of {b.get('total', 0)} answered"
+            + (f" ({rest['error']})" if rest.get("error") else ""))
+        self.begrip_answered = bool(b) and not b.get("open")
         if self.visible(".flow"):
             self.to_act()
 
@@ -590,11 +584,12 @@ class Phone:
         """Once: "Ik wil iets zeggen", the place in line, then "Toch niet"."""
         self.to_act()
         self.clear_notice()
-        self.click(".btn-speak", wait=0.3)
-        if self.accepted() is not True or not self.wait_for("document.querySelector('.speak-waiting')", 8):
-            self.fail("asking for the floor did not put the phone in line")
-            return
-        text = self.d.find_element(By.CSS_SELECTOR, ".speak-waiting .speak-title").text
+        if not self.visible(".speak-waiting"):  # a new view may have cut short an earlier try
+            self.click(".btn-speak", wait=0.3)
+            if self.accepted() is not True or not self.wait_for("document.querySelector('.speak-waiting')", 8):
+                self.fail("asking for the floor did not put the phone in line")
+                return
+        text = self.js("return document.querySelector('.speak-waiting .speak-title').textContent")
         if not re.search(r"(eerste|\d+e) in de rij", text):
             self.fail(f"in line, the phone does not say its place: {text!r}")
         self.shot("turn-in-line")
