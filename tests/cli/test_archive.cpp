@@ -371,7 +371,8 @@ TEST_CASE("archive compare: begrip v1 beside v2 is said in one line and drawn ac
     playLocally(sessions, 21, "Voor begrip v2");
     std::string oldLog;
     for (const auto& entry : fs::directory_iterator(sessions))
-        oldLog = entry.path().string();
+        if (entry.path().extension() == ".log")
+            oldLog = entry.path().string();
     REQUIRE_FALSE(oldLog.empty());
     rewriteAsFormat2(oldLog);
     playLocally(sessions, 22, "Na begrip v2");

@@ -164,3 +164,56 @@ TEST_CASE("one table alone has nothing to compare") {
     CHECK(one.notes.empty());
     CHECK(one.matrix.size() == 2);
 }
+
+TEST_CASE("tables of begrip v1 beside v2 are said in one sentence, and a table's gedragen aan "
+          "tafel comes from its game") {
+    auto sc = roomScenario();
+    Game old = decidedTable(sc, kPlekGemeente, 30);
+    old.setBegripVersion(1);
+    const PlenaryTable v1 = plenaryTableOf(old, "3");
+    const Game newer = decidedTable(sc, kPlekGemeente, 30);
+    const PlenaryTable v2 = plenaryTableOf(newer, "5");
+    CHECK(v1.begripVersion == std::optional<int>(1));
+    CHECK(v2.begripVersion == std::optional<int>(2));
+    CHECK(v2.gedragenAanTafel == std::optional<bool>(newer.measure().decision.gedragenAanTafel));
+    CHECK_FALSE(plenaryTableOf(undecidedTable(sc), "1").gedragenAanTafel.has_value());
+
+    const Plenary same = makePlenary({v2, v2});
+    CHECK(same.sameBegripVersion);
+    CHECK_FALSE(same.begripNote.has_value());
+
+    const Plenary mixed = makePlenary({v1, v2});
+    CHECK_FALSE(mixed.sameBegripVersion);
+    REQUIRE(mixed.begripNote.has_value());
+    // Not among the differences to discuss: it is about the measure, not the groups.
+    for (const PlenaryNote& note : mixed.notes)
+        CHECK(note.key != mixed.begripNote->key);
+    PlenaryWords w;
+    w.lang = "nl";
+    w.word = catalogOf("nl");
+    w.sessions = true;
+    CHECK(plenaryNoteText(mixed, *mixed.begripNote, w) ==
+          "Het begrip is hier niet te vergelijken: sessie 3 mat het als begrip v1 (rond 0,5 bij "
+          "gokken), sessie 5 als begrip v2 (0 bij gokken). Over beide heen wordt geen verschil of "
+          "gemiddelde berekend.");
+    w.lang = "en";
+    w.word = catalogOf("en");
+    PlenaryTable v1b = v1;
+    v1b.label = "4";
+    const Plenary twoOld = makePlenary({v1, v1b, v2});
+    REQUIRE(twoOld.begripNote.has_value());
+    CHECK(plenaryNoteText(twoOld, *twoOld.begripNote, w)
+              .rfind("Understanding does not compare here: sessions 3 and 4 measured it as begrip "
+                     "v1 (about 0.5 for guessing), session 5 as begrip v2",
+                     0) == 0);
+
+    // A session archived before the version was kept, its log gone.
+    PlenaryTable unknown = v2;
+    unknown.label = "7";
+    unknown.begripVersion.reset();
+    const Plenary withUnknown = makePlenary({v2, unknown});
+    REQUIRE(withUnknown.begripNote.has_value());
+    CHECK(plenaryNoteText(withUnknown, *withUnknown.begripNote, w) ==
+          "Session 7 was archived before the begrip version was kept, and its log is gone: its "
+          "understanding cannot be set beside the others'.");
+}
