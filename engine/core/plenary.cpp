@@ -146,6 +146,22 @@ void noteGedragen(const Plenary& p, std::vector<PlenaryNote>& notes) {
     notes.push_back({"plenary.note.gedragen_some", {tablesArg(carried), tablesArg(others)}});
 }
 
+// Gedragen by the role cards and gedragen aan tafel tell different stories:
+// a learning moment (people agreed against their card, or an objection
+// stood though the cards carry it). Tables that do not know it say nothing.
+void noteAanTafel(const Plenary& p, std::vector<PlenaryNote>& notes) {
+    const auto tableOnly = tablesWhere(p.tables, [](const PlenaryTable& t) {
+        return t.decided && !t.gedragen && t.gedragenAanTafel == true;
+    });
+    const auto cardsOnly = tablesWhere(p.tables, [](const PlenaryTable& t) {
+        return t.decided && t.gedragen && t.gedragenAanTafel == false;
+    });
+    if (!tableOnly.empty())
+        notes.push_back({"plenary.note.table_not_cards", {tablesArg(tableOnly)}});
+    if (!cardsOnly.empty())
+        notes.push_back({"plenary.note.cards_not_table", {tablesArg(cardsOnly)}});
+}
+
 void noteUndecided(const Plenary& p, std::vector<PlenaryNote>& notes) {
     const auto none = tablesWhere(p.tables, [](const PlenaryTable& t) { return !t.decided; });
     if (none.empty())
@@ -286,6 +302,7 @@ Plenary makePlenary(std::vector<PlenaryTable> tables) {
     if (p.tables.size() < 2)
         return p;
     noteGedragen(p, p.notes);
+    noteAanTafel(p, p.notes);
     noteUndecided(p, p.notes);
     noteLowestSpread(p, p.notes);
     noteRoleSpread(p, p.notes);
