@@ -42,6 +42,17 @@ std::string outcomeBadge(const Ctx& c, const PlenaryTable& t) {
                       : "<span class=\"badge bad\">✗ " + c.h("room.not_gedragen") + "</span>";
 }
 
+// Gedragen aan tafel: no role stated an objection left unanswered.
+std::string aanTafelBadge(const Ctx& c, const PlenaryTable& t) {
+    if (!t.decided)
+        return "<span class=\"badge neutral\">" + c.h("room.no_decision") + "</span>";
+    if (!t.gedragenAanTafel)
+        return "<span class=\"badge neutral\">?</span>";
+    return *t.gedragenAanTafel
+               ? "<span class=\"badge ok\">✓ " + c.h("room.gedragen") + "</span>"
+               : "<span class=\"badge bad\">✗ " + c.h("room.not_gedragen") + "</span>";
+}
+
 void header(const RoomCtx& r, const RoomReportOptions& o, std::ostringstream& out) {
     const Ctx& c = r.c;
     const std::string title = c.text(c.sc.title).empty() ? c.sc.id : c.text(c.sc.title);
@@ -53,6 +64,9 @@ void header(const RoomCtx& r, const RoomReportOptions& o, std::ostringstream& ou
         << "</p>";
     if (!r.plenary.sameScenario || !r.plenary.sameVersion)
         out << "<p class=\"muted\">" << c.h("room.other_versions") << "</p>";
+    if (r.plenary.begripNote)
+        out << "<p class=\"muted\">"
+            << htmlEscape(plenaryNoteText(r.plenary, *r.plenary.begripNote, r.words)) << "</p>";
     out << "</header>";
 }
 
@@ -72,6 +86,9 @@ void sideBySide(const RoomCtx& r, std::ostringstream& out) {
     };
     row(
         "room.row.outcome", [&](const PlenaryTable& t) { return outcomeBadge(c, t); }, false);
+    row(
+        "room.row.gedragen_aan_tafel", [&](const PlenaryTable& t) { return aanTafelBadge(c, t); },
+        false);
     row("room.row.lowest",
         [&](const PlenaryTable& t) { return htmlEscape(r.support(t.lowestSupport)); });
     row("room.row.mean",

@@ -1,6 +1,7 @@
 // [SECTION] index
 //   Statements ........ a prepared statement that finalizes itself
 //   Schema ............ the tables, created in one transaction
+//   Upgrading ......... schema 1 to 2 in place, the new columns from the logs
 //   Opening ........... WAL, busy timeout, the check, a damaged file moved aside
 //   Writing ........... record, replaceAll
 //   Reading ........... sessions, session, sessionOfLog
@@ -11,6 +12,8 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+
+#include "core/log.hpp"
 
 namespace samenspel {
 
@@ -47,6 +50,15 @@ class Statement {
     Statement& bind(int i, const std::optional<double>& d) {
         if (d)
             return bind(i, *d);
+        return bindNull(i);
+    }
+    Statement& bind(int i, const std::optional<int>& n) { return n ? bind(i, *n) : bindNull(i); }
+    Statement& bind(int i, const std::optional<bool>& b) { return b ? bind(i, *b) : bindNull(i); }
+    // An empty text as NULL: unknown.
+    Statement& bindOrNull(int i, const std::string& text) {
+        return text.empty() ? bindNull(i) : bind(i, text);
+    }
+    Statement& bindNull(int i) {
         sqlite3_bind_null(stmt_, i);
         return *this;
     }
@@ -68,6 +80,13 @@ class Statement {
         if (sqlite3_column_type(stmt_, col) == SQLITE_NULL)
             return std::nullopt;
         return real(col);
+    }
+    bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+    std::optional<int> maybeInt(int col) const {
+        return isNull(col) ? std::nullopt : std::optional<int>(static_cast<int>(integer(col)));
+    }
+    std::optional<bool> maybeBool(int col) const {
+        return isNull(col) ? std::nullopt : std::optional<bool>(integer(col) != 0);
     }
 
   private:
@@ -107,6 +126,8 @@ class Transaction {
 
 // [SECTION] Schema
 // Seeds are 64-bit unsigned, past SQLite's signed integers: kept as text.
+// The last three columns of sessions came with schema 2 (kSchema2Columns),
+// NULL where unknown; an upgraded schema-1 database has them in the same place.
 const char* kSchema = R"sql(
 CREATE TABLE sessions(
   number INTEGER PRIMARY KEY,
@@ -132,7 +153,10 @@ CREATE TABLE sessions(
   begrip_after REAL,
   inclusie REAL NOT NULL,
   inclusie_over_people INTEGER NOT NULL,
-  roles_heard REAL NOT NULL);
+  roles_heard REAL NOT NULL,
+  begrip_version INTEGER,
+  gedragen_aan_tafel INTEGER,
+  inclusie_basis TEXT);
 CREATE TABLE decisions(
   session INTEGER NOT NULL REFERENCES sessions(number) ON DELETE CASCADE,
   position INTEGER NOT NULL,
@@ -177,6 +201,63 @@ bool createSchema(sqlite3* db, std::string& error) {
         return true;
     if (!exec(db, kSchema, &error))
         return false;
+    const std::string version = "PRAGMA user_version = " + std::to_string(kArchiveSchemaVersion);
+    return exec(db, version.c_str(), &error) && t.commit(error);
+}
+
+// [SECTION] Upgrading
+// What schema 2 added to schema 1, in the order kSchema has them.
+const char* kSchema2Columns = R"sql(
+ALTER TABLE sessions ADD COLUMN begrip_version INTEGER;
+ALTER TABLE sessions ADD COLUMN gedragen_aan_tafel INTEGER;
+ALTER TABLE sessions ADD COLUMN inclusie_basis TEXT;
+)sql";
+
+// The new columns of the session of `logPath` as a replay of its log says
+// them, the way `archive rebuild` reads a log; false when the log is gone,
+// does not replay or did not end (the row keeps NULL: unknown).
+bool fillFromLog(sqlite3* db, std::int64_t number, const std::string& logPath) {
+    std::error_code ec;
+    if (!fs::exists(logPath, ec))
+        return true;
+    const Replay replay = replaySessionLog(logPath);
+    if (!replay.errors.empty() || !replay.game || !replay.game->state().finished)
+        return true;
+    const SessionRecord r = recordOf(*replay.game, logPath);
+    Statement update(db, "UPDATE sessions SET begrip_version = ?, gedragen_aan_tafel = ?, "
+                         "inclusie_basis = ? WHERE number = ?");
+    return update.bind(1, r.begripVersion)
+        .bind(2, r.gedragenAanTafel)
+        .bindOrNull(3, r.inclusieBasis)
+        .bind(4, number)
+        .run();
+}
+
+// Schema 1 to 2 in place, in one transaction: the new columns, filled from
+// the logs that are still there. Every row stays as it was otherwise; an
+// error half-way leaves the database at schema 1.
+bool upgradeSchema(sqlite3* db, std::string& error) {
+    Transaction t(db);
+    if (!t.began()) {
+        error = sqlite3_errmsg(db);
+        return false;
+    }
+    // Another process may have upgraded it while this one waited for the lock.
+    if (userVersion(db) >= kArchiveSchemaVersion)
+        return true;
+    if (!exec(db, kSchema2Columns, &error))
+        return false;
+    std::vector<std::pair<std::int64_t, std::string>> logs;
+    {
+        Statement rows(db, "SELECT number, log_path FROM sessions ORDER BY number");
+        while (rows.step() == SQLITE_ROW)
+            logs.emplace_back(rows.integer(0), rows.text(1));
+    }
+    for (const auto& [number, log] : logs)
+        if (!fillFromLog(db, number, log)) {
+            error = sqlite3_errmsg(db);
+            return false;
+        }
     const std::string version = "PRAGMA user_version = " + std::to_string(kArchiveSchemaVersion);
     return exec(db, version.c_str(), &error) && t.commit(error);
 }
@@ -301,6 +382,12 @@ Archive::Opened Archive::open(const std::string& path) {
         sqlite3_close(db);
         return out;
     }
+    if (version > 0 && version < kArchiveSchemaVersion && !upgradeSchema(db, out.error)) {
+        out.error = path + ": cannot upgrade the archive from schema " + std::to_string(version) +
+                    ": " + out.error + "; it was left as it was";
+        sqlite3_close(db);
+        return out;
+    }
     if (version == 0 && out.state == State::Opened)
         out.state = State::Created; // an empty file: nothing was ever recorded in it
     out.archive.reset(new Archive(db, path));
@@ -315,8 +402,8 @@ Archive::~Archive() {
 namespace {
 
 bool insertSession(sqlite3* db, const SessionRecord& s, std::int64_t number) {
-    Statement ins(db,
-                  "INSERT INTO sessions VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement ins(
+        db, "INSERT INTO sessions VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, number).bind(2, s.logPath).bind(3, s.date).bind(4, s.scenarioId);
     ins.bind(5, s.scenarioTitle).bind(6, s.scenarioHash).bind(7, s.group);
     ins.bind(8, std::to_string(s.seed)).bind(9, s.language).bind(10, s.seats).bind(11, s.bots);
@@ -324,7 +411,8 @@ bool insertSession(sqlite3* db, const SessionRecord& s, std::int64_t number) {
     ins.bind(14, s.durationMs).bind(15, s.decided).bind(16, s.gedragen);
     ins.bind(17, s.lowestSupport).bind(18, s.meanSupport).bind(19, s.publicValue);
     ins.bind(20, s.begripBefore).bind(21, s.begripAfter).bind(22, s.inclusie);
-    ins.bind(23, s.inclusieOverPeople).bind(24, s.rolesHeard);
+    ins.bind(23, s.inclusieOverPeople).bind(24, s.rolesHeard).bind(25, s.begripVersion);
+    ins.bind(26, s.gedragenAanTafel).bindOrNull(27, s.inclusieBasis);
     if (!ins.run())
         return false;
     Statement decision(db, "INSERT INTO decisions VALUES(?,?,?,?)");
@@ -424,7 +512,8 @@ constexpr const char* kSessionColumns =
     "SELECT number, log_path, date, scenario_id, scenario_title, scenario_hash, group_label, "
     "seed, language, seats, bots, setup, actions, duration_ms, decided, gedragen, "
     "lowest_support, mean_support, public_value, begrip_before, begrip_after, inclusie, "
-    "inclusie_over_people, roles_heard FROM sessions ";
+    "inclusie_over_people, roles_heard, begrip_version, gedragen_aan_tafel, inclusie_basis "
+    "FROM sessions ";
 
 SessionRecord sessionFromRow(const Statement& row) {
     SessionRecord s;
@@ -452,6 +541,9 @@ SessionRecord sessionFromRow(const Statement& row) {
     s.inclusie = row.real(21);
     s.inclusieOverPeople = row.integer(22) != 0;
     s.rolesHeard = row.real(23);
+    s.begripVersion = row.maybeInt(24);
+    s.gedragenAanTafel = row.maybeBool(25);
+    s.inclusieBasis = row.text(26);
     return s;
 }
 

@@ -21,8 +21,10 @@ struct sqlite3;
 namespace samenspel {
 
 // The schema this build writes and reads (PRAGMA user_version). A database
-// of a newer schema is refused, untouched; an older one would be migrated.
-inline constexpr int kArchiveSchemaVersion = 1;
+// of a newer schema is refused, untouched; an older one is upgraded in place
+// on open, in one transaction. 2: begrip version, gedragen aan tafel and the
+// inclusie basis per session (NULL where a schema-1 row's log is gone).
+inline constexpr int kArchiveSchemaVersion = 2;
 inline constexpr int kBusyTimeoutMs = 30000;
 
 class Archive {

@@ -10,11 +10,13 @@ PlenaryTable plenaryTableOf(const SessionRecord& record, const std::string& labe
     t.finished = true; // the archive holds finished sessions only
     t.decided = record.decided;
     t.gedragen = record.gedragen;
+    t.gedragenAanTafel = record.gedragenAanTafel;
     for (const ChosenOption& c : record.decision)
         t.decision.emplace_back(c.issue, c.option);
     t.lowestSupport = record.lowestSupport;
     t.meanSupport = record.meanSupport;
     t.publicValue = record.publicValue;
+    t.begripVersion = record.begripVersion;
     t.begripBefore = record.begripBefore;
     t.begripAfter = record.begripAfter;
     t.inclusie = record.inclusie;

@@ -81,6 +81,7 @@ void recordDecision(const Game& game, const Measurements& m, SessionRecord& r) {
         m.decision.proposal >= static_cast<int>(st.proposals.size()))
         return;
     r.gedragen = m.decision.gedragen;
+    r.gedragenAanTafel = m.decision.gedragenAanTafel;
     r.lowestSupport = m.decision.draagvlak.minimum;
     r.meanSupport = m.decision.draagvlak.mean;
     r.publicValue = m.decision.publicValue;
@@ -111,9 +112,11 @@ SessionRecord recordOf(const Game& game, const std::string& logPath) {
     r.actions = game.state().actionCount;
     r.durationMs = game.state().nowMs;
     recordDecision(game, m, r);
+    r.begripVersion = m.begripVersion;
     r.begripBefore = m.begripBefore;
     r.begripAfter = m.begripAfter;
     r.inclusie = m.inclusie;
+    r.inclusieBasis = inclusieBasisId(m.inclusieBasis);
     r.inclusieOverPeople = m.inclusieOverPeople;
     r.rolesHeard = m.rolesHeard;
     r.roles = roleRecords(game, m);

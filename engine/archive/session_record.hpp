@@ -56,13 +56,24 @@ struct SessionRecord {
     std::uint64_t actions = 0;
     std::int64_t durationMs = 0; // session time from the start to the end
     bool decided = false;
-    bool gedragen = false;
+    bool gedragen = false; // gedragen volgens de kaarten (the role cards' weights)
+    // Gedragen aan tafel: no role stated an objection that was left
+    // unanswered. None without a decision, and none for a session of an
+    // archive of schema 1 whose log is gone (unknown, never guessed).
+    std::optional<bool> gedragenAanTafel;
     std::optional<double> lowestSupport; // draagvlak of the decision
     std::optional<double> meanSupport;
     std::optional<double> publicValue;
+    // Which begrip the figures are: 2 (chance-corrected, guessing scores 0)
+    // or 1 (a log written before begrip v2, about 0.5 for guessing). None:
+    // unknown (a session of an archive of schema 1 whose log is gone).
+    std::optional<int> begripVersion;
     std::optional<double> begripBefore;
     std::optional<double> begripAfter;
     double inclusie = 1.0;
+    // "speaking_time" or "game_actions" (inclusieBasisId); empty: unknown,
+    // as begripVersion.
+    std::string inclusieBasis;
     bool inclusieOverPeople = false; // bots left out (people played)
     double rolesHeard = 0.0;
     std::vector<ChosenOption> decision; // one per issue; empty without a decision

@@ -15,6 +15,7 @@ PlenaryTable plenaryTableOf(const Game& game, const std::string& label) {
     t.scenarioHash = sc.contentHash;
     t.finished = st.finished;
     t.durationMs = st.nowMs;
+    t.begripVersion = m.begripVersion;
     t.begripBefore = m.begripBefore;
     t.begripAfter = m.begripAfter;
     t.inclusie = m.inclusie;
@@ -23,6 +24,7 @@ PlenaryTable plenaryTableOf(const Game& game, const std::string& label) {
     t.decided = decided;
     if (decided) {
         t.gedragen = m.decision.gedragen;
+        t.gedragenAanTafel = m.decision.gedragenAanTafel;
         t.lowestSupport = m.decision.draagvlak.minimum;
         t.meanSupport = m.decision.draagvlak.mean;
         t.publicValue = m.decision.publicValue;
@@ -144,6 +146,22 @@ void noteGedragen(const Plenary& p, std::vector<PlenaryNote>& notes) {
     notes.push_back({"plenary.note.gedragen_some", {tablesArg(carried), tablesArg(others)}});
 }
 
+// Gedragen by the role cards and gedragen aan tafel tell different stories:
+// a learning moment (people agreed against their card, or an objection
+// stood though the cards carry it). Tables that do not know it say nothing.
+void noteAanTafel(const Plenary& p, std::vector<PlenaryNote>& notes) {
+    const auto tableOnly = tablesWhere(p.tables, [](const PlenaryTable& t) {
+        return t.decided && !t.gedragen && t.gedragenAanTafel == true;
+    });
+    const auto cardsOnly = tablesWhere(p.tables, [](const PlenaryTable& t) {
+        return t.decided && t.gedragen && t.gedragenAanTafel == false;
+    });
+    if (!tableOnly.empty())
+        notes.push_back({"plenary.note.table_not_cards", {tablesArg(tableOnly)}});
+    if (!cardsOnly.empty())
+        notes.push_back({"plenary.note.cards_not_table", {tablesArg(cardsOnly)}});
+}
+
 void noteUndecided(const Plenary& p, std::vector<PlenaryNote>& notes) {
     const auto none = tablesWhere(p.tables, [](const PlenaryTable& t) { return !t.decided; });
     if (none.empty())
@@ -251,6 +269,20 @@ void noteAgreement(const Plenary& p, std::vector<PlenaryNote>& notes) {
                 {"plenary.note.all_chose", {tablesArg(decided), optionArg(c.issue, c.option)}});
 }
 
+// Begrip v1 next to v2 (or next to a version not known): said once, so that
+// nobody reads 0.55 against 0.10 as a difference in understanding.
+std::optional<PlenaryNote> begripVersionNote(const std::vector<PlenaryTable>& tables) {
+    const auto v1 = tablesWhere(tables, [](const PlenaryTable& t) { return t.begripVersion == 1; });
+    const auto v2 = tablesWhere(tables, [](const PlenaryTable& t) { return t.begripVersion == 2; });
+    const auto unknown =
+        tablesWhere(tables, [](const PlenaryTable& t) { return !t.begripVersion.has_value(); });
+    if (!v1.empty() && !v2.empty())
+        return PlenaryNote{"plenary.begrip_mixed", {tablesArg(v1), tablesArg(v2)}};
+    if (!unknown.empty() && unknown.size() < tables.size())
+        return PlenaryNote{"plenary.begrip_unknown", {tablesArg(unknown)}};
+    return std::nullopt;
+}
+
 } // namespace
 
 Plenary makePlenary(std::vector<PlenaryTable> tables) {
@@ -265,9 +297,12 @@ Plenary makePlenary(std::vector<PlenaryTable> tables) {
     }
     p.sameScenario = ids.size() <= 1;
     p.sameVersion = versions.size() <= 1;
+    p.begripNote = begripVersionNote(p.tables);
+    p.sameBegripVersion = !p.begripNote.has_value();
     if (p.tables.size() < 2)
         return p;
     noteGedragen(p, p.notes);
+    noteAanTafel(p, p.notes);
     noteUndecided(p, p.notes);
     noteLowestSpread(p, p.notes);
     noteRoleSpread(p, p.notes);

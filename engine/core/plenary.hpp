@@ -31,12 +31,19 @@ struct PlenaryTable {
     std::string scenarioHash;
     bool finished = false;
     bool decided = false;
-    bool gedragen = false;
+    bool gedragen = false; // gedragen volgens de kaarten
+    // Gedragen aan tafel: no role stated an objection left unanswered. None
+    // without a decision, or when an archived session does not know it.
+    std::optional<bool> gedragenAanTafel;
     // (issue id, option id) per issue of the decision; empty without one.
     std::vector<std::pair<std::string, std::string>> decision;
     std::optional<double> lowestSupport; // draagvlak of the decision
     std::optional<double> meanSupport;
     std::optional<double> publicValue;
+    // 2: begrip v2 (guessing scores 0), 1: v1 (about 0.5 for guessing); none
+    // when an archived session does not know it. Begrip of different versions
+    // does not compare (Plenary::begripNote).
+    std::optional<int> begripVersion = 2;
     std::optional<double> begripBefore;
     std::optional<double> begripAfter;
     double inclusie = 1.0;
@@ -87,6 +94,11 @@ struct Plenary {
     std::vector<PlenaryNote> notes; // most telling first, at most kMaxNotes
     bool sameScenario = true;       // every table played one scenario ...
     bool sameVersion = true;        // ... in one version of it
+    // Whether every table's begrip is of one known version; when not,
+    // begripNote says which tables measured what, and whoever shows the
+    // plenary puts no difference or mean of begrip across them.
+    bool sameBegripVersion = true;
+    std::optional<PlenaryNote> begripNote;
 
     static constexpr std::size_t kMaxNotes = 6;
     // A spread of lowest support, or of a role's support, worth a note: at

@@ -41,6 +41,32 @@ std::string orDash(const std::string& text) {
 std::string gedragenText(const SessionRecord& s) {
     return !s.decided ? "no decision" : s.gedragen ? "yes" : "no";
 }
+// Gedragen aan tafel; "unknown" for a session archived before it was kept
+// whose log is gone.
+std::string aanTafelText(const SessionRecord& s) {
+    return !s.decided            ? "no decision"
+           : !s.gedragenAanTafel ? "unknown"
+           : *s.gedragenAanTafel ? "yes"
+                                 : "no";
+}
+std::string begripVersionText(const SessionRecord& s) {
+    return s.begripVersion ? "v" + std::to_string(*s.begripVersion) : "unknown";
+}
+// What the begrip figures mean, for a person reading one session.
+std::string begripVersionMeaning(const SessionRecord& s) {
+    if (s.begripVersion == 2)
+        return "begrip v2, corrected for guessing: 0 is guessing, 1 all right";
+    if (s.begripVersion == 1)
+        return "begrip v1, not corrected for guessing: about 0.5 is guessing";
+    return "begrip version unknown: archived before it was kept, and the log is gone";
+}
+std::string inclusieBasisText(const SessionRecord& s) {
+    if (s.inclusieBasis == "speaking_time")
+        return "share of speaking time";
+    if (s.inclusieBasis == "game_actions")
+        return "share of game actions";
+    return "basis unknown";
+}
 std::string numberText(const SessionRecord& s) {
     return "#" + std::to_string(s.number);
 }
@@ -112,6 +138,11 @@ void sessionSummaryJson(JsonWriter& w, const SessionRecord& s) {
     w.key("group").value(s.group);
     w.key("decided").value(s.decided);
     w.key("gedragen").value(s.gedragen);
+    w.key("gedragenAanTafel");
+    if (s.gedragenAanTafel)
+        w.value(*s.gedragenAanTafel);
+    else
+        w.null();
     optionalNumber(w, "lowestSupport", s.lowestSupport, true);
     optionalNumber(w, "meanSupport", s.meanSupport, true);
     w.key("log").value(s.logPath);
@@ -134,10 +165,20 @@ void sessionDetailJson(JsonWriter& w, const SessionRecord& s) {
     w.endObject();
     optionalNumber(w, "publicValue", s.publicValue, true);
     w.key("begrip").beginObject();
+    w.key("version");
+    if (s.begripVersion)
+        w.value(*s.begripVersion);
+    else
+        w.null();
     optionalNumber(w, "before", s.begripBefore, false);
     optionalNumber(w, "after", s.begripAfter, false);
     w.endObject();
     w.key("inclusie").value(s.inclusie);
+    w.key("inclusieBasis");
+    if (s.inclusieBasis.empty())
+        w.null();
+    else
+        w.value(s.inclusieBasis);
     w.key("inclusieOverPeople").value(s.inclusieOverPeople);
     w.key("rolesHeard").value(s.rolesHeard);
     w.key("roles").beginArray();
@@ -200,12 +241,14 @@ std::string archiveShowText(const SessionRecord& s) {
         {"duration",
          minutes(s.durationMs) + " of session time, " + std::to_string(s.actions) + " actions"},
         {"decision", decisionText(s)},
-        {"gedragen", gedragenText(s)},
+        {"gedragen", gedragenText(s) + " (by the role cards)"},
+        {"at the table", aanTafelText(s) + " (gedragen aan tafel: no role kept an objection)"},
         {"support", "lowest " + support(s.lowestSupport) + ", mean " + support(s.meanSupport)},
         {"public value", support(s.publicValue)},
-        {"begrip", "before " + fraction(s.begripBefore) + ", after " + fraction(s.begripAfter)},
-        {"inclusie", twoDecimals(s.inclusie) +
-                         (s.inclusieOverPeople ? " (over the people; bots left out)" : "")},
+        {"begrip", "before " + fraction(s.begripBefore) + ", after " + fraction(s.begripAfter) +
+                       " (" + begripVersionMeaning(s) + ")"},
+        {"inclusie", twoDecimals(s.inclusie) + " (" + inclusieBasisText(s) +
+                         (s.inclusieOverPeople ? "; over the people, bots left out" : "") + ")"},
         {"roles heard", twoDecimals(s.rolesHeard)},
         {"log", s.logPath}};
     std::vector<std::vector<std::string>> roles{{"role", "support", "actions", "heard"}};
@@ -274,6 +317,18 @@ std::vector<std::string> differenceSentences(const Plenary& plenary, const WordL
     return out;
 }
 
+// Begrip of different versions side by side, in one sentence; "" when all
+// are of one version.
+std::string begripSentence(const Plenary& plenary, const WordLookup& words) {
+    if (!plenary.begripNote)
+        return "";
+    PlenaryWords w;
+    w.lang = "en";
+    w.word = words;
+    w.sessions = true;
+    return plenaryNoteText(plenary, *plenary.begripNote, w);
+}
+
 Row measureRow(const std::string& label, const std::vector<SessionRecord>& sessions,
                std::string (*cell)(const SessionRecord&)) {
     Row row{label};
@@ -301,17 +356,22 @@ std::string archiveCompareText(const std::vector<SessionRecord>& sessions,
             row.push_back(plenaryChose(t, choice.issue, choice.option) ? "x" : ".");
         rows.push_back(row);
     }
-    rows.push_back(measureRow("gedragen", sessions, gedragenText));
+    rows.push_back(measureRow("gedragen (cards)", sessions, gedragenText));
+    rows.push_back(measureRow("gedragen at table", sessions, aanTafelText));
     rows.push_back(measureRow("lowest support", sessions,
                               [](const SessionRecord& s) { return support(s.lowestSupport); }));
     rows.push_back(measureRow("mean support", sessions,
                               [](const SessionRecord& s) { return support(s.meanSupport); }));
+    rows.push_back(measureRow("begrip version", sessions, begripVersionText));
     rows.push_back(measureRow("begrip before", sessions,
                               [](const SessionRecord& s) { return fraction(s.begripBefore); }));
     rows.push_back(measureRow("begrip after", sessions,
                               [](const SessionRecord& s) { return fraction(s.begripAfter); }));
     rows.push_back(measureRow("inclusie", sessions,
                               [](const SessionRecord& s) { return twoDecimals(s.inclusie); }));
+    rows.push_back(measureRow("inclusie basis", sessions, [](const SessionRecord& s) {
+        return s.inclusieBasis.empty() ? std::string("unknown") : s.inclusieBasis;
+    }));
     rows.push_back(measureRow("public value", sessions,
                               [](const SessionRecord& s) { return support(s.publicValue); }));
     rows.push_back(measureRow("duration", sessions,
@@ -319,6 +379,8 @@ std::string archiveCompareText(const std::vector<SessionRecord>& sessions,
     std::string out = columns(rows);
     for (const std::string& note : comparisonNotes(sessions))
         out += "note: " + note + "\n";
+    if (const std::string begrip = begripSentence(plenary, words); !begrip.empty())
+        out += "note: " + begrip + "\n";
     const std::vector<std::string> differences = differenceSentences(plenary, words);
     if (!differences.empty())
         out += "\nto discuss:\n";
@@ -356,6 +418,13 @@ std::string archiveCompareJson(const std::vector<SessionRecord>& sessions,
     for (const std::string& note : comparisonNotes(sessions))
         w.value(note);
     w.endArray();
+    // Whether the begrip figures compare; when not, which sessions measured what.
+    w.key("begripComparable").value(plenary.sameBegripVersion);
+    w.key("begripNote");
+    if (const std::string begrip = begripSentence(plenary, words); !begrip.empty())
+        w.value(begrip);
+    else
+        w.null();
     w.endObject();
     return w.str() + "\n";
 }
@@ -384,6 +453,14 @@ std::string csvNumber(const std::optional<double>& v, bool isSupport) {
     return isSupport ? oneDecimal(*v) : twoDecimals(*v);
 }
 
+// Empty where there is nothing to say (no decision) or it is unknown.
+std::string csvAanTafel(const SessionRecord& s) {
+    return s.decided && s.gedragenAanTafel ? (*s.gedragenAanTafel ? "yes" : "no") : "";
+}
+std::string csvBegripVersion(const SessionRecord& s) {
+    return s.begripVersion ? std::to_string(*s.begripVersion) : "";
+}
+
 std::string csvSessionPart(const SessionRecord& s) {
     const std::vector<std::string> fields{std::to_string(s.number),
                                           s.date,
@@ -393,13 +470,16 @@ std::string csvSessionPart(const SessionRecord& s) {
                                           std::to_string(s.seed),
                                           s.decided ? "yes" : "no",
                                           s.decided ? (s.gedragen ? "yes" : "no") : "",
+                                          csvAanTafel(s),
                                           csvText(s.decided ? decisionText(s) : ""),
                                           csvNumber(s.lowestSupport, true),
                                           csvNumber(s.meanSupport, true),
                                           csvNumber(s.publicValue, true),
+                                          csvBegripVersion(s),
                                           csvNumber(s.begripBefore, false),
                                           csvNumber(s.begripAfter, false),
                                           twoDecimals(s.inclusie),
+                                          s.inclusieBasis,
                                           std::to_string(sessionMinute(s.durationMs))};
     std::string out;
     for (const std::string& f : fields)
@@ -418,8 +498,9 @@ const RoleRecord* roleById(const SessionRecord& s, const std::string& id) {
 
 std::string archiveCsv(const std::vector<SessionRecord>& sessions) {
     std::string out = "session,date,scenario,scenario_version,group,seed,decided,gedragen,"
-                      "decision,lowest_support,mean_support,public_value,begrip_before,"
-                      "begrip_after,inclusie,duration_min,seat,name,bot,role,role_support,"
+                      "gedragen_aan_tafel,decision,lowest_support,mean_support,public_value,"
+                      "begrip_version,begrip_before,begrip_after,inclusie,inclusie_basis,"
+                      "duration_min,seat,name,bot,role,role_support,"
                       "actions,person_begrip_before,person_begrip_after,log\r\n";
     for (const SessionRecord& s : sessions) {
         const std::string session = csvSessionPart(s);

@@ -105,6 +105,13 @@ class PlenaryScreen final : public Screen {
             ui::textWrappedColored(theme.warning, app.tr("room.other_versions"));
             ImGui::PopFont();
         }
+        // Archived sessions of begrip v1 beside v2: said, and no figure drawn across them.
+        if (plenary_.begripNote) {
+            ImGui::PushFont(app.fonts().small);
+            ui::textWrappedColored(theme.warning,
+                                   plenaryNoteText(plenary_, *plenary_.begripNote, words(app)));
+            ImGui::PopFont();
+        }
     }
 
     bool hasLogs() const {
@@ -157,14 +164,19 @@ class PlenaryScreen final : public Screen {
             centred(app.fonts().heading, plenaryTableName(plenary_.tables[t], w), theme.text);
         }
         outcomeRow(app);
+        aanTafelRow(app);
         numberRow(app, "room.row.lowest",
                   [&](const PlenaryTable& t) { return support(app, t.lowestSupport); });
         numberRow(app, "room.row.mean",
                   [&](const PlenaryTable& t) { return support(app, t.meanSupport); });
+        if (!plenary_.sameBegripVersion)
+            numberRow(app, "room.row.begrip_version", [](const PlenaryTable& t) {
+                return t.begripVersion ? "v" + std::to_string(*t.begripVersion) : std::string("?");
+            });
         numberRow(app, "room.row.begrip_before",
-                  [&](const PlenaryTable& t) { return share(app, t.begripBefore); });
+                  [&](const PlenaryTable& t) { return begrip(app, t, t.begripBefore); });
         numberRow(app, "room.row.begrip_after",
-                  [&](const PlenaryTable& t) { return share(app, t.begripAfter); });
+                  [&](const PlenaryTable& t) { return begrip(app, t, t.begripAfter); });
         numberRow(app, "room.row.inclusie",
                   [&](const PlenaryTable& t) { return formatNumber(t.inclusie, 2, app.lang()); });
         numberRow(app, "room.row.public_value",
@@ -214,9 +226,10 @@ class PlenaryScreen final : public Screen {
     }
 
     static constexpr const char* kRowKeys[] = {
-        "room.row.outcome",       "room.row.lowest",       "room.row.mean",
-        "room.row.begrip_before", "room.row.begrip_after", "room.row.inclusie",
-        "room.row.public_value",  "room.row.time",         "plenary.screen.duration"};
+        "room.row.outcome",      "room.row.gedragen_aan_tafel", "room.row.lowest",
+        "room.row.mean",         "room.row.begrip_version",     "room.row.begrip_before",
+        "room.row.begrip_after", "room.row.inclusie",           "room.row.public_value",
+        "room.row.time",         "plenary.screen.duration"};
 
     static void centred(ImFont* font, const std::string& text, const ImVec4& colour) {
         ImGui::PushFont(font);
@@ -251,6 +264,25 @@ class PlenaryScreen final : public Screen {
             if (!table.decided)
                 centred(app.fonts().title, "–", theme.textMuted);
             else if (table.gedragen)
+                centred(app.fonts().title, "✓", theme.good);
+            else
+                centred(app.fonts().title, "✗", theme.bad);
+        }
+    }
+
+    // Gedragen aan tafel beside gedragen by the cards: the same symbols, a
+    // question mark where an archived session does not know it.
+    void aanTafelRow(App& app) {
+        const ui::Theme& theme = app.theme();
+        rowLabel(app, app.tr("room.row.gedragen_aan_tafel"));
+        for (std::size_t t = 0; t < plenary_.tables.size(); ++t) {
+            ImGui::TableSetColumnIndex(static_cast<int>(t) + 1);
+            const PlenaryTable& table = plenary_.tables[t];
+            if (!table.decided)
+                centred(app.fonts().title, "–", theme.textMuted);
+            else if (!table.gedragenAanTafel)
+                centred(app.fonts().title, "?", theme.textMuted);
+            else if (*table.gedragenAanTafel)
                 centred(app.fonts().title, "✓", theme.good);
             else
                 centred(app.fonts().title, "✗", theme.bad);
@@ -299,8 +331,15 @@ class PlenaryScreen final : public Screen {
     std::string support(const App& app, const std::optional<double>& v) const {
         return v ? formatNumber(roundSupport(*v), 1, app.lang()) : "–";
     }
-    std::string share(const App& app, const std::optional<double>& v) const {
-        return v ? formatNumber(100.0 * *v, 0, app.lang()) + "%" : "–";
+    // Begrip v2 as the debrief shows it (0 for guessing, 1 all right), v1 as
+    // the share of values predicted right.
+    std::string begrip(const App& app, const PlenaryTable& t,
+                       const std::optional<double>& v) const {
+        if (!v)
+            return "–";
+        if (t.begripVersion == 1)
+            return formatNumber(100.0 * *v, 0, app.lang()) + "%";
+        return formatNumber(*v, 2, app.lang());
     }
 
     // [SECTION] Beside the tables: what to discuss, and the lowest support.

@@ -31,6 +31,9 @@ TEST_CASE(
     CHECK(archived.label == live.label);
     CHECK(archived.decided == live.decided);
     CHECK(archived.gedragen == live.gedragen);
+    CHECK(archived.gedragenAanTafel == live.gedragenAanTafel);
+    CHECK(archived.gedragenAanTafel.has_value());
+    CHECK(archived.begripVersion == live.begripVersion);
     CHECK(archived.decision == live.decision);
     CHECK(archived.lowestSupport == live.lowestSupport);
     CHECK(archived.meanSupport == live.meanSupport);

@@ -7,6 +7,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,6 +16,7 @@
 
 #include "cli/archive_views.hpp"
 #include "core/live_session.hpp"
+#include "core/log.hpp"
 #include "core/session_files.hpp"
 
 namespace fs = std::filesystem;
@@ -146,22 +148,38 @@ TEST_CASE("archive commands: sessions of a year, listed, shown, compared, export
     CHECK(shown["meanSupport"] == replayed["decision"]["draagvlak"]["mean"]);
     CHECK(shown["people"].size() == replayed["actionsPerSeat"].size());
     CHECK(shown["settings"]["seed"] == 2);
+    // The new measures as replay says them: begrip with its version, both
+    // kinds of gedragen, the inclusie basis.
+    CHECK(shown["begrip"]["version"] == 2);
+    CHECK(shown["begrip"]["version"] == replayed["begrip"]["version"]);
+    CHECK(shown["begrip"]["after"] == replayed["begrip"]["after"]);
+    if (replayed["decision"]["taken"] == true)
+        CHECK(shown["gedragenAanTafel"] == replayed["decision"]["gedragen_aan_tafel"]);
+    else
+        CHECK(shown["gedragenAanTafel"].is_null());
+    CHECK(shown["inclusieBasis"] == replayed["inclusie_basis"]);
     Run showText = samenspelIn(data, "archive show 2");
     CHECK(contains(showText.out, "group         Klas 4B"));
     CHECK(contains(showText.out, "raadslid_coalitie"));
+    CHECK(
+        contains(showText.out, "(begrip v2, corrected for guessing: 0 is guessing, 1 all right)"));
+    CHECK(contains(showText.out, "(gedragen aan tafel: no role kept an objection)"));
+    CHECK(contains(showText.out, "(share of game actions"));
 
     // compare: the matrix of choices, then the measurements, a column each.
     Run compare = samenspelIn(data, "archive compare 1 2 3");
     REQUIRE(compare.code == 0);
-    for (const char* row :
-         {"decision", "gedragen", "lowest support", "mean support", "begrip before", "begrip after",
-          "inclusie", "public value", "duration"})
+    for (const char* row : {"decision", "gedragen (cards)", "gedragen at table", "lowest support",
+                            "mean support", "begrip version", "begrip before", "begrip after",
+                            "inclusie", "inclusie basis", "public value", "duration"})
         CHECK_MESSAGE(contains(compare.out, std::string("\n") + row), row);
     CHECK(contains(compare.out, "#1"));
     CHECK(contains(compare.out, "#3"));
     // ... and what the plenary would put to the room about them.
     CHECK(contains(compare.out, "\nto discuss:\n"));
     CHECK(contains(compare.out, "Session 3 reached no decision."));
+    // Every session measured begrip v2: nothing to warn about.
+    CHECK_FALSE(contains(compare.out, "does not compare"));
     const auto compared =
         nlohmann::json::parse(samenspelIn(data, "archive compare 1 3 --json").out);
     REQUIRE(compared["sessions"].size() == 2);
@@ -174,7 +192,11 @@ TEST_CASE("archive commands: sessions of a year, listed, shown, compared, export
     // export: a header and one row per seat, the group's comma quoted.
     Run csv = samenspelIn(data, "archive export --csv");
     REQUIRE(csv.code == 0);
-    CHECK(csv.out.rfind("session,date,scenario,", 0) == 0);
+    CHECK(csv.out.rfind("session,date,scenario,scenario_version,group,seed,decided,gedragen,"
+                        "gedragen_aan_tafel,decision,lowest_support,mean_support,public_value,"
+                        "begrip_version,begrip_before,begrip_after,inclusie,inclusie_basis,",
+                        0) == 0);
+    CHECK(contains(csv.out, ",game_actions,"));
     CHECK(lineCount(csv.out) == 1 + 3 * 6);
     CHECK(contains(csv.out, ",\"Raad Vianen, 12 maart\","));
 
@@ -278,4 +300,180 @@ TEST_CASE("archive export: CSV fields are quoted as spreadsheets read them") {
     // A label a spreadsheet would run as a formula stays text.
     CHECK(csvText("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
     CHECK(csvText("-3 punten") == "'-3 punten");
+}
+
+namespace {
+
+// The log as a format 2 writer (before begrip v2) would have chained it:
+// replayed, its begrip is v1.
+void rewriteAsFormat2(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    in.close();
+    const std::string current = "{\"samenspel_log\":" + std::to_string(kLogFormatVersion) + ",";
+    REQUIRE(lines.at(0).rfind(current, 0) == 0);
+    lines[0] = "{\"samenspel_log\":2," + lines[0].substr(current.size());
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const std::size_t prev = lines[i].find("\"prev\":\"");
+        REQUIRE(prev != std::string::npos);
+        lines[i].replace(prev + 8, 16, logLineHash(lines[i - 1]));
+    }
+    std::ofstream out(path, std::ios::trunc);
+    for (const std::string& line : lines)
+        out << line << "\n";
+}
+
+// The fields of one CSV line (RFC 4180 quotes; the line's \r dropped).
+std::vector<std::string> csvFields(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"')
+            out.back() += line[++i];
+        else if (c == '"')
+            quoted = !quoted;
+        else if (c == ',' && !quoted)
+            out.emplace_back();
+        else if (c != '\r' || quoted)
+            out.back() += c;
+    }
+    return out;
+}
+
+// The cells of the comparison's row `label`, split where two spaces or more stand.
+std::vector<std::string> compareRow(const std::string& text, const std::string& label) {
+    const std::size_t at = text.find("\n" + label + "  ");
+    REQUIRE(at != std::string::npos);
+    const std::string line = text.substr(at + 1, text.find('\n', at + 1) - at - 1);
+    std::vector<std::string> cells;
+    std::size_t i = label.size();
+    while (i < line.size()) {
+        while (i < line.size() && line[i] == ' ')
+            ++i;
+        const std::size_t end = line.find("  ", i);
+        cells.push_back(line.substr(i, end == std::string::npos ? end : end - i));
+        i = end == std::string::npos ? line.size() : end;
+    }
+    return cells;
+}
+
+} // namespace
+
+TEST_CASE("archive compare: begrip v1 beside v2 is said in one line and drawn across by nothing") {
+    const fs::path dir = fs::temp_directory_path() / "samenspel_cli_archive_versions";
+    fs::remove_all(dir);
+    const fs::path data = dir / "data";
+    const fs::path sessions = data / "samenspel" / "sessions";
+    fs::create_directories(sessions);
+    playLocally(sessions, 21, "Voor begrip v2");
+    std::string oldLog;
+    for (const auto& entry : fs::directory_iterator(sessions))
+        if (entry.path().extension() == ".log")
+            oldLog = entry.path().string();
+    REQUIRE_FALSE(oldLog.empty());
+    rewriteAsFormat2(oldLog);
+    playLocally(sessions, 22, "Na begrip v2");
+    Run rebuilt = samenspelIn(data, "archive rebuild");
+    REQUIRE_MESSAGE(rebuilt.code == 0, rebuilt.err);
+    CHECK(contains(rebuilt.out, "2 sessions recorded"));
+
+    const auto listed = nlohmann::json::parse(samenspelIn(data, "archive list --json").out);
+    REQUIRE(listed.size() == 2);
+    const int oldNumber = listed[0]["log"] == oldLog ? 1 : 2;
+    const int newNumber = 3 - oldNumber;
+    const auto oldShown = nlohmann::json::parse(
+        samenspelIn(data, "archive show " + std::to_string(oldNumber) + " --json").out);
+    CHECK(oldShown["begrip"]["version"] == 1);
+    Run oldText = samenspelIn(data, "archive show " + std::to_string(oldNumber));
+    CHECK(contains(oldText.out, "(begrip v1, not corrected for guessing: about 0.5 is guessing)"));
+
+    Run compare = samenspelIn(data, "archive compare 1 2");
+    REQUIRE(compare.code == 0);
+    const auto versions = compareRow(compare.out, "begrip version");
+    REQUIRE(versions.size() == 2);
+    CHECK(versions[static_cast<std::size_t>(oldNumber - 1)] == "v1");
+    CHECK(versions[static_cast<std::size_t>(newNumber - 1)] == "v2");
+    CHECK(contains(compare.out, "note: Understanding does not compare here: session " +
+                                    std::to_string(oldNumber) +
+                                    " measured it as begrip v1 (about 0.5 for guessing), session " +
+                                    std::to_string(newNumber) + " as begrip v2 (0 for guessing)."));
+    // One line, not one per session.
+    std::size_t notes = 0;
+    for (std::size_t at = compare.out.find("does not compare"); at != std::string::npos;
+         at = compare.out.find("does not compare", at + 1))
+        ++notes;
+    CHECK(notes == 1);
+    const auto json = nlohmann::json::parse(samenspelIn(data, "archive compare 1 2 --json").out);
+    CHECK(json["begripComparable"] == false);
+    CHECK(contains(json["begripNote"].get<std::string>(), "does not compare"));
+
+    // The CSV says the version on every row, so a spreadsheet can keep them apart.
+    Run csv = samenspelIn(data, "archive export --csv");
+    std::istringstream lines(csv.out);
+    std::string header;
+    std::getline(lines, header);
+    const auto headerFields = csvFields(header);
+    const auto column = static_cast<std::size_t>(
+        std::find(headerFields.begin(), headerFields.end(), "begrip_version") -
+        headerFields.begin());
+    REQUIRE(column < headerFields.size());
+    int rows = 0;
+    for (std::string line; std::getline(lines, line);) {
+        const auto fields = csvFields(line);
+        REQUIRE(fields.size() == headerFields.size());
+        CHECK(fields[column] == (fields[0] == std::to_string(oldNumber) ? "1" : "2"));
+        ++rows;
+    }
+    CHECK(rows == 12);
+}
+
+TEST_CASE("archive compare: a session whose begrip version is unknown is said, its gedragen aan "
+          "tafel shown as unknown") {
+    SessionRecord known;
+    known.number = 1;
+    known.scenarioId = "skatebaan";
+    known.decided = true;
+    known.gedragen = true;
+    known.gedragenAanTafel = false;
+    known.begripVersion = 2;
+    known.begripAfter = 0.12;
+    known.inclusieBasis = "speaking_time";
+    SessionRecord unknown = known;
+    unknown.number = 7;
+    unknown.gedragenAanTafel.reset();
+    unknown.begripVersion.reset();
+    unknown.inclusieBasis.clear();
+    const WordLookup words = [](const std::string& key) {
+        if (key == "plenary.begrip_unknown.one")
+            return std::string("{0} does not know its version.");
+        if (key == "plenary.sessions.one")
+            return std::string("session {0}");
+        return key;
+    };
+    const std::string text = cli::archiveCompareText({known, unknown}, words);
+    CHECK(compareRow(text, "gedragen (cards)") == std::vector<std::string>{"yes", "yes"});
+    CHECK(compareRow(text, "gedragen at table") == std::vector<std::string>{"no", "unknown"});
+    CHECK(compareRow(text, "begrip version") == std::vector<std::string>{"v2", "unknown"});
+    CHECK(compareRow(text, "inclusie basis") ==
+          std::vector<std::string>{"speaking_time", "unknown"});
+    CHECK(contains(text, "note: Session 7 does not know its version.\n"));
+    const std::string shown = cli::archiveShowText(unknown);
+    CHECK(contains(shown, "begrip version unknown: archived before it was kept"));
+    CHECK(contains(shown, "unknown (gedragen aan tafel"));
+    CHECK(contains(shown, "basis unknown"));
+    // Unknown is an empty field, never a guessed yes or version.
+    unknown.people.push_back({0, "bewoner", "Anna", false, 4, std::nullopt, std::nullopt});
+    const std::string csv = cli::archiveCsv({unknown});
+    const std::string header = csv.substr(0, csv.find("\r\n"));
+    const std::string row = csv.substr(header.size() + 2);
+    const auto names = csvFields(header);
+    const auto fields = csvFields(row.substr(0, row.find("\r\n")));
+    REQUIRE(fields.size() == names.size());
+    for (const char* column : {"gedragen_aan_tafel", "begrip_version", "inclusie_basis"}) {
+        const auto at = std::find(names.begin(), names.end(), column) - names.begin();
+        CHECK_MESSAGE(fields[static_cast<std::size_t>(at)].empty(), column);
+    }
 }

@@ -2,6 +2,7 @@
 // different ends, compared, and the differences said in Dutch and English.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/plenary.hpp"
@@ -119,6 +120,8 @@ TEST_CASE("the differences worth discussing, in Dutch and in English") {
         sentences(p, "nl") ==
         std::vector<std::string>{
             "Tafel 1 kwam tot een gedragen besluit met ‘gemeente’ (beheer); tafels 2 en 3 niet.",
+            "Tafel 2: aan tafel bleef geen bezwaar staan, maar volgens de rolkaarten kan niet elke "
+            "rol het besluit dragen. Wie stemde in tegen het eigen belang, en waarom?",
             "Tafel 3 kwam niet tot een besluit.",
             "De rol waarvan de steun het meest verschilde: ambtenaar, met -16,7 aan tafel 2 tegen "
             "20,8 aan tafel 1.",
@@ -127,6 +130,8 @@ TEST_CASE("the differences worth discussing, in Dutch and in English") {
           std::vector<std::string>{
               "Table 1 reached a decision everyone can carry with ‘gemeente’ (beheer); tables 2 "
               "and 3 did not.",
+              "Table 2: no objection stood at the table, yet by the role cards not every role can "
+              "carry the decision. Who agreed against their own interest, and why?",
               "Table 3 reached no decision.",
               "The role whose support differed most: ambtenaar, with -16.7 at table 2 against 20.8 "
               "at table 1.",
@@ -148,8 +153,10 @@ TEST_CASE("tables that all decide alike are told so, and a wide spread of lowest
     narrow.lowestSupport = 10.0 / 3.0;
     const Plenary spread = makePlenary({wide, narrow});
     const auto nl = sentences(spread, "nl", true);
-    REQUIRE_FALSE(nl.empty());
-    CHECK(nl.front() ==
+    // Nobody objected at either table, though the cards do not carry the decision.
+    REQUIRE(nl.size() >= 2);
+    CHECK(nl[0].rfind("Elke sessie: aan tafel bleef geen bezwaar staan", 0) == 0);
+    CHECK(nl[1] ==
           "Het laagste draagvlak liep uiteen van -16,7 in sessie 12 tot 3,3 in sessie 14.");
 
     const Plenary nothing = makePlenary(
@@ -163,4 +170,84 @@ TEST_CASE("one table alone has nothing to compare") {
     const Plenary one = makePlenary({plenaryTableOf(decidedTable(sc, kPlekGemeente, 30), "1")});
     CHECK(one.notes.empty());
     CHECK(one.matrix.size() == 2);
+}
+
+TEST_CASE("tables of begrip v1 beside v2 are said in one sentence, and a table's gedragen aan "
+          "tafel comes from its game") {
+    auto sc = roomScenario();
+    Game old = decidedTable(sc, kPlekGemeente, 30);
+    old.setBegripVersion(1);
+    const PlenaryTable v1 = plenaryTableOf(old, "3");
+    const Game newer = decidedTable(sc, kPlekGemeente, 30);
+    const PlenaryTable v2 = plenaryTableOf(newer, "5");
+    CHECK(v1.begripVersion == std::optional<int>(1));
+    CHECK(v2.begripVersion == std::optional<int>(2));
+    CHECK(v2.gedragenAanTafel == std::optional<bool>(newer.measure().decision.gedragenAanTafel));
+    CHECK_FALSE(plenaryTableOf(undecidedTable(sc), "1").gedragenAanTafel.has_value());
+
+    const Plenary same = makePlenary({v2, v2});
+    CHECK(same.sameBegripVersion);
+    CHECK_FALSE(same.begripNote.has_value());
+
+    const Plenary mixed = makePlenary({v1, v2});
+    CHECK_FALSE(mixed.sameBegripVersion);
+    REQUIRE(mixed.begripNote.has_value());
+    // Not among the differences to discuss: it is about the measure, not the groups.
+    for (const PlenaryNote& note : mixed.notes)
+        CHECK(note.key != mixed.begripNote->key);
+    PlenaryWords w;
+    w.lang = "nl";
+    w.word = catalogOf("nl");
+    w.sessions = true;
+    CHECK(plenaryNoteText(mixed, *mixed.begripNote, w) ==
+          "Het begrip is hier niet te vergelijken: sessie 3 mat het als begrip v1 (rond 0,5 bij "
+          "gokken), sessie 5 als begrip v2 (0 bij gokken). Over beide heen wordt geen verschil of "
+          "gemiddelde berekend.");
+    w.lang = "en";
+    w.word = catalogOf("en");
+    PlenaryTable v1b = v1;
+    v1b.label = "4";
+    const Plenary twoOld = makePlenary({v1, v1b, v2});
+    REQUIRE(twoOld.begripNote.has_value());
+    CHECK(plenaryNoteText(twoOld, *twoOld.begripNote, w)
+              .rfind("Understanding does not compare here: sessions 3 and 4 measured it as begrip "
+                     "v1 (about 0.5 for guessing), session 5 as begrip v2",
+                     0) == 0);
+
+    // A session archived before the version was kept, its log gone.
+    PlenaryTable unknown = v2;
+    unknown.label = "7";
+    unknown.begripVersion.reset();
+    const Plenary withUnknown = makePlenary({v2, unknown});
+    REQUIRE(withUnknown.begripNote.has_value());
+    CHECK(plenaryNoteText(withUnknown, *withUnknown.begripNote, w) ==
+          "Session 7 was archived before the begrip version was kept, and its log is gone: its "
+          "understanding cannot be set beside the others'.");
+}
+
+TEST_CASE("a table carried at the table but not by the cards, or the other way round, is put to "
+          "the room") {
+    auto sc = roomScenario();
+    PlenaryTable agreed = plenaryTableOf(decidedTable(sc, kPlekGemeente, 30), "1");
+    agreed.gedragen = false;
+    agreed.gedragenAanTafel = true;
+    PlenaryTable objected = agreed;
+    objected.label = "2";
+    objected.gedragen = true;
+    objected.gedragenAanTafel = false;
+    PlenaryTable unknown = agreed;
+    unknown.label = "3";
+    unknown.gedragenAanTafel.reset(); // an archived session that does not know it
+    const Plenary p = makePlenary({agreed, objected, unknown});
+    const auto nl = sentences(p, "nl");
+    CHECK(std::count(nl.begin(), nl.end(),
+                     "Tafel 1: aan tafel bleef geen bezwaar staan, maar volgens de rolkaarten kan "
+                     "niet elke rol het besluit dragen. Wie stemde in tegen het eigen belang, en "
+                     "waarom?") == 1);
+    const auto en = sentences(p, "en");
+    CHECK(std::count(en.begin(), en.end(),
+                     "Table 2: by the role cards every role can carry the decision, yet an "
+                     "objection still stood at the table. What did the others miss?") == 1);
+    for (const std::string& s : en)
+        CHECK_MESSAGE(s.find("Table 3:") == std::string::npos, s);
 }

@@ -89,10 +89,17 @@ TEST_CASE("the room report of three tables says what each table's replay says") 
             CHECK(contains(html, formatNumber(100.0 * *m.begripAfter, 0, "nl") + "%"));
         tables.push_back(plenaryTableOf(*replay.game, std::to_string(t + 1)));
     }
-    // The outcomes in the side-by-side row, one badge per table in order.
+    // The outcomes in the side-by-side row, one badge per table in order:
+    // gedragen by the role cards, then in the next row gedragen aan tafel.
     std::string outcomes;
     for (const PlenaryTable& t : tables)
         outcomes += !t.decided ? "geen besluit" : t.gedragen ? "✓ gedragen" : "✗ niet gedragen";
+    for (const PlenaryTable& t : tables)
+        outcomes += !t.decided            ? "geen besluit"
+                    : !t.gedragenAanTafel ? "?"
+                    : *t.gedragenAanTafel ? "✓ gedragen"
+                                          : "✗ niet gedragen";
+    CHECK(contains(html, "<th>Gedragen aan tafel</th>"));
     std::string shown;
     for (std::size_t at = html.find("<span class=\"badge"); at != std::string::npos;
          at = html.find("<span class=\"badge", at + 1)) {
