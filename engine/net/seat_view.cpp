@@ -406,7 +406,8 @@ struct ViewWriter {
         const bool taken = d.taken && inRange(d.proposal, st.proposals);
         w.key("decision").beginObject().key("taken").value(taken);
         w.key("proposal").value(taken ? d.proposal : -1);
-        w.key("gedragen").value(taken && d.gedragen).key("support").beginArray();
+        w.key("gedragen").value(taken && d.gedragen);
+        w.key("gedragenAanTafel").value(taken && d.gedragenAanTafel).key("support").beginArray();
         for (int r = 0; taken && r < static_cast<int>(d.support.size()); ++r) {
             if (!supportIsPublic(game, st.proposals[static_cast<std::size_t>(d.proposal)], r))
                 continue;
@@ -567,12 +568,19 @@ struct ViewWriter {
                             st.proposals[static_cast<std::size_t>(d.proposal)].package));
         else
             w.null();
-        const SeatBegrip begrip =
-            inRange(seat, m.begrip) ? m.begrip[static_cast<std::size_t>(seat)] : SeatBegrip{};
-        w.key("begripBefore");
-        begrip.before ? w.value(*begrip.before) : w.null();
+        // This person's own begrip (a team member's, not the team's mean),
+        // and which measure it is: v2 is corrected for guessing (0 is what
+        // guessing gives, 1 all right), v1 (an old log) the share right.
+        std::optional<double> before, after;
+        for (const PersonMeasure& p : m.people)
+            if (p.seat == seat && p.person == ctx.person) {
+                before = p.begripBefore;
+                after = p.begripAfter;
+            }
+        w.key("begripVersion").value(m.begripVersion).key("begripBefore");
+        before ? w.value(*before) : w.null();
         w.key("begripAfter");
-        begrip.after ? w.value(*begrip.after) : w.null();
+        after ? w.value(*after) : w.null();
         w.key("report");
         ctx.reportLink.empty() ? w.null() : w.value(ctx.reportLink);
         w.endObject();

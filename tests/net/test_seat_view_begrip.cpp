@@ -4,6 +4,7 @@
 // view leaves out what was shared on the board.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -246,4 +247,37 @@ TEST_CASE("in a team every member answers for themself and sees only their own a
     CHECK(viewOf(game, 0, "nl", 1)["begrip"]["boardHidden"].get<bool>());
     answerAll(game, 0, 0);
     CHECK_FALSE(viewOf(game, 0, "nl", 1)["begrip"]["boardHidden"].get<bool>());
+}
+
+TEST_CASE("a team member's phone debrief shows that member's own begrip, not the team's") {
+    const auto sc = skatebaan();
+    Game game = gameWithPersonAtSeat0(sc, {"Anna", "Bram"});
+    advanceTo(game, PhaseKind::Perspectief);
+    // Anna gets the first values item right, Bram predicts nothing.
+    const std::vector<BegripItem> items = begripItems(*sc, game.state().world, game.roleOfSeat(0));
+    REQUIRE_FALSE(items.empty());
+    const int target = items.front().targetRole;
+    std::vector<int> top;
+    const std::vector<int>& weights = game.state().world.weights[static_cast<std::size_t>(target)];
+    for (int k = 0; k < valuesItemPicks(weights); ++k) {
+        int best = -1;
+        for (int v = 0; v < static_cast<int>(weights.size()); ++v)
+            if (std::find(top.begin(), top.end(), v) == top.end() &&
+                (best < 0 ||
+                 weights[static_cast<std::size_t>(v)] > weights[static_cast<std::size_t>(best)]))
+                best = v;
+        top.push_back(best);
+    }
+    Action predict = action(ActionType::Predict, 0, 0);
+    predict.targetRole = target;
+    predict.values = top;
+    apply(game, predict);
+    while (!game.state().finished)
+        apply(game, action(ActionType::Advance, kFacilitator));
+    const Json anna = viewOf(game, 0, "nl", 0);
+    const Json bram = viewOf(game, 0, "nl", 1);
+    CHECK(anna["debrief"]["begripVersion"].get<int>() == 2);
+    REQUIRE(anna["debrief"]["begripBefore"].is_number());
+    CHECK(anna["debrief"]["begripBefore"].get<double>() == doctest::Approx(1.0));
+    CHECK(bram["debrief"]["begripBefore"].is_null());
 }

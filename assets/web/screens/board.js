@@ -146,6 +146,10 @@ export function decisionBlock(view) {
   const p = proposalOf(view, d.proposal);
   return h('div', { class: `decision ${d.gedragen ? 'decision-ok' : 'decision-not'}` },
     h('h2', { class: 'section-title' }, d.gedragen ? t('table.decision_gedragen') : t('table.decision_not_gedragen')),
+    // By the cards and as people said it can differ: that is worth a talk.
+    d.gedragen !== d.gedragenAanTafel && typeof d.gedragenAanTafel === 'boolean'
+      ? h('p', { class: 'body' }, d.gedragen ? t('web.decision.objection_stood') : t('web.decision.no_objection_left'))
+      : null,
     p ? h('p', { class: 'body' }, t('web.decision.on', proposalRef(p))) : null,
     p ? h('dl', { class: 'package' }, packageLines(view, p.package).map((l) => [h('dt', null, l.issue), h('dd', null, l.option)])) : null,
     d.support && d.support.length

@@ -1,19 +1,27 @@
 // At the end: this player's own debrief (view.debrief): their role's support
 // for the decision, their begrip before and after, and the session report.
 import { h, replace } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, num } from '../i18n.js';
 import { app } from '../state.js';
 import { roleOf, percent } from '../format.js';
 import { supportBar, decisionBlock } from './board.js';
 
-function begripBar(label, value) {
+// Begrip v2 (corrected for guessing: 0 is what guessing gives, 1 all right,
+// below 0 worse than guessing) as a number; v1 (an old log) as a share right.
+function begripText(value, version) {
+  if (typeof value !== 'number') return '—';
+  return version === 1 ? percent(value) : num(value, 2);
+}
+
+function begripBar(label, value, version) {
   const pct = typeof value === 'number' ? Math.max(0, Math.min(1, value)) * 100 : 0;
   const fill = h('span', { class: 'bar-fill bar-pos' });
   fill.style.left = '0%';
   fill.style.width = `${pct}%`;
+  const text = begripText(value, version);
   return h('div', { class: 'support-row' },
-    h('div', { class: 'support-label' }, h('span', { class: 'support-role' }, label), h('span', { class: 'support-num' }, percent(value))),
-    h('div', { class: 'bar bar-plain', role: 'img', 'aria-label': `${label}: ${percent(value)}` }, fill));
+    h('div', { class: 'support-label' }, h('span', { class: 'support-role' }, label), h('span', { class: 'support-num' }, text)),
+    h('div', { class: 'bar bar-plain', role: 'img', 'aria-label': `${label}: ${text}` }, fill));
 }
 
 function safeLink(href) {
@@ -48,17 +56,18 @@ export function renderDebrief(main) {
 
   // Begrip.
   parts.push(h('h2', { class: 'section-title' }, t('web.debrief.begrip')));
-  parts.push(h('p', { class: 'hint' }, t('web.debrief.begrip_explain')));
+  const version = d.begripVersion === 1 ? 1 : 2;
+  parts.push(h('p', { class: 'hint' }, t(version === 1 ? 'web.debrief.begrip_explain_v1' : 'web.debrief.begrip_explain')));
   const before = typeof d.begripBefore === 'number' ? d.begripBefore : null;
   const after = typeof d.begripAfter === 'number' ? d.begripAfter : null;
   if (before === null && after === null) {
     parts.push(h('p', { class: 'body' }, t('web.debrief.no_begrip')));
   } else {
-    parts.push(begripBar(t('web.debrief.before'), before));
-    parts.push(begripBar(t('web.debrief.after'), after));
+    parts.push(begripBar(t('web.debrief.before'), before, version));
+    parts.push(begripBar(t('web.debrief.after'), after, version));
     if (before !== null && after !== null) {
       const key = after > before + 0.001 ? 'web.debrief.begrip_up' : after < before - 0.001 ? 'web.debrief.begrip_down' : 'web.debrief.begrip_same';
-      parts.push(h('p', { class: 'body' }, t(key, percent(before), percent(after))));
+      parts.push(h('p', { class: 'body' }, t(key, begripText(before, version), begripText(after, version))));
     }
   }
 
