@@ -10,12 +10,15 @@
 
 #include <sqlite3.h>
 
+#include "../old_log_format.hpp"
 #include "archive/archive_logs.hpp"
 #include "core/live_session.hpp"
 #include "core/log.hpp"
 
 using namespace samenspel;
 namespace fs = std::filesystem;
+
+using samenspel::testing::rewriteAsFormat2;
 
 namespace {
 
@@ -54,26 +57,6 @@ std::unique_ptr<LiveSession> playDecided(const std::string& log, std::uint64_t s
     }
     FAIL("no seed from " << seed << " on reached a decision");
     return nullptr;
-}
-
-// The log as a format 2 writer (before begrip v2) would have chained it.
-void rewriteAsFormat2(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    in.close();
-    const std::string current = "{\"samenspel_log\":" + std::to_string(kLogFormatVersion) + ",";
-    REQUIRE(lines.at(0).rfind(current, 0) == 0);
-    lines[0] = "{\"samenspel_log\":2," + lines[0].substr(current.size());
-    for (std::size_t i = 1; i < lines.size(); ++i) {
-        const std::size_t prev = lines[i].find("\"prev\":\"");
-        REQUIRE(prev != std::string::npos);
-        lines[i].replace(prev + 8, 16, logLineHash(lines[i - 1]));
-    }
-    std::ofstream out(path, std::ios::trunc);
-    for (const std::string& line : lines)
-        out << line << "\n";
 }
 
 // The tables as a Samenspel of schema 1 created them.

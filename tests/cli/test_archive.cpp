@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../old_log_format.hpp"
 #include "cli/archive_views.hpp"
 #include "core/live_session.hpp"
 #include "core/log.hpp"
@@ -21,6 +22,8 @@
 
 namespace fs = std::filesystem;
 using namespace samenspel;
+
+using samenspel::testing::rewriteAsFormat2;
 
 namespace {
 
@@ -303,27 +306,6 @@ TEST_CASE("archive export: CSV fields are quoted as spreadsheets read them") {
 }
 
 namespace {
-
-// The log as a format 2 writer (before begrip v2) would have chained it:
-// replayed, its begrip is v1.
-void rewriteAsFormat2(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    in.close();
-    const std::string current = "{\"samenspel_log\":" + std::to_string(kLogFormatVersion) + ",";
-    REQUIRE(lines.at(0).rfind(current, 0) == 0);
-    lines[0] = "{\"samenspel_log\":2," + lines[0].substr(current.size());
-    for (std::size_t i = 1; i < lines.size(); ++i) {
-        const std::size_t prev = lines[i].find("\"prev\":\"");
-        REQUIRE(prev != std::string::npos);
-        lines[i].replace(prev + 8, 16, logLineHash(lines[i - 1]));
-    }
-    std::ofstream out(path, std::ios::trunc);
-    for (const std::string& line : lines)
-        out << line << "\n";
-}
 
 // The fields of one CSV line (RFC 4180 quotes; the line's \r dropped).
 std::vector<std::string> csvFields(const std::string& line) {

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../old_log_format.hpp"
 #include "core/begrip.hpp"
 #include "core/live_session.hpp"
 #include "core/log.hpp"
@@ -99,6 +100,8 @@ TEST_CASE("replay --json lists every member of a team with their own public acti
     fs::remove_all(dir);
 }
 
+using samenspel::testing::rewriteAsFormat2;
+
 namespace {
 
 std::string runToText(const std::string& command) {
@@ -110,26 +113,6 @@ std::string runToText(const std::string& command) {
         out.append(buffer, n);
     pclose(pipe);
     return out;
-}
-
-// The log as a format 2 writer (before begrip v2) would have chained it.
-void rewriteAsFormat2(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    in.close();
-    const std::string current = "{\"samenspel_log\":" + std::to_string(kLogFormatVersion) + ",";
-    REQUIRE(lines.at(0).rfind(current, 0) == 0);
-    lines[0] = "{\"samenspel_log\":2," + lines[0].substr(current.size());
-    for (std::size_t i = 1; i < lines.size(); ++i) {
-        const std::size_t prev = lines[i].find("\"prev\":\"");
-        REQUIRE(prev != std::string::npos);
-        lines[i].replace(prev + 8, 16, logLineHash(lines[i - 1]));
-    }
-    std::ofstream out(path, std::ios::trunc);
-    for (const std::string& line : lines)
-        out << line << "\n";
 }
 
 } // namespace
