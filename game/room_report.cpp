@@ -29,7 +29,13 @@ struct RoomCtx {
     std::string support(const std::optional<double>& v) const {
         return v ? c.supportText(*v) : "–";
     }
-    std::string share(const std::optional<double>& v) const { return v ? c.percent(*v) : "–"; }
+    // A table's begrip in its own measure: v2 a score from guessing (0) to
+    // every answer right (1), v1 (a log from before) the share right.
+    std::string begrip(const PlenaryTable& t, const std::optional<double>& v) const {
+        if (!v)
+            return "–";
+        return t.begripVersion == 1 ? c.percent(*v) : formatNumber(*v, 2, c.lang);
+    }
     std::string tableName(std::size_t t) const {
         return plenaryTableName(plenary.tables[t], words);
     }
@@ -94,9 +100,9 @@ void sideBySide(const RoomCtx& r, std::ostringstream& out) {
     row("room.row.mean",
         [&](const PlenaryTable& t) { return htmlEscape(r.support(t.meanSupport)); });
     row("room.row.begrip_before",
-        [&](const PlenaryTable& t) { return htmlEscape(r.share(t.begripBefore)); });
+        [&](const PlenaryTable& t) { return htmlEscape(r.begrip(t, t.begripBefore)); });
     row("room.row.begrip_after",
-        [&](const PlenaryTable& t) { return htmlEscape(r.share(t.begripAfter)); });
+        [&](const PlenaryTable& t) { return htmlEscape(r.begrip(t, t.begripAfter)); });
     row("room.row.inclusie",
         [&](const PlenaryTable& t) { return htmlEscape(formatNumber(t.inclusie, 2, c.lang)); });
     row("room.row.public_value",

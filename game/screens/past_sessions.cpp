@@ -152,7 +152,12 @@ class PastSessionsScreen final : public Screen {
     std::string decisionText(const SessionRecord& r, const App& app) const {
         if (!r.decided)
             return app.tr("room.no_decision");
-        return r.gedragen ? "✓ " + app.tr("room.gedragen") : "✗ " + app.tr("room.not_gedragen");
+        std::string text =
+            r.gedragen ? "✓ " + app.tr("room.gedragen") : "✗ " + app.tr("room.not_gedragen");
+        // By the role cards; said at the table it can differ, which is news.
+        if (r.gedragenAanTafel && *r.gedragenAanTafel != r.gedragen)
+            text += " · " + app.tr(r.gedragen ? "past.objection_stood" : "past.no_objection");
+        return text;
     }
 
     void drawList(App& app) {

@@ -128,22 +128,44 @@ void doneToggle(App& app, TableLink& link, TableUi& ui, int seat) {
 }
 
 // A big button in front of the card: "Pass to Fatima — click to show your card".
+// Its words wrap between words: a long role name ("Medewerker buitenruimte en
+// speelplaatsen") at 1280x720 is wider than the column.
 void privacyScreen(App& app, TableLink& link, TableUi& ui, int seat) {
     const ui::Theme& theme = app.theme();
-    const float height =
-        std::max(ImGui::GetContentRegionAvail().y - app.unit() * 2, app.unit() * 20);
-    ImGui::PushStyleColor(ImGuiCol_Button, theme.privacy);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui::withAlpha(theme.accent, 0.35f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ui::withAlpha(theme.accent, 0.55f));
     ImGui::PushFont(app.fonts().heading);
-    const std::string label = app.tr("table.pass_to", seatName(app, link.game(), seat)) + "\n\n" +
-                              app.tr("table.click_to_show") + "###privacy";
-    if (ImGui::Button(label.c_str(), ImVec2(-1, height))) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = app.unit() * 2;
+    bool shortened = false;
+    std::vector<std::string> lines = wordLines(
+        app.tr("table.pass_to", seatName(app, link.game(), seat)), width - 2 * pad, 0, shortened);
+    lines.emplace_back(); // a blank line between the two sentences
+    for (std::string& line :
+         wordLines(app.tr("table.click_to_show"), width - 2 * pad, 0, shortened))
+        lines.push_back(std::move(line));
+    const float lineHeight = ImGui::GetTextLineHeightWithSpacing();
+    const float textHeight = lineHeight * static_cast<float>(lines.size());
+    // The rest of the column, but never less than the words need.
+    const ImVec2 size(width, std::max({ImGui::GetContentRegionAvail().y - app.unit() * 2,
+                                       app.unit() * 20, textHeight + 2 * pad}));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##privacy", size)) {
         ui.cardShownFor = seat;
         ui.columns[seat].showCard = true; // a player starts with their card
     }
+    const ImVec4 fill = ImGui::IsItemActive()    ? ui::withAlpha(theme.accent, 0.55f)
+                        : ImGui::IsItemHovered() ? ui::withAlpha(theme.accent, 0.35f)
+                                                 : theme.privacy;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ui::toU32(fill),
+                        ImGui::GetStyle().FrameRounding);
+    float y = at.y + (size.y - textHeight) * 0.5f;
+    for (const std::string& line : lines) {
+        const float lineWidth = ImGui::CalcTextSize(line.c_str()).x;
+        draw->AddText(ImVec2(at.x + (size.x - lineWidth) * 0.5f, y), ui::toU32(theme.text),
+                      line.c_str());
+        y += lineHeight;
+    }
     ImGui::PopFont();
-    ImGui::PopStyleColor(3);
 }
 
 // The last action's outcome: green when it was accepted, red when not.
@@ -160,9 +182,9 @@ float messageHeight(const App& app, const TableUi& ui) {
 void messageFoot(App& app, const TableUi& ui) {
     if (ui.message.empty())
         return;
-    beginFramed(app);
+    beginFramed(app); // its wrap width keeps the text inside the frame
     ImGui::PushFont(app.fonts().bold);
-    wrappedText((ui.messageIsError ? "" : "✓ ") + ui.message);
+    ImGui::TextWrapped("%s", ((ui.messageIsError ? "" : "✓ ") + ui.message).c_str());
     ImGui::PopFont();
     endFramed(app, ui.messageIsError ? app.theme().bad : app.theme().good);
 }

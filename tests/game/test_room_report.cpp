@@ -85,8 +85,11 @@ TEST_CASE("the room report of three tables says what each table's replay says") 
                            "<td class=\"num\">" +
                                formatNumber(roundSupport(m.decision.draagvlak.minimum), 1, "nl") +
                                "</td>"));
+        // Begrip v2 as the score it is (0 guessing, 1 all right), not a share.
+        REQUIRE(m.begripVersion == 2);
         if (m.begripAfter)
-            CHECK(contains(html, formatNumber(100.0 * *m.begripAfter, 0, "nl") + "%"));
+            CHECK(contains(html,
+                           "<td class=\"num\">" + formatNumber(*m.begripAfter, 2, "nl") + "</td>"));
         tables.push_back(plenaryTableOf(*replay.game, std::to_string(t + 1)));
     }
     // The outcomes in the side-by-side row, one badge per table in order:

@@ -2,7 +2,9 @@
 #include "battery.hpp"
 
 #include <cstdio>
+#include <set>
 
+#include "core/begrip.hpp"
 #include "core/limits.hpp"
 #include "net/redact.hpp"
 
@@ -433,6 +435,15 @@ void Battery::checkNoLeak(const Parsed& p, const std::string& body) {
                 problem("the cheat's seat received " + what + " (" + lang + ")");
         }
     };
+    // The one place a red line nobody named travels (docs/network.md): as an
+    // option of the seat's own begrip question "which one is theirs?", in
+    // the `questions` message, without saying whose it is.
+    std::set<std::string> asked;
+    if (p.type == "questions")
+        for (const BegripItem& item : begripItems(*sc_, game->state().world, cheatRole_))
+            if (item.kind == BegripItemKind::RedLine)
+                for (const ItemOption& o : item.options)
+                    asked.insert(o.text.get("nl"));
     for (std::size_t r = 0; r < sc_->roles.size(); ++r) {
         if (static_cast<int>(r) == cheatRole_)
             continue;
@@ -442,7 +453,7 @@ void Battery::checkNoLeak(const Parsed& p, const std::string& body) {
         for (std::size_t i = 0; i < role.preconditions.size(); ++i) {
             const bool shown = r < view.preconditionShown.size() &&
                                i < view.preconditionShown[r].size() && view.preconditionShown[r][i];
-            if (!shown)
+            if (!shown && !asked.count(role.preconditions[i].name.get("nl")))
                 hidden(role.preconditions[i].name,
                        "role " + role.id + "'s precondition " + role.preconditions[i].id);
         }
