@@ -16,8 +16,9 @@ With --samenspel, the figures a facilitator leans on must be the current
 binary's: the number of feasible packages at the start
 (`analyze --json`) in "De spanning" / "The tension", and the share of
 gedragen decisions with balanced bots (`simulate --games 200 --seed 1 --json`,
-as the tools round it: "41,5%" in Dutch, "41.5%" in English) in "Wat er
-meestal gebeurt" / "What usually happens". A rebalanced case whose note still
+as the tools round it: "41,5%" in Dutch, "41.5%" in English; read from the
+generated NOTES_DIR/README.md, whose own test replays it) in "Wat er meestal
+gebeurt" / "What usually happens". A rebalanced case whose note still
 tells the old figures fails here. Exit 1 on any problem.
 """
 import json
@@ -52,14 +53,20 @@ def mentions(text, figure):
     return re.search(r"(?<![\d.,])" + re.escape(figure) + r"(?![\d]|[.,]\d)", text) is not None
 
 
-def figures(binary, scenario):
-    def run(*args):
-        done = subprocess.run([binary, *args], capture_output=True, text=True, check=True)
-        return json.loads(done.stdout)
-    analysis = run("analyze", scenario, "--json")
-    sim = run("simulate", scenario, "--games", "200", "--seed", "1", "--json", "--bots",
-              "balanced")
-    return analysis["feasible"], sim["gedragen_share"]
+def table_share(table, sid):
+    """The gedragen share with balanced bots in the scenario's section of the
+    generated table (docs/scenarios/README.md: `simulate --games 200 --seed 1
+    --bots balanced`). scenarios_table_up_to_date checks that table against
+    the binary, so the notes need not play the 200 sessions again."""
+    section = re.search(r"^## " + re.escape(sid) + r"\n(.*?)(?=^## |\Z)", table, re.S | re.M)
+    row = section and re.search(r"^\| balanced \| [^|]* \| ([\d.]+)% \|", section.group(1), re.M)
+    return float(row.group(1)) / 100.0 if row else None
+
+
+def figures(binary, scenario, sid, table):
+    done = subprocess.run([binary, "analyze", scenario, "--json"], capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)["feasible"], table_share(table, sid)
 
 
 def check_figures(sections, feasible, share):
@@ -70,7 +77,10 @@ def check_figures(sections, feasible, share):
         if feasible is not None and not mentions(tension, str(feasible)):
             problems.append(f"part '{part}': '### {TENSION[part]}' does not give the {feasible} "
                             "feasible packages of `analyze`")
-        if not mentions(outcome, percent(share, part)):
+        if share is None:
+            problems.append("docs/scenarios/README.md has no 'balanced' row for this case: "
+                            "run scripts/scenario-table")
+        elif not mentions(outcome, percent(share, part)):
             problems.append(f"part '{part}': '### {OUTCOME[part]}' does not give the "
                             f"{percent(share, part)} gedragen with balanced bots of `simulate`")
     return problems
@@ -134,6 +144,8 @@ def main(argv):
     scenarios, notes = argv[1], argv[2]
     failed = False
     ids = []
+    with open(os.path.join(notes, "README.md"), encoding="utf-8") as f:
+        table = f.read()
     for name in sorted(os.listdir(scenarios)):
         if not name.endswith((".yaml", ".yml")) or name.startswith("."):
             continue
@@ -150,7 +162,7 @@ def main(argv):
                   "(both parts, every heading: see docs/scenarios/README.md)")
             failed = True
             continue
-        problems = check_note(note, figures(binary, os.path.join(scenarios, name))
+        problems = check_note(note, figures(binary, os.path.join(scenarios, name), sid, table)
                               if binary else None)
         for p in problems:
             print(f"FAIL {os.path.relpath(note)}: {p}")
