@@ -459,8 +459,6 @@ TEST_CASE("through whole bot sessions every seat's view is valid, redacted and o
                       doctest::Approx(*b.before).epsilon(0.001));
             else
                 CHECK(debrief["begripBefore"].is_null());
-            // Which begrip it is (v2: corrected for guessing), and both kinds
-            // of gedragen, so the page can say when they disagree.
             CHECK(debrief["begripVersion"].get<int>() == 2);
             CHECK(view["decision"]["gedragenAanTafel"].get<bool>() ==
                   (game.state().decision.taken && game.state().decision.gedragenAanTafel));

@@ -14,16 +14,14 @@
 #include "core/json_read.hpp"
 #include "core/scenario.hpp"
 #include "net/seat_view.hpp"
+#include "net_test_util.hpp"
 
 using namespace samenspel;
 
 namespace {
 
 std::shared_ptr<const Scenario> skatebaan() {
-    LoadResult r =
-        loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml");
-    REQUIRE_MESSAGE(r.ok(), (r.errors.empty() ? "" : r.errors.front().format()));
-    return std::make_shared<const Scenario>(std::move(*r.scenario));
+    return nettest::loadShipped("skatebaan");
 }
 
 // Bots everywhere but seat 0, played by `members` (none: one person).
