@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "archive/archive_logs.hpp"
+#include "archive_test_util.hpp"
 #include "core/live_session.hpp"
 #include "core/log.hpp"
 #include "core/session_files.hpp"
@@ -17,40 +18,9 @@
 using namespace samenspel;
 namespace fs = std::filesystem;
 
+using namespace samenspel::archivetest;
+
 namespace {
-
-fs::path freshDir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("samenspel_test_archive_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-std::shared_ptr<const Scenario> skatebaan() {
-    LoadResult r =
-        loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml");
-    REQUIRE(r.ok());
-    return std::make_shared<const Scenario>(std::move(*r.scenario));
-}
-
-// A bots-only session played to its end (or `steps` steps) with its log at `log`.
-std::unique_ptr<LiveSession> playToLog(const std::string& log, std::uint64_t seed,
-                                       const std::string& group, int steps = -1) {
-    auto sc = skatebaan();
-    SessionSetup setup = SessionSetup::defaultFor(*sc, true, seed);
-    setup.group = group;
-    LiveSessionOptions options;
-    options.pace = SessionPace::asFastAsPossible();
-    options.logPath = log;
-    std::string error;
-    auto session = LiveSession::start(sc, setup, options, error);
-    REQUIRE_MESSAGE(session, error);
-    if (steps < 0)
-        CHECK(session->runToEnd());
-    for (int i = 0; i < steps; ++i)
-        session->step();
-    return session;
-}
 
 std::string sessionsFolder(const fs::path& data) {
     return ArchiveFiles::sessionsFolder(data.string());
@@ -59,7 +29,7 @@ std::string sessionsFolder(const fs::path& data) {
 } // namespace
 
 TEST_CASE("archive: a recorded session reads back whole, and recording it again keeps its number") {
-    const fs::path data = freshDir("roundtrip");
+    const fs::path data = freshDir("archive_roundtrip");
     const std::string log = newLogPath(sessionsFolder(data), "skatebaan");
     auto session = playToLog(log, 3, "Zoë's groep, \"maart\"");
     const RecordOutcome first = recordFinishedSession(session->game(), log, data.string());
@@ -84,14 +54,14 @@ TEST_CASE("archive: a recorded session reads back whole, and recording it again 
 }
 
 TEST_CASE("archive: a deleted database is rebuilt from the logs with the same rows") {
-    const fs::path data = freshDir("deleted");
+    const fs::path data = freshDir("archive_deleted");
     for (std::uint64_t seed : {1, 2}) {
         const std::string log = newLogPath(sessionsFolder(data), "skatebaan");
         auto session = playToLog(log, seed, "groep " + std::to_string(seed));
         REQUIRE(recordFinishedSession(session->game(), log, data.string()).error.empty());
     }
     // A hosted session's log lives where the host ran, outside the data folder.
-    const fs::path elsewhere = freshDir("deleted_elsewhere");
+    const fs::path elsewhere = freshDir("archive_deleted_elsewhere");
     const std::string hosted = (elsewhere / "hosted.log").string();
     auto session = playToLog(hosted, 7, "extern");
     REQUIRE(recordFinishedSession(session->game(), hosted, data.string()).error.empty());
@@ -119,7 +89,7 @@ TEST_CASE("archive: a deleted database is rebuilt from the logs with the same ro
 }
 
 TEST_CASE("archive: a database of garbage bytes is moved aside and rebuilt") {
-    const fs::path data = freshDir("garbage");
+    const fs::path data = freshDir("archive_garbage");
     const std::string log = newLogPath(sessionsFolder(data), "skatebaan");
     auto session = playToLog(log, 5, "");
     REQUIRE(recordFinishedSession(session->game(), log, data.string()).number == 1);
@@ -148,7 +118,7 @@ TEST_CASE("archive: a database of garbage bytes is moved aside and rebuilt") {
 
 TEST_CASE("archive: unfinished sessions, players' copies and damaged logs stay out, the rest is "
           "rebuilt") {
-    const fs::path data = freshDir("skips");
+    const fs::path data = freshDir("archive_skips");
     const std::string finished = newLogPath(sessionsFolder(data), "skatebaan");
     playToLog(finished, 2, "");
     const std::string unfinished = newLogPath(sessionsFolder(data), "skatebaan");
@@ -176,7 +146,7 @@ TEST_CASE("archive: unfinished sessions, players' copies and damaged logs stay o
 }
 
 TEST_CASE("archive: a database of a newer schema is refused and left as it is") {
-    const fs::path data = freshDir("newer");
+    const fs::path data = freshDir("archive_newer");
     const std::string db = ArchiveFiles::database(data.string());
     {
         Archive::Opened opened = Archive::open(db);

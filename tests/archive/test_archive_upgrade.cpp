@@ -12,6 +12,7 @@
 
 #include "../old_log_format.hpp"
 #include "archive/archive_logs.hpp"
+#include "archive_test_util.hpp"
 #include "core/live_session.hpp"
 #include "core/log.hpp"
 
@@ -20,31 +21,9 @@ namespace fs = std::filesystem;
 
 using samenspel::testing::rewriteAsFormat2;
 
+using namespace samenspel::archivetest;
+
 namespace {
-
-fs::path freshDir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("samenspel_test_archive_upgrade_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-// A bots-only skatebaan session played to its end with its log at `log`.
-std::unique_ptr<LiveSession> playToLog(const std::string& log, std::uint64_t seed) {
-    LoadResult loaded =
-        loadScenarioFile(std::string(SAMENSPEL_SOURCE_DIR) + "/scenarios/skatebaan.yaml");
-    REQUIRE(loaded.ok());
-    auto sc = std::make_shared<const Scenario>(std::move(*loaded.scenario));
-    SessionSetup setup = SessionSetup::defaultFor(*sc, true, seed);
-    LiveSessionOptions options;
-    options.pace = SessionPace::asFastAsPossible();
-    options.logPath = log;
-    std::string error;
-    auto session = LiveSession::start(sc, setup, options, error);
-    REQUIRE_MESSAGE(session, error);
-    CHECK(session->runToEnd());
-    return session;
-}
 
 // A session of the first seed from `seed` on whose bots reach a decision
 // (gedragen aan tafel is only known for a decision).
@@ -188,7 +167,7 @@ int userVersionOf(const std::string& path) {
 
 TEST_CASE("archive: a schema-1 archive is upgraded in place, the new measures read from the logs "
           "still there and unknown where a log is gone") {
-    const fs::path data = freshDir("v1");
+    const fs::path data = freshDir("archive_upgrade_v1");
     const std::string v2Log = (data / "sessions" / "v2.log").string();
     const std::string v1Log = (data / "sessions" / "v1.log").string();
     fs::create_directories(data / "sessions");
@@ -258,7 +237,7 @@ TEST_CASE("archive: a schema-1 archive is upgraded in place, the new measures re
 
 TEST_CASE("archive: a new archive records the begrip version, both kinds of gedragen and the "
           "inclusie basis") {
-    const fs::path data = freshDir("fresh");
+    const fs::path data = freshDir("archive_upgrade_fresh");
     const std::string log = (data / "sessions" / "fresh.log").string();
     fs::create_directories(data / "sessions");
     auto session = playDecided(log, 7);
